@@ -1,0 +1,27 @@
+// Jest runs the ESM build of NestJS 12 only through Node's VM modules (see package.json "test").
+/** @type {import('ts-jest').TsJestTransformerOptions} */
+const tsJest = { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false };
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', tsJest] },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+  testTimeout: 30_000,
+  projects: [
+    { ...common, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import fastifyHelmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
+import { ProblemFilter, PROBLEM_CONTENT_TYPE } from './common/errors/problem.filter.js';
+import { createValidationPipe } from './common/http/validation.pipe.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function trustProxy(config: AppConfig): string[] | false {
+  const list = config.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length ? list : false;
+}
+
+/**
+ * Builds the HTTP application exactly as production runs it (main.ts listens on it; tests inject into it):
+ * Fastify with JSON logs and request ids, helmet, CORS, one problem+json filter, strict validation,
+ * OpenAPI, and a check that every route declares who may call it.
+ */
+export async function createApp(config: AppConfig, options: { logger?: Logger; workers?: boolean } = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger(config);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(config),
+    requestIdHeader: false,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { workers: options.workers }), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/(.*)', method: RequestMethod.ALL }] });
+  const filter = new ProblemFilter();
+  app.useGlobalFilters(filter);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (body too large, malformed JSON) take the same problem+json shape.
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { body, headers } = filter.toProblem(error, request);
+    void reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  });
+
+  await app.register(fastifyHelmet, {
+    // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'validator.swagger.io'], scriptSrc: ["'self'", "'unsafe-inline'"] } },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins, credentials: false, exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'] });
+
+  if (config.docsEnabled) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Magistral API')
+        .setDescription('Runs an award from nomination to published winners. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+
+  assertEveryRouteDeclaresAccess(app);
+  return app;
+}
+
+/** Deny by default is only safe if nobody forgets: refuse to start with a route that declares no access rule. */
+function assertEveryRouteDeclaresAccess(app: NestFastifyApplication): void {
+  const discovery = app.get(DiscoveryService);
+  const scanner = app.get(MetadataScanner);
+  const reflector = app.get(Reflector);
+  const missing: string[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const method of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[method] as () => unknown;
+      if (!Reflect.getMetadata('path', handler)) continue;
+      const declared = reflector.getAllAndOverride(ACCESS_METADATA, [handler, wrapper.metatype]);
+      if (!declared) missing.push(`${wrapper.metatype.name}.${method}`);
+    }
+  }
+  if (missing.length) throw new Error(`Routes without @Authenticated() or @Public(): ${missing.join(', ')}`);
+}

@@ -1,0 +1,39 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Caller, Role } from './roles.js';
+
+export const ACCESS_METADATA = 'magistral:access';
+
+export type Access = { public: true } | { public: false; roles: readonly Role[] };
+
+/**
+ * The one way to say who may call a route. Every route carries either this or `@Public()`; the global
+ * guard refuses any route without one, and the app refuses to start with such a route.
+ */
+export function Authenticated(options: { roles?: readonly Role[] } = {}): MethodDecorator & ClassDecorator {
+  const roles = options.roles ?? [];
+  const access: Access = { public: false, roles };
+  return applyDecorators(
+    SetMetadata(ACCESS_METADATA, access),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing, expired or revoked access token (problem+json)' }),
+    ...(roles.length ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')} (problem+json)` })] : []),
+  );
+}
+
+/** A route anyone may call, signed in or not. */
+export function Public(): MethodDecorator & ClassDecorator {
+  return SetMetadata(ACCESS_METADATA, { public: true } satisfies Access);
+}
+
+export interface AuthenticatedRequest extends FastifyRequest {
+  caller?: Caller;
+}
+
+/** The authenticated caller of the current request. */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw new Error('CurrentCaller used on a route without @Authenticated()');
+  return caller;
+});

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
+import { page, type Page, type PageQuery } from '../../common/http/pagination.js';
+import { AuditEntry } from './entities/audit-entry.entity.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  editionId?: string | null;
+  actorId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditContent {
+  action: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+  editionId: string | null;
+  entityId: string | null;
+  entityType: string;
+  occurredAt: string;
+}
+
+export function contentOf(entry: Pick<AuditEntry, 'action' | 'actorId' | 'data' | 'editionId' | 'entityId' | 'entityType' | 'occurredAt'>): AuditContent {
+  return {
+    action: entry.action,
+    actorId: entry.actorId,
+    data: entry.data,
+    editionId: entry.editionId,
+    entityId: entry.entityId,
+    entityType: entry.entityType,
+    occurredAt: entry.occurredAt.toISOString(),
+  };
+}
+
+export function chainHash(seq: string | number | bigint, prevHash: string, contentHash: string): string {
+  return sha256Hex(`${seq}:${prevHash}:${contentHash}`);
+}
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  editionId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  unsealed: number;
+  head: { seq: string; hash: string } | null;
+  firstBroken: { id: string; seq: string; reason: 'content_changed' | 'chain_broken' | 'sequence_gap' } | null;
+}
+
+@Injectable()
+export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends inside the caller's transaction: the entry exists iff the change it records commits. */
+  async append(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await this.appendMany(manager, [record]);
+  }
+
+  async appendMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (!records.length) return;
+    const occurredAt = new Date();
+    const values: unknown[] = [];
+    const rows = records.map((record, i) => {
+      const content = contentOf({
+        action: record.action,
+        actorId: record.actorId ?? null,
+        data: record.data ?? {},
+        editionId: record.editionId ?? null,
+        entityId: record.entityId ?? null,
+        entityType: record.entityType,
+        occurredAt,
+      });
+      values.push(occurredAt, content.actorId, content.action, content.entityType, content.entityId, content.editionId, JSON.stringify(content.data), sha256Hex(canonicalJson(content)));
+      const o = i * 8;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8})`;
+    });
+    await manager.query(
+      `INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  }
+
+  async list(filter: AuditFilter, query: PageQuery): Promise<Page<AuditEntry>> {
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.editionId) qb.andWhere('a.edition_id = :editionId', { editionId: filter.editionId });
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    const [items, total] = await qb.orderBy('a.id', 'DESC').offset(query.offset).limit(query.pageSize).getManyAndCount();
+    return page(items, query, total);
+  }
+
+  /** The last sealed entry: what published results quote. */
+  async head(): Promise<{ seq: string; hash: string } | null> {
+    const rows = (await this.dataSource.query(`SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
+    return rows[0] ?? null;
+  }
+
+  /** Walks the sealed chain from the start and reports the first entry that doesn't hold. */
+  async verify(): Promise<AuditVerification> {
+    const repo = this.dataSource.getRepository(AuditEntry);
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1n;
+    let checked = 0;
+    let head: AuditVerification['head'] = null;
+    let lastSeq = 0n;
+    for (;;) {
+      const batch = await repo
+        .createQueryBuilder('a')
+        .where('a.seq IS NOT NULL AND a.seq > :after', { after: lastSeq.toString() })
+        .orderBy('a.seq', 'ASC')
+        .limit(5000)
+        .getMany();
+      if (!batch.length) break;
+      for (const entry of batch) {
+        const seq = BigInt(entry.seq!);
+        const broken = (reason: NonNullable<AuditVerification['firstBroken']>['reason']) => ({ id: entry.id, seq: entry.seq!, reason });
+        let firstBroken: AuditVerification['firstBroken'] = null;
+        if (seq !== expectedSeq) firstBroken = broken('sequence_gap');
+        else if (sha256Hex(canonicalJson(contentOf(entry))) !== entry.contentHash) firstBroken = broken('content_changed');
+        else if (entry.prevHash !== prevHash || chainHash(entry.seq!, prevHash, entry.contentHash) !== entry.hash) firstBroken = broken('chain_broken');
+        if (firstBroken) return { ok: false, checked, unsealed: await this.unsealedCount(), head, firstBroken };
+        prevHash = entry.hash!;
+        expectedSeq = seq + 1n;
+        lastSeq = seq;
+        checked += 1;
+        head = { seq: entry.seq!, hash: entry.hash! };
+      }
+    }
+    return { ok: true, checked, unsealed: await this.unsealedCount(), head, firstBroken: null };
+  }
+
+  private async unsealedCount(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL`)) as { n: number }[];
+    return row?.n ?? 0;
+  }
+}

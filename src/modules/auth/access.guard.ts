@@ -1,0 +1,35 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ACCESS_METADATA, type Access, type AuthenticatedRequest } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+
+/**
+ * The global guard: deny by default. A route passes only if it is `@Public()`, or carries a valid access
+ * token and one of the roles its `@Authenticated()` names.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    if (!access) throw new DomainError(CommonErrors.forbidden, 'This route declares no access rule');
+    if (access.public) return true;
+    await (super.canActivate(context) as Promise<boolean>);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { user?: Caller }>();
+    const caller = request.user!;
+    request.caller = caller;
+    if (access.roles.length && !access.roles.some((role) => caller.roles.includes(role))) throw new DomainError(CommonErrors.forbidden);
+    return true;
+  }
+
+  override handleRequest<TUser = Caller>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof DomainError) throw error;
+    if (error || !user) throw new DomainError(CommonErrors.unauthenticated);
+    return user;
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '../../config/app-config.js';
+import { AccessGuard } from './access.guard.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { InvitationsController } from './invitations.controller.js';
+import { AuthRateLimits } from './rate-limits.js';
+import { SessionRevocations } from './revocations.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
+import { LocalStrategy } from './strategies/local.strategy.js';
+import { jwtKey } from './tokens.js';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        const key = jwtKey(config.JWT_SECRET!);
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256', issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+          verifyOptions: { algorithms: ['HS256'], issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+        };
+      },
+    }),
+  ],
+  controllers: [AuthController, InvitationsController],
+  providers: [AuthService, AuthRateLimits, SessionRevocations, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, SessionRevocations],
+})
+export class AuthModule {}

@@ -1,0 +1,294 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { Caller, Locale, Role } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
+import { Notifications } from '../notifications/notifications.service.js';
+import { User } from '../users/entities/user.entity.js';
+import { AuthErrors } from './auth.errors.js';
+import type { AcceptInvitationDto, CreateInvitationDto, RegisterDto, TokenPair } from './dto/auth.dto.js';
+import { AuthSession } from './entities/auth-session.entity.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { OneTimeToken, type OneTimePurpose } from './entities/one-time-token.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from './passwords.js';
+import { AuthRateLimits } from './rate-limits.js';
+import { SessionRevocations } from './revocations.js';
+import { type AccessTokenClaims, hashOpaqueToken, newOpaqueToken } from './tokens.js';
+
+const seconds = (n: number): Date => new Date(Date.now() + n * 1000);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+    private readonly notifications: Notifications,
+    private readonly revocations: SessionRevocations,
+    private readonly limits: AuthRateLimits,
+  ) {}
+
+  checkPasswordPolicy(password: string): void {
+    if (isCommonPassword(password)) throw new DomainError(AuthErrors.weakPassword);
+  }
+
+  async register(dto: RegisterDto): Promise<User> {
+    this.checkPasswordPolicy(dto.password);
+    const passwordHash = await hashPassword(dto.password);
+    return this.transactions.run(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO users (email, password_hash, full_name, locale, roles) VALUES ($1, $2, $3, $4, ARRAY['entrant'])
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [dto.email, passwordHash, dto.fullName, dto.locale ?? 'en'],
+      )) as { id: string }[];
+      if (!inserted[0]) throw new DomainError(AuthErrors.emailTaken);
+      const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
+      await this.audit.append(manager, { action: 'auth.registered', entityType: 'user', entityId: user.id, actorId: user.id, data: { email: user.email, roles: user.roles } });
+      await this.sendVerification(manager, user);
+      return user;
+    });
+  }
+
+  /** passport-local's check. Same answer, in about the same time, for an unknown e-mail and a wrong password. */
+  async validateCredentials(email: string, password: string, ip: string): Promise<User> {
+    await this.limits.consume('login', ip, email);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+    if (!user) {
+      await burnPasswordCheck(password);
+      await this.audit.append(this.dataSource.manager, { action: 'auth.login_failed', entityType: 'user', data: { email, ip, reason: 'unknown_email' } });
+      throw new DomainError(AuthErrors.invalidCredentials);
+    }
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (user.lockedAt) {
+      await this.audit.append(this.dataSource.manager, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { ip, reason: 'locked' } });
+      throw new DomainError(AuthErrors.accountLocked);
+    }
+    if (!valid || user.disabledAt) {
+      await this.transactions.run(async (manager) => {
+        const [row] = (await manager.query(
+          `UPDATE users SET failed_login_count = failed_login_count + 1,
+                  locked_at = CASE WHEN failed_login_count + 1 >= $2 THEN now() ELSE locked_at END
+            WHERE id = $1 RETURNING failed_login_count, locked_at`,
+          [user.id, this.config.LOCKOUT_THRESHOLD],
+        )) as [{ failed_login_count: number; locked_at: Date | null }[], number];
+        const state = row[0];
+        await this.audit.append(manager, {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          data: { ip, reason: user.disabledAt ? 'disabled' : 'wrong_password', consecutiveFailures: state?.failed_login_count ?? null },
+        });
+        if (state?.locked_at) await this.audit.append(manager, { action: 'auth.account_locked', entityType: 'user', entityId: user.id, data: { ip } });
+      });
+      throw new DomainError(AuthErrors.invalidCredentials);
+    }
+    if (user.failedLoginCount > 0) await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
+    return user;
+  }
+
+  /** Starts a session (a refresh-token family) and returns its first token pair. */
+  async login(user: User, ip: string): Promise<TokenPair> {
+    return this.transactions.run(async (manager) => {
+      const session = await manager.save(AuthSession, manager.create(AuthSession, { userId: user.id, expiresAt: seconds(this.config.REFRESH_SESSION_MAX_SECONDS), revokedAt: null, revokedReason: null }));
+      await this.audit.append(manager, { action: 'auth.logged_in', entityType: 'user', entityId: user.id, actorId: user.id, data: { ip, sessionId: session.id } });
+      return this.issue(manager, user, session);
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.transactions.run(async (manager): Promise<TokenPair | { reused: string }> => {
+      const token = await manager.findOne(RefreshToken, { where: { tokenHash: hashOpaqueToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      if (!token) throw new DomainError(AuthErrors.invalidRefreshToken);
+      const session = await manager.findOne(AuthSession, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session || session.revokedAt) throw new DomainError(AuthErrors.invalidRefreshToken);
+      if (token.usedAt) {
+        // A spent token came back: someone holds a copy. End the whole family.
+        await manager.update(AuthSession, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
+        await this.audit.append(manager, { action: 'auth.refresh_token_reused', entityType: 'user', entityId: session.userId, data: { sessionId: session.id } });
+        return { reused: session.id };
+      }
+      if (token.expiresAt <= new Date() || session.expiresAt <= new Date()) throw new DomainError(AuthErrors.invalidRefreshToken);
+      const user = await manager.findOneBy(User, { id: session.userId });
+      if (!user || user.disabledAt) throw new DomainError(AuthErrors.invalidRefreshToken);
+      await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+      return this.issue(manager, user, session);
+    });
+    if ('reused' in outcome) {
+      await this.revocations.revoke([outcome.reused]);
+      throw new DomainError(AuthErrors.refreshTokenReused);
+    }
+    return outcome;
+  }
+
+  async logout(caller: Caller): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager.update(AuthSession, { id: caller.sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
+      await this.audit.append(manager, { action: 'auth.logged_out', entityType: 'user', entityId: caller.userId, actorId: caller.userId, data: { sessionId: caller.sessionId } });
+    });
+    await this.revocations.revoke([caller.sessionId]);
+  }
+
+  /** Ends every session of a user (disabled, role changed, password reset). Call inside the change's transaction, then `revocations.revoke`. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [userId, reason],
+    )) as [{ id: string }[], number];
+    return rows[0].map((r) => r.id);
+  }
+
+  async me(caller: Caller): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.userId });
+    if (!user) throw new DomainError(AuthErrors.userNotFound);
+    return user;
+  }
+
+  async resendVerification(caller: Caller): Promise<void> {
+    const user = await this.me(caller);
+    if (user.emailVerifiedAt) return;
+    await this.limits.consume('verify_email', 'self', user.email);
+    await this.transactions.run((manager) => this.sendVerification(manager, user));
+  }
+
+  async verifyEmail(token: string, ip: string): Promise<void> {
+    await this.limits.consume('verify_email', ip, hashOpaqueToken(token).slice(0, 16));
+    await this.transactions.run(async (manager) => {
+      const spent = await this.spend(manager, token, 'verify_email');
+      await manager.update(User, { id: spent.userId }, { emailVerifiedAt: new Date() });
+      await this.audit.append(manager, { action: 'auth.email_verified', entityType: 'user', entityId: spent.userId, actorId: spent.userId });
+    });
+  }
+
+  /** Always the same answer, whether the address has an account or not. */
+  async requestPasswordReset(email: string, ip: string): Promise<void> {
+    await this.limits.consume('password_reset', ip, email);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    if (!user || user.disabledAt) return;
+    await this.transactions.run(async (manager) => {
+      const { token, expiresAt, id } = await this.createOneTimeToken(manager, user.id, 'password_reset', this.config.PASSWORD_RESET_TTL_SECONDS);
+      await this.notifications.notify(manager, {
+        template: 'account.password_reset',
+        subject: id,
+        recipient: { email: user.email, userId: user.id, locale: user.locale },
+        params: { name: user.fullName, link: `${this.config.PUBLIC_URL}/reset-password?token=${token}`, expiresAt: expiresAt.toISOString() },
+      });
+      await this.audit.append(manager, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, data: { ip } });
+    });
+  }
+
+  async confirmPasswordReset(token: string, password: string, ip: string): Promise<void> {
+    await this.limits.consume('password_reset', ip, hashOpaqueToken(token).slice(0, 16));
+    this.checkPasswordPolicy(password);
+    const passwordHash = await hashPassword(password);
+    const revoked = await this.transactions.run(async (manager) => {
+      const spent = await this.spend(manager, token, 'password_reset');
+      await manager.update(User, { id: spent.userId }, { passwordHash, failedLoginCount: 0, lockedAt: null });
+      const sessions = await this.revokeAllSessions(manager, spent.userId, 'password_reset');
+      await this.audit.append(manager, { action: 'auth.password_reset', entityType: 'user', entityId: spent.userId, actorId: spent.userId, data: { ip, sessionsEnded: sessions.length } });
+      return sessions;
+    });
+    await this.revocations.revoke(revoked);
+  }
+
+  async createInvitation(caller: Caller, dto: CreateInvitationDto): Promise<{ id: string; email: string; role: Role; expiresAt: string }> {
+    return this.transactions.run(async (manager) => {
+      const { token, hash } = newOpaqueToken();
+      const expiresAt = seconds(this.config.INVITATION_TTL_SECONDS);
+      const invitation = await manager.save(Invitation, manager.create(Invitation, { email: dto.email, role: dto.role, invitedBy: caller.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedUserId: null }));
+      const inviter = await manager.findOneByOrFail(User, { id: caller.userId });
+      const existing = await manager.findOneBy(User, { email: dto.email });
+      await this.notifications.notify(manager, {
+        template: 'account.invitation',
+        subject: invitation.id,
+        recipient: { email: dto.email, userId: existing?.id ?? null, locale: dto.locale ?? existing?.locale ?? 'en' },
+        params: { role: dto.role, invitedBy: inviter.fullName, link: `${this.config.PUBLIC_URL}/invitations/accept?token=${token}`, expiresAt: expiresAt.toISOString() },
+      });
+      await this.audit.append(manager, { action: 'auth.invitation_created', entityType: 'invitation', entityId: invitation.id, actorId: caller.userId, data: { email: dto.email, role: dto.role } });
+      return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /**
+   * Accepts an invitation: an existing account (same e-mail) gains the role; otherwise an account is
+   * created, its e-mail already verified by the token.
+   */
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<User> {
+    if (dto.password) this.checkPasswordPolicy(dto.password);
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    const { user, revoked } = await this.transactions.run(async (manager) => {
+      const claimed = (await manager.query(
+        `UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() RETURNING id, email, role`,
+        [hashOpaqueToken(dto.token)],
+      )) as [{ id: string; email: string; role: Role }[], number];
+      const invitation = claimed[0][0];
+      if (!invitation) throw new DomainError(AuthErrors.invalidInvitation);
+      let user = await manager.findOneBy(User, { email: invitation.email });
+      let revoked: string[] = [];
+      if (user) {
+        if (!user.roles.includes(invitation.role)) {
+          await manager.query(`UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [user.id, invitation.role]);
+          // Tokens carry roles: end the sessions so the next login carries the new one.
+          revoked = await this.revokeAllSessions(manager, user.id, 'role_changed');
+        }
+      } else {
+        if (!dto.fullName || !passwordHash) {
+          throw new DomainError(AuthErrors.invalidInvitation, 'fullName and password are required to create the invited account', { errors: [{ field: 'fullName', messages: ['required'] }, { field: 'password', messages: ['required'] }] });
+        }
+        user = await manager.save(User, manager.create(User, { email: invitation.email, passwordHash, fullName: dto.fullName, locale: dto.locale ?? 'en', roles: [invitation.role], emailVerifiedAt: new Date(), disabledAt: null, lockedAt: null, failedLoginCount: 0 }));
+      }
+      await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: user.id });
+      await this.audit.append(manager, { action: 'auth.invitation_accepted', entityType: 'user', entityId: user.id, actorId: user.id, data: { invitationId: invitation.id, role: invitation.role } });
+      return { user: await manager.findOneByOrFail(User, { id: user.id }), revoked };
+    });
+    await this.revocations.revoke(revoked);
+    return user;
+  }
+
+  private async issue(manager: EntityManager, user: User, session: AuthSession): Promise<TokenPair> {
+    const { token, hash } = newOpaqueToken();
+    const expiresAt = new Date(Math.min(seconds(this.config.REFRESH_TOKEN_TTL_SECONDS).getTime(), session.expiresAt.getTime()));
+    await manager.insert(RefreshToken, { sessionId: session.id, tokenHash: hash, expiresAt, usedAt: null });
+    const claims: AccessTokenClaims = { sub: user.id, sid: session.id, roles: user.roles, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, refreshToken: token, refreshExpiresAt: expiresAt.toISOString() };
+  }
+
+  private async sendVerification(manager: EntityManager, user: User): Promise<void> {
+    const { token, expiresAt, id } = await this.createOneTimeToken(manager, user.id, 'verify_email', this.config.EMAIL_VERIFICATION_TTL_SECONDS);
+    await this.notifications.notify(manager, {
+      template: 'account.verify_email',
+      subject: id,
+      recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
+      params: { name: user.fullName, link: `${this.config.PUBLIC_URL}/verify-email?token=${token}`, expiresAt: expiresAt.toISOString() },
+    });
+  }
+
+  private async createOneTimeToken(manager: EntityManager, userId: string, purpose: OneTimePurpose, ttl: number): Promise<{ token: string; expiresAt: Date; id: string }> {
+    const { token, hash } = newOpaqueToken();
+    const expiresAt = seconds(ttl);
+    const saved = await manager.save(OneTimeToken, manager.create(OneTimeToken, { userId, purpose, tokenHash: hash, expiresAt, usedAt: null }));
+    return { token, expiresAt, id: saved.id };
+  }
+
+  /** Marks a token used in the same statement that checks it, so two concurrent uses can't both pass. */
+  private async spend(manager: EntityManager, token: string, purpose: OneTimePurpose): Promise<{ userId: string }> {
+    const rows = (await manager.query(
+      `UPDATE one_time_tokens SET used_at = now() WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+      [hashOpaqueToken(token), purpose],
+    )) as [{ user_id: string }[], number];
+    const row = rows[0][0];
+    if (!row) throw new DomainError(AuthErrors.invalidToken);
+    return { userId: row.user_id };
+  }
+}

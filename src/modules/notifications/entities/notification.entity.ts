@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Locale } from '../../../common/auth/roles.js';
+
+export type NotificationStatus = 'pending' | 'sent' | 'failed';
+
+/**
+ * One mail to one recipient about one event. Unique per (event, subject, recipient): re-runs, retries
+ * and duplicate deliveries of whatever caused it find the row already there and send nothing more.
+ */
+@Entity('notifications')
+@Unique('uq_notifications_event_subject_recipient', ['event', 'subject', 'recipientEmail'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The template, e.g. `account.verify_email`. */
+  @Column({ type: 'text' })
+  event!: string;
+
+  /** What the mail is about (a token id, a nomination id, a reminder slot...). */
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ name: 'recipient_email', type: 'text' })
+  recipientEmail!: string;
+
+  @Column({ name: 'recipient_id', type: 'uuid', nullable: true })
+  recipientId!: string | null;
+
+  @Column({ type: 'text' })
+  locale!: Locale;
+
+  @Column({ type: 'jsonb' })
+  params!: Record<string, unknown>;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: NotificationStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

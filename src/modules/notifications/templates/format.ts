@@ -1,0 +1,16 @@
+import type { Locale } from '../../../common/auth/roles.js';
+
+const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ', de: 'de-DE' };
+
+/** Dates and numbers as the recipient reads them. */
+export class Formatter {
+  constructor(readonly locale: Locale) {}
+
+  dateTime(value: string | Date): string {
+    return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value));
+  }
+
+  number(value: number | string): string {
+    return new Intl.NumberFormat(INTL_LOCALE[this.locale], { maximumFractionDigits: 4 }).format(Number(value));
+  }
+}

@@ -1,0 +1,68 @@
+import type { Decimal } from 'decimal.js';
+
+import { compareIds } from './totals.js';
+
+export interface Contender {
+  id: string;
+  /** keys[0] is the score, then one value per declared tie-breaker; all already `comparable`, higher is better. */
+  keys: readonly Decimal[];
+}
+
+export interface Placing<C extends Contender> {
+  contender: C;
+  rank: number;
+  /** Shares its rank with another contender. */
+  tied: boolean;
+  /** Index into keys (≥ 1) of the tie-breaker that last mattered against an equal score, or null. */
+  decidedBy: number | null;
+}
+
+/**
+ * Standard competition ranking (1, 1, 3) by the keys in order, ties listed by id.
+ *
+ * `decidedBy` is, among all contenders with an equal score, the deepest tie-breaker that was needed to
+ * separate this one from one of them. In the sorted order the first differing key between two contenders
+ * is the smallest over the adjacent pairs between them, so looking at the neighbouring ranks is enough.
+ */
+export function rankContenders<C extends Contender>(contenders: readonly C[]): Placing<C>[] {
+  const sorted = [...contenders].sort((a, b) => {
+    const difference = firstDifference(a, b);
+    return difference === null ? compareIds(a.id, b.id) : b.keys[difference].cmp(a.keys[difference]);
+  });
+
+  // Contenders equal on every key share a rank: group them.
+  const groups: C[][] = [];
+  const separations: (number | null)[] = []; // separations[g]: first differing key between group g−1 and g
+  sorted.forEach((contender, i) => {
+    const difference = i === 0 ? null : firstDifference(sorted[i - 1], contender);
+    if (i === 0 || difference !== null) {
+      groups.push([contender]);
+      separations.push(difference);
+    } else {
+      groups[groups.length - 1].push(contender);
+    }
+  });
+
+  const placings: Placing<C>[] = [];
+  groups.forEach((group, g) => {
+    const rank = placings.length + 1;
+    const decidedBy = deepestTieBreaker(separations[g], separations[g + 1] ?? null);
+    for (const contender of group) {
+      placings.push({ contender, rank, tied: group.length > 1, decidedBy });
+    }
+  });
+  return placings;
+}
+
+function firstDifference(a: Contender, b: Contender): number | null {
+  for (let k = 0; k < a.keys.length; k++) {
+    if (!a.keys[k].eq(b.keys[k])) return k;
+  }
+  return null;
+}
+
+/** Key 0 is the score: a difference there means the neighbour had another score, not a broken tie. */
+function deepestTieBreaker(above: number | null, below: number | null): number | null {
+  const tieBreakers = [above, below].filter((k): k is number => k !== null && k > 0);
+  return tieBreakers.length === 0 ? null : Math.max(...tieBreakers);
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller, Locale } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { page, type Page, type PageQuery } from '../../common/http/pagination.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
+import { AuthErrors } from '../auth/auth.errors.js';
+import { AuthService } from '../auth/auth.service.js';
+import { hashPassword } from '../auth/passwords.js';
+import { SessionRevocations } from '../auth/revocations.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
+import { User } from './entities/user.entity.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
+    private readonly auth: AuthService,
+    private readonly revocations: SessionRevocations,
+  ) {}
+
+  async list(query: PageQuery): Promise<Page<User>> {
+    const [items, total] = await this.dataSource.getRepository(User).findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, skip: query.offset, take: query.pageSize });
+    return page(items, query, total);
+  }
+
+  /** Role changes and disabling end the user's sessions at once: their tokens carry the old roles. */
+  async update(caller: Caller, userId: string, dto: UpdateUserDto): Promise<User> {
+    const { user, revoked } = await this.transactions.run(async (manager) => {
+      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError(AuthErrors.userNotFound);
+      const before = { roles: user.roles, disabled: user.disabledAt !== null };
+      const roles = dto.roles ?? user.roles;
+      const disabledAt = dto.disabled === undefined ? user.disabledAt : dto.disabled ? (user.disabledAt ?? new Date()) : null;
+      const losesOrganiser = user.roles.includes('organiser') && (!roles.includes('organiser') || disabledAt !== null);
+      if (losesOrganiser) {
+        // Lock every organiser row so two organisers can't demote each other at the same time.
+        const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM (SELECT id FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1 FOR UPDATE) o`, [user.id])) as { n: number }[];
+        if (n === 0) throw new DomainError(AuthErrors.lastOrganiser);
+      }
+      await manager.update(User, { id: user.id }, { roles, disabledAt });
+      const after = { roles, disabled: disabledAt !== null };
+      const changed = JSON.stringify(before) !== JSON.stringify(after);
+      const revoked = changed ? await this.auth.revokeAllSessions(manager, user.id, disabledAt ? 'disabled' : 'role_changed') : [];
+      if (changed) await this.audit.append(manager, { action: 'users.updated', entityType: 'user', entityId: user.id, actorId: caller.userId, data: { before, after } });
+      return { user: await manager.findOneByOrFail(User, { id: user.id }), revoked };
+    });
+    await this.revocations.revoke(revoked);
+    return user;
+  }
+
+  /** The CLI's way to create the first organiser; there are no default accounts. */
+  async createOrganiser(input: { email: string; password: string; fullName: string; locale?: Locale }): Promise<User> {
+    this.auth.checkPasswordPolicy(input.password);
+    const passwordHash = await hashPassword(input.password);
+    const email = input.email.trim().toLowerCase();
+    return this.transactions.run(async (manager) => {
+      const existing = await manager.findOneBy(User, { email });
+      let id: string;
+      if (existing) {
+        await manager.query(`UPDATE users SET roles = CASE WHEN 'organiser' = ANY(roles) THEN roles ELSE array_append(roles, 'organiser') END, password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [existing.id, passwordHash]);
+        id = existing.id;
+      } else {
+        const saved = await manager.save(User, manager.create(User, { email, passwordHash, fullName: input.fullName, locale: input.locale ?? 'en', roles: ['organiser'], emailVerifiedAt: new Date(), disabledAt: null, lockedAt: null, failedLoginCount: 0 }));
+        id = saved.id;
+      }
+      await this.audit.append(manager, { action: 'users.organiser_created', entityType: 'user', entityId: id, data: { email, via: 'cli' } });
+      return manager.findOneByOrFail(User, { id });
+    });
+  }
+}

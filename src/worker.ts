@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './app.module.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { prepareDatabase } from './database/prepare-database.js';
+
+/** Queue workers, the outbox relay and the audit sealer, without HTTP: run as many as the load needs. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await prepareDatabase(config);
+  const logger = createLogger(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+  app.enableShutdownHooks();
+  await app.init();
+  logger.info('Magistral worker running');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
