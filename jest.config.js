@@ -20,7 +20,7 @@ export default {
       displayName: 'e2e',
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalSetup: '<rootDir>/test/setup/global-setup.js',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
     },
   ],

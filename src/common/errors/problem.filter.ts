@@ -48,15 +48,20 @@ function fromFastify(error: FastifyLikeError): DomainError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError(CommonErrors.unsupportedMediaType, error.message);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new DomainError(CommonErrors.malformedBody, error.message);
   }
-  if (error instanceof SyntaxError && (error as FastifyLikeError).statusCode === 400) return new DomainError(CommonErrors.malformedBody);
+  if ((error as Error).name === 'SyntaxError' && error.statusCode === 400) return new DomainError(CommonErrors.malformedBody);
   return undefined;
 }
 
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
+  // Nest wraps Fastify's own errors (e.g. FST_ERR_CTP_INVALID_JSON_BODY) in an HttpException.
+  const wrapped = exception.cause && typeof exception.cause === 'object' ? fromFastify(exception.cause as FastifyLikeError) : undefined;
+  if (wrapped) return wrapped;
+  if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(exception.message)) return new DomainError(CommonErrors.malformedBody, exception.message);
   const definition =
     status === HttpStatus.NOT_FOUND
       ? CommonErrors.routeNotFound

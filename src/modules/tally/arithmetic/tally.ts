@@ -90,11 +90,13 @@ export interface NominationTally {
   tieBreakerValues: TieBreakerValue[];
 }
 
-/** Mean and population σ of some juror totals, rounded to 4 decimals. */
+/** Mean and population σ of some juror totals, rounded to 4 and to 10 decimals. */
 export interface TotalsStatistics {
   count: number;
   mean: string;
   sigma: string;
+  meanExact: string;
+  sigmaExact: string;
 }
 
 export interface JurorStatistics extends TotalsStatistics {
@@ -216,10 +218,14 @@ function medianOf(column: NominationColumn, denominator: bigint): Decimal {
 }
 
 function statistics(moments: Moments, denominator: bigint): TotalsStatistics {
+  const mean = present(meanOfTotals(moments, denominator));
+  const sigma = present(sigmaOfTotals(moments, denominator));
   return {
     count: moments.count,
-    mean: present(meanOfTotals(moments, denominator)).shown,
-    sigma: present(sigmaOfTotals(moments, denominator)).shown,
+    mean: mean.shown,
+    sigma: sigma.shown,
+    meanExact: mean.exact,
+    sigmaExact: sigma.exact,
   };
 }
 
