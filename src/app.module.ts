@@ -11,7 +11,12 @@ import { UsersModule } from './modules/users/users.module.js';
 import { QueueModule } from './queue/queue.module.js';
 
 /** The platform's feature modules; shared by the API, the worker and the CLI. */
-export const FEATURE_MODULES = [AuditModule, NotificationsModule, AuthModule, UsersModule];
+export const FEATURE_MODULES = [
+  AuditModule,
+  NotificationsModule,
+  AuthModule,
+  UsersModule,
+];
 
 /** Infrastructure every process needs. */
 export function coreModules(config: AppConfig, options: { workers: boolean }): (DynamicModule | Type)[] {

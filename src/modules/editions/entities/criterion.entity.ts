@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { LocalizedText } from './category.entity.js';
+
+/** One scored aspect of a category. The weight is an exact decimal (string), never a float. */
+@Entity('criteria')
+@Unique('uq_criteria_category_code', ['categoryId', 'code'])
+export class Criterion {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'category_id', type: 'uuid' })
+  categoryId!: string;
+
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'jsonb' })
+  name!: LocalizedText;
+
+  @Column({ type: 'jsonb' })
+  description!: LocalizedText;
+
+  /** numeric(9,4) > 0; read and written as a string. */
+  @Column({ type: 'numeric', precision: 9, scale: 4 })
+  weight!: string;
+
+  @Column({ name: 'scale_min', type: 'int', default: 0 })
+  scaleMin!: number;
+
+  @Column({ name: 'scale_max', type: 'int', default: 10 })
+  scaleMax!: number;
+
+  @Column({ type: 'int', default: 0 })
+  position!: number;
+}

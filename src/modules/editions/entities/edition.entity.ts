@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const PHASES = ['draft', 'nominations', 'eligibility', 'judging', 'tallying', 'results_ready', 'published', 'archived'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const SCORING_METHODS = ['mean', 'trimmed_mean', 'zscore'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+/** `median`, `top_marks` or `criterion:<code>`. */
+export type TieBreaker = string;
+
+/** One season of an award ("Magistral Awards 2025"). */
+@Entity('editions')
+export class Edition {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  phase!: Phase;
+
+  @Column({ name: 'nominations_open_at', type: 'timestamptz' })
+  nominationsOpenAt!: Date;
+
+  @Column({ name: 'nominations_close_at', type: 'timestamptz' })
+  nominationsCloseAt!: Date;
+
+  @Column({ name: 'judging_open_at', type: 'timestamptz' })
+  judgingOpenAt!: Date;
+
+  @Column({ name: 'judging_close_at', type: 'timestamptz' })
+  judgingCloseAt!: Date;
+
+  @Column({ name: 'results_embargo_until', type: 'timestamptz', nullable: true })
+  resultsEmbargoUntil!: Date | null;
+
+  @Column({ name: 'scoring_method', type: 'text', default: 'mean' })
+  scoringMethod!: ScoringMethod;
+
+  @Column({ name: 'tie_breakers', type: 'text', array: true, default: () => "'{}'" })
+  tieBreakers!: TieBreaker[];
+
+  @Column({ name: 'min_scorecards', type: 'int', default: 3 })
+  minScorecards!: number;
+
+  @Column({ name: 'max_nominations_per_company_per_category', type: 'int', default: 3 })
+  maxNominationsPerCompanyPerCategory!: number;
+
+  /** Jurors never learn which company is behind an entry. */
+  @Column({ type: 'boolean', default: false })
+  blind!: boolean;
+
+  /** How long before a round closes jurors who are behind are reminded. */
+  @Column({ name: 'reminder_lead_hours', type: 'int', default: 72 })
+  reminderLeadHours!: number;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
