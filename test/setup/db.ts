@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /** Base URL of the PostgreSQL server the tests use (the database part is ignored). */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'magistral_test_template';
+/** Created by global setup for this run. */
+export const TEMPLATE_DB = process.env.MAGISTRAL_TEST_TEMPLATE ?? 'magistral_test_template';
 
 /** Tests create and drop databases: refuse any whose name does not say it is a test database. */
 export function assertTestDatabase(name: string): void {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-fc.configureGlobal({ numRuns: 5000 });
 
 import { TallyDecimal } from './decimal.js';
 import {
