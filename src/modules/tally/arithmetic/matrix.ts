@@ -43,9 +43,10 @@ export function buildMatrix(
   scorecards: readonly TallyScorecard[],
   weights: CategoryWeights,
 ): ScoreMatrix {
-  const nominations = uniqueSorted(nominationIds, 'nomination').map(
-    (id): NominationColumn => ({ id, entries: [] }),
-  );
+  const nominations = uniqueSorted(nominationIds, 'nomination').map((id): NominationColumn => ({
+    id,
+    entries: [],
+  }));
   const nominationIndex = new Map(nominations.map((column, i) => [column.id, i]));
   const jurors = uniqueSorted([...new Set(scorecards.map((card) => card.juror))], 'juror').map(
     (id): JurorRow => ({ id, moments: emptyMoments(), highest: 0n }),
@@ -55,9 +56,11 @@ export function buildMatrix(
   for (const card of scorecards) {
     const column = nominationIndex.get(card.nomination);
     if (column === undefined) {
-      throw new TallyInputError(`scorecard of juror "${card.juror}" is for unknown nomination "${card.nomination}"`);
+      throw new TallyInputError(
+        `scorecard of juror "${card.juror}" is for unknown nomination "${card.nomination}"`,
+      );
     }
-    const juror = jurorIndex.get(card.juror) as number;
+    const juror = jurorIndex.get(card.juror)!; // the jurors were read from these very scorecards
     const total = weightedSum(weights, card.scores);
     const row = jurors[juror];
     if (row.moments.count === 0 || total > row.highest) row.highest = total;

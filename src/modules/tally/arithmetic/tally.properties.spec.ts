@@ -23,11 +23,18 @@ const methodArb = fc.constantFrom<ScoringMethod>('mean', 'trimmed_mean', 'zscore
 function inputArb(
   options: { method?: fc.Arbitrary<ScoringMethod>; tieBreakers?: boolean } = {},
 ): fc.Arbitrary<TallyInput> {
-  const idArb = fc.string({ minLength: 1, maxLength: 3, unit: fc.constantFrom('a', 'B', 'z', '1', 'é', '_') });
+  const idArb = fc.string({
+    minLength: 1,
+    maxLength: 3,
+    unit: fc.constantFrom('a', 'B', 'z', '1', 'é', '_'),
+  });
   return fc
     .record({
       criteria: fc.uniqueArray(
-        fc.record({ code: fc.constantFrom('impact', 'cost', 'novelty'), weight: fc.constantFrom(...WEIGHTS) }),
+        fc.record({
+          code: fc.constantFrom('impact', 'cost', 'novelty'),
+          weight: fc.constantFrom(...WEIGHTS),
+        }),
         { minLength: 1, maxLength: 3, selector: (criterion) => criterion.code },
       ),
       nominations: fc.uniqueArray(idArb, { minLength: 1, maxLength: 6 }),
@@ -50,13 +57,22 @@ function inputArb(
         rules: fc.record({
           method: fc.constant(method),
           tieBreakers:
-            options.tieBreakers === false ? fc.constant<TieBreaker[]>([]) : fc.shuffledSubarray(tieBreakerPool),
+            options.tieBreakers === false
+              ? fc.constant<TieBreaker[]>([])
+              : fc.shuffledSubarray(tieBreakerPool),
           minScorecards: fc.constant(minScorecards),
         }),
         criteria: fc.constant(criteria),
         nominations: fc.constant(nominations),
         scorecards: fc
-          .tuple(...cells.map((cell) => fc.option(scoresArb.map((scores) => ({ ...cell, scores })), { freq: 4 })))
+          .tuple(
+            ...cells.map((cell) =>
+              fc.option(
+                scoresArb.map((scores) => ({ ...cell, scores })),
+                { freq: 4 },
+              ),
+            ),
+          )
           .map((maybe) => maybe.filter((card): card is TallyScorecard => card !== null)),
       });
     });
@@ -82,7 +98,10 @@ describe('tally properties', () => {
           criteria: permutation(input.criteria),
           nominations: permutation(input.nominations),
           scorecards: permutation(input.scorecards).map((cards) =>
-            cards.map((card) => ({ ...card, scores: Object.fromEntries(Object.entries(card.scores).reverse()) })),
+            cards.map((card) => ({
+              ...card,
+              scores: Object.fromEntries(Object.entries(card.scores).reverse()),
+            })),
           ),
         }),
       }),
@@ -139,7 +158,9 @@ describe('tally properties', () => {
       fc.property(inputArb(), (input) => {
         const rows = ranked(tally(input));
         const firstDifference = (a: NominationTally, b: NominationTally) => {
-          const index = a.tieBreakerValues.findIndex((v, k) => v.valueExact !== b.tieBreakerValues[k].valueExact);
+          const index = a.tieBreakerValues.findIndex(
+            (v, k) => v.valueExact !== b.tieBreakerValues[k].valueExact,
+          );
           return index === -1 ? null : index;
         };
         for (const row of rows) {
@@ -147,7 +168,8 @@ describe('tally properties', () => {
             .filter((other) => other !== row && other.scoreExact === row.scoreExact)
             .map((other) => firstDifference(row, other))
             .filter((index) => index !== null);
-          const expected = separations.length === 0 ? null : input.rules.tieBreakers[Math.max(...separations)];
+          const expected =
+            separations.length === 0 ? null : input.rules.tieBreakers[Math.max(...separations)];
           expect(row.tieBrokenBy).toBe(expected);
         }
       }),
@@ -176,12 +198,20 @@ describe('tally properties', () => {
   describe('zscore', () => {
     const zscoreInputArb = inputArb({ method: fc.constant('zscore'), tieBreakers: false });
     /** Each score x of the selected jurors becomes a·x + b, so each of their totals t becomes a·t + b. */
-    function transform(input: TallyInput, jurors: (juror: string) => boolean, a: number, b: number): TallyInput {
+    function transform(
+      input: TallyInput,
+      jurors: (juror: string) => boolean,
+      a: number,
+      b: number,
+    ): TallyInput {
       return {
         ...input,
         scorecards: input.scorecards.map((card) =>
           jurors(card.juror)
-            ? { ...card, scores: Object.fromEntries(Object.entries(card.scores).map(([c, x]) => [c, a * x + b])) }
+            ? {
+                ...card,
+                scores: Object.fromEntries(Object.entries(card.scores).map(([c, x]) => [c, a * x + b])),
+              }
             : card,
         ),
       };
@@ -210,7 +240,9 @@ describe('tally properties', () => {
           );
           const standardised = (result: TallyResult, row: NominationTally) => {
             const sigma = decimal(result.overall?.sigmaExact as string);
-            return decimal(row.scoreExact as string).minus(decimal(result.overall?.meanExact as string)).div(sigma);
+            return decimal(row.scoreExact as string)
+              .minus(decimal(result.overall?.meanExact as string))
+              .div(sigma);
           };
           const sigmaBefore = decimal(before.overall?.sigmaExact ?? '0');
           const sigmaAfter = decimal(after.overall?.sigmaExact ?? '0');
@@ -220,7 +252,12 @@ describe('tally properties', () => {
             const zAfter = standardised(after, ranked(after)[i]);
             // Each published value carries ≤ 5·10⁻¹¹ of rounding: bound its effect on Z on both sides.
             const slack = (sigma: Decimal) => decimal('1e-10').plus(zBefore.abs().times('5e-11')).div(sigma);
-            expect(zAfter.minus(zBefore).abs().lte(slack(sigmaBefore).plus(slack(sigmaAfter)).times(2))).toBe(true);
+            expect(
+              zAfter
+                .minus(zBefore)
+                .abs()
+                .lte(slack(sigmaBefore).plus(slack(sigmaAfter)).times(2)),
+            ).toBe(true);
           });
         }),
       );
@@ -233,9 +270,16 @@ describe('tally properties', () => {
           const before = tally(input);
           const after = tally(transform(input, () => true, a, b));
           ranked(before).forEach((row, i) => {
-            const moved = decimal(row.scoreExact as string).times(a).plus(b);
+            const moved = decimal(row.scoreExact as string)
+              .times(a)
+              .plus(b);
             const actual = decimal(ranked(after)[i].scoreExact as string);
-            expect(actual.minus(moved).abs().lte(decimal('5e-11').times(a + 1))).toBe(true);
+            expect(
+              actual
+                .minus(moved)
+                .abs()
+                .lte(decimal('5e-11').times(a + 1)),
+            ).toBe(true);
           });
         }),
       );

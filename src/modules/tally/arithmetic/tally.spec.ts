@@ -69,8 +69,22 @@ describe('tally: SPEC worked example (z-score)', () => {
       sigmaExact: '22.3606797750',
     });
     expect(result.jurors).toEqual([
-      { juror: 'A', count: 2, mean: '50.0000', sigma: '10.0000', meanExact: '50.0000000000', sigmaExact: '10.0000000000' },
-      { juror: 'B', count: 2, mean: '90.0000', sigma: '10.0000', meanExact: '90.0000000000', sigmaExact: '10.0000000000' },
+      {
+        juror: 'A',
+        count: 2,
+        mean: '50.0000',
+        sigma: '10.0000',
+        meanExact: '50.0000000000',
+        sigmaExact: '10.0000000000',
+      },
+      {
+        juror: 'B',
+        count: 2,
+        mean: '90.0000',
+        sigma: '10.0000',
+        meanExact: '90.0000000000',
+        sigmaExact: '10.0000000000',
+      },
     ]);
   });
 });
@@ -205,7 +219,11 @@ describe('tally: zscore', () => {
       tieBrokenBy: null,
       tieBreakerValues: [],
     });
-    expect(row(result, 'T4')).toMatchObject({ scorecards: 0, median: null, flags: ['insufficient_scorecards'] });
+    expect(row(result, 'T4')).toMatchObject({
+      scorecards: 0,
+      median: null,
+      flags: ['insufficient_scorecards'],
+    });
     expect(result.overall?.count).toBe(5);
     expect(result.jurors.map((j) => [j.juror, j.count, j.mean, j.sigma])).toEqual([
       ['A', 3, '50.0000', '8.1650'],
@@ -312,7 +330,10 @@ describe('tally: tie-breakers', () => {
 
   it("top_marks looks at every counted total of the juror, also an unranked nomination's", () => {
     // B's highest total is now T4 (unranked), so T1 keeps only A's shared mark: T1 and T2 stay tied.
-    const result = tallyTotals({ ...topMarks, B: { ...topMarks.B, T4: 10 } }, { tieBreakers: ['top_marks'], minScorecards: 2 });
+    const result = tallyTotals(
+      { ...topMarks, B: { ...topMarks.B, T4: 10 } },
+      { tieBreakers: ['top_marks'], minScorecards: 2 },
+    );
     expect(standings(result)).toEqual([
       ['T1', 1, '7.0000'],
       ['T2', 1, '7.0000'],
@@ -320,7 +341,9 @@ describe('tally: tie-breakers', () => {
       ['T4', null, null],
     ]);
     expect(row(result, 'T1').flags).toEqual(['tied']);
-    expect(row(result, 'T1').tieBreakerValues).toEqual([{ tieBreaker: 'top_marks', value: '1', valueExact: '1' }]);
+    expect(row(result, 'T1').tieBreakerValues).toEqual([
+      { tieBreaker: 'top_marks', value: '1', valueExact: '1' },
+    ]);
   });
 
   describe('declared order', () => {
@@ -344,7 +367,10 @@ describe('tally: tie-breakers', () => {
         ['T1', 1, '7.0000'],
         ['T2', 2, '7.0000'],
       ]);
-      expect(topMarksFirst.nominations.slice(0, 2).map((n) => n.tieBrokenBy)).toEqual(['top_marks', 'top_marks']);
+      expect(topMarksFirst.nominations.slice(0, 2).map((n) => n.tieBrokenBy)).toEqual([
+        'top_marks',
+        'top_marks',
+      ]);
       expect(row(topMarksFirst, 'T1').tieBreakerValues.map((v) => [v.tieBreaker, v.value])).toEqual([
         ['top_marks', '1'],
         ['median', '6.0000'],
@@ -453,7 +479,9 @@ describe('tally: decimal precision', () => {
   it('rounds the 10th decimal half away from zero before comparing', () => {
     // B − A = 10⁻⁸/200 = 5·10⁻¹¹: B = 4.99999995005 compares as 4.9999999501.
     const result = tally(nearlyEqual(200));
-    expect(result.nominations.map((n) => [n.nomination, n.rank, n.score, n.scoreExact, n.tieBrokenBy])).toEqual([
+    expect(
+      result.nominations.map((n) => [n.nomination, n.rank, n.score, n.scoreExact, n.tieBrokenBy]),
+    ).toEqual([
       ['B', 1, '5.0000', '4.9999999501', null],
       ['A', 2, '5.0000', '4.9999999500', null],
     ]);
@@ -470,13 +498,19 @@ describe('tally: decimal precision', () => {
 
 describe('tally: result', () => {
   it('names the algorithm and echoes the rules', () => {
-    const result = tallyTotals({ A: { T: 1 } }, { method: 'trimmed_mean', tieBreakers: ['top_marks'], minScorecards: 1 });
+    const result = tallyTotals(
+      { A: { T: 1 } },
+      { method: 'trimmed_mean', tieBreakers: ['top_marks'], minScorecards: 1 },
+    );
     expect(result.algorithm).toBe(TALLY_ALGORITHM_VERSION);
     expect(result.rules).toEqual({ method: 'trimmed_mean', tieBreakers: ['top_marks'], minScorecards: 1 });
   });
 
   it('survives a JSON round trip unchanged', () => {
-    const result = tallyTotals({ A: { T1: 3, T2: 5 }, B: { T1: 4 } }, { method: 'zscore', tieBreakers: ['median'] });
+    const result = tallyTotals(
+      { A: { T1: 3, T2: 5 }, B: { T1: 4 } },
+      { method: 'zscore', tieBreakers: ['median'] },
+    );
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
@@ -497,11 +531,20 @@ describe('tally: refuses inconsistent input', () => {
   };
 
   it.each<[string, Partial<TallyInput>]>([
-    ['a scorecard for an unlisted nomination', { scorecards: [{ juror: 'A', nomination: 'T9', scores: { q: 5 } }] }],
-    ['two scorecards of one juror for one nomination', { scorecards: [...valid.scorecards, ...valid.scorecards] }],
+    [
+      'a scorecard for an unlisted nomination',
+      { scorecards: [{ juror: 'A', nomination: 'T9', scores: { q: 5 } }] },
+    ],
+    [
+      'two scorecards of one juror for one nomination',
+      { scorecards: [...valid.scorecards, ...valid.scorecards] },
+    ],
     ['a missing criterion score', { scorecards: [{ juror: 'A', nomination: 'T1', scores: {} }] }],
     ['a fractional score', { scorecards: [{ juror: 'A', nomination: 'T1', scores: { q: 5.5 } }] }],
-    ['a score for an unknown criterion', { scorecards: [{ juror: 'A', nomination: 'T1', scores: { q: 5, x: 1 } }] }],
+    [
+      'a score for an unknown criterion',
+      { scorecards: [{ juror: 'A', nomination: 'T1', scores: { q: 5, x: 1 } }] },
+    ],
     ['a nomination listed twice', { nominations: ['T1', 'T1'] }],
     ['no criteria', { criteria: [] }],
     ['a criterion listed twice', { criteria: [...ONE_CRITERION, ...ONE_CRITERION] }],

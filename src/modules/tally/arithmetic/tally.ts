@@ -1,8 +1,9 @@
 /**
  * The tally of one category in one round: SPEC.md "Tally rules", as pure arithmetic.
  *
- * Reading order: `tally` below, then totals.ts (exact juror totals), scoring.ts (the three methods),
- * ranking.ts (tie-breakers and competition ranking), decimal.ts (rounding and presentation).
+ * Reading order: `tally` below, then totals.ts (exact juror totals), matrix.ts (the totals by nomination
+ * and by juror), scoring.ts (the three methods), ranking.ts (tie-breakers and competition ranking),
+ * decimal.ts (rounding and presentation).
  */
 import type { Decimal } from 'decimal.js';
 
@@ -13,7 +14,6 @@ import { rankContenders, type Contender } from './ranking.js';
 import { scorerFor } from './scoring.js';
 import {
   categoryWeights,
-  compareIds,
   compareTotals,
   meanOfTotals,
   medianOfTotals,
@@ -23,7 +23,8 @@ import {
 
 export { COMPARISON_PLACES, DISPLAY_PLACES, roundHalfAwayFromZero, TallyDecimal } from './decimal.js';
 export { TallyInputError } from './errors.js';
-export { jurorTotal, parseWeight } from './totals.js';
+// compareIds: for callers that list ids the way the tally does (CSV export, verifier).
+export { compareIds, jurorTotal, parseWeight } from './totals.js';
 
 /** Names the rules implemented here; stored with every snapshot and manifest. Bump on any change of result. */
 export const TALLY_ALGORITHM_VERSION = 'magistral-tally/1';
@@ -207,7 +208,9 @@ function presentMedian(median: Decimal | null): Pick<NominationTally, 'median' |
 }
 
 function presentTieBreaker(tieBreaker: TieBreaker, value: Decimal): TieBreakerValue {
-  if (tieBreaker === 'top_marks') return { tieBreaker, value: value.toFixed(0), valueExact: value.toFixed(0) };
+  if (tieBreaker === 'top_marks') {
+    return { tieBreaker, value: value.toFixed(0), valueExact: value.toFixed(0) };
+  }
   const { shown, exact } = present(value);
   return { tieBreaker, value: shown, valueExact: exact };
 }
@@ -248,6 +251,3 @@ function checkedRules(rules: TallyRules, criterionCodes: readonly string[]): Tal
   });
   return rules;
 }
-
-// Re-exported for callers that sort ids the way the tally does (CSV export, verifier).
-export { compareIds };
