@@ -5,8 +5,11 @@ import { RedisModule } from './common/redis/redis.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CompaniesModule } from './modules/companies/companies.module.js';
+import { EditionsModule } from './modules/editions/editions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { NominationsModule } from './modules/nominations/nominations.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { QueueModule } from './queue/queue.module.js';
 
@@ -16,11 +19,14 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   AuthModule,
   UsersModule,
+  EditionsModule,
+  CompaniesModule,
+  NominationsModule,
 ];
 
 /** Infrastructure every process needs. */
 export function coreModules(config: AppConfig, options: { workers: boolean }): (DynamicModule | Type)[] {
-  return [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule.forRoot(options)];
+  return [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule.forRoot(config, options)];
 }
 
 @Module({})

@@ -6,7 +6,7 @@ import { JobDispatcher } from './job-dispatcher.js';
 import { QUEUE_NAMES } from './jobs.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { Outbox } from './outbox.service.js';
-import { QUEUE_PROCESSORS } from './queue-processors.js';
+import { queueProcessors } from './queue-processors.js';
 import { bullConnection } from './redis-connection.js';
 
 /**
@@ -16,7 +16,7 @@ import { bullConnection } from './redis-connection.js';
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(options: { workers: boolean }): DynamicModule {
+  static forRoot(config: AppConfig, options: { workers: boolean }): DynamicModule {
     return {
       module: QueueModule,
       imports: [
@@ -36,7 +36,7 @@ export class QueueModule {
           })),
         ),
       ],
-      providers: [Outbox, OutboxRelay, ...(options.workers ? [JobDispatcher, ...QUEUE_PROCESSORS] : [])],
+      providers: [Outbox, OutboxRelay, ...(options.workers ? [JobDispatcher, ...queueProcessors(config)] : [])],
       exports: [Outbox, OutboxRelay, BullModule],
     };
   }

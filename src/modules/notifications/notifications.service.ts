@@ -49,8 +49,8 @@ export class Notifications {
     const repo = this.dataSource.getRepository(Notification);
     const notification = await repo.findOneBy({ id: notificationId });
     if (!notification || notification.status === 'sent') return;
-    const mail = renderMail(notification.event as TemplateName, notification.locale, notification.params as never);
     try {
+      const mail = renderMail(notification.event as TemplateName, notification.locale, notification.params as never);
       await this.transport.send({ ...mail, to: notification.recipientEmail, messageId: `<${notification.id}@${new URL(this.config.PUBLIC_URL).hostname}>` });
     } catch (error) {
       const final = context.attempt >= context.maxAttempts;

@@ -7,7 +7,8 @@ export class Formatter {
   constructor(readonly locale: Locale) {}
 
   dateTime(value: string | Date): string {
-    return new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value));
+    // Deadlines are stated in UTC so every juror and entrant reads the same moment.
+    return `${new Intl.DateTimeFormat(INTL_LOCALE[this.locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(value))} UTC`;
   }
 
   number(value: number | string): string {

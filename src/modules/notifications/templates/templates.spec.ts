@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { LOCALES } from '../../../common/auth/roles.js';
+import { renderMail, TEMPLATES, type TemplateName } from './index.js';
+import { TEMPLATE_SAMPLES } from './samples.js';
+
+const SAMPLE = TEMPLATE_SAMPLES;
+
+describe('mail templates', () => {
+  for (const template of Object.keys(TEMPLATES) as TemplateName[]) {
+    it(`${template} renders in every locale with no missing parts`, () => {
+      const subjects = new Set<string>();
+      for (const locale of LOCALES) {
+        const mail = renderMail(template, locale, SAMPLE[template] as never);
+        for (const part of [mail.subject, mail.text, mail.html]) {
+          expect(part.length).toBeGreaterThan(0);
+          expect(part).not.toMatch(/undefined|null|\[object Object\]|NaN/);
+        }
+        expect(mail.html).toContain(`lang="${locale}"`);
+        subjects.add(mail.subject);
+      }
+      // Each locale has its own words, not a copy of English.
+      expect(subjects.size).toBe(LOCALES.length);
+    });
+  }
+
+  it('falls back to English for an unknown locale', () => {
+    expect(renderMail('account.password_reset', 'fr', SAMPLE['account.password_reset']).subject).toBe('Reset your password');
+  });
+
+  it('escapes what came from users in HTML and keeps it verbatim in text', () => {
+    for (const template of Object.keys(TEMPLATES) as TemplateName[]) {
+      for (const locale of ['en', 'ru', 'kk', 'de']) {
+        const mail = renderMail(template, locale, { ...(SAMPLE[template] as object), name: '<script>alert(1)</script>', title: '<script>alert(1)</script>', companyName: '<img src=x onerror=alert(1)>' } as never);
+        expect(mail.html).not.toMatch(/<script|<img/);
+      }
+    }
+    const mail = renderMail('account.verify_email', 'en', { ...SAMPLE['account.verify_email'], name: '<script>alert(1)</script>' });
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail.text).toContain('<script>alert(1)</script>');
+  });
+
+  it('formats dates for the reader', () => {
+    expect(renderMail('account.password_reset', 'de', SAMPLE['account.password_reset']).text).toContain('1. Dezember 2026');
+    expect(renderMail('account.password_reset', 'ru', SAMPLE['account.password_reset']).text).toContain('декабря 2026');
+  });
+});
