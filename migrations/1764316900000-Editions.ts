@@ -27,7 +27,8 @@ export class Editions1764316900000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_editions_timeline CHECK (
           nominations_open_at < nominations_close_at AND nominations_close_at <= judging_open_at AND judging_open_at < judging_close_at
-        )
+        ),
+        CONSTRAINT ck_editions_embargo CHECK (results_embargo_until IS NULL OR results_embargo_until >= judging_close_at)
       )`);
     await q.query(`
       CREATE TABLE categories (
