@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
-import { ProblemFilter, PROBLEM_CONTENT_TYPE } from './common/errors/problem.filter.js';
+import { ProblemFilter } from './common/errors/problem.filter.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
@@ -52,12 +52,6 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself (body too large, malformed JSON) take the same problem+json shape.
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { body, headers } = filter.toProblem(error, request);
-    void reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
-  });
-
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'validator.swagger.io'], scriptSrc: ["'self'", "'unsafe-inline'"] } },
