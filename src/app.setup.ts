@@ -89,7 +89,7 @@ function assertEveryRouteDeclaresAccess(app: NestFastifyApplication): void {
     for (const method of scanner.getAllMethodNames(prototype)) {
       const handler = (prototype as Record<string, unknown>)[method] as () => unknown;
       if (!Reflect.getMetadata('path', handler)) continue;
-      const declared = reflector.getAllAndOverride(ACCESS_METADATA, [handler, wrapper.metatype]);
+      const declared = reflector.getAllAndOverride<unknown>(ACCESS_METADATA, [handler, wrapper.metatype]);
       if (!declared) missing.push(`${wrapper.metatype.name}.${method}`);
     }
   }

@@ -13,7 +13,8 @@ export class JobDispatcher implements OnModuleInit {
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      const { metatype, instance } = wrapper;
+      const metatype = wrapper.metatype as object | null;
+      const instance = wrapper.instance as unknown;
       if (!metatype || !instance) continue;
       const name = Reflect.getMetadata(JOB_HANDLER_METADATA, metatype) as JobName | undefined;
       if (!name) continue;

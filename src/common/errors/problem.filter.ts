@@ -1,6 +1,6 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommonErrors, DomainError, type ErrorKind } from './domain-error.js';
+import { CommonErrors, DomainError, type ErrorDefinition, type ErrorKind } from './domain-error.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -56,28 +56,24 @@ function fromFastify(error: FastifyLikeError): DomainError | undefined {
   return undefined;
 }
 
+/** Framework refusals (no such route, a pipe's 400...) in our terms. */
+const BY_STATUS = new Map<number, ErrorDefinition>([
+  [404, CommonErrors.routeNotFound],
+  [413, CommonErrors.bodyTooLarge],
+  [415, CommonErrors.unsupportedMediaType],
+  [401, CommonErrors.unauthenticated],
+  [403, CommonErrors.forbidden],
+  [429, CommonErrors.rateLimited],
+  [400, CommonErrors.validation],
+]);
+
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   // Nest wraps Fastify's own errors (e.g. FST_ERR_CTP_INVALID_JSON_BODY) in an HttpException.
   const wrapped = exception.cause && typeof exception.cause === 'object' ? fromFastify(exception.cause as FastifyLikeError) : undefined;
   if (wrapped) return wrapped;
-  if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(exception.message)) return new DomainError(CommonErrors.malformedBody, exception.message);
-  const definition =
-    status === HttpStatus.NOT_FOUND
-      ? CommonErrors.routeNotFound
-      : status === HttpStatus.PAYLOAD_TOO_LARGE
-        ? CommonErrors.bodyTooLarge
-        : status === HttpStatus.UNSUPPORTED_MEDIA_TYPE
-          ? CommonErrors.unsupportedMediaType
-          : status === HttpStatus.UNAUTHORIZED
-            ? CommonErrors.unauthenticated
-            : status === HttpStatus.FORBIDDEN
-              ? CommonErrors.forbidden
-              : status === HttpStatus.TOO_MANY_REQUESTS
-                ? CommonErrors.rateLimited
-                : status === HttpStatus.BAD_REQUEST
-                  ? CommonErrors.validation
-                  : undefined;
+  if (status === 400 && /JSON/i.test(exception.message)) return new DomainError(CommonErrors.malformedBody, exception.message);
+  const definition = BY_STATUS.get(status);
   if (definition) return new DomainError(definition);
   return new DomainError({ code: `http.${status}`, kind: 'invalid', title: exception.message }, undefined, { status });
 }
@@ -107,7 +103,6 @@ export class ProblemFilter implements ExceptionFilter {
 
     if (!error) {
       this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unhandled error');
-      error = new DomainError(CommonErrors.internal);
       const body: ProblemDocument = {
         type: 'about:blank',
         title: 'Internal Server Error',

@@ -4,7 +4,6 @@ import { jobRequest } from '../../queue/jobs.js';
 import { Outbox } from '../../queue/outbox.service.js';
 import type { JobContext } from '../../queue/job-handler.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { Locale } from '../../common/auth/roles.js';
 import { Notification } from './entities/notification.entity.js';
 import { MailTransport } from './mail-transport.js';
 import { renderMail, type TemplateName, type TemplateParams } from './templates/index.js';
@@ -13,7 +12,8 @@ export interface NotificationRequest<T extends TemplateName> {
   template: T;
   /** What the mail is about; with the template and the recipient it makes the mail unique. */
   subject: string;
-  recipient: { email: string; userId?: string | null; locale: Locale | string };
+  /** Any string: an unknown locale falls back to English. */
+  recipient: { email: string; userId?: string | null; locale: string };
   params: TemplateParams[T];
 }
 
