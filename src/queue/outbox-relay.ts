@@ -92,16 +92,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen(): Promise<void> {
+    if (this.stopped) return;
     const options = this.dataSource.options as { url?: string };
     const client = new pg.Client({ connectionString: options.url });
     client.on('error', () => {
-      // The poll timer keeps the relay going; try to listen again shortly.
+      // The poll timer keeps the relay going; try to listen again shortly (unless shutting down).
       this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      void client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
     });
     client.on('notification', () => this.wake());
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
     this.listener = client;
   }
 
