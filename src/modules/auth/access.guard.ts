@@ -18,13 +18,28 @@ export class AccessGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
     if (!access) throw new DomainError(CommonErrors.forbidden, 'This route declares no access rule');
-    if (access.public) return true;
+    if (access.public) {
+      if (access.identifyCaller) await this.identify(context);
+      return true;
+    }
     await (super.canActivate(context) as Promise<boolean>);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { user?: Caller }>();
     const caller = request.user!;
     request.caller = caller;
     if (access.roles.length && !access.roles.some((role) => caller.roles.includes(role))) throw new DomainError(CommonErrors.forbidden);
     return true;
+  }
+
+  /** On a public route that wants to know its caller: a valid token identifies them, anything else is anonymous. */
+  private async identify(context: ExecutionContext): Promise<void> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { user?: Caller }>();
+    if (!request.headers.authorization) return;
+    try {
+      await (super.canActivate(context) as Promise<boolean>);
+      request.caller = request.user;
+    } catch {
+      // An expired or forged token must not turn a public page into an error.
+    }
   }
 
   override handleRequest<TUser = Caller>(error: unknown, user: TUser | false): TUser {

@@ -66,8 +66,8 @@ export class AuthController {
   @HttpCode(202)
   @Authenticated()
   @ApiOperation({ summary: 'Send the verification mail again' })
-  resendVerification(@CurrentCaller() caller: Caller): Promise<void> {
-    return this.auth.resendVerification(caller);
+  resendVerification(@CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<void> {
+    return this.auth.resendVerification(caller, request.ip);
   }
 
   @Post('password-reset')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Caller, Locale, Role } from '../../common/auth/roles.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
@@ -154,10 +154,10 @@ export class AuthService {
     return user;
   }
 
-  async resendVerification(caller: Caller): Promise<void> {
+  async resendVerification(caller: Caller, ip: string): Promise<void> {
     const user = await this.me(caller);
     if (user.emailVerifiedAt) return;
-    await this.limits.consume('verify_email', 'self', user.email);
+    await this.limits.consume('verify_email', ip, user.email);
     await this.transactions.run((manager) => this.sendVerification(manager, user));
   }
 
@@ -233,26 +233,45 @@ export class AuthService {
       )) as [{ id: string; email: string; role: Role }[], number];
       const invitation = claimed[0][0];
       if (!invitation) throw new DomainError(AuthErrors.invalidInvitation);
-      let user = await manager.findOneBy(User, { email: invitation.email });
+      let userId: string | undefined;
       let revoked: string[] = [];
-      if (user) {
-        if (!user.roles.includes(invitation.role)) {
-          await manager.query(`UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [user.id, invitation.role]);
-          // Tokens carry roles: end the sessions so the next login carries the new one.
-          revoked = await this.revokeAllSessions(manager, user.id, 'role_changed');
-        }
-      } else {
+      const existing = await manager.findOne(User, { where: { email: invitation.email }, lock: { mode: 'pessimistic_write' } });
+      if (!existing) {
         if (!dto.fullName || !passwordHash) {
-          throw new DomainError(AuthErrors.invalidInvitation, 'fullName and password are required to create the invited account', { errors: [{ field: 'fullName', messages: ['required'] }, { field: 'password', messages: ['required'] }] });
+          // Only now is it known that the account is new; throwing rolls the claim of the invitation back.
+          const errors = [
+            ...(dto.fullName ? [] : [{ field: 'fullName', messages: ['fullName is required to create the invited account'] }]),
+            ...(passwordHash ? [] : [{ field: 'password', messages: ['password is required to create the invited account'] }]),
+          ];
+          throw new DomainError(CommonErrors.validation, errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '), { errors });
         }
-        user = await manager.save(User, manager.create(User, { email: invitation.email, passwordHash, fullName: dto.fullName, locale: dto.locale ?? 'en', roles: [invitation.role], emailVerifiedAt: new Date(), disabledAt: null, lockedAt: null, failedLoginCount: 0 }));
+        const inserted = (await manager.query(
+          `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at) VALUES ($1, $2, $3, $4, ARRAY[$5]::text[], now())
+           ON CONFLICT (email) DO NOTHING RETURNING id`,
+          [invitation.email, passwordHash, dto.fullName, dto.locale ?? 'en', invitation.role],
+        )) as { id: string }[];
+        userId = inserted[0]?.id;
       }
-      await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: user.id });
-      await this.audit.append(manager, { action: 'auth.invitation_accepted', entityType: 'user', entityId: user.id, actorId: user.id, data: { invitationId: invitation.id, role: invitation.role } });
-      return { user: await manager.findOneByOrFail(User, { id: user.id }), revoked };
+      if (!userId) {
+        // The account existed, or another acceptance (or a registration) created it a moment ago.
+        const user = existing ?? (await manager.findOneOrFail(User, { where: { email: invitation.email }, lock: { mode: 'pessimistic_write' } }));
+        userId = user.id;
+        revoked = await this.grantRole(manager, user, invitation.role);
+      }
+      await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: userId });
+      await this.audit.append(manager, { action: 'auth.invitation_accepted', entityType: 'user', entityId: userId, actorId: userId, data: { invitationId: invitation.id, role: invitation.role } });
+      return { user: await manager.findOneByOrFail(User, { id: userId }), revoked };
     });
     await this.revocations.revoke(revoked);
     return user;
+  }
+
+  /** Adds a role to an account whose row the caller holds locked; returns the sessions it ended. */
+  private async grantRole(manager: EntityManager, user: User, role: Role): Promise<string[]> {
+    if (user.roles.includes(role)) return [];
+    await manager.query(`UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [user.id, role]);
+    // Tokens carry roles: end the sessions so the next login carries the new one.
+    return this.revokeAllSessions(manager, user.id, 'role_changed');
   }
 
   private async issue(manager: EntityManager, user: User, session: AuthSession): Promise<TokenPair> {

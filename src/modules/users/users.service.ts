@@ -30,6 +30,9 @@ export class UsersService {
   /** Role changes and disabling end the user's sessions at once: their tokens carry the old roles. */
   async update(caller: Caller, userId: string, dto: UpdateUserDto): Promise<User> {
     const { user, revoked } = await this.transactions.run(async (manager) => {
+      // One change to the set of organisers at a time: two organisers demoting each other at once would
+      // otherwise each lock the other's row first (a deadlock), or both see the other still active.
+      if (dto.roles !== undefined || dto.disabled === true) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('users.organisers'))`);
       const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new DomainError(AuthErrors.userNotFound);
       const before = { roles: user.roles, disabled: user.disabledAt !== null };
@@ -37,8 +40,7 @@ export class UsersService {
       const disabledAt = dto.disabled === undefined ? user.disabledAt : dto.disabled ? (user.disabledAt ?? new Date()) : null;
       const losesOrganiser = user.roles.includes('organiser') && (!roles.includes('organiser') || disabledAt !== null);
       if (losesOrganiser) {
-        // Lock every organiser row so two organisers can't demote each other at the same time.
-        const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM (SELECT id FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1 FOR UPDATE) o`, [user.id])) as { n: number }[];
+        const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`, [user.id])) as { n: number }[];
         if (n === 0) throw new DomainError(AuthErrors.lastOrganiser);
       }
       await manager.update(User, { id: user.id }, { roles, disabledAt });

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../../../common/auth/roles.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../passwords.js';
 
 const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+/** PostgreSQL refuses NUL in text; other control characters have no place in a name shown to juries and in mails. */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const noControlCharacters = { message: '$property must not contain control characters' };
 
 export class RegisterDto {
   @ApiProperty({ example: 'aigerim@kaztranslogistics.kz' })
@@ -17,7 +20,7 @@ export class RegisterDto {
   password!: string;
 
   @ApiProperty({ example: 'Aigerim Nurlanovna' })
-  @Transform(trim) @IsString() @Length(1, 200)
+  @Transform(trim) @IsString() @Length(1, 200) @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
   fullName!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
@@ -72,7 +75,7 @@ export class AcceptInvitationDto {
   token!: string;
 
   @ApiPropertyOptional({ description: 'Required when no account exists for the invited e-mail' })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 200) @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
   fullName?: string;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Required when no account exists for the invited e-mail' })
