@@ -41,6 +41,9 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { workers: options.workers }), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // JSON only (plus multipart where a route registers it): no form or text bodies, so a plain HTML form
+    // on another site can't post to the API.
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/(.*)', method: RequestMethod.ALL }] });
   const filter = new ProblemFilter();
@@ -49,9 +52,12 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 } });
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'validator.swagger.io'], scriptSrc: ["'self'", "'unsafe-inline'"] } },

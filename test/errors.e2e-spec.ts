@@ -212,11 +212,13 @@ describe('errors and bad input', () => {
       expect(await counts()).toEqual(before);
     });
 
-    // Fastify also parses text/plain and Nest's adapter form bodies; a non-object there fails validation.
-    it('refuses a plain-text body', async () => {
+    // JSON only: a cross-site HTML form (urlencoded or text/plain) can't reach the API.
+    it('refuses plain-text and form bodies with 415', async () => {
       const before = await counts();
-      const res = await send(route).set('content-type', 'text/plain').send('email=a@b.test');
-      expectProblem(res, 400, 'request.validation_failed');
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+        const res = await send(route).set('content-type', type).send('email=a@b.test');
+        expectProblem(res, 415, 'request.unsupported_media_type');
+      }
       expect(await counts()).toEqual(before);
     });
   });
