@@ -4,7 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
@@ -75,11 +75,43 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
         .build(),
     );
+    documentProblems(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 
   assertEveryRouteDeclaresAccess(app);
   return app;
+}
+
+/** Every operation may fail with a problem document: say so once, with its schema, on every route. */
+function documentProblems(document: OpenAPIObject): void {
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.Problem = {
+    type: 'object',
+    description: 'RFC 9457 problem details; `code` is stable and machine-readable',
+    required: ['type', 'title', 'status', 'code'],
+    properties: {
+      type: { type: 'string', example: 'about:blank' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      code: { type: 'string', example: 'request.validation_failed' },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      requestId: { type: 'string' },
+      errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } } } },
+    },
+  };
+  const problem = { description: 'Problem (application/problem+json)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as { responses?: Record<string, unknown> }[]) {
+      if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (/^[45]\d\d$/.test(status)) operation.responses[status] = { ...(response as object), content: problem.content };
+      }
+      operation.responses.default ??= problem;
+    }
+  }
 }
 
 /** Deny by default is only safe if nobody forgets: refuse to start with a route that declares no access rule. */
