@@ -1,0 +1,125 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  type IdempotentRequest,
+  REPLAYED_HEADER,
+} from '../../common/http/idempotency.js';
+import type { Page } from '../../common/http/pagination.js';
+import {
+  type AddMemberOutcome,
+  CompaniesService,
+  type CompanySummary,
+  type CompanyView,
+} from './companies.service.js';
+import {
+  AcceptCompanyInvitationDto,
+  AddMemberDto,
+  CompanyQuery,
+  CreateCompanyDto,
+  UpdateCompanyDto,
+} from './dto/company.dto.js';
+
+@ApiTags('companies')
+@Controller('companies')
+export class CompaniesController {
+  constructor(private readonly companies: CompaniesService) {}
+
+  @Get()
+  @Authenticated({ roles: ['entrant', 'organiser'] })
+  @ApiOperation({ summary: "The caller's companies (organisers: every company)" })
+  list(@CurrentCaller() caller: Caller, @Query() query: CompanyQuery): Promise<Page<CompanySummary>> {
+    return this.companies.list(caller, query);
+  }
+
+  @Post()
+  @Authenticated({ roles: ['entrant'] })
+  @ApiIdempotencyKey()
+  @ApiOperation({ summary: 'Create a company; the caller becomes its owner' })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreateCompanyDto,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    const outcome = await this.companies.create(caller, dto, idempotent);
+    if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
+    void reply.header('location', `/api/v1/companies/${outcome.value.id}`);
+    return outcome.value;
+  }
+
+  // Declared before ':id' routes so that "invitations" is never taken for a company id.
+  @Post('invitations/accept')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Join a company with the token from its invitation mail (signed in with the invited e-mail address)',
+  })
+  accept(@CurrentCaller() caller: Caller, @Body() dto: AcceptCompanyInvitationDto): Promise<CompanyView> {
+    return this.companies.acceptInvitation(caller, dto.token);
+  }
+
+  @Get(':id')
+  @Authenticated({ roles: ['entrant', 'organiser'] })
+  @ApiOperation({ summary: 'A company with its members (members and organisers; anyone else: 404)' })
+  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<CompanyView> {
+    return this.companies.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['entrant', 'organiser'] })
+  @ApiOperation({ summary: 'Change the company (owners and organisers)' })
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateCompanyDto,
+  ): Promise<CompanyView> {
+    return this.companies.update(caller, id, dto);
+  }
+
+  @Post(':id/members')
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({
+    summary:
+      'Add a member by e-mail (owners). 201 when the person has an account; 202 and an invitation mail when not',
+  })
+  async addMember(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AddMemberDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AddMemberOutcome> {
+    const outcome = await this.companies.addMember(caller, id, dto);
+    void reply.status(outcome.status === 'added' ? 201 : 202);
+    return outcome;
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({ summary: 'Remove a member (owners), or leave the company (oneself); the last owner stays' })
+  async removeMember(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+  ): Promise<void> {
+    await this.companies.removeMember(caller, id, userId);
+  }
+}

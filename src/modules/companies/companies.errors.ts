@@ -1,0 +1,36 @@
+import { defineErrors } from '../../common/errors/domain-error.js';
+
+export const CompanyErrors = defineErrors({
+  notFound: { code: 'companies.not_found', kind: 'not_found', title: 'No such company' },
+  registrationTaken: {
+    code: 'companies.registration_number_taken',
+    kind: 'conflict',
+    title: 'A company with this registration number already exists in this country',
+  },
+  membersOnly: {
+    code: 'companies.members_only',
+    kind: 'forbidden',
+    title: 'Only members of the company may do this',
+  },
+  ownerOnly: {
+    code: 'companies.owner_only',
+    kind: 'forbidden',
+    title: 'Only an owner of the company may do this',
+  },
+  alreadyMember: {
+    code: 'companies.already_member',
+    kind: 'conflict',
+    title: 'This user is already a member of the company',
+  },
+  memberNotFound: {
+    code: 'companies.member_not_found',
+    kind: 'not_found',
+    title: 'No such member of the company',
+  },
+  lastOwner: { code: 'companies.last_owner', kind: 'conflict', title: 'A company keeps at least one owner' },
+  invalidInvitation: {
+    code: 'companies.invalid_invitation',
+    kind: 'invalid',
+    title: 'The invitation is invalid, expired, already accepted or addressed to another e-mail',
+  },
+});

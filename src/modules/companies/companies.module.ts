@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdempotentRequests } from '../../common/http/idempotency.js';
+import { CompaniesController } from './companies.controller.js';
+import { CompaniesService } from './companies.service.js';
+import { CompanyAccess } from './company-access.js';
+
+@Module({
+  controllers: [CompaniesController],
+  providers: [CompaniesService, CompanyAccess, IdempotentRequests],
+  exports: [CompanyAccess],
+})
+export class CompaniesModule {}

@@ -1,0 +1,370 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { hasRole, type Caller } from '../../common/auth/roles.js';
+import { Clock } from '../../common/clock.js';
+import { escapeLike } from '../../common/escape-like.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import {
+  type IdempotentOutcome,
+  type IdempotentRequest,
+  IdempotentRequests,
+} from '../../common/http/idempotency.js';
+import { page, type Page } from '../../common/http/pagination.js';
+import { AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
+import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
+import { Notifications } from '../notifications/notifications.service.js';
+import { User } from '../users/entities/user.entity.js';
+import { CompanyErrors } from './companies.errors.js';
+import { CompanyAccess } from './company-access.js';
+import type { AddMemberDto, CompanyQuery, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
+import type { CompanyRole } from './entities/company-member.entity.js';
+import { Company } from './entities/company.entity.js';
+
+export interface CompanySummary {
+  id: string;
+  name: string;
+  country: string;
+  registrationNumber: string;
+  website: string | null;
+  /** The caller's role; null for an organiser who is not a member. */
+  role: CompanyRole | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CompanyMemberView {
+  userId: string;
+  email: string;
+  fullName: string;
+  role: CompanyRole;
+  since: string;
+}
+
+export interface PendingInvitationView {
+  id: string;
+  email: string;
+  role: CompanyRole;
+  expiresAt: string;
+}
+
+export interface CompanyView extends CompanySummary {
+  members: CompanyMemberView[];
+  pendingInvitations: PendingInvitationView[];
+}
+
+export type AddMemberOutcome =
+  { status: 'added'; member: CompanyMemberView } | { status: 'invited'; invitation: PendingInvitationView };
+
+const REGISTRATION_UNIQUE = 'uq_companies_country_registration';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && driverError.constraint === constraint;
+}
+
+function summaryOf(company: Company, role: CompanyRole | null): CompanySummary {
+  return {
+    id: company.id,
+    name: company.name,
+    country: company.country,
+    registrationNumber: company.registrationNumber,
+    website: company.website,
+    role,
+    version: company.version,
+    createdAt: company.createdAt.toISOString(),
+    updatedAt: company.updatedAt.toISOString(),
+  };
+}
+
+interface CompanyRow {
+  id: string;
+  name: string;
+  country: string;
+  registration_number: string;
+  website: string | null;
+  role: CompanyRole | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly idempotency: IdempotentRequests,
+    private readonly access: CompanyAccess,
+    private readonly audit: AuditLog,
+    private readonly notifications: Notifications,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The creating entrant becomes the company's first owner. */
+  async create(
+    caller: Caller,
+    dto: CreateCompanyDto,
+    idempotent: IdempotentRequest | null,
+  ): Promise<IdempotentOutcome<CompanyView>> {
+    return this.idempotency.run(idempotent, dto, async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO companies (name, country, registration_number, website, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (country, upper(registration_number)) DO NOTHING RETURNING id`,
+        [dto.name, dto.country, dto.registrationNumber, dto.website ?? null, caller.userId],
+      )) as { id: string }[];
+      const id = inserted[0]?.id;
+      if (!id)
+        throw new DomainError(
+          CompanyErrors.registrationTaken,
+          `${dto.country} ${dto.registrationNumber} is already registered`,
+        );
+      await manager.query(
+        `INSERT INTO company_members (company_id, user_id, role, added_by) VALUES ($1, $2, 'owner', $2)`,
+        [id, caller.userId],
+      );
+      await this.audit.append(manager, {
+        action: 'company.created',
+        entityType: 'company',
+        entityId: id,
+        actorId: caller.userId,
+        data: { name: dto.name, country: dto.country, registrationNumber: dto.registrationNumber },
+      });
+      return this.view(manager, caller, id);
+    });
+  }
+
+  /** Organisers see every company; anyone else the companies they belong to. */
+  async list(caller: Caller, query: CompanyQuery): Promise<Page<CompanySummary>> {
+    const params: unknown[] = [caller.userId];
+    const where: string[] = [];
+    if (!hasRole(caller, 'organiser')) where.push('m.user_id IS NOT NULL');
+    if (query.country) where.push(`c.country = $${params.push(query.country)}`);
+    if (query.q) where.push(`c.name ILIKE $${params.push(`%${escapeLike(query.q)}%`)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const from = `FROM companies c LEFT JOIN company_members m ON m.company_id = c.id AND m.user_id = $1 ${filter}`;
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.id, c.name, c.country, c.registration_number, c.website, m.role, c.version, c.created_at, c.updated_at ${from}
+         ORDER BY lower(c.name), c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.pageSize, query.offset],
+      ) as Promise<CompanyRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n ${from}`, params) as Promise<{ n: number }[]>,
+    ]);
+    const items = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      registrationNumber: r.registration_number,
+      website: r.website,
+      role: r.role,
+      version: r.version,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    }));
+    return page(items, query, counted[0]?.n ?? 0);
+  }
+
+  async get(caller: Caller, id: string): Promise<CompanyView> {
+    return this.view(this.dataSource.manager, caller, id);
+  }
+
+  /** Owners and organisers. */
+  async update(caller: Caller, id: string, dto: UpdateCompanyDto): Promise<CompanyView> {
+    return this.transactions.run(async (manager) => {
+      const { company, role } = await this.access.findVisible(manager, caller, id, { lock: true });
+      if (role !== 'owner' && !hasRole(caller, 'organiser')) throw new DomainError(CompanyErrors.ownerOnly);
+      const changes: Partial<Pick<Company, 'name' | 'country' | 'registrationNumber' | 'website'>> = {};
+      if (dto.name !== undefined) changes.name = dto.name;
+      if (dto.country !== undefined) changes.country = dto.country;
+      if (dto.registrationNumber !== undefined) changes.registrationNumber = dto.registrationNumber;
+      if (dto.website !== undefined) changes.website = dto.website;
+      const changed = Object.fromEntries(
+        Object.entries(changes).filter(([key, value]) => company[key as keyof typeof changes] !== value),
+      );
+      if (!Object.keys(changed).length) return this.view(manager, caller, id);
+      try {
+        await manager.query(
+          `UPDATE companies SET name = $2, country = $3, registration_number = $4, website = $5, version = version + 1, updated_at = now() WHERE id = $1`,
+          [
+            id,
+            changes.name ?? company.name,
+            changes.country ?? company.country,
+            changes.registrationNumber ?? company.registrationNumber,
+            changes.website !== undefined ? changes.website : company.website,
+          ],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, REGISTRATION_UNIQUE))
+          throw new DomainError(CompanyErrors.registrationTaken);
+        throw error;
+      }
+      await this.audit.append(manager, {
+        action: 'company.updated',
+        entityType: 'company',
+        entityId: id,
+        actorId: caller.userId,
+        data: { changes: changed },
+      });
+      return this.view(manager, caller, id);
+    });
+  }
+
+  /**
+   * Adds someone by e-mail. With an account they are a member at once; without one they get an invitation
+   * mail whose token, presented after registering with that address, makes them a member.
+   */
+  async addMember(caller: Caller, id: string, dto: AddMemberDto): Promise<AddMemberOutcome> {
+    return this.transactions.run(async (manager) => {
+      const { company } = await this.access.findAsOwner(manager, caller, id, { lock: true });
+      const role = dto.role ?? 'member';
+      const user = await manager.findOneBy(User, { email: dto.email });
+      if (user) {
+        const added = (await manager.query(
+          `INSERT INTO company_members (company_id, user_id, role, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT ON CONSTRAINT pk_company_members DO NOTHING RETURNING created_at`,
+          [id, user.id, role, caller.userId],
+        )) as { created_at: Date }[];
+        if (!added[0]) throw new DomainError(CompanyErrors.alreadyMember);
+        await this.audit.append(manager, {
+          action: 'company.member_added',
+          entityType: 'company',
+          entityId: id,
+          actorId: caller.userId,
+          data: { userId: user.id, role },
+        });
+        return {
+          status: 'added',
+          member: {
+            userId: user.id,
+            email: user.email,
+            fullName: user.fullName,
+            role,
+            since: added[0].created_at.toISOString(),
+          },
+        };
+      }
+      // A new invitation replaces a pending one: the latest mail is the one whose link works.
+      await manager.query(
+        `DELETE FROM company_invitations WHERE company_id = $1 AND email = $2 AND accepted_at IS NULL`,
+        [id, dto.email],
+      );
+      const { token, hash } = newOpaqueToken();
+      const expiresAt = new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_SECONDS * 1000);
+      const [invitation] = (await manager.query(
+        `INSERT INTO company_invitations (company_id, email, role, invited_by, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [id, dto.email, role, caller.userId, hash, expiresAt],
+      )) as { id: string }[];
+      const inviter = await manager.findOneByOrFail(User, { id: caller.userId });
+      await this.notifications.notify(manager, {
+        template: 'company.member_invitation',
+        subject: invitation!.id,
+        recipient: { email: dto.email, userId: null, locale: dto.locale ?? inviter.locale },
+        params: {
+          companyName: company.name,
+          invitedBy: inviter.fullName,
+          link: `${this.config.PUBLIC_URL}/companies/invitations/accept?token=${token}`,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      await this.audit.append(manager, {
+        action: 'company.member_invited',
+        entityType: 'company',
+        entityId: id,
+        actorId: caller.userId,
+        data: { email: dto.email, role, invitationId: invitation!.id },
+      });
+      return {
+        status: 'invited',
+        invitation: { id: invitation!.id, email: dto.email, role, expiresAt: expiresAt.toISOString() },
+      };
+    });
+  }
+
+  /** Owners remove anyone; a member may remove themselves. The last owner stays. */
+  async removeMember(caller: Caller, id: string, userId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const { role } = await this.access.findAsMember(manager, caller, id, { lock: true });
+      if (role !== 'owner' && userId !== caller.userId) throw new DomainError(CompanyErrors.ownerOnly);
+      const target = await this.access.roleOf(manager, id, userId);
+      if (!target) throw new DomainError(CompanyErrors.memberNotFound);
+      if (target === 'owner') {
+        // The company row is locked: two owners removing each other cannot both pass this count.
+        const [owners] = (await manager.query(
+          `SELECT count(*)::int AS n FROM company_members WHERE company_id = $1 AND role = 'owner'`,
+          [id],
+        )) as { n: number }[];
+        if ((owners?.n ?? 0) <= 1) throw new DomainError(CompanyErrors.lastOwner);
+      }
+      await manager.query(`DELETE FROM company_members WHERE company_id = $1 AND user_id = $2`, [id, userId]);
+      await this.audit.append(manager, {
+        action: 'company.member_removed',
+        entityType: 'company',
+        entityId: id,
+        actorId: caller.userId,
+        data: { userId, role: target },
+      });
+    });
+  }
+
+  /** Turns an invitation into a membership; only for the signed-in user the invitation was mailed to. */
+  async acceptInvitation(caller: Caller, token: string): Promise<CompanyView> {
+    return this.transactions.run(async (manager) => {
+      const claimed = (await manager.query(
+        `UPDATE company_invitations i SET accepted_at = $3, accepted_user_id = u.id
+           FROM users u
+          WHERE i.token_hash = $1 AND u.id = $2 AND i.email = u.email AND i.accepted_at IS NULL AND i.expires_at > $3
+          RETURNING i.id, i.company_id, i.role`,
+        [hashOpaqueToken(token), caller.userId, this.clock.now()],
+      )) as [{ id: string; company_id: string; role: CompanyRole }[], number];
+      const invitation = claimed[0][0];
+      if (!invitation) throw new DomainError(CompanyErrors.invalidInvitation);
+      await manager.query(
+        `INSERT INTO company_members (company_id, user_id, role, added_by)
+         SELECT $1, $2, $3, invited_by FROM company_invitations WHERE id = $4
+         ON CONFLICT ON CONSTRAINT pk_company_members DO NOTHING`,
+        [invitation.company_id, caller.userId, invitation.role, invitation.id],
+      );
+      await this.audit.append(manager, {
+        action: 'company.invitation_accepted',
+        entityType: 'company',
+        entityId: invitation.company_id,
+        actorId: caller.userId,
+        data: { invitationId: invitation.id, role: invitation.role },
+      });
+      return this.view(manager, caller, invitation.company_id);
+    });
+  }
+
+  private async view(manager: EntityManager, caller: Caller, id: string): Promise<CompanyView> {
+    const { company, role } = await this.access.findVisible(manager, caller, id);
+    const members = (await manager.query(
+      `SELECT m.user_id, u.email, u.full_name, m.role, m.created_at FROM company_members m JOIN users u ON u.id = m.user_id
+        WHERE m.company_id = $1 ORDER BY m.created_at, u.email`,
+      [id],
+    )) as { user_id: string; email: string; full_name: string; role: CompanyRole; created_at: Date }[];
+    const invitations = (await manager.query(
+      `SELECT id, email, role, expires_at FROM company_invitations WHERE company_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at`,
+      [id, this.clock.now()],
+    )) as { id: string; email: string; role: CompanyRole; expires_at: Date }[];
+    return {
+      ...summaryOf(company, role),
+      members: members.map((m) => ({
+        userId: m.user_id,
+        email: m.email,
+        fullName: m.full_name,
+        role: m.role,
+        since: m.created_at.toISOString(),
+      })),
+      pendingInvitations: invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        expiresAt: i.expires_at.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { DomainError } from '../../common/errors/domain-error.js';
+import { assertPhase } from '../editions/edition-rules.js';
+import type { CategoryQuestion } from '../editions/entities/category.entity.js';
+import type { Edition } from '../editions/entities/edition.entity.js';
+import { SUMMARY_MAX, TITLE_MAX } from './dto/nomination.dto.js';
+import type { NominationMetric } from './entities/nomination.entity.js';
+import { NominationErrors } from './nominations.errors.js';
+
+/** What entrants write; the rules below judge it without a database. */
+export interface NominationContent {
+  title: string;
+  summary: string;
+  answers: Record<string, string>;
+  metrics: NominationMetric[];
+}
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+/**
+ * Entrants may create, change and submit nominations only while the edition is in `nominations` and the
+ * server clock is inside the window, whatever the phase says.
+ */
+export function assertNominationsOpen(
+  edition: Pick<Edition, 'phase' | 'nominationsOpenAt' | 'nominationsCloseAt'>,
+  now: Date,
+): void {
+  assertPhase(edition, 'nominations');
+  if (now < edition.nominationsOpenAt) {
+    throw new DomainError(
+      NominationErrors.notYetOpen,
+      `Nominations open at ${edition.nominationsOpenAt.toISOString()}.`,
+      { opensAt: edition.nominationsOpenAt.toISOString() },
+    );
+  }
+  if (now >= edition.nominationsCloseAt) {
+    throw new DomainError(
+      NominationErrors.closed,
+      `Nominations closed at ${edition.nominationsCloseAt.toISOString()}.`,
+      { closedAt: edition.nominationsCloseAt.toISOString() },
+    );
+  }
+}
+
+/** Answers must belong to the category's questions and fit their length; drafts may leave them empty. */
+export function answerProblems(
+  questions: readonly CategoryQuestion[],
+  answers: Record<string, string>,
+): FieldProblem[] {
+  const byCode = new Map(questions.map((q) => [q.code, q]));
+  const problems: FieldProblem[] = [];
+  for (const [code, text] of Object.entries(answers)) {
+    const question = byCode.get(code);
+    if (!question)
+      problems.push({ field: `answers.${code}`, messages: ['is not a question of this category'] });
+    else if (text.length > question.maxLength)
+      problems.push({
+        field: `answers.${code}`,
+        messages: [`must be at most ${question.maxLength} characters`],
+      });
+  }
+  return problems;
+}
+
+export function assertAnswersFit(
+  questions: readonly CategoryQuestion[],
+  answers: Record<string, string>,
+): void {
+  const problems = answerProblems(questions, answers);
+  if (problems.length)
+    throw new DomainError(NominationErrors.invalidAnswers, describe(problems), { errors: problems });
+}
+
+/** What a nomination lacks before it can be submitted (and what a submitted one must keep). */
+export function completenessProblems(
+  content: NominationContent,
+  questions: readonly CategoryQuestion[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [...answerProblems(questions, content.answers)];
+  const title = content.title.trim();
+  if (!title.length || title.length > TITLE_MAX)
+    problems.push({ field: 'title', messages: [`must be 1–${TITLE_MAX} characters`] });
+  const summary = content.summary.trim();
+  if (!summary.length || content.summary.length > SUMMARY_MAX)
+    problems.push({ field: 'summary', messages: [`must be 1–${SUMMARY_MAX} characters`] });
+  for (const question of questions) {
+    if (question.required && !(content.answers[question.code] ?? '').trim())
+      problems.push({ field: `answers.${question.code}`, messages: ['is required'] });
+  }
+  if (!content.metrics.length)
+    problems.push({ field: 'metrics', messages: ['at least one key metric is required'] });
+  content.metrics.forEach((metric, i) => {
+    if (typeof metric.value !== 'number' || !Number.isFinite(metric.value))
+      problems.push({ field: `metrics.${i}.value`, messages: ['must be a number'] });
+    if (!metric.name?.trim()) problems.push({ field: `metrics.${i}.name`, messages: ['is required'] });
+    if (!metric.unit?.trim()) problems.push({ field: `metrics.${i}.unit`, messages: ['is required'] });
+  });
+  return problems;
+}
+
+export function assertComplete(content: NominationContent, questions: readonly CategoryQuestion[]): void {
+  const problems = completenessProblems(content, questions);
+  if (problems.length)
+    throw new DomainError(NominationErrors.incomplete, describe(problems), { errors: problems });
+}
+
+function describe(problems: FieldProblem[]): string {
+  return problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | ');
+}

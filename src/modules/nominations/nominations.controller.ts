@@ -1,0 +1,215 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  type IdempotentRequest,
+  REPLAYED_HEADER,
+} from '../../common/http/idempotency.js';
+import { AttachmentsService } from './attachments/attachments.service.js';
+import type { AttachmentView } from './attachments/attachment-view.js';
+import {
+  CreateNominationDto,
+  EligibilityDto,
+  NominationQuery,
+  UpdateNominationDto,
+} from './dto/nomination.dto.js';
+import { EligibilityService } from './eligibility.service.js';
+import { NominationList } from './nomination-list.js';
+import { type NominationView, NominationsService } from './nominations.service.js';
+import { AttachmentErrors } from './nominations.errors.js';
+
+/** `"7"`, `W/"7"` or `7` → 7; no header → null. */
+function parseIfMatch(header: string | undefined): number | null {
+  if (header === undefined) return null;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match)
+    throw new DomainError(CommonErrors.validation, 'If-Match must be the ETag of the nomination, e.g. "3"', {
+      errors: [{ field: 'If-Match', messages: ['must be an ETag such as "3"'] }],
+    });
+  return Number(match[1]);
+}
+
+const etag = (view: NominationView): string => `"${view.version}"`;
+
+@ApiTags('nominations')
+@Controller('nominations')
+export class NominationsController {
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly list: NominationList,
+    private readonly eligibility: EligibilityService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  @Get()
+  @Authenticated({ roles: ['entrant', 'organiser'] })
+  @ApiOperation({
+    summary:
+      "Nominations the caller may see (entrants: their companies'; organisers: all), filtered, sorted and paged",
+  })
+  @ApiOkResponse({ description: 'A page: `{ items: NominationListItem[], page, pageSize, total }`' })
+  async index(
+    @CurrentCaller() caller: Caller,
+    @Query() query: NominationQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // The database wrote the JSON document; it goes out untouched (see NominationList).
+    const body = await this.list.listJson(caller, query);
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return body;
+  }
+
+  @Post()
+  @Authenticated({ roles: ['entrant'] })
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: "Start a draft for one of the caller's companies (edition in `nominations`, before it closes)",
+  })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreateNominationDto,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NominationView> {
+    const outcome = await this.nominations.create(caller, dto, idempotent);
+    if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
+    void reply
+      .header('location', `/api/v1/nominations/${outcome.value.id}`)
+      .header('etag', etag(outcome.value));
+    return outcome.value;
+  }
+
+  @Get(':id')
+  @Authenticated({ roles: ['entrant', 'organiser'] })
+  @ApiOperation({ summary: 'A nomination with its attachments (404 outside the caller’s view)' })
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NominationView> {
+    const view = await this.nominations.get(caller, id);
+    void reply.header('etag', etag(view));
+    return view;
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['entrant'] })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag read before: refuses the change (409) if the nomination changed since',
+  })
+  @ApiOperation({ summary: 'Change a draft, or a submitted nomination until nominations close (members)' })
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateNominationDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NominationView> {
+    const view = await this.nominations.update(caller, id, dto, parseIfMatch(ifMatch));
+    void reply.header('etag', etag(view));
+    return view;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({ summary: 'Delete a draft and its files (members)' })
+  async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.nominations.remove(caller, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({ summary: 'Submit a complete draft before nominations close; mails a receipt (members)' })
+  submit(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NominationView> {
+    return this.nominations.submit(caller, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({ summary: 'Withdraw a submitted nomination while nominations or eligibility run (members)' })
+  withdraw(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NominationView> {
+    return this.nominations.withdraw(caller, id);
+  }
+
+  @Post(':id/eligibility')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      'Decide eligibility (edition in `eligibility`); an ineligible decision needs a reason; the company is mailed',
+  })
+  decide(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: EligibilityDto,
+  ): Promise<NominationView> {
+    return this.eligibility.decide(caller, id, dto);
+  }
+
+  @Post(':id/attachments')
+  @Authenticated({ roles: ['entrant'] })
+  @ApiIdempotencyKey()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PDF, PNG or JPEG' } },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Attach a PDF, PNG or JPEG (recognised by its bytes) to a nomination that can still change (members)',
+  })
+  async upload(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttachmentView> {
+    if (!request.isMultipart()) throw new DomainError(AttachmentErrors.notMultipart);
+    await this.attachments.authoriseUpload(caller, id);
+    const part = await request.file();
+    if (!part) throw new DomainError(AttachmentErrors.fileMissing);
+    const outcome = await this.attachments.upload(
+      caller,
+      id,
+      { filename: part.filename, file: part.file },
+      idempotent,
+    );
+    if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
+    void reply.header('location', `/api/v1/attachments/${outcome.value.id}`);
+    return outcome.value;
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { IdempotentRequests } from '../../common/http/idempotency.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { AttachmentStorage } from './attachments/attachment-storage.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
+import { AttachmentsService } from './attachments/attachments.service.js';
+import { EligibilityService } from './eligibility.service.js';
+import { NominationAccess } from './nomination-access.js';
+import { NominationList } from './nomination-list.js';
+import { NominationsController } from './nominations.controller.js';
+import { NominationsService } from './nominations.service.js';
+
+@Module({
+  imports: [CompaniesModule],
+  controllers: [NominationsController, AttachmentsController],
+  providers: [
+    NominationsService,
+    NominationList,
+    NominationAccess,
+    EligibilityService,
+    AttachmentsService,
+    AttachmentStorage,
+    IdempotentRequests,
+  ],
+  exports: [NominationAccess, NominationsService, AttachmentStorage],
+})
+export class NominationsModule {}

@@ -1,0 +1,401 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../../common/auth/roles.js';
+import { Clock } from '../../common/clock.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import {
+  type IdempotentOutcome,
+  type IdempotentRequest,
+  IdempotentRequests,
+} from '../../common/http/idempotency.js';
+import { AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
+import { CompanyAccess } from '../companies/company-access.js';
+import { Company } from '../companies/entities/company.entity.js';
+import { assertPhase, nominationsOpen } from '../editions/edition-rules.js';
+import { EditionErrors } from '../editions/editions.errors.js';
+import { Category } from '../editions/entities/category.entity.js';
+import { Edition } from '../editions/entities/edition.entity.js';
+import { Notifications } from '../notifications/notifications.service.js';
+import { User } from '../users/entities/user.entity.js';
+import { AttachmentStorage } from './attachments/attachment-storage.js';
+import { type AttachmentView, toAttachmentView } from './attachments/attachment-view.js';
+import type { CreateNominationDto, UpdateNominationDto } from './dto/nomination.dto.js';
+import { Attachment } from './entities/attachment.entity.js';
+import {
+  COUNTED_STATUSES,
+  type Nomination,
+  type NominationMetric,
+  type NominationStatus,
+} from './entities/nomination.entity.js';
+import { NominationAccess } from './nomination-access.js';
+import { assertAnswersFit, assertComplete, assertNominationsOpen } from './nomination-rules.js';
+import { NominationErrors } from './nominations.errors.js';
+
+export interface NominationView {
+  id: string;
+  editionId: string;
+  categoryId: string;
+  companyId: string;
+  companyName: string;
+  title: string;
+  summary: string;
+  answers: Record<string, string>;
+  metrics: NominationMetric[];
+  status: NominationStatus;
+  ineligibilityReason: string | null;
+  eligibilityDecidedAt: string | null;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  createdBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  attachments: AttachmentView[];
+}
+
+/** Statuses in which entrants may still change a nomination (while the edition's window is open). */
+const EDITABLE: readonly NominationStatus[] = ['draft', 'submitted'];
+const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'eligible', 'ineligible'];
+
+const SUMMARY_EXCERPT = 300;
+
+@Injectable()
+export class NominationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly idempotency: IdempotentRequests,
+    private readonly access: NominationAccess,
+    private readonly companies: CompanyAccess,
+    private readonly storage: AttachmentStorage,
+    private readonly audit: AuditLog,
+    private readonly notifications: Notifications,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A member starts a draft for the company in a category of an edition that takes nominations. */
+  async create(
+    caller: Caller,
+    dto: CreateNominationDto,
+    idempotent: IdempotentRequest | null,
+  ): Promise<IdempotentOutcome<NominationView>> {
+    return this.idempotency.run(idempotent, dto, async (manager) => {
+      await this.companies.findAsMember(manager, caller, dto.companyId);
+      const edition = await this.editionFor(manager, dto.editionId);
+      const category = await manager.findOneBy(Category, { id: dto.categoryId, editionId: edition.id });
+      if (!category)
+        throw new DomainError(EditionErrors.categoryNotFound, 'The edition has no such category');
+      assertNominationsOpen(edition, this.clock.now());
+      const answers = dto.answers ?? {};
+      assertAnswersFit(category.questions, answers);
+      const [row] = (await manager.query(
+        `INSERT INTO nominations (edition_id, category_id, company_id, created_by, title, summary, answers, metrics)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id`,
+        [
+          edition.id,
+          category.id,
+          dto.companyId,
+          caller.userId,
+          dto.title,
+          dto.summary ?? '',
+          JSON.stringify(answers),
+          JSON.stringify(plainMetrics(dto.metrics ?? [])),
+        ],
+      )) as { id: string }[];
+      await this.audit.append(manager, {
+        action: 'nomination.created',
+        entityType: 'nomination',
+        entityId: row!.id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: { companyId: dto.companyId, categoryId: category.id, title: dto.title },
+      });
+      return this.view(manager, row!.id);
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<NominationView> {
+    const nomination = await this.access.findVisible(this.dataSource.manager, caller, id);
+    return this.view(this.dataSource.manager, nomination.id);
+  }
+
+  /**
+   * Drafts and submitted nominations change until the nominations close; a submitted one must stay
+   * complete. `expectedVersion` (from If-Match) refuses a change based on a stale read.
+   */
+  async update(
+    caller: Caller,
+    id: string,
+    dto: UpdateNominationDto,
+    expectedVersion: number | null,
+  ): Promise<NominationView> {
+    return this.transactions.run(async (manager) => {
+      const nomination = await this.access.findWritable(manager, caller, id);
+      if (expectedVersion !== null && expectedVersion !== nomination.version) {
+        throw new DomainError(
+          CommonErrors.staleVersion,
+          `The nomination is at version ${nomination.version}`,
+          { currentVersion: nomination.version },
+        );
+      }
+      await this.assertEditable(manager, nomination);
+      const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
+      const next = {
+        title: dto.title ?? nomination.title,
+        summary: dto.summary ?? nomination.summary,
+        answers: dto.answers ?? nomination.answers,
+        metrics: dto.metrics ? plainMetrics(dto.metrics) : nomination.metrics,
+      };
+      assertAnswersFit(category.questions, next.answers);
+      if (nomination.status === 'submitted') assertComplete(next, category.questions);
+      await manager.query(
+        `UPDATE nominations SET title = $2, summary = $3, answers = $4::jsonb, metrics = $5::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, next.title, next.summary, JSON.stringify(next.answers), JSON.stringify(next.metrics)],
+      );
+      if (nomination.status === 'submitted') {
+        await this.audit.append(manager, {
+          action: 'nomination.updated',
+          entityType: 'nomination',
+          entityId: id,
+          editionId: nomination.editionId,
+          actorId: caller.userId,
+          data: {
+            fields: Object.keys(dto).filter((key) => dto[key as keyof UpdateNominationDto] !== undefined),
+            version: nomination.version + 1,
+          },
+        });
+      }
+      return this.view(manager, id);
+    });
+  }
+
+  /** Only drafts are deleted, with their files (removed once the deletion has committed). */
+  async remove(caller: Caller, id: string): Promise<void> {
+    const storedNames = await this.transactions.run(async (manager) => {
+      const nomination = await this.access.findWritable(manager, caller, id);
+      if (nomination.status !== 'draft')
+        throw new DomainError(
+          NominationErrors.notDraft,
+          `The nomination is ${nomination.status}; withdraw it instead.`,
+        );
+      const files = (await manager.query(`SELECT stored_name FROM attachments WHERE nomination_id = $1`, [
+        id,
+      ])) as { stored_name: string }[];
+      await manager.query(`DELETE FROM nominations WHERE id = $1`, [id]);
+      await this.audit.append(manager, {
+        action: 'nomination.deleted',
+        entityType: 'nomination',
+        entityId: id,
+        editionId: nomination.editionId,
+        actorId: caller.userId,
+        data: { title: nomination.title, attachments: files.length },
+      });
+      return files.map((f) => f.stored_name);
+    });
+    await this.storage.removeAll(storedNames);
+  }
+
+  /**
+   * Submits a complete draft before the deadline. The company row is locked first, so concurrent submits of
+   * one company queue up and each counts the ones committed before it: the limit holds on any number of
+   * API instances.
+   */
+  async submit(caller: Caller, id: string): Promise<NominationView> {
+    return this.transactions.run(async (manager) => {
+      const visible = await this.access.findVisible(manager, caller, id);
+      // The company row before the nomination's, in every transaction that takes both: no deadlock.
+      await manager.query(`SELECT 1 FROM companies WHERE id = $1 FOR UPDATE`, [visible.companyId]);
+      const nomination = await this.access.findWritable(manager, caller, id);
+      if (nomination.status !== 'draft')
+        throw new DomainError(NominationErrors.notDraft, `The nomination is already ${nomination.status}.`);
+      const edition = await this.editionFor(manager, nomination.editionId);
+      const now = this.clock.now();
+      assertNominationsOpen(edition, now);
+      const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
+      assertComplete(nomination, category.questions);
+      const [counted] = (await manager.query(
+        `SELECT count(*)::int AS n FROM nominations WHERE company_id = $1 AND category_id = $2 AND status = ANY($3)`,
+        [nomination.companyId, nomination.categoryId, COUNTED_STATUSES],
+      )) as { n: number }[];
+      const limit = edition.maxNominationsPerCompanyPerCategory;
+      if ((counted?.n ?? 0) >= limit) {
+        throw new DomainError(
+          NominationErrors.limitReached,
+          `At most ${limit} nominations per company in this category.`,
+          { limit },
+        );
+      }
+      await manager.query(
+        `UPDATE nominations SET status = 'submitted', submitted_at = $2, submitted_by = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, now, caller.userId],
+      );
+      const submitter = await manager.findOneByOrFail(User, { id: caller.userId });
+      const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
+      const [attachments] = (await manager.query(
+        `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
+        [id],
+      )) as { n: number }[];
+      await this.notifications.notify(manager, {
+        template: 'nomination.submitted',
+        subject: id,
+        recipient: { email: submitter.email, userId: submitter.id, locale: submitter.locale },
+        params: {
+          name: submitter.fullName,
+          nominationId: id,
+          title: nomination.title,
+          companyName: company.name,
+          editionName: edition.name,
+          categoryName: category.name,
+          summary: excerpt(nomination.summary, SUMMARY_EXCERPT),
+          metricCount: nomination.metrics.length,
+          attachmentCount: attachments?.n ?? 0,
+          submittedAt: now.toISOString(),
+          editableUntil: edition.nominationsCloseAt.toISOString(),
+          link: `${this.config.PUBLIC_URL}/nominations/${id}`,
+        },
+      });
+      await this.audit.append(manager, {
+        action: 'nomination.submitted',
+        entityType: 'nomination',
+        entityId: id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: {
+          companyId: nomination.companyId,
+          categoryId: nomination.categoryId,
+          title: nomination.title,
+          submittedAt: now.toISOString(),
+        },
+      });
+      return this.view(manager, id);
+    });
+  }
+
+  /** A submitted (or already reviewed) entry leaves the competition, while nominations or eligibility run. */
+  async withdraw(caller: Caller, id: string): Promise<NominationView> {
+    return this.transactions.run(async (manager) => {
+      const nomination = await this.access.findWritable(manager, caller, id);
+      if (!WITHDRAWABLE.includes(nomination.status)) {
+        throw new DomainError(
+          NominationErrors.notWithdrawable,
+          nomination.status === 'draft'
+            ? 'A draft is deleted, not withdrawn.'
+            : `The nomination is ${nomination.status}.`,
+        );
+      }
+      const edition = await this.editionFor(manager, nomination.editionId);
+      assertPhase(edition, 'nominations', 'eligibility');
+      await manager.query(
+        `UPDATE nominations SET status = 'withdrawn', withdrawn_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, this.clock.now()],
+      );
+      await this.audit.append(manager, {
+        action: 'nomination.withdrawn',
+        entityType: 'nomination',
+        entityId: id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: {
+          previousStatus: nomination.status,
+          companyId: nomination.companyId,
+          categoryId: nomination.categoryId,
+        },
+      });
+      return this.view(manager, id);
+    });
+  }
+
+  /** Entrants change a nomination, or its attachments, only in an editable status while nominations are open. */
+  async assertEditable(manager: EntityManager, nomination: Nomination): Promise<void> {
+    if (!EDITABLE.includes(nomination.status))
+      throw new DomainError(NominationErrors.frozen, `The nomination is ${nomination.status}.`);
+    const edition = await this.editionFor(manager, nomination.editionId);
+    const now = this.clock.now();
+    if (nomination.status === 'submitted' && !nominationsOpen(edition, now)) {
+      throw new DomainError(
+        NominationErrors.frozen,
+        `Submitted nominations are frozen once nominations close (${edition.nominationsCloseAt.toISOString()}).`,
+        { frozenAt: edition.nominationsCloseAt.toISOString() },
+      );
+    }
+    assertNominationsOpen(edition, now);
+  }
+
+  /** Shared-locked: a phase change waits for this transaction, and this one for a phase change. */
+  async editionFor(manager: EntityManager, editionId: string): Promise<Edition> {
+    const edition = await manager.findOne(Edition, {
+      where: { id: editionId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!edition) throw new DomainError(EditionErrors.notFound);
+    return edition;
+  }
+
+  async view(manager: EntityManager, id: string): Promise<NominationView> {
+    const rows = (await manager.query(
+      `SELECT n.*, c.name AS company_name FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = $1`,
+      [id],
+    )) as NominationRow[];
+    const row = rows[0];
+    if (!row) throw new DomainError(NominationErrors.notFound);
+    const attachments = await manager.find(Attachment, {
+      where: { nominationId: id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      id: row.id,
+      editionId: row.edition_id,
+      categoryId: row.category_id,
+      companyId: row.company_id,
+      companyName: row.company_name,
+      title: row.title,
+      summary: row.summary,
+      answers: row.answers,
+      metrics: row.metrics,
+      status: row.status,
+      ineligibilityReason: row.ineligibility_reason,
+      eligibilityDecidedAt: row.eligibility_decided_at?.toISOString() ?? null,
+      submittedAt: row.submitted_at?.toISOString() ?? null,
+      withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+      createdBy: row.created_by,
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      attachments: attachments.map(toAttachmentView),
+    };
+  }
+}
+
+interface NominationRow {
+  id: string;
+  edition_id: string;
+  category_id: string;
+  company_id: string;
+  company_name: string;
+  created_by: string;
+  title: string;
+  summary: string;
+  answers: Record<string, string>;
+  metrics: NominationMetric[];
+  status: NominationStatus;
+  ineligibility_reason: string | null;
+  eligibility_decided_at: Date | null;
+  submitted_at: Date | null;
+  withdrawn_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Only the three declared fields are stored, whatever else a metric object carried. */
+function plainMetrics(metrics: readonly NominationMetric[]): NominationMetric[] {
+  return metrics.map((m) => ({ name: m.name, value: m.value, unit: m.unit }));
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
