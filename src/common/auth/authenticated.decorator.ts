@@ -5,7 +5,7 @@ import type { Caller, Role } from './roles.js';
 
 export const ACCESS_METADATA = 'magistral:access';
 
-export type Access = { public: true } | { public: false; roles: readonly Role[] };
+export type Access = { public: true; identifyCaller?: boolean } | { public: false; roles: readonly Role[] };
 
 /**
  * The one way to say who may call a route. Every route carries either this or `@Public()`; the global
@@ -22,9 +22,12 @@ export function Authenticated(options: { roles?: readonly Role[] } = {}): Method
   );
 }
 
-/** A route anyone may call, signed in or not. */
-export function Public(): MethodDecorator & ClassDecorator {
-  return SetMetadata(ACCESS_METADATA, { public: true } satisfies Access);
+/**
+ * A route anyone may call, signed in or not. With `identifyCaller`, a valid bearer token sent along makes the
+ * caller known to the route (`@OptionalCaller()`); a missing, expired or forged one leaves it anonymous.
+ */
+export function Public(options: { identifyCaller?: boolean } = {}): MethodDecorator & ClassDecorator {
+  return SetMetadata(ACCESS_METADATA, { public: true, ...(options.identifyCaller ? { identifyCaller: true } : {}) } satisfies Access);
 }
 
 export interface AuthenticatedRequest extends FastifyRequest {
@@ -37,3 +40,8 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
   if (!caller) throw new Error('CurrentCaller used on a route without @Authenticated()');
   return caller;
 });
+
+/** The caller of a `@Public({ identifyCaller: true })` route, or undefined when anonymous. */
+export const OptionalCaller = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Caller | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().caller,
+);

@@ -37,6 +37,45 @@ export function contentOf(entry: Pick<AuditEntry, 'action' | 'actorId' | 'data' 
   };
 }
 
+/** The column values of one unsealed entry, content hash included: what `append` inserts. */
+export interface AuditRowValues {
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  editionId: string | null;
+  /** `data` as JSON text, for a `$n::jsonb` parameter. */
+  data: string;
+  contentHash: string;
+}
+
+/**
+ * Builds an entry's row the way `append` does, for writers that insert it inside a statement of their own
+ * (e.g. a scorecard upsert whose audit row is written by the same SQL statement).
+ */
+export function auditRowValues(record: AuditRecord, occurredAt: Date): AuditRowValues {
+  const content = contentOf({
+    action: record.action,
+    actorId: record.actorId ?? null,
+    data: record.data ?? {},
+    editionId: record.editionId ?? null,
+    entityId: record.entityId ?? null,
+    entityType: record.entityType,
+    occurredAt,
+  });
+  return {
+    occurredAt,
+    actorId: content.actorId,
+    action: content.action,
+    entityType: content.entityType,
+    entityId: content.entityId,
+    editionId: content.editionId,
+    data: JSON.stringify(content.data),
+    contentHash: sha256Hex(canonicalJson(content)),
+  };
+}
+
 export function chainHash(seq: string | number | bigint, prevHash: string, contentHash: string): string {
   return sha256Hex(`${seq}:${prevHash}:${contentHash}`);
 }
@@ -73,16 +112,8 @@ export class AuditLog {
     const occurredAt = new Date();
     const values: unknown[] = [];
     const rows = records.map((record, i) => {
-      const content = contentOf({
-        action: record.action,
-        actorId: record.actorId ?? null,
-        data: record.data ?? {},
-        editionId: record.editionId ?? null,
-        entityId: record.entityId ?? null,
-        entityType: record.entityType,
-        occurredAt,
-      });
-      values.push(occurredAt, content.actorId, content.action, content.entityType, content.entityId, content.editionId, JSON.stringify(content.data), sha256Hex(canonicalJson(content)));
+      const row = auditRowValues(record, occurredAt);
+      values.push(row.occurredAt, row.actorId, row.action, row.entityType, row.entityId, row.editionId, row.data, row.contentHash);
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8})`;
     });

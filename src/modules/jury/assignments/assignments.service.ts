@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../../../common/auth/roles.js';
+import { DomainError } from '../../../common/errors/domain-error.js';
+import { page, type Page } from '../../../common/http/pagination.js';
+import { AppConfig } from '../../../config/app-config.js';
+import { Transactions } from '../../../database/transaction.js';
+import { AuditLog } from '../../audit/audit.service.js';
+import { EditionErrors } from '../../editions/editions.errors.js';
+import { NominationErrors } from '../../nominations/nominations.errors.js';
+import { Notifications } from '../../notifications/notifications.service.js';
+import { conflictExists } from '../conflict-rules.js';
+import type { AddAssignmentDto, AssignmentListQuery, AutoAssignDto } from '../dto/jury.dto.js';
+import { AssignmentErrors } from '../jury.errors.js';
+import { statusesJudgedInRound } from '../jury-rules.js';
+import { RoundsService, type RoundWithEdition } from '../rounds.service.js';
+import type { AssignmentView } from '../views.js';
+import { autoAssign, describeInfeasibility } from './auto-assign.js';
+
+export interface AutoAssignSummary {
+  roundId: string;
+  perNomination: number;
+  created: number;
+  removed: number;
+  categories: {
+    categoryId: string;
+    categoryCode: string;
+    nominations: number;
+    jurors: number;
+    minimumLoad: number;
+    maximumLoad: number;
+  }[];
+}
+
+interface AssignmentRow {
+  roundId: string;
+  nominationId: string;
+  jurorId: string;
+  categoryId: string;
+  active: boolean;
+  scorecardStatus: 'draft' | 'submitted' | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rounds: RoundsService,
+    private readonly audit: AuditLog,
+    private readonly notifications: Notifications,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(roundId: string, query: AssignmentListQuery): Promise<Page<AssignmentView>> {
+    const { round } = await this.rounds.find(this.dataSource.manager, roundId);
+    const params: unknown[] = [
+      round.id,
+      query.categoryId ?? null,
+      query.jurorId ?? null,
+      query.nominationId ?? null,
+    ];
+    const where = `a.round_id = $1 AND ($2::uuid IS NULL OR n.category_id = $2) AND ($3::uuid IS NULL OR a.juror_id = $3) AND ($4::uuid IS NULL OR a.nomination_id = $4)`;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM assignments a JOIN nominations n ON n.id = a.nomination_id WHERE ${where}`,
+      params,
+    )) as {
+      total: number;
+    }[];
+    const rows = (await this.dataSource.query(
+      `SELECT a.round_id AS "roundId", a.nomination_id AS "nominationId", a.juror_id AS "jurorId", n.category_id AS "categoryId",
+              EXISTS (SELECT 1 FROM active_assignments aa WHERE aa.round_id = a.round_id AND aa.nomination_id = a.nomination_id AND aa.juror_id = a.juror_id) AS active,
+              s.status AS "scorecardStatus", a.created_at AS "createdAt"
+         FROM assignments a
+         JOIN nominations n ON n.id = a.nomination_id
+         LEFT JOIN scorecards s ON s.round_id = a.round_id AND s.nomination_id = a.nomination_id AND s.juror_id = a.juror_id
+        WHERE ${where}
+        ORDER BY n.category_id, a.nomination_id, a.juror_id
+        OFFSET ${query.offset} LIMIT ${query.pageSize}`,
+      params,
+    )) as AssignmentRow[];
+    return page(
+      rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+      query,
+      total,
+    );
+  }
+
+  /**
+   * The default: every panel juror gets every nomination of their category that is judged in this round,
+   * minus conflicts. Adds what is missing (repeating it assigns nothing twice) and mails each juror once.
+   */
+  async assignDefault(caller: Caller, roundId: string): Promise<{ roundId: string; created: number }> {
+    return this.transactions.run(async (manager) => {
+      const context = await this.rounds.find(manager, roundId, { lock: true });
+      this.rounds.assertAssignable(context);
+      const { round, edition } = context;
+      const created = (await manager.query(
+        `INSERT INTO assignments (round_id, nomination_id, juror_id)
+         SELECT $1, n.id, pm.juror_id
+           FROM nominations n
+           JOIN panel_members pm ON pm.category_id = n.category_id
+          WHERE n.edition_id = $2 AND n.status = ANY($3::text[])
+            AND NOT ${conflictExists('$2', 'pm.juror_id', 'n.company_id')}
+         ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING
+         RETURNING nomination_id, juror_id`,
+        [round.id, edition.id, statusesJudgedInRound(round.number)],
+      )) as { nomination_id: string; juror_id: string }[];
+      await this.audit.append(manager, {
+        action: 'assignments.defaulted',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: { created: created.length },
+      });
+      await this.mailJurors(
+        manager,
+        context,
+        created.map((c) => c.juror_id),
+      );
+      return { roundId: round.id, created: created.length };
+    });
+  }
+
+  /**
+   * Replaces the round's assignments in each category (or the one named) by `perNomination` jurors per
+   * nomination with balanced loads. Refused, changing nothing, if any category has no solution or if
+   * scoring has started in the round.
+   */
+  async assignAutomatically(caller: Caller, roundId: string, dto: AutoAssignDto): Promise<AutoAssignSummary> {
+    return this.transactions.run(async (manager) => {
+      const context = await this.rounds.find(manager, roundId, { lock: true });
+      this.rounds.assertAssignable(context);
+      const { round, edition } = context;
+      const categories = (await manager.query(
+        `SELECT id, code FROM categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
+        [edition.id, dto.categoryId ?? null],
+      )) as { id: string; code: string }[];
+      if (dto.categoryId && !categories.length) throw new DomainError(EditionErrors.categoryNotFound);
+      const categoryIds = categories.map((c) => c.id);
+      const [{ scored }] = (await manager.query(
+        `SELECT count(*)::int AS scored FROM scorecards s JOIN nominations n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
+        [round.id, categoryIds],
+      )) as { scored: number }[];
+      if (scored)
+        throw new DomainError(
+          AssignmentErrors.scoringStarted,
+          `${scored} scorecard(s) exist in this round.`,
+          { scorecards: scored },
+        );
+
+      const statuses = statusesJudgedInRound(round.number);
+      const proposed: { nominationId: string; jurorId: string }[] = [];
+      const summary: AutoAssignSummary['categories'] = [];
+      for (const category of categories) {
+        const nominations = (await manager.query(
+          `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) ORDER BY id`,
+          [category.id, statuses],
+        )) as { id: string }[];
+        const jurors = (await manager.query(
+          `SELECT juror_id AS id FROM panel_members WHERE category_id = $1 ORDER BY juror_id`,
+          [category.id],
+        )) as { id: string }[];
+        const conflicted = (await manager.query(
+          `SELECT n.id AS nomination, pm.juror_id AS juror
+             FROM nominations n JOIN panel_members pm ON pm.category_id = n.category_id
+            WHERE n.category_id = $1 AND n.status = ANY($2::text[]) AND ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}`,
+          [category.id, statuses, edition.id],
+        )) as { nomination: string; juror: string }[];
+        const forbidden = new Set(conflicted.map((c) => `${c.nomination}|${c.juror}`));
+        const outcome = autoAssign({
+          nominations: nominations.map((n) => n.id),
+          jurors: jurors.map((j) => j.id),
+          conflicted: (n, j) => forbidden.has(`${n}|${j}`),
+          perNomination: dto.perNomination,
+        });
+        if (!outcome.feasible) {
+          throw new DomainError(
+            AssignmentErrors.infeasible,
+            `Category ${category.code}: ${describeInfeasibility(outcome)}`,
+            { ...outcome, categoryId: category.id, categoryCode: category.code },
+          );
+        }
+        proposed.push(...outcome.assignments);
+        summary.push({
+          categoryId: category.id,
+          categoryCode: category.code,
+          nominations: nominations.length,
+          jurors: jurors.length,
+          minimumLoad: outcome.minimumLoad,
+          maximumLoad: outcome.maximumLoad,
+        });
+      }
+
+      const [, removed] = (await manager.query(
+        `DELETE FROM assignments a USING nominations n WHERE a.round_id = $1 AND n.id = a.nomination_id AND n.category_id = ANY($2::uuid[])`,
+        [round.id, categoryIds],
+      )) as [unknown, number];
+      await manager.query(
+        `INSERT INTO assignments (round_id, nomination_id, juror_id) SELECT $1, n, j FROM unnest($2::uuid[], $3::uuid[]) AS x(n, j)`,
+        [round.id, proposed.map((p) => p.nominationId), proposed.map((p) => p.jurorId)],
+      );
+      const result: AutoAssignSummary = {
+        roundId: round.id,
+        perNomination: dto.perNomination,
+        created: proposed.length,
+        removed,
+        categories: summary,
+      };
+      await this.audit.append(manager, {
+        action: 'assignments.auto',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: { perNomination: dto.perNomination, created: proposed.length, removed, categories: summary },
+      });
+      await this.mailJurors(
+        manager,
+        context,
+        proposed.map((p) => p.jurorId),
+      );
+      return result;
+    });
+  }
+
+  /** One more juror on one nomination: on the category's panel, without a conflict, the nomination judged in this round. */
+  async add(caller: Caller, roundId: string, dto: AddAssignmentDto): Promise<AssignmentView> {
+    return this.transactions.run(async (manager) => {
+      const context = await this.rounds.find(manager, roundId, { lock: true });
+      this.rounds.assertAssignable(context);
+      const { round, edition } = context;
+      const [nomination] = (await manager.query(
+        `SELECT id, category_id AS "categoryId", company_id AS "companyId", status FROM nominations WHERE id = $1 AND edition_id = $2`,
+        [dto.nominationId, edition.id],
+      )) as { id: string; categoryId: string; companyId: string; status: string }[];
+      if (!nomination) throw new DomainError(NominationErrors.notFound);
+      if (!(statusesJudgedInRound(round.number) as readonly string[]).includes(nomination.status)) {
+        throw new DomainError(
+          AssignmentErrors.nominationNotInRound,
+          `The nomination's status is '${nomination.status}'.`,
+          { nominationStatus: nomination.status },
+        );
+      }
+      const onPanel = (await manager.query(
+        `SELECT 1 FROM panel_members WHERE category_id = $1 AND juror_id = $2`,
+        [nomination.categoryId, dto.jurorId],
+      )) as unknown[];
+      if (!onPanel.length) throw new DomainError(AssignmentErrors.notOnPanel);
+      const [{ conflicted }] = (await manager.query(
+        `SELECT ${conflictExists('$1', '$2', '$3')} AS conflicted`,
+        [edition.id, dto.jurorId, nomination.companyId],
+      )) as { conflicted: boolean }[];
+      if (conflicted) throw new DomainError(AssignmentErrors.conflicted);
+      const inserted = (await manager.query(
+        `INSERT INTO assignments (round_id, nomination_id, juror_id) VALUES ($1, $2, $3) ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING RETURNING created_at`,
+        [round.id, nomination.id, dto.jurorId],
+      )) as { created_at: Date }[];
+      if (!inserted.length) throw new DomainError(AssignmentErrors.exists);
+      await this.audit.append(manager, {
+        action: 'assignment.added',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: { nominationId: nomination.id, jurorId: dto.jurorId },
+      });
+      await this.mailJurors(manager, context, [dto.jurorId]);
+      return {
+        roundId: round.id,
+        nominationId: nomination.id,
+        jurorId: dto.jurorId,
+        categoryId: nomination.categoryId,
+        active: true,
+        scorecardStatus: null,
+        createdAt: inserted[0]!.created_at.toISOString(),
+      };
+    });
+  }
+
+  /**
+   * Takes a nomination off a juror's list. Their scorecard, if any, is kept but no longer counts; if it was
+   * submitted, the organiser must say why.
+   */
+  async remove(
+    caller: Caller,
+    roundId: string,
+    nominationId: string,
+    jurorId: string,
+    reason: string | undefined,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const context = await this.rounds.find(manager, roundId, { lock: true });
+      this.rounds.assertAssignable(context);
+      const { round, edition } = context;
+      const [scorecard] = (await manager.query(
+        `SELECT id, status FROM scorecards WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
+        [round.id, nominationId, jurorId],
+      )) as {
+        id: string;
+        status: string;
+      }[];
+      const assigned = (await manager.query(
+        `SELECT 1 FROM assignments WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
+        [round.id, nominationId, jurorId],
+      )) as unknown[];
+      if (!assigned.length) throw new DomainError(AssignmentErrors.notFound);
+      if (scorecard?.status === 'submitted' && !reason?.trim())
+        throw new DomainError(AssignmentErrors.reasonRequired);
+      await manager.query(
+        `DELETE FROM assignments WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
+        [round.id, nominationId, jurorId],
+      );
+      await this.audit.append(manager, {
+        action: 'assignment.removed',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: {
+          nominationId,
+          jurorId,
+          reason: reason?.trim() ?? null,
+          scorecard: scorecard ? { id: scorecard.id, status: scorecard.status } : null,
+        },
+      });
+    });
+  }
+
+  /** One mail per juror per batch, in their language, counting what this batch gave them. */
+  private async mailJurors(
+    manager: EntityManager,
+    { round, edition }: RoundWithEdition,
+    jurorIds: string[],
+  ): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const id of jurorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (!counts.size) return;
+    const jurors = (await manager.query(
+      `SELECT id, email, full_name AS "fullName", locale FROM users WHERE id = ANY($1::uuid[])`,
+      [[...counts.keys()]],
+    )) as {
+      id: string;
+      email: string;
+      fullName: string;
+      locale: string;
+    }[];
+    const batch = randomUUID();
+    for (const juror of jurors) {
+      await this.notifications.notify(manager, {
+        template: 'jury.assignments',
+        subject: `round:${round.id}:batch:${batch}`,
+        recipient: { email: juror.email, userId: juror.id, locale: juror.locale },
+        params: {
+          name: juror.fullName,
+          editionName: edition.name,
+          roundName: round.name,
+          count: counts.get(juror.id)!,
+          closesAt: round.closesAt?.toISOString() ?? null,
+          link: `${this.config.PUBLIC_URL}/jury/assignments?roundId=${round.id}`,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import type { Page } from '../../common/http/pagination.js';
+import { type ConfirmationView, ConflictsService } from './conflicts.service.js';
+import { ConflictListQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
+import type { ConflictView } from './views.js';
+
+@ApiTags('jury')
+@Controller()
+export class ConflictsController {
+  constructor(private readonly conflicts: ConflictsService) {}
+
+  @Get('conflicts')
+  @Authenticated({ roles: ['organiser', 'juror'] })
+  @ApiOperation({
+    summary: 'Conflicts of interest in an edition, recorded and automatic (jurors: their own)',
+  })
+  list(@CurrentCaller() caller: Caller, @Query() query: ConflictListQuery): Promise<Page<ConflictView>> {
+    return this.conflicts.list(caller, query);
+  }
+
+  @Post('conflicts')
+  @Authenticated({ roles: ['organiser', 'juror'] })
+  @ApiOperation({
+    summary:
+      'A juror declares a conflict with a company, or an organiser records one for a juror (reason required)',
+  })
+  @ApiConflictResponse({ description: 'conflicts.exists, editions.wrong_phase' })
+  record(@CurrentCaller() caller: Caller, @Body() dto: RecordConflictDto): Promise<ConflictView> {
+    return this.conflicts.record(caller, dto);
+  }
+
+  @Delete('conflicts/:id')
+  @HttpCode(204)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary: 'Withdraw a recorded conflict (kept in the record as removed; automatic ones cannot be)',
+  })
+  async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.conflicts.remove(caller, id);
+  }
+
+  @Post('editions/:id/conflicts/confirm')
+  @HttpCode(200)
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary:
+      'Declare your list of conflicts in this edition complete (needed once before your first scorecard)',
+  })
+  confirm(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ConfirmationView> {
+    return this.conflicts.confirm(caller, id);
+  }
+
+  @Put('me/employer')
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({ summary: 'Name the company you work for (an automatic conflict of interest), or null' })
+  setEmployer(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: SetEmployerDto,
+  ): Promise<{ employerCompanyId: string | null }> {
+    return this.conflicts.setEmployer(caller, dto.companyId);
+  }
+}

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../../../common/http/pagination.js';
+import { IsInstant, IsText } from '../../editions/dto/validation.js';
+
+export class CreateRoundDto {
+  @ApiProperty({ maxLength: 100, example: 'Shortlist' })
+  @IsText()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({
+    description: 'When scoring is due (reminders are planned from it)',
+    example: '2026-03-01T18:00:00Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  closesAt?: string;
+}
+
+export class AddPanelMembersDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  categoryId!: string;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Users with the juror role; those already on the panel are left as they are',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  jurorIds!: string[];
+}
+
+export class RecordConflictDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  editionId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  companyId!: string;
+
+  @ApiProperty({ maxLength: 2000, example: 'I advised this company on its rail terminal in 2024.' })
+  @IsText()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Organisers: the juror concerned (required). Jurors leave it out or name themselves.',
+  })
+  @IsOptional()
+  @IsUUID()
+  jurorId?: string;
+}
+
+export class ConflictListQuery extends PageQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  editionId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Organisers: one juror only' })
+  @IsOptional()
+  @IsUUID()
+  jurorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string;
+}
+
+export class SetEmployerDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    description: 'The company you work for (an automatic conflict of interest), or null',
+  })
+  @ValidateIf((_: object, value: unknown) => value !== null)
+  @IsUUID()
+  companyId!: string | null;
+}
+
+export class AutoAssignDto {
+  @ApiProperty({ minimum: 1, maximum: 100, description: 'Jurors per nomination' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  perNomination!: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this category (default: every category of the edition)',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+}
+
+export class AddAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  nominationId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  jurorId!: string;
+}
+
+export class RemoveAssignmentDto {
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Required when the juror has submitted a scorecard for it',
+  })
+  @IsOptional()
+  @IsText()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class AssignmentListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  jurorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  nominationId?: string;
+}
+
+export class MyAssignmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import { contentDisposition } from '../nominations/attachments/file-names.js';
+import { MyAssignmentsQuery } from './dto/jury.dto.js';
+import { JurorViewService, type NominationForJuror, type Worklist } from './juror-view.service.js';
+
+const NOT_ASSIGNED =
+  'Not assigned to you in this round, withdrawn, or you have a conflict of interest with its company (same answer as an unknown id)';
+
+@ApiTags('jury')
+@Controller()
+export class JurorViewController {
+  constructor(private readonly view: JurorViewService) {}
+
+  @Get('me/assignments')
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary:
+      'Your worklist: the nominations you are to score, with your scorecard status and progress per round',
+  })
+  worklist(@CurrentCaller() caller: Caller, @Query() query: MyAssignmentsQuery): Promise<Worklist> {
+    return this.view.worklist(caller, query);
+  }
+
+  @Get('rounds/:roundId/nominations/:nominationId')
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary:
+      'A nomination assigned to you, with the criteria to score it on (blind editions: nothing that identifies the company)',
+  })
+  @ApiNotFoundResponse({ description: NOT_ASSIGNED })
+  nomination(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
+  ): Promise<NominationForJuror> {
+    return this.view.nomination(caller, roundId, nominationId);
+  }
+
+  @Get('rounds/:roundId/nominations/:nominationId/attachments/:attachmentId')
+  @Authenticated({ roles: ['juror'] })
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOperation({
+    summary:
+      'Download an attachment of a nomination assigned to you (blind editions: under a generated name)',
+  })
+  @ApiNotFoundResponse({ description: NOT_ASSIGNED })
+  async attachment(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
+    @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.view.openAttachment(caller, roundId, nominationId, attachmentId);
+    void reply
+      .header('etag', `"${file.sha256}"`)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox");
+    return new StreamableFile(file.stream, {
+      type: file.mediaType,
+      length: file.sizeBytes,
+      disposition: contentDisposition(file.fileName),
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { defineErrors } from '../../common/errors/domain-error.js';
+
+export const RoundErrors = defineErrors({
+  notFound: { code: 'rounds.not_found', kind: 'not_found', title: 'No such round' },
+  closed: {
+    code: 'rounds.closed',
+    kind: 'conflict',
+    title: 'The round is closed; its assignments and scorecards are frozen',
+  },
+});
+
+export const PanelErrors = defineErrors({
+  notAJuror: {
+    code: 'panels.not_a_juror',
+    kind: 'invalid',
+    title: 'Only active users with the juror role can sit on a panel',
+  },
+  notMember: { code: 'panels.not_member', kind: 'not_found', title: 'The juror is not on this panel' },
+  jurorHasAssignments: {
+    code: 'panels.juror_has_assignments',
+    kind: 'conflict',
+    title: 'The juror has assignments in this category; remove them before taking the juror off the panel',
+  },
+});
+
+export const ConflictErrors = defineErrors({
+  notFound: { code: 'conflicts.not_found', kind: 'not_found', title: 'No such conflict' },
+  exists: { code: 'conflicts.exists', kind: 'conflict', title: 'This conflict is already recorded' },
+  jurorRequired: {
+    code: 'conflicts.juror_required',
+    kind: 'invalid',
+    title: 'An organiser recording a conflict names the juror (jurorId)',
+  },
+  notAJuror: {
+    code: 'conflicts.not_a_juror',
+    kind: 'invalid',
+    title: 'Conflicts are recorded for users with the juror role',
+  },
+  companyNotFound: { code: 'conflicts.company_not_found', kind: 'not_found', title: 'No such company' },
+  notConfirmed: {
+    code: 'conflicts.not_confirmed',
+    kind: 'conflict',
+    title:
+      'Confirm that your list of conflicts in this edition is complete before scoring (POST /editions/{id}/conflicts/confirm)',
+  },
+});
+
+export const AssignmentErrors = defineErrors({
+  notFound: { code: 'assignments.not_found', kind: 'not_found', title: 'No such assignment' },
+  exists: {
+    code: 'assignments.exists',
+    kind: 'conflict',
+    title: 'The juror is already assigned to this nomination in this round',
+  },
+  notOnPanel: {
+    code: 'assignments.not_on_panel',
+    kind: 'conflict',
+    title: "The juror is not on the panel of the nomination's category",
+  },
+  nominationNotInRound: {
+    code: 'assignments.nomination_not_in_round',
+    kind: 'conflict',
+    title: 'The nomination is not judged in this round (not admitted, or not advanced to it)',
+  },
+  conflicted: {
+    code: 'assignments.conflicted',
+    kind: 'conflict',
+    title: "The juror has a conflict of interest with the nomination's company",
+  },
+  infeasible: {
+    code: 'assignments.infeasible',
+    kind: 'conflict',
+    title: 'No assignment meets these conditions',
+  },
+  scoringStarted: {
+    code: 'assignments.scoring_started',
+    kind: 'conflict',
+    title:
+      'Scorecards exist in this round; automatic assignment would discard work, so change single assignments instead',
+  },
+  reasonRequired: {
+    code: 'assignments.reason_required',
+    kind: 'invalid',
+    title: 'Removing an assignment with a submitted scorecard needs a reason',
+  },
+});

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module.js';
+import { NominationsModule } from '../nominations/nominations.module.js';
+import { AssignmentsController } from './assignments/assignments.controller.js';
+import { AssignmentsService } from './assignments/assignments.service.js';
+import { ConflictsController } from './conflicts.controller.js';
+import { ConflictsService } from './conflicts.service.js';
+import { JurorAccess } from './juror-access.js';
+import { JurorViewController } from './juror-view.controller.js';
+import { JurorViewService } from './juror-view.service.js';
+import { PanelsController } from './panels.controller.js';
+import { PanelsService } from './panels.service.js';
+import { ProgressService } from './progress.service.js';
+import { RoundsController } from './rounds.controller.js';
+import { RoundsService } from './rounds.service.js';
+
+/**
+ * The jury: rounds, panels, conflicts of interest, assignments and the juror's own view of what they
+ * judge. The rules other modules (scoring, tally) read are SQL views (`juror_conflicts`,
+ * `active_assignments`, `counted_scorecards`) and `JurorAccess`.
+ */
+@Module({
+  imports: [EditionsModule, NominationsModule],
+  controllers: [
+    RoundsController,
+    PanelsController,
+    ConflictsController,
+    AssignmentsController,
+    JurorViewController,
+  ],
+  providers: [
+    RoundsService,
+    PanelsService,
+    ConflictsService,
+    AssignmentsService,
+    ProgressService,
+    JurorAccess,
+    JurorViewService,
+  ],
+  exports: [RoundsService, JurorAccess],
+})
+export class JuryModule {}

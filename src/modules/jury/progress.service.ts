@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RoundsService } from './rounds.service.js';
+import { type RoundView, toRoundView } from './views.js';
+
+export interface ProgressCounts {
+  /** Standing assignments (conflicted ones and withdrawn nominations left out). */
+  assigned: number;
+  /** Scorecards saved but not submitted. */
+  drafted: number;
+  submitted: number;
+  /** Assigned and not submitted. */
+  remaining: number;
+}
+
+export interface JurorProgress extends ProgressCounts {
+  jurorId: string;
+  fullName: string;
+  email: string;
+  /** Whether the juror has confirmed their conflicts in this edition (scoring needs it). */
+  conflictsConfirmed: boolean;
+}
+
+export interface CategoryProgress extends ProgressCounts {
+  categoryId: string;
+  categoryCode: string;
+}
+
+export interface RoundProgress {
+  round: RoundView;
+  totals: ProgressCounts;
+  jurors: JurorProgress[];
+  categories: CategoryProgress[];
+  /** Jurors with scorecards still to submit, most remaining first. */
+  behind: { jurorId: string; fullName: string; remaining: number }[];
+}
+
+interface CountRow {
+  jurorId: string;
+  categoryId: string;
+  assigned: number;
+  drafted: number;
+  submitted: number;
+}
+
+function counts(rows: CountRow[]): ProgressCounts {
+  const assigned = rows.reduce((sum, r) => sum + r.assigned, 0);
+  const drafted = rows.reduce((sum, r) => sum + r.drafted, 0);
+  const submitted = rows.reduce((sum, r) => sum + r.submitted, 0);
+  return { assigned, drafted, submitted, remaining: assigned - submitted };
+}
+
+function groupBy<K>(rows: CountRow[], key: (row: CountRow) => K): Map<K, CountRow[]> {
+  const groups = new Map<K, CountRow[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rounds: RoundsService,
+  ) {}
+
+  /** Scorecards done per juror and per category over the round's standing assignments. */
+  async progress(roundId: string): Promise<RoundProgress> {
+    const { round } = await this.rounds.find(this.dataSource.manager, roundId);
+    const rows = (await this.dataSource.query(
+      `SELECT aa.juror_id AS "jurorId", aa.category_id AS "categoryId", count(*)::int AS assigned,
+              count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
+              count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
+         FROM active_assignments aa
+         LEFT JOIN scorecards s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+        WHERE aa.round_id = $1
+        GROUP BY aa.juror_id, aa.category_id`,
+      [round.id],
+    )) as CountRow[];
+    const jurorIds = [...new Set(rows.map((r) => r.jurorId))];
+    const people = (await this.dataSource.query(
+      `SELECT u.id, u.full_name AS "fullName", u.email,
+              EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = $2 AND cc.juror_id = u.id) AS confirmed
+         FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [jurorIds, round.editionId],
+    )) as { id: string; fullName: string; email: string; confirmed: boolean }[];
+    const categories = (await this.dataSource.query(
+      `SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`,
+      [round.editionId],
+    )) as { id: string; code: string }[];
+
+    const byJuror = groupBy(rows, (r) => r.jurorId);
+    const byCategory = groupBy(rows, (r) => r.categoryId);
+    const jurors = people
+      .map((p) => ({
+        jurorId: p.id,
+        fullName: p.fullName,
+        email: p.email,
+        conflictsConfirmed: p.confirmed,
+        ...counts(byJuror.get(p.id) ?? []),
+      }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName) || a.jurorId.localeCompare(b.jurorId));
+    return {
+      round: toRoundView(round),
+      totals: counts(rows),
+      jurors,
+      categories: categories.map((c) => ({
+        categoryId: c.id,
+        categoryCode: c.code,
+        ...counts(byCategory.get(c.id) ?? []),
+      })),
+      behind: jurors
+        .filter((j) => j.remaining > 0)
+        .sort((a, b) => b.remaining - a.remaining || a.fullName.localeCompare(b.fullName))
+        .map((j) => ({ jurorId: j.jurorId, fullName: j.fullName, remaining: j.remaining })),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import { CreateRoundDto } from './dto/jury.dto.js';
+import { RoundsService } from './rounds.service.js';
+import { type RoundView, toRoundView } from './views.js';
+
+@ApiTags('jury')
+@Controller('editions/:id/rounds')
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  @Get()
+  @Authenticated({ roles: ['organiser', 'juror'] })
+  @ApiOperation({
+    summary: "An edition's judging rounds in order (jurors: editions where they sit on a panel)",
+  })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<RoundView[]> {
+    return (await this.rounds.list(caller, id)).map(toRoundView);
+  }
+
+  @Post()
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Add a judging round (numbered 1, 2, … in order), until judging ends' })
+  @ApiConflictResponse({ description: 'editions.wrong_phase' })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: CreateRoundDto,
+  ): Promise<RoundView> {
+    return toRoundView(await this.rounds.create(caller, id, dto));
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Caller, hasRole } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
+import { assertPhase } from '../editions/edition-rules.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { EditionErrors } from '../editions/editions.errors.js';
+import { Edition } from '../editions/entities/edition.entity.js';
+import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler.js';
+import type { CreateRoundDto } from './dto/jury.dto.js';
+import { Round } from './entities/round.entity.js';
+import { RoundErrors } from './jury.errors.js';
+
+export interface RoundWithEdition {
+  round: Round;
+  edition: Edition;
+}
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
+    private readonly editions: EditionsService,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  /** Organisers see every round; a juror those of editions where they sit on a panel (else the edition is a 404). */
+  async list(caller: Caller, editionId: string): Promise<Round[]> {
+    const edition = await this.editions.findVisible(caller, editionId);
+    if (!hasRole(caller, 'organiser')) {
+      const seats = (await this.dataSource.query(
+        `SELECT 1 FROM panel_members WHERE edition_id = $1 AND juror_id = $2 LIMIT 1`,
+        [edition.id, caller.userId],
+      )) as unknown[];
+      if (!seats.length) throw new DomainError(EditionErrors.notFound);
+    }
+    return this.dataSource
+      .getRepository(Round)
+      .find({ where: { editionId: edition.id }, order: { number: 'ASC' } });
+  }
+
+  /** Rounds are numbered in order of creation; the edition's row lock keeps two at once from taking one number. */
+  async create(caller: Caller, editionId: string, dto: CreateRoundDto): Promise<Round> {
+    return this.transactions.run(async (manager) => {
+      const edition = await manager.findOne(Edition, {
+        where: { id: editionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!edition) throw new DomainError(EditionErrors.notFound);
+      assertPhase(edition, 'draft', 'nominations', 'eligibility', 'judging');
+      const [{ next }] = (await manager.query(
+        `SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE edition_id = $1`,
+        [edition.id],
+      )) as { next: number }[];
+      const inserted = await manager.insert(Round, {
+        editionId: edition.id,
+        number: next,
+        name: dto.name.trim(),
+        closesAt: dto.closesAt ? new Date(dto.closesAt) : null,
+      });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      await this.audit.append(manager, {
+        action: 'round.created',
+        entityType: 'round',
+        entityId: id,
+        editionId: edition.id,
+        actorId: caller.userId,
+        data: {
+          number: next,
+          name: dto.name.trim(),
+          closesAt: dto.closesAt ? new Date(dto.closesAt).toISOString() : null,
+        },
+      });
+      const round = await manager.findOneByOrFail(Round, { id });
+      // Scoring reminders before the deadline, queued with the round (issue 6); call it again wherever closesAt changes.
+      await this.reminders.schedule(manager, round);
+      return round;
+    });
+  }
+
+  /** A round and its edition for organiser routes, or 404. `lock` holds the round row until the transaction ends. */
+  async find(
+    manager: EntityManager,
+    roundId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<RoundWithEdition> {
+    const round = await manager.findOne(Round, {
+      where: { id: roundId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!round) throw new DomainError(RoundErrors.notFound);
+    const edition = await manager.findOneByOrFail(Edition, { id: round.editionId });
+    return { round, edition };
+  }
+
+  /** Assignments change only while the round is open and the jury is being formed or at work. */
+  assertAssignable({ round, edition }: RoundWithEdition): void {
+    if (round.status === 'closed')
+      throw new DomainError(
+        RoundErrors.closed,
+        `Round ${round.number} closed at ${round.closedAt?.toISOString()}.`,
+      );
+    assertPhase(edition, 'eligibility', 'judging');
+  }
+}

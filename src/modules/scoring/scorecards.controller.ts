@@ -1,0 +1,123 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
+import type { Caller } from '../../common/auth/roles.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { SaveScorecardDto, SubmitScorecardDto } from './dto/scorecard.dto.js';
+import { ifMatchVersion } from './scorecard-rules.js';
+import { ScorecardsService, type ScorecardView } from './scorecards.service.js';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description:
+    'The ETag last read ("0" before the first save); a stale one is refused with 409 request.stale_version',
+};
+const NOT_YOURS =
+  'Not assigned to you in this round, or you have a conflict of interest with its company (same answer as an unknown id)';
+const WRITE_CONFLICTS =
+  'request.stale_version, rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed';
+
+function expectedVersion(header: string | undefined): number | undefined {
+  const version = ifMatchVersion(header);
+  if (version === null) {
+    throw new DomainError(CommonErrors.validation, 'If-Match must hold the ETag of the scorecard, e.g. "3"', {
+      errors: [{ field: 'If-Match', messages: ['must be an ETag such as "3"'] }],
+    });
+  }
+  return version;
+}
+
+@ApiTags('scoring')
+@Controller('rounds/:roundId/scorecards/:nominationId')
+export class ScorecardsController {
+  constructor(private readonly scorecards: ScorecardsService) {}
+
+  @Get()
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary: 'Your scorecard for a nomination in a round (version 0 until first saved); only ever your own',
+  })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  async read(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScorecardView> {
+    return withEtag(reply, await this.scorecards.read(caller, roundId, nominationId));
+  }
+
+  @Put()
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary: 'Save your scorecard as a draft (integers within each scale; criteria may be left out)',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiBadRequestResponse({
+    description: 'scorecards.invalid_scores (unknown criterion, not an integer, outside the scale)',
+  })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiConflictResponse({ description: WRITE_CONFLICTS })
+  async save(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
+    @Body() dto: SaveScorecardDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScorecardView> {
+    return withEtag(
+      reply,
+      await this.scorecards.save(caller, roundId, nominationId, dto, expectedVersion(ifMatch)),
+    );
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary: 'Submit your scorecard: every criterion scored (from the body, or else the saved draft)',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiBadRequestResponse({ description: 'scorecards.incomplete, scorecards.invalid_scores' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiConflictResponse({ description: WRITE_CONFLICTS })
+  async submit(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+    @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
+    @Body() dto: SubmitScorecardDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScorecardView> {
+    return withEtag(
+      reply,
+      await this.scorecards.submit(caller, roundId, nominationId, dto, expectedVersion(ifMatch)),
+    );
+  }
+}
+
+function withEtag(reply: FastifyReply, scorecard: ScorecardView): ScorecardView {
+  void reply.header('ETag', `"${scorecard.version}"`);
+  return scorecard;
+}
