@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TallyModule } from '../tally/tally.module.js';
+import { PublicationReleaseHandler } from './jobs/publication-release.handler.js';
+import { PublicResultsCache } from './public-results.cache.js';
+import { PublicResultsController } from './public-results.controller.js';
+import { PublicResultsService } from './public-results.service.js';
+import { PublicationController } from './publication.controller.js';
+import { PublicationService } from './publication.service.js';
+
+/** Publishing final results (now or under embargo), the public results and their verifiable manifest. */
+@Module({
+  imports: [TallyModule],
+  controllers: [PublicationController, PublicResultsController],
+  providers: [PublicationService, PublicResultsService, PublicResultsCache, PublicationReleaseHandler],
+})
+export class PublicationModule {}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
+import { assertPhase } from '../editions/edition-rules.js';
+import type { Phase } from '../editions/entities/edition.entity.js';
+import { CurrentTallies } from './current-tallies.js';
+import { lockRoundAndEdition, setPhase } from './rounds.js';
+import { conflictExists } from '../jury/conflict-rules.js';
+import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
+import { TallyErrors } from './tally.errors.js';
+
+export interface AdvanceOutcome {
+  roundId: string;
+  nextRound: { id: string; number: number; name: string };
+  editionPhase: Phase;
+  shortlisted: { categoryId: string; categoryCode: string; nominationIds: string[] }[];
+  assignments: number;
+}
+
+/**
+ * Moves the best of a closed, tallied round into the next one: the top N of each category become
+ * `shortlisted`, round number + 1 opens with assignments for them, and the edition returns to `judging`
+ * so that jurors can score it. All in one transaction.
+ */
+@Injectable()
+export class AdvanceService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
+    private readonly tallies: CurrentTallies,
+  ) {}
+
+  advance(caller: Caller, roundId: string, topN: number): Promise<AdvanceOutcome> {
+    return this.transactions.run(async (manager) => {
+      const { round, edition } = await lockRoundAndEdition(manager, roundId);
+      if (round.status !== 'closed')
+        throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
+      assertPhase(edition, 'tallying');
+      const [next] = (await manager.query(
+        `SELECT id FROM rounds WHERE edition_id = $1 AND number > $2 LIMIT 1`,
+        [round.editionId, round.number],
+      )) as { id: string }[];
+      if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next.id });
+
+      // Ties at the cut all advance: with ranks 1, 2, 3, 3, 5 and topN 3, four nominations go through (no
+      // tie-breaker separated them, so neither may be dropped).
+      const shortlisted = (await this.tallies.of(manager, round)).map((t) => ({
+        categoryId: t.categoryId,
+        categoryCode: t.categoryCode,
+        nominationIds: t.result.nominations
+          .filter((n) => n.rank !== null && n.rank <= topN)
+          .map((n) => n.nomination),
+      }));
+      const advancing = shortlisted.flatMap((s) => s.nominationIds);
+      if (!advancing.length) throw new DomainError(TallyErrors.nothingToAdvance);
+
+      const [changed] = (await manager.query(
+        `UPDATE nominations n SET status = 'shortlisted', version = n.version + 1, updated_at = now()
+           FROM nominations old
+          WHERE n.id = old.id AND n.id = ANY($1::uuid[]) AND n.status = ANY($2::text[]) AND n.status <> 'shortlisted'
+          RETURNING n.id, old.status AS from`,
+        [advancing, ADMITTED_STATUSES],
+      )) as [{ id: string; from: string }[], number];
+
+      const nextNumber = round.number + 1;
+      const nextName = `Round ${nextNumber}`;
+      const [created] = (await manager.query(
+        `INSERT INTO rounds (edition_id, number, name) VALUES ($1, $2, $3) RETURNING id`,
+        [round.editionId, nextNumber, nextName],
+      )) as { id: string }[];
+      // The default rule: every member of the category's panel gets every advancing nomination, minus conflicts.
+      const inserted = (await manager.query(
+        `INSERT INTO assignments (round_id, nomination_id, juror_id)
+         SELECT $1, n.id, pm.juror_id
+           FROM nominations n JOIN panel_members pm ON pm.category_id = n.category_id
+          WHERE n.id = ANY($2::uuid[]) AND NOT ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}
+         ON CONFLICT DO NOTHING RETURNING juror_id`,
+        [created.id, advancing, round.editionId],
+      )) as unknown[];
+      const assignments = inserted.length;
+      await setPhase(manager, edition.id, 'judging');
+
+      const base = { editionId: edition.id, actorId: caller.userId };
+      const records: AuditRecord[] = [
+        ...changed.map((n) => ({
+          ...base,
+          action: 'nominations.status_changed',
+          entityType: 'nomination',
+          entityId: n.id,
+          data: { from: n.from, to: 'shortlisted', reason: 'advanced', roundId: round.id },
+        })),
+        {
+          ...base,
+          action: 'rounds.advanced',
+          entityType: 'round',
+          entityId: round.id,
+          data: { topN, nextRoundId: created.id, shortlisted, assignments },
+        },
+        {
+          ...base,
+          action: 'editions.phase_changed',
+          entityType: 'edition',
+          entityId: edition.id,
+          data: { from: edition.phase, to: 'judging', reason: 'round_opened', roundId: created.id },
+        },
+      ];
+      await this.audit.appendMany(manager, records);
+      return {
+        roundId: round.id,
+        nextRound: { id: created.id, number: nextNumber, name: nextName },
+        editionPhase: 'judging',
+        shortlisted,
+        assignments,
+      };
+    });
+  }
+}

@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hasRole, type Caller } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { LocalizedText } from '../editions/entities/category.entity.js';
+import type { Phase } from '../editions/entities/edition.entity.js';
+import type { RoundStatus } from '../jury/entities/round.entity.js';
+import {
+  jurorTotal,
+  roundHalfAwayFromZero,
+  type JurorStatistics,
+  type NominationTally,
+  type TallyResult,
+  type TotalsStatistics,
+} from './arithmetic/tally.js';
+import { toCsv, type CsvCell } from './csv.js';
+import { JurorPseudonyms } from './juror-pseudonyms.js';
+import { findRound, type RoundRow } from './rounds.js';
+import { plainWeight, TallyInputs } from './tally-inputs.js';
+import type { TallyRunStatus } from './entities/tally-run.entity.js';
+import { RoundErrors } from '../jury/jury.errors.js';
+
+export interface RunView {
+  id: string;
+  status: TallyRunStatus;
+  attempts: number;
+  error: string | null;
+  requestedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface NominationResultView extends NominationTally {
+  title: string;
+  companyId: string;
+  companyName: string;
+}
+
+export interface CategoryResultsView {
+  categoryId: string;
+  code: string;
+  name: LocalizedText;
+  /** The most recent tally run, whatever its outcome: a failed re-run shows here with its error. */
+  latestRun: RunView | null;
+  /** The snapshot of the most recent successful run, or null before any. */
+  snapshot: {
+    id: string;
+    runId: string;
+    inputsDigest: string;
+    algorithm: string;
+    scorecards: number;
+    createdAt: Date;
+  } | null;
+  rules: TallyResult['rules'] | null;
+  nominations: NominationResultView[];
+  /** Organisers see juror ids. */
+  jurors: JurorStatistics[];
+  overall: TotalsStatistics | null;
+}
+
+export interface RoundResultsView {
+  roundId: string;
+  roundNumber: number;
+  roundName: string;
+  roundStatus: RoundStatus;
+  editionId: string;
+  editionPhase: Phase;
+  categories: CategoryResultsView[];
+}
+
+interface CategoryRow {
+  id: string;
+  code: string;
+  name: LocalizedText;
+}
+
+interface LatestRunRow {
+  category_id: string;
+  id: string;
+  status: TallyRunStatus;
+  attempts: number;
+  error: string | null;
+  requested_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+interface LatestSnapshotRow {
+  category_id: string;
+  run_id: string;
+  id: string;
+  inputs_digest: string;
+  algorithm: string;
+  scorecards: number;
+  created_at: Date;
+  result: TallyResult;
+}
+
+/**
+ * A round's results for organisers (JSON and CSV) and its scoresheet. Nobody else learns that a round has
+ * results: they get 404, as for a round that does not exist; the public reads published results instead.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inputs: TallyInputs,
+    private readonly pseudonyms: JurorPseudonyms,
+  ) {}
+
+  async results(caller: Caller, roundId: string): Promise<RoundResultsView> {
+    const round = await this.visibleRound(caller, roundId);
+    const manager = this.dataSource.manager;
+    const [edition] = (await manager.query(`SELECT phase FROM editions WHERE id = $1`, [
+      round.editionId,
+    ])) as { phase: Phase }[];
+    const categories = (await manager.query(
+      `SELECT id, code, name FROM categories WHERE edition_id = $1 ORDER BY position, code`,
+      [round.editionId],
+    )) as CategoryRow[];
+    const runs = (await manager.query(
+      `SELECT DISTINCT ON (category_id) category_id, id, status, attempts, error, requested_at, started_at, finished_at
+         FROM tally_runs WHERE round_id = $1 ORDER BY category_id, requested_at DESC, id`,
+      [round.id],
+    )) as LatestRunRow[];
+    const snapshots = (await manager.query(
+      `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at, s.result
+         FROM tally_runs r JOIN tally_snapshots s ON s.id = r.snapshot_id
+        WHERE r.round_id = $1 AND r.status = 'succeeded'
+        ORDER BY r.category_id, r.finished_at DESC, r.id`,
+      [round.id],
+    )) as LatestSnapshotRow[];
+    const nominationIds = snapshots.flatMap((s) => s.result.nominations.map((n) => n.nomination));
+    const nominations = await this.nominationDetails(nominationIds);
+    const runOf = new Map(runs.map((r) => [r.category_id, r]));
+    const snapshotOf = new Map(snapshots.map((s) => [s.category_id, s]));
+
+    return {
+      roundId: round.id,
+      roundNumber: round.number,
+      roundName: round.name,
+      roundStatus: round.status,
+      editionId: round.editionId,
+      editionPhase: edition.phase,
+      categories: categories.map((category): CategoryResultsView => {
+        const run = runOf.get(category.id);
+        const snapshot = snapshotOf.get(category.id);
+        return {
+          categoryId: category.id,
+          code: category.code,
+          name: category.name,
+          latestRun: run
+            ? {
+                id: run.id,
+                status: run.status,
+                attempts: run.attempts,
+                error: run.error,
+                requestedAt: run.requested_at,
+                startedAt: run.started_at,
+                finishedAt: run.finished_at,
+              }
+            : null,
+          snapshot: snapshot
+            ? {
+                id: snapshot.id,
+                runId: snapshot.run_id,
+                inputsDigest: snapshot.inputs_digest,
+                algorithm: snapshot.algorithm,
+                scorecards: snapshot.scorecards,
+                createdAt: snapshot.created_at,
+              }
+            : null,
+          rules: snapshot?.result.rules ?? null,
+          nominations: (snapshot?.result.nominations ?? []).map((n) => {
+            const details = nominations.get(n.nomination);
+            return {
+              ...n,
+              title: details?.title ?? '',
+              companyId: details?.company_id ?? '',
+              companyName: details?.company_name ?? '',
+            };
+          }),
+          jurors: snapshot?.result.jurors ?? [],
+          overall: snapshot?.result.overall ?? null,
+        };
+      }),
+    };
+  }
+
+  /** The results as CSV: one line per nomination and category, ranked first. */
+  async resultsCsv(caller: Caller, roundId: string): Promise<string> {
+    const results = await this.results(caller, roundId);
+    const rows: CsvCell[][] = results.categories.flatMap((category) =>
+      category.nominations.map((n) => [
+        category.code,
+        n.rank,
+        n.nomination,
+        n.title,
+        n.companyName,
+        n.score,
+        n.scoreExact,
+        n.scorecards,
+        n.median,
+        n.flags.join(' '),
+        n.tieBrokenBy,
+        category.snapshot?.inputsDigest,
+      ]),
+    );
+    return toCsv(
+      [
+        'category',
+        'rank',
+        'nomination_id',
+        'title',
+        'company',
+        'score',
+        'score_exact',
+        'scorecards',
+        'median',
+        'flags',
+        'tie_broken_by',
+        'inputs_digest',
+      ],
+      rows,
+    );
+  }
+
+  /**
+   * Every counted scorecard of the round as CSV, with the edition's juror pseudonyms (the ones the
+   * published manifest uses): a column per criterion code of any category, then the juror total.
+   */
+  async scoresheetCsv(caller: Caller, roundId: string): Promise<string> {
+    const round = await this.visibleRound(caller, roundId);
+    const manager = this.dataSource.manager;
+    const pseudonym = await this.pseudonyms.forEdition(manager, round.editionId);
+    const categories = (await manager.query(
+      `SELECT c.id, c.code,
+              (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.position, cr.code)
+                 FROM criteria cr WHERE cr.category_id = c.id) AS criteria
+         FROM categories c WHERE c.edition_id = $1 ORDER BY c.position, c.code`,
+      [round.editionId],
+    )) as { id: string; code: string; criteria: { code: string; weight: string }[] | null }[];
+    const codes = [...new Set(categories.flatMap((c) => (c.criteria ?? []).map((cr) => cr.code)))];
+    const rows: CsvCell[][] = [];
+    for (const category of categories) {
+      const criteria = (category.criteria ?? []).map((c) => ({
+        code: c.code,
+        weight: plainWeight(c.weight),
+      }));
+      const scorecards = await this.inputs.countedScorecards(manager, round, category.id);
+      const nominations = await this.nominationDetails(scorecards.map((s) => s.nomination_id));
+      scorecards.sort(
+        (a, b) =>
+          cmp(nominations.get(a.nomination_id)?.title, nominations.get(b.nomination_id)?.title) ||
+          cmp(a.nomination_id, b.nomination_id) ||
+          cmp(pseudonym(a.juror_id), pseudonym(b.juror_id)),
+      );
+      for (const card of scorecards) {
+        const details = nominations.get(card.nomination_id);
+        const total = criteria.length ? jurorTotal(criteria, card.scores) : null;
+        rows.push([
+          category.code,
+          card.nomination_id,
+          details?.title,
+          details?.company_name,
+          pseudonym(card.juror_id),
+          ...codes.map((code) => card.scores[code]),
+          total === null ? null : roundHalfAwayFromZero(total, 4),
+          total === null ? null : roundHalfAwayFromZero(total, 10),
+        ]);
+      }
+    }
+    return toCsv(
+      ['category', 'nomination_id', 'title', 'company', 'juror', ...codes, 'total', 'total_exact'],
+      rows,
+    );
+  }
+
+  /** Round results are for organisers only; to anyone else the round does not exist (404, not 403). */
+  private async visibleRound(caller: Caller, roundId: string): Promise<RoundRow> {
+    if (!hasRole(caller, 'organiser')) throw new DomainError(RoundErrors.notFound);
+    return findRound(this.dataSource.manager, roundId);
+  }
+
+  private async nominationDetails(
+    ids: string[],
+  ): Promise<Map<string, { title: string; company_id: string; company_name: string }>> {
+    if (!ids.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.title, n.company_id, c.name AS company_name FROM nominations n JOIN companies c ON c.id = n.company_id
+        WHERE n.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    )) as { id: string; title: string; company_id: string; company_name: string }[];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+function cmp(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}

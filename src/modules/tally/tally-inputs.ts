@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { tieBreakersFor } from '../editions/edition-rules.js';
+import { statusesJudgedInRound } from '../jury/jury-rules.js';
+import type { TallyInput, TallyScorecard, TieBreaker } from './arithmetic/tally.js';
+
+/*
+ * What a tally counts (SPEC.md "Tally rules"). The rule itself belongs to the jury module: the view
+ * `counted_scorecards` (submitted scorecards whose assignment stands: admitted nomination, juror without a
+ * conflict with its company) and `statusesJudgedInRound` (the field of a round). Everything here that needs
+ * "the counted scorecards" — the tally job, publication, the scoresheet export, the benchmark — reads them
+ * through `TallyInputs`.
+ */
+
+/** The nominations a round judges: every admitted one in round 1, the advanced ones after. */
+export const fieldStatuses = statusesJudgedInRound;
+
+export interface RoundRef {
+  id: string;
+  editionId: string;
+  number: number;
+}
+
+export interface CountedScorecardRow {
+  nomination_id: string;
+  juror_id: string;
+  scores: Record<string, number>;
+}
+
+/** The inputs of one category's tally in one round, read in one consistent statement each. */
+export interface CategoryInputs {
+  categoryId: string;
+  input: TallyInput;
+}
+
+interface RulesRow {
+  scoring_method: TallyInput['rules']['method'];
+  tie_breakers: string[];
+  min_scorecards: number;
+  criteria: { code: string; weight: string }[] | null;
+  nominations: string[] | null;
+}
+
+@Injectable()
+export class TallyInputs {
+  /**
+   * The counted scorecards of one category in one round, in the round's field. One statement, rows as plain
+   * objects: a category can hold tens of thousands of scorecards.
+   */
+  countedScorecards(
+    manager: EntityManager,
+    round: RoundRef,
+    categoryId: string,
+  ): Promise<CountedScorecardRow[]> {
+    // The field filter keeps a scorecard on a nomination that did not advance (assigned by hand in a later
+    // round) out of that round's tally, as it is out of its field.
+    return manager.query(
+      `SELECT cs.nomination_id, cs.juror_id, cs.scores
+         FROM counted_scorecards cs JOIN nominations n ON n.id = cs.nomination_id
+        WHERE cs.round_id = $1 AND cs.category_id = $2 AND n.status = ANY($3::text[])`,
+      [round.id, categoryId, fieldStatuses(round.number)],
+    ) as Promise<CountedScorecardRow[]>;
+  }
+
+  /** Everything `tally()` needs for one category: the edition's rules, the criteria, the field, the scorecards. */
+  async load(manager: EntityManager, round: RoundRef, categoryId: string): Promise<CategoryInputs> {
+    const [rules] = (await manager.query(
+      `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
+              (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
+                 FROM criteria cr WHERE cr.category_id = $2) AS criteria,
+              (SELECT array_agg(n.id::text ORDER BY n.id)
+                 FROM nominations n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
+         FROM editions e WHERE e.id = $1`,
+      [round.editionId, categoryId, fieldStatuses(round.number)],
+    )) as RulesRow[];
+    const rows = await this.countedScorecards(manager, round, categoryId);
+    const criteria = (rules.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));
+    const scorecards: TallyScorecard[] = rows.map((row) => ({
+      juror: row.juror_id,
+      nomination: row.nomination_id,
+      scores: row.scores,
+    }));
+    return {
+      categoryId,
+      input: {
+        rules: {
+          method: rules.scoring_method,
+          // An edition-wide criterion tie-breaker applies only where the category has that criterion.
+          tieBreakers: tieBreakersFor(
+            rules.tie_breakers,
+            criteria.map((c) => c.code),
+          ) as TieBreaker[],
+          minScorecards: rules.min_scorecards,
+        },
+        criteria,
+        nominations: rules.nominations ?? [],
+        scorecards,
+      },
+    };
+  }
+}
+
+/** numeric(9,4) reads as "1.5000": the same weight written without trailing zeros ("1.5"). */
+export function plainWeight(weight: string): string {
+  return weight.includes('.') ? weight.replace(/\.?0+$/, '') : weight;
+}

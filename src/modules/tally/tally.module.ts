@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AdvanceService } from './advance.service.js';
+import { CurrentTallies } from './current-tallies.js';
+import { TallyCategoryHandler } from './jobs/tally-category.handler.js';
+import { JurorPseudonyms } from './juror-pseudonyms.js';
+import { ResultsService } from './results.service.js';
+import { RoundResultsController } from './round-results.controller.js';
+import { TallyInputs } from './tally-inputs.js';
+import { TallyService } from './tally.service.js';
+
+/**
+ * Closing rounds, tally jobs and their snapshots, organiser results and exports, advancing to the next
+ * round. The arithmetic lives apart in `arithmetic/` (pure, no Nest). Publication builds on the exports.
+ */
+@Module({
+  controllers: [RoundResultsController],
+  providers: [
+    TallyService,
+    TallyInputs,
+    CurrentTallies,
+    JurorPseudonyms,
+    ResultsService,
+    AdvanceService,
+    TallyCategoryHandler,
+  ],
+  exports: [TallyService, TallyInputs, CurrentTallies, JurorPseudonyms],
+})
+export class TallyModule {}

@@ -1,0 +1,512 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Redis } from 'ioredis';
+import request from 'supertest';
+import { Clock } from '../src/common/clock.js';
+import { REDIS } from '../src/common/redis/redis.module.js';
+import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
+import type { ResultsManifest } from '../src/modules/publication/manifest.js';
+import { countRows, signIn, type SignedIn } from './support/factories.js';
+import { closeAndTally, createJudgedWorld, score, scoreTable, type JudgedWorld } from './support/tally.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const run = promisify(execFile);
+
+let t: TestApp;
+let organiser: SignedIn;
+let entrant: SignedIn;
+let juror: SignedIn;
+let tmp: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  organiser = await signIn(t, ['organiser']);
+  entrant = await signIn(t, ['entrant']);
+  juror = await signIn(t, ['juror']);
+  tmp = mkdtempSync(join(tmpdir(), 'magistral-manifest-'));
+});
+
+afterEach(() => {
+  t.app.get(Clock).reset();
+});
+
+afterAll(async () => {
+  await t.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** SPEC.md's z-score example, closed and tallied: T2 92.3607 wins, T1 47.6393 is a finalist, T3 (no scorecard) is unranked. */
+async function talliedWorld(): Promise<JudgedWorld> {
+  const world = await createJudgedWorld(t, {
+    scoringMethod: 'zscore',
+    minScorecards: 2,
+    scaleMax: 100,
+    jurors: ['A', 'B'],
+    nominations: { T1: { title: 'Rail bridge' }, T2: { title: 'Dry port' }, T3: { title: 'Cold chain' } },
+  });
+  await scoreTable(t, world, { A: { T1: 40, T2: 60 }, B: { T1: 80 } });
+  await score(t, world, 'B', 'T2', { impact: 100 }, { comment: 'A very private remark' });
+  // A draft counts nowhere: T3 stays unranked and the example's numbers are untouched.
+  await score(t, world, 'B', 'T3', { impact: 10 }, { status: 'draft' });
+  await closeAndTally(t, world, organiser.auth);
+  return world;
+}
+
+const resultsUrl = (world: JudgedWorld) => `/api/v1/public/editions/${world.edition.slug}/results`;
+const manifestUrl = (world: JudgedWorld) => `/api/v1/public/editions/${world.edition.slug}/results/manifest`;
+
+function release(world: JudgedWorld, publicationId: string, releaseAt: string): Promise<void> {
+  return t.app
+    .get(PublicationReleaseHandler)
+    .handle({ editionId: world.edition.id, publicationId, releaseAt });
+}
+
+async function verify(manifest: unknown): Promise<{ code: number; output: string }> {
+  const file = join(tmp, `manifest-${Date.now()}-${Math.random().toString(16).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(manifest));
+  try {
+    const { stdout } = await run(process.execPath, ['dist/src/verify.js', file], { cwd: process.cwd() });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, output: failed.stdout };
+  }
+}
+
+describe('before publication', () => {
+  let world: JudgedWorld;
+  beforeAll(async () => {
+    world = await talliedWorld();
+  });
+
+  it('the results and the manifest are a 404 for everyone but organisers, exactly like an unknown edition', async () => {
+    const unknown = `/api/v1/public/editions/no-such-edition-${Date.now()}`;
+    for (const [path, unknownPath] of [
+      [resultsUrl(world), `${unknown}/results`],
+      [manifestUrl(world), `${unknown}/results/manifest`],
+    ]) {
+      const missing = await t.http().get(unknownPath);
+      expect(missing.status).toBe(404);
+      const callers = [{}, entrant.auth, juror.auth, { Authorization: 'Bearer forged.token.here' }];
+      for (const headers of callers) {
+        const response = await t.http().get(path).set(headers);
+        expect(response.status).toBe(404);
+        expect(response.body.code).toBe('public_results.not_found');
+        // The same document and the same headers as for the unknown slug: nothing says results exist.
+        const strip = (body: Record<string, unknown>) => ({
+          ...body,
+          instance: undefined,
+          requestId: undefined,
+        });
+        expect(strip(response.body)).toEqual(strip(missing.body));
+        const names = (h: Record<string, unknown>) =>
+          Object.keys(h)
+            .filter((n) => n !== 'date')
+            .sort();
+        expect(names(response.headers)).toEqual(names(missing.headers));
+        expect(response.headers['content-type']).toBe(missing.headers['content-type']);
+        expect(response.headers['cache-control']).toBe(missing.headers['cache-control']);
+        expect(response.headers.etag).toBeUndefined();
+      }
+    }
+  });
+
+  it('organisers with a token see a preview that is never cached', async () => {
+    const response = await t.http().get(resultsUrl(world)).set(organiser.auth);
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(response.headers.etag).toBeUndefined();
+    expect(response.body.publishedAt).toBeNull();
+    expect(
+      response.body.categories[0].nominations.map((n: { title: string; score: string; status: string }) => [
+        n.title,
+        n.score,
+        n.status,
+      ]),
+    ).toEqual([
+      ['Dry port', '92.3607', 'winner'],
+      ['Rail bridge', '47.6393', 'finalist'],
+      ['Cold chain', null, null],
+    ]);
+    const manifest = await t.http().get(manifestUrl(world)).set(organiser.auth);
+    expect(manifest.status).toBe(200);
+    expect(manifest.body.auditHead).toBeNull();
+    // Nothing changed: a preview publishes nothing.
+    expect(await countRows(t, 'publications', 'edition_id = $1', [world.edition.id])).toBe(0);
+    expect((await t.http().get(resultsUrl(world))).status).toBe(404);
+  });
+});
+
+describe('POST /editions/{id}/publish refusals', () => {
+  let world: JudgedWorld;
+  beforeAll(async () => {
+    world = await talliedWorld();
+  });
+
+  const counts = async () => [
+    await countRows(t, 'publications'),
+    await countRows(t, 'outbox', `name = 'publication.release'`),
+    await countRows(t, 'nominations', `status IN ('winner', 'finalist')`),
+    await countRows(t, 'editions', `phase = 'published'`),
+  ];
+
+  it('401 anonymous, 403 entrants and jurors, 404 unknown edition, 400 malformed', async () => {
+    const before = await counts();
+    const url = `/api/v1/editions/${world.edition.id}/publish`;
+    expect((await t.http().post(url).send({})).status).toBe(401);
+    for (const caller of [entrant, juror]) {
+      const response = await t.http().post(url).set(caller.auth).send({});
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('auth.forbidden');
+    }
+    const unknown = await t
+      .http()
+      .post('/api/v1/editions/00000000-0000-4000-8000-000000000000/publish')
+      .set(organiser.auth)
+      .send({});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('editions.not_found');
+    expect((await t.http().post('/api/v1/editions/nope/publish').set(organiser.auth).send({})).status).toBe(
+      400,
+    );
+    for (const body of [{ at: '2030-01-01T10:00:00' }, { at: 'tomorrow' }, { at: 5 }, { extra: 1 }]) {
+      const response = await t.http().post(url).set(organiser.auth).send(body);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('request.validation_failed');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('409 before the final round is tallied, while judging, and before the edition embargo', async () => {
+    const untallied = await createJudgedWorld(t, {
+      phase: 'tallying',
+      jurors: ['A'],
+      nominations: { X: {} },
+    });
+    await t.db.query(`UPDATE rounds SET status = 'closed', closed_at = now() WHERE id = $1`, [
+      untallied.roundId,
+    ]);
+    const judging = await createJudgedWorld(t, { jurors: ['A'], nominations: { X: {} } });
+    const before = await counts();
+
+    const notTallied = await t
+      .http()
+      .post(`/api/v1/editions/${untallied.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
+    expect(notTallied.status).toBe(409);
+    expect(notTallied.body).toMatchObject({ code: 'tally.not_current', categoryCode: 'efficiency' });
+
+    const open = await t
+      .http()
+      .post(`/api/v1/editions/${judging.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
+    expect(open.status).toBe(409);
+    expect(open.body).toMatchObject({ code: 'editions.wrong_phase', currentPhase: 'judging' });
+
+    const embargo = new Date(Date.now() + 11 * 24 * 3600_000); // after judging closes, as the timeline demands
+    await t.db.query(`UPDATE editions SET results_embargo_until = $2 WHERE id = $1`, [
+      world.edition.id,
+      embargo,
+    ]);
+    const early = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('editions.results_embargoed');
+    await t.db.query(`UPDATE editions SET results_embargo_until = NULL WHERE id = $1`, [world.edition.id]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('embargo', () => {
+  it('nothing is public one second before `at`, everything at `at`; publishing again reschedules', async () => {
+    const world = await talliedWorld();
+    const clock = t.app.get(Clock);
+    const first = new Date(Date.now() + 3600_000);
+    first.setMilliseconds(0);
+    const scheduled = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({ at: first.toISOString() });
+    expect(scheduled.status).toBe(202);
+    expect(scheduled.body).toMatchObject({
+      status: 'scheduled',
+      releaseAt: first.toISOString(),
+      publishedAt: null,
+      manifestSha256: null,
+    });
+    const publicationId = scheduled.body.id as string;
+    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+      world.edition.id,
+    ])) as { phase: string }[];
+    expect(phase).toBe('results_ready');
+    expect(
+      await countRows(t, 'outbox', `name = 'publication.release' AND payload->>'publicationId' = $1`, [
+        publicationId,
+      ]),
+    ).toBe(1);
+
+    // The job runs a second early (by the server clock): nothing happens, nothing is public.
+    clock.set(new Date(first.getTime() - 1000));
+    await release(world, publicationId, first.toISOString());
+    expect((await t.http().get(resultsUrl(world))).status).toBe(404);
+    expect((await t.http().get(manifestUrl(world))).status).toBe(404);
+    expect(
+      await countRows(t, 'nominations', `edition_id = $1 AND status IN ('winner', 'finalist')`, [
+        world.edition.id,
+      ]),
+    ).toBe(0);
+
+    // Rescheduled an hour later: the job for the first moment is stale and does nothing, even when due.
+    clock.reset();
+    const second = new Date(first.getTime() + 3600_000);
+    const again = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({ at: second.toISOString() });
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({
+      id: publicationId,
+      status: 'scheduled',
+      releaseAt: second.toISOString(),
+    });
+    clock.set(first);
+    await release(world, publicationId, first.toISOString());
+    expect((await t.http().get(resultsUrl(world))).status).toBe(404);
+
+    clock.set(new Date(second.getTime() - 1000));
+    await release(world, publicationId, second.toISOString());
+    expect((await t.http().get(resultsUrl(world))).status).toBe(404);
+
+    clock.set(second);
+    await release(world, publicationId, second.toISOString());
+    const published = await t.http().get(resultsUrl(world));
+    expect(published.status).toBe(200);
+    expect(Date.parse(published.body.publishedAt)).toBeGreaterThanOrEqual(second.getTime());
+    expect((await t.http().get(manifestUrl(world))).status).toBe(200);
+
+    // Even with the documents cached, a server whose clock says it is a second early serves nothing.
+    clock.set(new Date(second.getTime() - 1000));
+    expect((await t.http().get(resultsUrl(world))).status).toBe(404);
+    expect((await t.http().get(manifestUrl(world))).status).toBe(404);
+    clock.set(second);
+    expect((await t.http().get(resultsUrl(world))).status).toBe(200);
+
+    // A duplicate of the job after publication changes nothing.
+    await release(world, publicationId, second.toISOString());
+    expect(
+      await countRows(t, 'audit_log', `action = 'publication.published' AND edition_id = $1`, [
+        world.edition.id,
+      ]),
+    ).toBe(1);
+  });
+
+  it('a short real delay: the delayed job publishes at `at` on the real queue', async () => {
+    const world = await talliedWorld();
+    const at = new Date(Date.now() + 1500);
+    const scheduled = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({ at: at.toISOString() });
+    expect(scheduled.status).toBe(202);
+    await t.flushOutbox();
+    for (;;) {
+      const response = await t.http().get(resultsUrl(world));
+      if (response.status === 200) {
+        expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+        break;
+      }
+      expect(response.status).toBe(404);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+});
+
+describe('published results', () => {
+  let world: JudgedWorld;
+  let manifest: ResultsManifest;
+  beforeAll(async () => {
+    world = await talliedWorld();
+    const response = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('published');
+    manifest = (await t.http().get(manifestUrl(world))).body as ResultsManifest;
+  });
+
+  it('marks winners and finalists, moves the edition to published and records it all', async () => {
+    const rows = (await t.db.query(`SELECT id, status FROM nominations WHERE edition_id = $1`, [
+      world.edition.id,
+    ])) as { id: string; status: string }[];
+    const status = (label: string) => rows.find((r) => r.id === world.nominations[label])?.status;
+    expect([status('T1'), status('T2'), status('T3')]).toEqual(['finalist', 'winner', 'eligible']);
+    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+      world.edition.id,
+    ])) as { phase: string }[];
+    expect(phase).toBe('published');
+    const actions = (await t.db.query(
+      `SELECT action FROM audit_log WHERE edition_id = $1 AND action LIKE 'publication.%'`,
+      [world.edition.id],
+    )) as { action: string }[];
+    expect(actions).toEqual([{ action: 'publication.published' }]);
+    const view = await t.http().get(`/api/v1/editions/${world.edition.id}/publication`).set(organiser.auth);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      status: 'published',
+      manifestSha256: manifest.sha256,
+      lastError: null,
+    });
+    expect(
+      (await t.http().get(`/api/v1/editions/${world.edition.id}/publication`).set(entrant.auth)).status,
+    ).toBe(403);
+  });
+
+  it('are public with a strong ETag, If-None-Match and Cache-Control', async () => {
+    const response = await t.http().get(resultsUrl(world));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=60');
+    expect(response.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(
+      response.body.categories[0].nominations.map(
+        (n: {
+          title: string;
+          company: string;
+          rank: number | null;
+          score: string | null;
+          status: string | null;
+        }) => [n.title, n.company, n.rank, n.score, n.status],
+      ),
+    ).toEqual([
+      ['Dry port', 'Company of T2', 1, '92.3607', 'winner'],
+      ['Rail bridge', 'Company of T1', 2, '47.6393', 'finalist'],
+      ['Cold chain', 'Company of T3', null, null, null],
+    ]);
+    expect(response.body.manifest).toEqual({ sha256: manifest.sha256, url: manifestUrl(world) });
+
+    for (const tag of [
+      response.headers.etag,
+      `W/${response.headers.etag}`,
+      `"other", ${response.headers.etag}`,
+      '*',
+    ]) {
+      const cached = await t.http().get(resultsUrl(world)).set('If-None-Match', tag);
+      expect(cached.status).toBe(304);
+      expect(cached.text ?? '').toBe('');
+      expect(cached.headers.etag).toBe(response.headers.etag);
+    }
+    expect((await t.http().get(resultsUrl(world)).set('If-None-Match', '"other"')).status).toBe(200);
+    // Everyone sees the same published document, signed in or not.
+    expect((await t.http().get(resultsUrl(world)).set(juror.auth)).headers.etag).toBe(response.headers.etag);
+  });
+
+  it('are cached in Redis at publication for every instance, and refilled from PostgreSQL when Redis lost them', async () => {
+    const redis = t.app.get<Redis>(REDIS);
+    const key = `public-results:${world.edition.slug}:results`;
+    const etag = await redis.hget(key, 'etag');
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    // Another instance has never seen the document: it reads it from Redis.
+    const first = await request((await t.sibling()).getHttpServer()).get(resultsUrl(world));
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe(etag);
+    // Redis lost it: a third instance reads PostgreSQL and puts it back.
+    await redis.del(key);
+    const second = await request((await t.sibling()).getHttpServer()).get(resultsUrl(world));
+    expect(second.status).toBe(200);
+    expect(second.headers.etag).toBe(etag);
+    expect(second.text).toBe(first.text);
+    expect(await redis.hget(key, 'etag')).toBe(etag);
+  });
+
+  it('the manifest holds the matrix under pseudonyms: no juror ids, names, e-mails or comments', async () => {
+    expect(manifest).toMatchObject({
+      format: 'magistral-results-manifest/1',
+      algorithm: 'magistral-tally/1',
+      edition: { slug: world.edition.slug },
+    });
+    expect(manifest.rules).toEqual({ method: 'zscore', tieBreakers: [], minScorecards: 2 });
+    expect(manifest.auditHead).toEqual({
+      seq: expect.stringMatching(/^\d+$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const [category] = manifest.categories;
+    expect(category.criteria).toEqual([{ code: 'impact', weight: '1' }]);
+    expect(category.nominations.map((n) => n.title).sort()).toEqual([
+      'Cold chain',
+      'Dry port',
+      'Rail bridge',
+    ]);
+    expect(category.scorecards).toHaveLength(4);
+    expect(new Set(category.scorecards.map((s) => s.juror)).size).toBe(2);
+    for (const card of category.scorecards) expect(card.juror).toMatch(/^J-[0-9a-f]{16}$/);
+    const text = JSON.stringify(manifest);
+    for (const secret of [
+      ...Object.values(world.jurors).flatMap((j) => [j.id, j.email, j.fullName]),
+      'Secretname',
+      'A very private remark',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    // The same pseudonyms as the organisers' scoresheet.
+    const sheet = await t.http().get(`/api/v1/rounds/${world.roundId}/scoresheet.csv`).set(organiser.auth);
+    for (const card of category.scorecards) expect(sheet.text).toContain(card.juror);
+  });
+
+  it('`npm run verify` accepts the real manifest and rejects one with a single changed score', async () => {
+    const good = await verify(manifest);
+    expect(good.output).toContain('OK       efficiency');
+    expect(good.output).toContain('VERIFIED');
+    expect(good.code).toBe(0);
+
+    const tampered = JSON.parse(JSON.stringify(manifest)) as ResultsManifest;
+    tampered.categories[0].scorecards[0].scores.impact += 1;
+    const bad = await verify(tampered);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('MISMATCH manifest: sha256 does not match');
+    expect(bad.output).toContain('MISMATCH efficiency');
+    expect(bad.output).toContain('NOT VERIFIED');
+
+    // A URL works as well as a file.
+    const body = (await t.http().get(manifestUrl(world))).text;
+    const server = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { stdout } = await run(process.execPath, [
+        'dist/src/verify.js',
+        `http://127.0.0.1:${port}/manifest`,
+      ]);
+      expect(stdout).toContain('VERIFIED');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('409 when publishing again', async () => {
+    const response = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('publication.already_published');
+  });
+});
