@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
+import { buildMime, envelopeAddress } from './mime.js';
 import type { RenderedMail } from './templates/compose.js';
 
 export interface OutgoingMail extends RenderedMail {
@@ -30,15 +31,8 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.transporter.sendMail({
-      from: this.config.MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      headers: mail.headers,
-    })) as { message?: Buffer };
+    const raw = buildMime({ ...mail, from: this.config.MAIL_FROM, date: new Date() });
+    const info = (await this.transporter.sendMail({ envelope: { from: envelopeAddress(this.config.MAIL_FROM), to: [mail.to] }, raw })) as { message?: Buffer };
     if (this.toFiles && info.message) {
       const dir = resolve(this.config.MAIL_DIR);
       await mkdir(dir, { recursive: true });

@@ -1,11 +1,42 @@
 import { Global, Module } from '@nestjs/common';
+import { ReminderRoundHandler } from './jobs/reminder-round.handler.js';
+import { ReminderSweepHandler } from './jobs/reminder-sweep.handler.js';
 import { SendNotificationHandler } from './jobs/send-notification.handler.js';
 import { MailTransport } from './mail-transport.js';
+import { NotificationLog } from './notification-log.service.js';
+import { NotificationsController } from './notifications.controller.js';
 import { Notifications } from './notifications.service.js';
+import { OptOuts } from './opt-outs.service.js';
+import { QueueDashboard } from './queue-dashboard.js';
+import { ReminderScheduler } from './reminders/reminder-scheduler.js';
+import { ReminderSweepSchedule } from './reminders/reminder-sweep.schedule.js';
+import { Reminders } from './reminders/reminders.service.js';
+import { ResultsMailer } from './results-mailer.js';
+import { UnsubscribeLinks } from './unsubscribe-links.js';
 
+/**
+ * Every mail the award sends (recorded once per event and recipient, delivered through the outbox and the
+ * `notifications` queue), scoring reminders, results mails, unsubscribing from what is optional, and the
+ * queue dashboard. Global: any module may `notify`, schedule a round's reminders or mail the results.
+ */
 @Global()
 @Module({
-  providers: [Notifications, MailTransport, SendNotificationHandler],
-  exports: [Notifications],
+  controllers: [NotificationsController],
+  providers: [
+    Notifications,
+    MailTransport,
+    SendNotificationHandler,
+    NotificationLog,
+    OptOuts,
+    UnsubscribeLinks,
+    Reminders,
+    ReminderScheduler,
+    ReminderRoundHandler,
+    ReminderSweepHandler,
+    ReminderSweepSchedule,
+    ResultsMailer,
+    QueueDashboard,
+  ],
+  exports: [Notifications, ReminderScheduler, ResultsMailer],
 })
 export class NotificationsModule {}

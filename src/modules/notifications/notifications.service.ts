@@ -17,6 +17,9 @@ export interface NotificationRequest<T extends TemplateName> {
   params: TemplateParams[T];
 }
 
+/** Rows per statement: keeps the outbox insert under PostgreSQL's 65,535 parameters. */
+const BATCH = 5000;
+
 @Injectable()
 export class Notifications {
   constructor(
@@ -31,17 +34,36 @@ export class Notifications {
    * (template, subject, recipient) is ignored: that is what makes retries and re-runs send nothing twice.
    */
   async notify<T extends TemplateName>(manager: EntityManager, request: NotificationRequest<T>): Promise<boolean> {
-    const rows = (await manager.query(
-      `INSERT INTO notifications (event, subject, recipient_email, recipient_id, locale, params)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-       ON CONFLICT ON CONSTRAINT uq_notifications_event_subject_recipient DO NOTHING
-       RETURNING id`,
-      [request.template, request.subject, request.recipient.email.toLowerCase(), request.recipient.userId ?? null, request.recipient.locale, JSON.stringify(request.params)],
-    )) as { id: string }[];
-    const created = rows[0];
-    if (!created) return false;
-    await this.outbox.enqueue(manager, jobRequest('notification.send', { notificationId: created.id }));
-    return true;
+    return (await this.notifyMany(manager, [request])) === 1;
+  }
+
+  /**
+   * `notify` for many mails at once (results to every nominee, reminders to every juror behind): one
+   * statement per thousands of rows instead of two per mail. Returns how many were new.
+   */
+  async notifyMany<T extends TemplateName>(manager: EntityManager, requests: readonly NotificationRequest<T>[]): Promise<number> {
+    let created = 0;
+    for (let start = 0; start < requests.length; start += BATCH) {
+      const rows = requests.slice(start, start + BATCH).map((r) => ({
+        event: r.template,
+        subject: r.subject,
+        recipient_email: r.recipient.email.toLowerCase(),
+        recipient_id: r.recipient.userId ?? null,
+        locale: r.recipient.locale,
+        params: r.params,
+      }));
+      const inserted = (await manager.query(
+        `INSERT INTO notifications (event, subject, recipient_email, recipient_id, locale, params)
+         SELECT event, subject, recipient_email, recipient_id, locale, params
+           FROM jsonb_to_recordset($1::jsonb) AS r(event text, subject text, recipient_email text, recipient_id uuid, locale text, params jsonb)
+         ON CONFLICT ON CONSTRAINT uq_notifications_event_subject_recipient DO NOTHING
+         RETURNING id`,
+        [JSON.stringify(rows)],
+      )) as { id: string }[];
+      await this.outbox.enqueue(manager, ...inserted.map((row) => jobRequest('notification.send', { notificationId: row.id })));
+      created += inserted.length;
+    }
+    return created;
   }
 
   /** Sends one notification unless it already went; records each failure and, after the last attempt, `failed`. */

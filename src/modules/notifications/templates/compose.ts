@@ -4,6 +4,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** Extra mail headers (e.g. `List-Unsubscribe` on optional mails). */
+  headers?: Record<string, string>;
 }
 
 export interface MailContent {

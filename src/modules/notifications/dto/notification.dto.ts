@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/http/pagination.js';
+import type { NotificationStatus } from '../entities/notification.entity.js';
+import { TEMPLATES, type TemplateName } from '../templates/index.js';
+
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'failed'];
+export const LIST_SCOPES = ['mine', 'all'] as const;
+
+export class ListNotificationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LIST_SCOPES, description: "`mine` (default for everyone but organisers) or `all` (organisers' default, organisers only)" })
+  @IsOptional() @IsIn(LIST_SCOPES)
+  scope?: (typeof LIST_SCOPES)[number];
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
+  @IsOptional() @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ description: 'Template, e.g. `results.published`' })
+  @IsOptional() @IsIn(Object.keys(TEMPLATES))
+  template?: TemplateName;
+
+  @ApiPropertyOptional({ description: 'Recipient e-mail address (organisers only)' })
+  @IsOptional() @IsEmail() @MaxLength(320)
+  recipient?: string;
+}
+
+export class UnsubscribeQuery {
+  @ApiProperty({ description: 'The signed token of an unsubscribe link' })
+  @IsString() @MaxLength(200)
+  token!: string;
+}
+
+/** The same token in a JSON body, for a page that confirms before it unsubscribes. */
+export class UnsubscribeDto extends UnsubscribeQuery {}
