@@ -1,9 +1,17 @@
 import { Foundation1764316800000 } from './1764316800000-Foundation.js';
 import { Editions1764316900000 } from './1764316900000-Editions.js';
+import { Nominations1764317000000 } from './1764317000000-Nominations.js';
+import { Jury1764317100000 } from './1764317100000-Jury.js';
+import { Tally1764317200000 } from './1764317200000-Tally.js';
+import { Notifications1764317300000 } from './1764317300000-Notifications.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   Foundation1764316800000,
   Editions1764316900000,
+  Nominations1764317000000,
+  Jury1764317100000,
+  Tally1764317200000,
+  Notifications1764317300000,
 ];

@@ -10,7 +10,11 @@ import { EditionsModule } from './modules/editions/editions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { NominationsModule } from './modules/nominations/nominations.module.js';
+import { JuryModule } from './modules/jury/jury.module.js';
+import { ScoringModule } from './modules/scoring/scoring.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { TallyModule } from './modules/tally/tally.module.js';
+import { PublicationModule } from './modules/publication/publication.module.js';
 import { QueueModule } from './queue/queue.module.js';
 
 /** The platform's feature modules; shared by the API, the worker and the CLI. */
@@ -22,6 +26,10 @@ export const FEATURE_MODULES = [
   EditionsModule,
   CompaniesModule,
   NominationsModule,
+  JuryModule,
+  ScoringModule,
+  TallyModule,
+  PublicationModule,
 ];
 
 /** Infrastructure every process needs. */

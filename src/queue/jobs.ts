@@ -6,6 +6,14 @@
 export interface JobPayloads {
   /** Deliver one notification row by mail. */
   'notification.send': { notificationId: string };
+  /** Remind the jurors behind in a round; stale (does nothing) once the round closes or `closesAt` (ISO) changes. */
+  'reminder.round': { roundId: string; slot: 'lead' | 'day'; closesAt: string };
+  /** Safety net, repeated every few minutes: sends every due reminder not sent yet. */
+  'reminder.sweep': Record<string, never>;
+  /** Tally one category of a closed round (one `tally_runs` row); idempotent per inputs digest. */
+  'tally.category': { roundId: string; categoryId: string; runId: string };
+  /** Release an edition's results scheduled for `releaseAt` (ISO); a rescheduled publication ignores it. */
+  'publication.release': { editionId: string; publicationId: string; releaseAt: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -15,6 +23,10 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'notification.send': 'notifications',
+  'reminder.round': 'schedule',
+  'reminder.sweep': 'schedule',
+  'tally.category': 'tally',
+  'publication.release': 'schedule',
 };
 
 export interface JobRequest<N extends JobName = JobName> {

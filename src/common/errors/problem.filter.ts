@@ -92,7 +92,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
-    void reply.status(problem.body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem.body);
+    // Serialised here so that no later serializer can swap the problem media type for plain JSON.
+    void reply.status(problem.body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.body));
   }
 
   toProblem(exception: unknown, request: FastifyRequest): { body: ProblemDocument; headers: Record<string, string> } {
