@@ -4,7 +4,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,7 +25,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  * admits organisers.
  */
 @Injectable()
-export class QueueDashboard implements OnModuleInit {
+export class QueueDashboard implements OnApplicationBootstrap {
   private readonly problems = new ProblemFilter();
 
   constructor(
@@ -33,7 +33,9 @@ export class QueueDashboard implements OnModuleInit {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  // After Nest has installed its error handler: a plugin registered earlier leaves Fastify's own handler in
+  // charge of parse errors (plain JSON instead of problem+json).
+  async onApplicationBootstrap(): Promise<void> {
     // A worker process has no HTTP server, hence no dashboard.
     const httpAdapter = this.adapterHost?.httpAdapter;
     if (!httpAdapter) return;
