@@ -69,7 +69,11 @@ function runSink(): void {
   const report = () => {
     if (accepted < expected) return;
     expected = Infinity;
-    process.send!({ accepted, distinct: messageIds.size, duplicates: [...messageIds.values()].filter((n) => n > 1).length });
+    process.send!({
+      accepted,
+      distinct: messageIds.size,
+      duplicates: [...messageIds.values()].filter((n) => n > 1).length,
+    });
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -111,13 +115,19 @@ class SmtpSink {
   private child?: ChildProcess;
 
   async start(): Promise<string> {
-    this.child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, MAGISTRAL_MAIL_SINK: '1' } });
-    return new Promise((resolve) => this.child!.once('message', (message: { url: string }) => resolve(message.url)));
+    this.child = fork(fileURLToPath(import.meta.url), [], {
+      env: { ...process.env, MAGISTRAL_MAIL_SINK: '1' },
+    });
+    return new Promise((resolve) =>
+      this.child!.once('message', (message: { url: string }) => resolve(message.url)),
+    );
   }
 
   /** Resolves once the sink has accepted `count` mails. */
   waitFor(count: number): Promise<SinkReport> {
-    const report = new Promise<SinkReport>((resolve) => this.child!.once('message', (message: SinkReport) => resolve(message)));
+    const report = new Promise<SinkReport>((resolve) =>
+      this.child!.once('message', (message: SinkReport) => resolve(message)),
+    );
     this.child!.send({ expect: count });
     return report;
   }
@@ -137,7 +147,11 @@ async function noopJobs(): Promise<number> {
   let completed = 0;
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
-  const worker = new Worker('noop', async () => undefined, { connection: bullConnection(REDIS_URL), prefix, concurrency: CONCURRENCY });
+  const worker = new Worker('noop', async () => undefined, {
+    connection: bullConnection(REDIS_URL),
+    prefix,
+    concurrency: CONCURRENCY,
+  });
   worker.on('completed', () => {
     if (++completed === MAILS) done();
   });
@@ -146,7 +160,13 @@ async function noopJobs(): Promise<number> {
   const options = jobOptions('notification.send', loadConfig({ NODE_ENV: 'test' }));
   const start = performance.now();
   for (let i = 0; i < MAILS; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, MAILS - i) }, (_, j) => ({ name: 'noop', data: { n: i + j }, opts: { ...options, attempts: 1 } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, MAILS - i) }, (_, j) => ({
+        name: 'noop',
+        data: { n: i + j },
+        opts: { ...options, attempts: 1 },
+      })),
+    );
   }
   await finished;
   const elapsed = performance.now() - start;
@@ -168,11 +188,10 @@ async function seed(url: string): Promise<string> {
     ).rows as { id: string }[];
     const text = (s: string) => JSON.stringify({ en: s, ru: s, kk: s, de: s });
     const [{ id: categoryId }] = (
-      await client.query(`INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, 'efficiency', $2, $3, 0) RETURNING id`, [
-        editionId,
-        text('Efficiency'),
-        text('About efficiency'),
-      ])
+      await client.query(
+        `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, 'efficiency', $2, $3, 0) RETURNING id`,
+        [editionId, text('Efficiency'), text('About efficiency')],
+      )
     ).rows as { id: string }[];
     await client.query(
       `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at)
@@ -184,7 +203,9 @@ async function seed(url: string): Promise<string> {
       `INSERT INTO companies (name, country, registration_number, created_by)
        SELECT 'Company ' || u.full_name, 'KZ', 'BENCH-' || u.id, u.id FROM users u WHERE u.email LIKE 'bench-%'`,
     );
-    await client.query(`INSERT INTO company_members (company_id, user_id, role) SELECT id, created_by, 'owner' FROM companies`);
+    await client.query(
+      `INSERT INTO company_members (company_id, user_id, role) SELECT id, created_by, 'owner' FROM companies`,
+    );
     await client.query(
       `INSERT INTO nominations (edition_id, category_id, company_id, created_by, title, status, submitted_at, submitted_by)
        SELECT $1, $2, c.id, c.created_by, 'Project of ' || c.name,
@@ -194,7 +215,10 @@ async function seed(url: string): Promise<string> {
       [editionId, categoryId],
     );
     const [{ id: roundId }] = (
-      await client.query(`INSERT INTO rounds (edition_id, number, name, status, closed_at) VALUES ($1, 1, 'Final', 'closed', now()) RETURNING id`, [editionId])
+      await client.query(
+        `INSERT INTO rounds (edition_id, number, name, status, closed_at) VALUES ($1, 1, 'Final', 'closed', now()) RETURNING id`,
+        [editionId],
+      )
     ).rows as { id: string }[];
     await client.query(
       `INSERT INTO publications (edition_id, round_id, status, release_at, published_at, manifest, manifest_sha256, results)
@@ -214,7 +238,9 @@ async function main(): Promise<void> {
   try {
     await runMigrations({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }, new Logger('Bench'));
     const editionId = await seed(url);
-    console.log(`Mail benchmark: ${MAILS.toLocaleString('en')} results mails vs ${MAILS.toLocaleString('en')} no-op BullMQ jobs (concurrency ${CONCURRENCY}, database ${name})\n`);
+    console.log(
+      `Mail benchmark: ${MAILS.toLocaleString('en')} results mails vs ${MAILS.toLocaleString('en')} no-op BullMQ jobs (concurrency ${CONCURRENCY}, database ${name})\n`,
+    );
 
     const noop = await noopJobs();
     console.log(`No-op BullMQ jobs      ${seconds(noop)}  ${rate(MAILS, noop).toLocaleString('en')} jobs/s`);
@@ -239,22 +265,36 @@ async function main(): Promise<void> {
     try {
       const dataSource = app.get(DataSource);
       const start = performance.now();
-      const recorded = await dataSource.transaction((manager) => app.get(ResultsMailer).enqueue(manager, editionId));
+      const recorded = await dataSource.transaction((manager) =>
+        app.get(ResultsMailer).enqueue(manager, editionId),
+      );
       const committed = performance.now() - start;
       await sink.waitFor(MAILS);
       const elapsed = performance.now() - start;
       // Let a duplicate delivery, if any, arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const received = await sink.waitFor(MAILS);
-      const [{ sent }] = (await dataSource.query(`SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`)) as { sent: number }[];
+      const [{ sent }] = (await dataSource.query(
+        `SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`,
+      )) as { sent: number }[];
 
       const mailRate = rate(MAILS, elapsed);
       const noopRate = rate(MAILS, noop);
-      const ok = recorded === MAILS && received.accepted === MAILS && received.duplicates === 0 && mailRate * 10 >= noopRate;
+      const ok =
+        recorded === MAILS &&
+        received.accepted === MAILS &&
+        received.duplicates === 0 &&
+        mailRate * 10 >= noopRate;
       console.log(`Results mails          ${seconds(elapsed)}  ${mailRate.toLocaleString('en')} mails/s`);
-      console.log(`  recorded and enqueued in the publication's transaction: ${recorded.toLocaleString('en')} in ${seconds(committed)}`);
-      console.log(`  accepted by the SMTP sink: ${received.accepted.toLocaleString('en')} (${received.distinct.toLocaleString('en')} distinct, ${received.duplicates} twice); rows marked sent: ${sent.toLocaleString('en')}`);
-      console.log(`\nMails/s ÷ no-op jobs/s = ${(mailRate / noopRate).toFixed(3)} (goal ≥ 0.1: ${ok ? 'met' : 'NOT met'})`);
+      console.log(
+        `  recorded and enqueued in the publication's transaction: ${recorded.toLocaleString('en')} in ${seconds(committed)}`,
+      );
+      console.log(
+        `  accepted by the SMTP sink: ${received.accepted.toLocaleString('en')} (${received.distinct.toLocaleString('en')} distinct, ${received.duplicates} twice); rows marked sent: ${sent.toLocaleString('en')}`,
+      );
+      console.log(
+        `\nMails/s ÷ no-op jobs/s = ${(mailRate / noopRate).toFixed(3)} (goal ≥ 0.1: ${ok ? 'met' : 'NOT met'})`,
+      );
       process.exitCode = ok ? 0 : 1;
     } finally {
       await app.close();
@@ -262,7 +302,10 @@ async function main(): Promise<void> {
   } finally {
     await sink.stop();
     if (process.env.BENCH_KEEP === '1') console.log(`Kept database ${name} (BENCH_KEEP=1)`);
-    else await withClient(ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+    else
+      await withClient(ADMIN_URL, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+      );
   }
 }
 

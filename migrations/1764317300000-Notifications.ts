@@ -13,7 +13,9 @@ export class Notifications1764317300000 implements MigrationInterface {
         CONSTRAINT pk_notification_opt_outs PRIMARY KEY (user_id, topic)
       )`);
     // "The mails sent to me" matches the address too (an invitation reaches an address before its account exists).
-    await q.query(`CREATE INDEX ix_notifications_recipient_email ON notifications (recipient_email, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_notifications_recipient_email ON notifications (recipient_email, created_at DESC)`,
+    );
     await q.query(`CREATE INDEX ix_notifications_created ON notifications (created_at DESC, id DESC)`);
   }
 

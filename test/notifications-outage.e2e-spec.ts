@@ -10,7 +10,12 @@ import { TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const SUBMISSIONS = 1000;
-const SUBJECT_PREFIX: Record<string, string> = { en: 'Nomination received: ', ru: 'Номинация получена: ', kk: 'Номинация қабылданды: ', de: 'Nominierung eingegangen: ' };
+const SUBJECT_PREFIX: Record<string, string> = {
+  en: 'Nomination received: ',
+  ru: 'Номинация получена: ',
+  kk: 'Номинация қабылданды: ',
+  de: 'Nominierung eingegangen: ',
+};
 
 describe('1,000 submissions while Redis is down', () => {
   const smtp = new TestSmtpServer();
@@ -70,13 +75,21 @@ describe('1,000 submissions while Redis is down', () => {
       });
     }
     await t.flushOutbox().catch(() => undefined);
-    expect(await countRows(t, 'nominations', `status = 'submitted' AND edition_id = $1`, [edition.id])).toBe(SUBMISSIONS);
-    expect(await countRows(t, 'outbox', `name = 'notification.send' AND dispatched_at IS NULL`)).toBe(SUBMISSIONS);
+    expect(await countRows(t, 'nominations', `status = 'submitted' AND edition_id = $1`, [edition.id])).toBe(
+      SUBMISSIONS,
+    );
+    expect(await countRows(t, 'outbox', `name = 'notification.send' AND dispatched_at IS NULL`)).toBe(
+      SUBMISSIONS,
+    );
     expect(smtp.mails).toHaveLength(0);
 
     await redis.start();
     await smtp.waitFor(SUBMISSIONS, 120_000);
-    await eventually(t, async () => (await countRows(t, 'notifications', `status = 'sent'`)) === SUBMISSIONS, 60_000);
+    await eventually(
+      t,
+      async () => (await countRows(t, 'notifications', `status = 'sent'`)) === SUBMISSIONS,
+      60_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     expect(smtp.mails).toHaveLength(SUBMISSIONS);

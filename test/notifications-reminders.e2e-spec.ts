@@ -4,7 +4,10 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../src/common/clock.js';
 import { ReminderRoundHandler } from '../src/modules/notifications/jobs/reminder-round.handler.js';
 import { ReminderScheduler } from '../src/modules/notifications/reminders/reminder-scheduler.js';
-import { REMINDER_SWEEP_EVERY_MS, REMINDER_SWEEP_SCHEDULER } from '../src/modules/notifications/reminders/reminder-sweep.schedule.js';
+import {
+  REMINDER_SWEEP_EVERY_MS,
+  REMINDER_SWEEP_SCHEDULER,
+} from '../src/modules/notifications/reminders/reminder-sweep.schedule.js';
 import { Reminders } from '../src/modules/notifications/reminders/reminders.service.js';
 import { reminderJobId, reminderMoments } from '../src/modules/notifications/reminders/reminder-slots.js';
 import { UnsubscribeLinks } from '../src/modules/notifications/unsubscribe-links.js';
@@ -58,7 +61,15 @@ async function reminderWorld(): Promise<ReminderWorld> {
   for (let i = 0; i < 3; i++) {
     const company = await createCompany(t, owner.id);
     companies.push(company.id);
-    nominations.push(await createNomination(t, { editionId: edition.id, categoryId, companyId: company.id, createdBy: owner.id, status: 'eligible' }));
+    nominations.push(
+      await createNomination(t, {
+        editionId: edition.id,
+        categoryId,
+        companyId: company.id,
+        createdBy: owner.id,
+        status: 'eligible',
+      }),
+    );
   }
   const roundId = await createRound(t, edition.id, 1, 'Final');
   const closesAt = new Date(Date.now() + 5 * 24 * HOUR);
@@ -66,19 +77,32 @@ async function reminderWorld(): Promise<ReminderWorld> {
   await t.db.query(`UPDATE rounds SET closes_at = $2 WHERE id = $1`, [roundId, closesAt]);
 
   const jurors: Record<string, TestUser> = {};
-  const locales: Record<string, string> = { en: 'en', ru: 'ru', kk: 'kk', de: 'de', done: 'en', conflicted: 'en', optedOut: 'en', disabled: 'en', idle: 'en' };
-  for (const [label, locale] of Object.entries(locales)) jurors[label] = await createUser(t, { roles: ['juror'], locale, fullName: `Juror ${label}` });
-  await putOnPanel(t, edition, categoryId, Object.values(jurors).map((j) => j.id));
+  const locales: Record<string, string> = {
+    en: 'en',
+    ru: 'ru',
+    kk: 'kk',
+    de: 'de',
+    done: 'en',
+    conflicted: 'en',
+    optedOut: 'en',
+    disabled: 'en',
+    idle: 'en',
+  };
+  for (const [label, locale] of Object.entries(locales))
+    jurors[label] = await createUser(t, { roles: ['juror'], locale, fullName: `Juror ${label}` });
+  await putOnPanel(
+    t,
+    edition,
+    categoryId,
+    Object.values(jurors).map((j) => j.id),
+  );
   const [n1, n2, n3] = nominations as [string, string, string];
   const scorecard = async (juror: string, nomination: string, status: 'draft' | 'submitted') => {
     await assign(t, roundId, nomination, jurors[juror]!.id);
-    await t.db.query(`INSERT INTO scorecards (round_id, nomination_id, juror_id, status, scores, submitted_at) VALUES ($1, $2, $3, $4, '{}', $5)`, [
-      roundId,
-      nomination,
-      jurors[juror]!.id,
-      status,
-      status === 'submitted' ? new Date() : null,
-    ]);
+    await t.db.query(
+      `INSERT INTO scorecards (round_id, nomination_id, juror_id, status, scores, submitted_at) VALUES ($1, $2, $3, $4, '{}', $5)`,
+      [roundId, nomination, jurors[juror]!.id, status, status === 'submitted' ? new Date() : null],
+    );
   };
   // en: a draft and a missing scorecard count as behind, a submitted one does not → 2.
   await scorecard('en', n1, 'draft');
@@ -93,16 +117,23 @@ async function reminderWorld(): Promise<ReminderWorld> {
   await assign(t, roundId, n1, jurors.conflicted!.id);
   await recordConflict(t, edition.id, jurors.conflicted!.id, companies[0]!);
   await assign(t, roundId, n1, jurors.optedOut!.id);
-  await t.db.query(`INSERT INTO notification_opt_outs (user_id, topic) VALUES ($1, 'reminders')`, [jurors.optedOut!.id]);
+  await t.db.query(`INSERT INTO notification_opt_outs (user_id, topic) VALUES ($1, 'reminders')`, [
+    jurors.optedOut!.id,
+  ]);
   await assign(t, roundId, n1, jurors.disabled!.id);
   await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [jurors.disabled!.id]);
   return { edition, roundId, closesAt, nominations, companies, jurors };
 }
 
-const reminderCount = (roundId: string) => countRows(t, 'notifications', `event = 'jury.scoring_reminder' AND subject LIKE $1`, [`reminder:${roundId}:%`]);
+const reminderCount = (roundId: string) =>
+  countRows(t, 'notifications', `event = 'jury.scoring_reminder' AND subject LIKE $1`, [
+    `reminder:${roundId}:%`,
+  ]);
 
 function runJob(world: ReminderWorld, slot: 'lead' | 'day', closesAt = world.closesAt): Promise<void> {
-  return t.app.get(ReminderRoundHandler).handle({ roundId: world.roundId, slot, closesAt: closesAt.toISOString() });
+  return t.app
+    .get(ReminderRoundHandler)
+    .handle({ roundId: world.roundId, slot, closesAt: closesAt.toISOString() });
 }
 
 describe('scoring reminders', () => {
@@ -130,13 +161,19 @@ describe('scoring reminders', () => {
     const received = smtp.mails.filter((m) => Object.values(jurors).some((j) => m.to.includes(j.email)));
     expect(received.map((m) => m.to[0]).sort()).toEqual([...behind].sort());
     expect(smtp.to(jurors.en!.email)[0]!.subject).toBe('Reminder: 2 scorecard(s) to submit in Final');
-    expect(smtp.to(jurors.ru!.email)[0]!.subject).toBe('Напоминание: оценочных листов к отправке — 1 (Final)');
-    expect(smtp.to(jurors.kk!.email)[0]!.subject).toBe('Еске салу: жіберілетін бағалау парақтары — 3 (Final)');
+    expect(smtp.to(jurors.ru!.email)[0]!.subject).toBe(
+      'Напоминание: оценочных листов к отправке — 1 (Final)',
+    );
+    expect(smtp.to(jurors.kk!.email)[0]!.subject).toBe(
+      'Еске салу: жіберілетін бағалау парақтары — 3 (Final)',
+    );
     expect(smtp.to(jurors.de!.email)[0]!.subject).toBe('Erinnerung: 1 Bewertung(en) in Final einzureichen');
     const mail = smtp.to(jurors.de!.email)[0]!;
     expect(mail.text).toContain(`/jury/assignments?roundId=${world.roundId}`);
     expect(mail.text).toMatch(/\d{1,2}\. \S+ \d{4}/);
-    expect(JSON.stringify(mail.headers.get('list'))).toContain(`/api/v1/notifications/unsubscribe?token=${unsubscribeToken(mail)}`);
+    expect(JSON.stringify(mail.headers.get('list'))).toContain(
+      `/api/v1/notifications/unsubscribe?token=${unsubscribeToken(mail)}`,
+    );
     expect(await reminderCount(world.roundId)).toBe(4);
   });
 
@@ -147,10 +184,10 @@ describe('scoring reminders', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ topic: 'reminders', unsubscribed: true });
     // The en juror submits one more scorecard: one left.
-    await t.db.query(`UPDATE scorecards SET status = 'submitted', submitted_at = now() WHERE round_id = $1 AND juror_id = $2 AND status = 'draft'`, [
-      world.roundId,
-      jurors.en!.id,
-    ]);
+    await t.db.query(
+      `UPDATE scorecards SET status = 'submitted', submitted_at = now() WHERE round_id = $1 AND juror_id = $2 AND status = 'draft'`,
+      [world.roundId, jurors.en!.id],
+    );
 
     t.app.get(Clock).set(new Date(world.closesAt.getTime() - 24 * HOUR + 60_000));
     // The lead job running late (a later reminder is due) sends nothing; the day job and the sweep send once.
@@ -165,7 +202,8 @@ describe('scoring reminders', () => {
     expect(smtp.to(jurors.en!.email)[1]!.subject).toBe('Reminder: 1 scorecard(s) to submit in Final');
     expect(smtp.to(jurors.ru!.email)).toHaveLength(2);
     expect(smtp.to(jurors.kk!.email)).toHaveLength(2);
-    for (const label of ['done', 'conflicted', 'optedOut', 'disabled', 'idle']) expect(smtp.to(jurors[label]!.email)).toHaveLength(0);
+    for (const label of ['done', 'conflicted', 'optedOut', 'disabled', 'idle'])
+      expect(smtp.to(jurors[label]!.email)).toHaveLength(0);
     expect(await reminderCount(world.roundId)).toBe(7);
   });
 
@@ -186,7 +224,11 @@ describe('scoring reminders', () => {
 
     await t.db.query(`UPDATE rounds SET status = 'open', closed_at = NULL WHERE id = $1`, [world.roundId]);
     expect(await t.app.get(Reminders).sweep()).toBe(3);
-    expect(await countRows(t, 'notifications', `subject = $1`, [`reminder:${world.roundId}:day:${later.toISOString()}`])).toBe(3);
+    expect(
+      await countRows(t, 'notifications', `subject = $1`, [
+        `reminder:${world.roundId}:day:${later.toISOString()}`,
+      ]),
+    ).toBe(3);
     await settled(t, 'jury.scoring_reminder');
   });
 
@@ -207,25 +249,52 @@ describe('scheduling', () => {
     const edition = await createJudgingEdition(t);
     const closesAt = new Date(Date.now() + 10 * 24 * HOUR);
     closesAt.setMilliseconds(0);
-    const response = await t.http().post(`/api/v1/editions/${edition.id}/rounds`).set(organiser.auth).send({ name: 'Shortlist', closesAt: closesAt.toISOString() });
+    const response = await t
+      .http()
+      .post(`/api/v1/editions/${edition.id}/rounds`)
+      .set(organiser.auth)
+      .send({ name: 'Shortlist', closesAt: closesAt.toISOString() });
     expect(response.status).toBe(201);
     const roundId = response.body.id as string;
-    const rows = (await t.db.query(`SELECT payload, job_id, run_at FROM outbox WHERE name = 'reminder.round' AND payload->>'roundId' = $1 ORDER BY run_at`, [roundId])) as {
+    const rows = (await t.db.query(
+      `SELECT payload, job_id, run_at FROM outbox WHERE name = 'reminder.round' AND payload->>'roundId' = $1 ORDER BY run_at`,
+      [roundId],
+    )) as {
       payload: { slot: string; closesAt: string };
       job_id: string;
       run_at: Date;
     }[];
     const moments = reminderMoments(closesAt, 72);
-    expect(rows.map((r) => ({ slot: r.payload.slot, closesAt: r.payload.closesAt, jobId: r.job_id, runAt: r.run_at.toISOString() }))).toEqual(
-      moments.map((m) => ({ slot: m.slot, closesAt: closesAt.toISOString(), jobId: reminderJobId(roundId, m, closesAt), runAt: m.dueAt.toISOString() })),
+    expect(
+      rows.map((r) => ({
+        slot: r.payload.slot,
+        closesAt: r.payload.closesAt,
+        jobId: r.job_id,
+        runAt: r.run_at.toISOString(),
+      })),
+    ).toEqual(
+      moments.map((m) => ({
+        slot: m.slot,
+        closesAt: closesAt.toISOString(),
+        jobId: reminderJobId(roundId, m, closesAt),
+        runAt: m.dueAt.toISOString(),
+      })),
     );
 
     // Scheduled again (a retried request, say): the outbox gets rows, BullMQ keeps one job per id.
-    await t.db.transaction((manager) => t.app.get(ReminderScheduler).schedule(manager, { id: roundId, editionId: edition.id, status: 'open', closesAt }));
+    await t.db.transaction((manager) =>
+      t.app
+        .get(ReminderScheduler)
+        .schedule(manager, { id: roundId, editionId: edition.id, status: 'open', closesAt }),
+    );
     await t.flushOutbox();
     const queue = t.app.get<Queue>(getQueueToken('schedule'), { strict: false });
-    const delayed = (await queue.getDelayed()).filter((job) => job.name === 'reminder.round' && (job.data as { roundId: string }).roundId === roundId);
-    expect(delayed.map((job) => job.id).sort()).toEqual(moments.map((m) => reminderJobId(roundId, m, closesAt)).sort());
+    const delayed = (await queue.getDelayed()).filter(
+      (job) => job.name === 'reminder.round' && (job.data as { roundId: string }).roundId === roundId,
+    );
+    expect(delayed.map((job) => job.id).sort()).toEqual(
+      moments.map((m) => reminderJobId(roundId, m, closesAt)).sort(),
+    );
     const lead = delayed.find((job) => (job.data as { slot: string }).slot === 'lead')!;
     expect(lead.timestamp + lead.delay).toBeGreaterThanOrEqual(moments[0]!.dueAt.getTime() - 5000);
   });
@@ -235,7 +304,13 @@ describe('scheduling', () => {
     const categoryId = edition.categories[0]!.id;
     const owner = await createUser(t, { roles: ['entrant'] });
     const company = await createCompany(t, owner.id);
-    const nomination = await createNomination(t, { editionId: edition.id, categoryId, companyId: company.id, createdBy: owner.id, status: 'eligible' });
+    const nomination = await createNomination(t, {
+      editionId: edition.id,
+      categoryId,
+      companyId: company.id,
+      createdBy: owner.id,
+      status: 'eligible',
+    });
     const roundId = await createRound(t, edition.id, 1, 'Quick');
     const juror = await createUser(t, { roles: ['juror'], locale: 'ru' });
     await putOnPanel(t, edition, categoryId, [juror.id]);
@@ -243,7 +318,11 @@ describe('scheduling', () => {
     // A day and two seconds away: the day-before reminder is due in two seconds.
     const closesAt = new Date(Date.now() + 24 * HOUR + 2000);
     await t.db.query(`UPDATE rounds SET closes_at = $2 WHERE id = $1`, [roundId, closesAt]);
-    await t.db.transaction((manager) => t.app.get(ReminderScheduler).schedule(manager, { id: roundId, editionId: edition.id, status: 'open', closesAt }));
+    await t.db.transaction((manager) =>
+      t.app
+        .get(ReminderScheduler)
+        .schedule(manager, { id: roundId, editionId: edition.id, status: 'open', closesAt }),
+    );
     await t.flushOutbox();
     expect(smtp.to(juror.email)).toHaveLength(0);
     await eventually(t, () => smtp.to(juror.email).length === 1);
@@ -277,21 +356,28 @@ describe('unsubscribe refusals', () => {
       '',
     ];
     for (const token of bad) {
-      const response = await t.http().get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+      const response = await t
+        .http()
+        .get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       const posted = await t.http().post('/api/v1/notifications/unsubscribe').send({ token });
       expect(posted.status).toBe(400);
     }
     expect((await t.http().get('/api/v1/notifications/unsubscribe')).status).toBe(400);
-    expect((await t.http().post('/api/v1/notifications/unsubscribe').send({ token: genuine, topic: 'results' })).status).toBe(400);
+    expect(
+      (await t.http().post('/api/v1/notifications/unsubscribe').send({ token: genuine, topic: 'results' }))
+        .status,
+    ).toBe(400);
     expect(await countRows(t, 'notification_opt_outs')).toBe(before);
 
     // A genuine link of a deleted account is refused as well.
     const gone = await createUser(t, { roles: ['juror'] });
     const goneToken = links.token(gone.id, 'reminders');
     await t.db.query(`DELETE FROM users WHERE id = $1`, [gone.id]);
-    expect((await t.http().post('/api/v1/notifications/unsubscribe').send({ token: goneToken })).status).toBe(400);
+    expect((await t.http().post('/api/v1/notifications/unsubscribe').send({ token: goneToken })).status).toBe(
+      400,
+    );
     expect(await countRows(t, 'notification_opt_outs')).toBe(before);
   });
 
@@ -304,6 +390,8 @@ describe('unsubscribe refusals', () => {
       expect(response.body).toEqual({ topic: 'reminders', unsubscribed: true });
     }
     expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [juror.id])).toBe(1);
-    expect(await countRows(t, 'audit_log', `action = 'notifications.unsubscribed' AND entity_id = $1`, [juror.id])).toBe(1);
+    expect(
+      await countRows(t, 'audit_log', `action = 'notifications.unsubscribed' AND entity_id = $1`, [juror.id]),
+    ).toBe(1);
   });
 });

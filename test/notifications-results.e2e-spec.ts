@@ -47,7 +47,12 @@ async function nominees(): Promise<Nominees> {
     minScorecards: 2,
     scaleMax: 100,
     jurors: ['A', 'B'],
-    nominations: { T1: { title: MALICIOUS }, T2: { title: 'Rail bridge' }, T3: { title: 'Cold chain' }, T4: { title: 'Late entry', status: 'ineligible' } },
+    nominations: {
+      T1: { title: MALICIOUS },
+      T2: { title: 'Rail bridge' },
+      T3: { title: 'Cold chain' },
+      T4: { title: 'Late entry', status: 'ineligible' },
+    },
   });
   await scoreTable(t, world, { A: { T1: 40, T2: 60 }, B: { T1: 80, T2: 100 } });
   await score(t, world, 'B', 'T3', { impact: 10 }, { status: 'draft' });
@@ -57,21 +62,37 @@ async function nominees(): Promise<Nominees> {
     de: await createUser(t, { locale: 'de', fullName: 'Greta' }),
   };
   for (const member of Object.values(members)) {
-    await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [world.companies.T1!.id, member.id]);
+    await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [
+      world.companies.T1!.id,
+      member.id,
+    ]);
   }
   const disabled = await createUser(t, { locale: 'de' });
-  await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [world.companies.T2!.id, disabled.id]);
+  await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [
+    world.companies.T2!.id,
+    disabled.id,
+  ]);
   await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
   const formerMember = await createUser(t, { locale: 'en', fullName: 'Former Author' });
-  await t.db.query(`UPDATE nominations SET created_by = $2 WHERE id = $1`, [world.nominations.T3, formerMember.id]);
+  await t.db.query(`UPDATE nominations SET created_by = $2 WHERE id = $1`, [
+    world.nominations.T3,
+    formerMember.id,
+  ]);
   await t.db.query(`DELETE FROM company_members WHERE company_id = $1`, [world.companies.T3!.id]);
   await closeAndTally(t, world, organiser.auth);
-  const [{ name }] = (await t.db.query(`SELECT name FROM editions WHERE id = $1`, [world.edition.id])) as { name: string }[];
+  const [{ name }] = (await t.db.query(`SELECT name FROM editions WHERE id = $1`, [world.edition.id])) as {
+    name: string;
+  }[];
   return { world, editionName: name, members, disabled, formerMember };
 }
 
 const resultsMails = (editionId: string) =>
-  countRows(t, 'notifications', `event = 'results.published' AND params->>'resultsUrl' LIKE '%' || (SELECT slug FROM editions WHERE id = $1) || '/results'`, [editionId]);
+  countRows(
+    t,
+    'notifications',
+    `event = 'results.published' AND params->>'resultsUrl' LIKE '%' || (SELECT slug FROM editions WHERE id = $1) || '/results'`,
+    [editionId],
+  );
 
 describe('results mails', () => {
   let n: Nominees;
@@ -85,11 +106,17 @@ describe('results mails', () => {
   it('none while the publication is only scheduled, nor when its job wakes a second before the embargo ends', async () => {
     at = new Date(Date.now() + 3600_000);
     at.setMilliseconds(0);
-    const scheduled = await t.http().post(`/api/v1/editions/${n.world.edition.id}/publish`).set(organiser.auth).send({ at: at.toISOString() });
+    const scheduled = await t
+      .http()
+      .post(`/api/v1/editions/${n.world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({ at: at.toISOString() });
     expect(scheduled.status).toBe(202);
     publicationId = scheduled.body.id as string;
     t.app.get(Clock).set(new Date(at.getTime() - 1000));
-    await t.app.get(PublicationReleaseHandler).handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
+    await t.app
+      .get(PublicationReleaseHandler)
+      .handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
     await t.flushOutbox();
     expect(await resultsMails(n.world.edition.id)).toBe(0);
     expect(await countRows(t, 'notifications', `event = 'results.published'`)).toBe(0);
@@ -97,28 +124,48 @@ describe('results mails', () => {
 
   it('at the embargo: every member of each nominated company learns, in their language, whether it won', async () => {
     t.app.get(Clock).set(at);
-    await t.app.get(PublicationReleaseHandler).handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
+    await t.app
+      .get(PublicationReleaseHandler)
+      .handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
     expect((await t.http().get(`/api/v1/public/editions/${n.world.edition.slug}/results`)).status).toBe(200);
     await settled(t, 'results.published');
 
     const { world, editionName, members } = n;
     const owner = smtp.to(world.owner.email);
-    expect(owner.map((m) => m.subject).sort()).toEqual([`${editionName}: "${MALICIOUS}" is a finalist`, `${editionName}: "Rail bridge" has won`].sort());
-    expect(smtp.to(members.ru.email).map((m) => m.subject)).toEqual([`${editionName}: «${MALICIOUS}» — финалист`]);
-    expect(smtp.to(members.kk.email).map((m) => m.subject)).toEqual([`${editionName}: «${MALICIOUS}» финалға шықты`]);
-    expect(smtp.to(members.de.email).map((m) => m.subject)).toEqual([`${editionName}: „${MALICIOUS}“ ist im Finale`]);
+    expect(owner.map((m) => m.subject).sort()).toEqual(
+      [`${editionName}: "${MALICIOUS}" is a finalist`, `${editionName}: "Rail bridge" has won`].sort(),
+    );
+    expect(smtp.to(members.ru.email).map((m) => m.subject)).toEqual([
+      `${editionName}: «${MALICIOUS}» — финалист`,
+    ]);
+    expect(smtp.to(members.kk.email).map((m) => m.subject)).toEqual([
+      `${editionName}: «${MALICIOUS}» финалға шықты`,
+    ]);
+    expect(smtp.to(members.de.email).map((m) => m.subject)).toEqual([
+      `${editionName}: „${MALICIOUS}“ ist im Finale`,
+    ]);
     // The company of T3 has no member left: its author hears that it did not win.
-    expect(smtp.to(n.formerMember.email).map((m) => m.subject)).toEqual([`${editionName}: the results are published`]);
+    expect(smtp.to(n.formerMember.email).map((m) => m.subject)).toEqual([
+      `${editionName}: the results are published`,
+    ]);
     expect(smtp.to(n.formerMember.email)[0]!.text).toContain('did not win');
     // No mail to a disabled account, none about the ineligible T4, none to jurors.
     expect(smtp.to(n.disabled.email)).toHaveLength(0);
-    expect(await countRows(t, 'notifications', `event = 'results.published' AND params->>'nominationId' = $1`, [world.nominations.T4])).toBe(0);
+    expect(
+      await countRows(t, 'notifications', `event = 'results.published' AND params->>'nominationId' = $1`, [
+        world.nominations.T4,
+      ]),
+    ).toBe(0);
     for (const juror of Object.values(world.jurors)) expect(smtp.to(juror.email)).toHaveLength(0);
     expect(await resultsMails(world.edition.id)).toBe(6);
 
     const winner = owner.find((m) => m.subject.endsWith('has won'))!;
-    expect(winner.text).toContain(`https://awards.example/api/v1/public/editions/${world.edition.slug}/results`);
-    expect(winner.html).toContain(`href="https://awards.example/api/v1/public/editions/${world.edition.slug}/results"`);
+    expect(winner.text).toContain(
+      `https://awards.example/api/v1/public/editions/${world.edition.slug}/results`,
+    );
+    expect(winner.html).toContain(
+      `href="https://awards.example/api/v1/public/editions/${world.edition.slug}/results"`,
+    );
   });
 
   it('a title with markup or template syntax arrives escaped and inert', () => {
@@ -133,10 +180,14 @@ describe('results mails', () => {
 
   it('mailing the results again sends nothing twice', async () => {
     const before = smtp.mails.length;
-    const again = await t.db.transaction((manager) => t.app.get(ResultsMailer).enqueue(manager, n.world.edition.id));
+    const again = await t.db.transaction((manager) =>
+      t.app.get(ResultsMailer).enqueue(manager, n.world.edition.id),
+    );
     expect(again).toBe(0);
     // A duplicate of the release job after publication changes nothing either.
-    await t.app.get(PublicationReleaseHandler).handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
+    await t.app
+      .get(PublicationReleaseHandler)
+      .handle({ editionId: n.world.edition.id, publicationId, releaseAt: at.toISOString() });
     await settled(t, 'results.published');
     expect(smtp.mails.length).toBe(before);
     expect(await resultsMails(n.world.edition.id)).toBe(6);
@@ -147,18 +198,30 @@ describe('ResultsMailer before publication', () => {
   it('refuses an edition whose results are not public, and records nothing', async () => {
     const world = await createJudgedWorld(t, { jurors: ['A'], nominations: { T1: {} }, phase: 'tallying' });
     const before = await countRows(t, 'notifications');
-    await expect(t.db.transaction((manager) => t.app.get(ResultsMailer).enqueue(manager, world.edition.id))).rejects.toThrow(/before its results are published/);
+    await expect(
+      t.db.transaction((manager) => t.app.get(ResultsMailer).enqueue(manager, world.edition.id)),
+    ).rejects.toThrow(/before its results are published/);
     expect(await countRows(t, 'notifications')).toBe(before);
     expect(await countRows(t, 'outbox', `name = 'notification.send' AND dispatched_at IS NULL`)).toBe(0);
   });
 
   it('publishing at once mails at once', async () => {
-    const world = await createJudgedWorld(t, { minScorecards: 1, jurors: ['A'], nominations: { T1: { title: 'Solo' } } });
+    const world = await createJudgedWorld(t, {
+      minScorecards: 1,
+      jurors: ['A'],
+      nominations: { T1: { title: 'Solo' } },
+    });
     await scoreTable(t, world, { A: { T1: 70 } });
     await closeAndTally(t, world, organiser.auth);
-    const published = await t.http().post(`/api/v1/editions/${world.edition.id}/publish`).set(organiser.auth).send({});
+    const published = await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({});
     expect(published.status).toBe(200);
     await settled(t, 'results.published');
-    expect(smtp.to(world.owner.email).map((m) => m.subject)).toEqual([expect.stringMatching(/: "Solo" has won$/)]);
+    expect(smtp.to(world.owner.email).map((m) => m.subject)).toEqual([
+      expect.stringMatching(/: "Solo" has won$/),
+    ]);
   });
 });

@@ -27,7 +27,11 @@ const resetMail = (email: string, subject: string, userId?: string) => ({
   template: 'account.password_reset' as const,
   subject,
   recipient: { email, userId, locale: 'de' },
-  params: { name: 'Reset', link: 'https://example.test/reset?token=SECRET-RESET-TOKEN', expiresAt: '2030-01-01T00:00:00.000Z' },
+  params: {
+    name: 'Reset',
+    link: 'https://example.test/reset?token=SECRET-RESET-TOKEN',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  },
 });
 
 const receipt = (email: string, subject: string, title: string) => ({
@@ -50,13 +54,19 @@ const receipt = (email: string, subject: string, title: string) => ({
   },
 });
 
-async function statusOf(id: string): Promise<{ status: string; attempts: number; last_error: string | null }> {
-  const [row] = (await t.db.query(`SELECT status, attempts, last_error FROM notifications WHERE id = $1`, [id])) as { status: string; attempts: number; last_error: string | null }[];
+async function statusOf(
+  id: string,
+): Promise<{ status: string; attempts: number; last_error: string | null }> {
+  const [row] = (await t.db.query(`SELECT status, attempts, last_error FROM notifications WHERE id = $1`, [
+    id,
+  ])) as { status: string; attempts: number; last_error: string | null }[];
   return row!;
 }
 
 async function idOf(subject: string): Promise<string> {
-  const [row] = (await t.db.query(`SELECT id FROM notifications WHERE subject = $1`, [subject])) as { id: string }[];
+  const [row] = (await t.db.query(`SELECT id FROM notifications WHERE subject = $1`, [subject])) as {
+    id: string;
+  }[];
   return row!.id;
 }
 
@@ -66,7 +76,17 @@ describe('GET /notifications', () => {
   beforeAll(async () => {
     // To the entrant's account, to their address before they had one, and to somebody else.
     await notifications().notify(t.db.manager, resetMail(entrant.email, 'list-own-account', entrant.id));
-    await notifications().notify(t.db.manager, { template: 'account.invitation', subject: 'list-own-address', recipient: { email: entrant.email.toUpperCase(), locale: 'de' }, params: { role: 'juror', invitedBy: 'Org', link: 'https://example.test/invite?token=SECRET-INVITE-TOKEN', expiresAt: '2030-01-01T00:00:00.000Z' } });
+    await notifications().notify(t.db.manager, {
+      template: 'account.invitation',
+      subject: 'list-own-address',
+      recipient: { email: entrant.email.toUpperCase(), locale: 'de' },
+      params: {
+        role: 'juror',
+        invitedBy: 'Org',
+        link: 'https://example.test/invite?token=SECRET-INVITE-TOKEN',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      },
+    });
     await notifications().notify(t.db.manager, resetMail(juror.email, 'list-other', juror.id));
     await settled(t);
   });
@@ -83,7 +103,15 @@ describe('GET /notifications', () => {
     expect(response.body).toMatchObject({ page: 1, pageSize: 20, total: 2 });
     const items = response.body.items as Record<string, unknown>[];
     expect(items.map((i) => i.template)).toEqual(['account.invitation', 'account.password_reset']);
-    expect(items[1]).toEqual({ id: expect.any(String), template: 'account.password_reset', title: 'Passwort zurücksetzen', locale: 'de', status: 'sent', createdAt: expect.any(String), sentAt: expect.any(String) });
+    expect(items[1]).toEqual({
+      id: expect.any(String),
+      template: 'account.password_reset',
+      title: 'Passwort zurücksetzen',
+      locale: 'de',
+      status: 'sent',
+      createdAt: expect.any(String),
+      sentAt: expect.any(String),
+    });
     const json = JSON.stringify(response.body);
     expect(json).not.toMatch(/SECRET|token|params|recipientEmail|list-own/);
   });
@@ -94,14 +122,21 @@ describe('GET /notifications', () => {
     expect(first.body.items).toHaveLength(1);
     const second = await t.http().get('/api/v1/notifications?pageSize=1&page=2').set(entrant.auth);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
-    const filtered = await t.http().get('/api/v1/notifications?template=account.invitation&status=sent').set(entrant.auth);
+    const filtered = await t
+      .http()
+      .get('/api/v1/notifications?template=account.invitation&status=sent')
+      .set(entrant.auth);
     expect(filtered.body.total).toBe(1);
     expect((await t.http().get('/api/v1/notifications?status=failed').set(entrant.auth)).body.total).toBe(0);
   });
 
   it("403 for anyone but organisers asking for everyone's or somebody else's", async () => {
     for (const user of [entrant, juror]) {
-      for (const query of ['scope=all', `recipient=${encodeURIComponent(organiser.email)}`, 'scope=mine&recipient=a@example.test']) {
+      for (const query of [
+        'scope=all',
+        `recipient=${encodeURIComponent(organiser.email)}`,
+        'scope=mine&recipient=a@example.test',
+      ]) {
         const response = await t.http().get(`/api/v1/notifications?${query}`).set(user.auth);
         expect(response.status).toBe(403);
         expect(response.body.code).toBe('notifications.list_forbidden');
@@ -110,7 +145,15 @@ describe('GET /notifications', () => {
   });
 
   it('400 for bad filters and unknown parameters', async () => {
-    for (const query of ['status=lost', 'template=account.nope', 'pageSize=101', 'page=0', 'scope=some', 'recipient=not-an-address', 'params=1']) {
+    for (const query of [
+      'status=lost',
+      'template=account.nope',
+      'pageSize=101',
+      'page=0',
+      'scope=some',
+      'recipient=not-an-address',
+      'params=1',
+    ]) {
       const response = await t.http().get(`/api/v1/notifications?${query}`).set(organiser.auth);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('request.validation_failed');
@@ -122,9 +165,19 @@ describe('GET /notifications', () => {
     expect(all.status).toBe(200);
     expect(all.body.total).toBeGreaterThanOrEqual(3);
     const other = (all.body.items as Record<string, unknown>[]).find((i) => i.subject === 'list-other');
-    expect(other).toMatchObject({ template: 'account.password_reset', recipientEmail: juror.email, recipientId: juror.id, status: 'sent', attempts: 1, lastError: null });
+    expect(other).toMatchObject({
+      template: 'account.password_reset',
+      recipientEmail: juror.email,
+      recipientId: juror.id,
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+    });
     expect(JSON.stringify(all.body)).not.toMatch(/SECRET|"params"/);
-    const narrowed = await t.http().get(`/api/v1/notifications?recipient=${encodeURIComponent(juror.email.toUpperCase())}`).set(organiser.auth);
+    const narrowed = await t
+      .http()
+      .get(`/api/v1/notifications?recipient=${encodeURIComponent(juror.email.toUpperCase())}`)
+      .set(organiser.auth);
     expect((narrowed.body.items as { subject: string }[]).map((i) => i.subject)).toEqual(['list-other']);
     const mine = await t.http().get('/api/v1/notifications?scope=mine').set(organiser.auth);
     expect(mine.body.total).toBe(0);
@@ -147,7 +200,9 @@ describe('delivery through an SMTP outage', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Nomination received: ${title}`);
     expect(mails[0]!.html).not.toMatch(/<script|<img/i);
-    expect(mails[0]!.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; {{constructor.constructor}} ${7*7}');
+    expect(mails[0]!.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; {{constructor.constructor}} ${7*7}',
+    );
     expect(mails[0]!.html).toContain('KTZ &lt;Express&gt;');
     expect(mails[0]!.text).toContain(title);
   });
@@ -158,12 +213,23 @@ describe('delivery through an SMTP outage', () => {
     await notifications().notify(t.db.manager, resetMail(email, 'outage-failed'));
     const id = await idOf('outage-failed');
     await eventually(t, async () => (await statusOf(id)).status === 'failed');
-    expect(await statusOf(id)).toMatchObject({ attempts: 3, last_error: expect.stringMatching(/451|Try again later/) });
+    expect(await statusOf(id)).toMatchObject({
+      attempts: 3,
+      last_error: expect.stringMatching(/451|Try again later/),
+    });
     smtp.refuse = false;
 
     const failed = await t.http().get('/api/v1/notifications?status=failed').set(organiser.auth);
     expect(failed.status).toBe(200);
-    expect(failed.body.items).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 3, recipientEmail: email, lastError: expect.stringMatching(/451|Try again later/) })]);
+    expect(failed.body.items).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'failed',
+        attempts: 3,
+        recipientEmail: email,
+        lastError: expect.stringMatching(/451|Try again later/),
+      }),
+    ]);
 
     const retried = await t.http().post(`/api/v1/notifications/${id}/retry`).set(organiser.auth);
     expect(retried.status).toBe(202);
@@ -173,8 +239,12 @@ describe('delivery through an SMTP outage', () => {
     expect(smtp.to(email)).toHaveLength(1);
     expect(smtp.to(email)[0]!.subject).toBe('Passwort zurücksetzen');
     expect(await statusOf(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
-    expect(await countRows(t, 'audit_log', `action = 'notification.retried' AND entity_id = $1`, [id])).toBe(1);
-    expect((await t.http().get('/api/v1/notifications?status=failed').set(organiser.auth)).body.total).toBe(0);
+    expect(await countRows(t, 'audit_log', `action = 'notification.retried' AND entity_id = $1`, [id])).toBe(
+      1,
+    );
+    expect((await t.http().get('/api/v1/notifications?status=failed').set(organiser.auth)).body.total).toBe(
+      0,
+    );
 
     // Sent now: retrying again is a conflict and sends nothing.
     const again = await t.http().post(`/api/v1/notifications/${id}/retry`).set(organiser.auth);
@@ -205,9 +275,19 @@ describe('POST /notifications/{id}/retry refusals', () => {
   });
 
   async function unchanged(action: () => Promise<void>): Promise<void> {
-    const before = [await countRows(t, 'outbox'), await countRows(t, 'audit_log'), JSON.stringify(await statusOf(failedId)), JSON.stringify(await statusOf(pendingId))];
+    const before = [
+      await countRows(t, 'outbox'),
+      await countRows(t, 'audit_log'),
+      JSON.stringify(await statusOf(failedId)),
+      JSON.stringify(await statusOf(pendingId)),
+    ];
     await action();
-    expect([await countRows(t, 'outbox'), await countRows(t, 'audit_log'), JSON.stringify(await statusOf(failedId)), JSON.stringify(await statusOf(pendingId))]).toEqual(before);
+    expect([
+      await countRows(t, 'outbox'),
+      await countRows(t, 'audit_log'),
+      JSON.stringify(await statusOf(failedId)),
+      JSON.stringify(await statusOf(pendingId)),
+    ]).toEqual(before);
   }
 
   it('401 without a token, 403 for entrants and jurors', async () => {
@@ -223,10 +303,15 @@ describe('POST /notifications/{id}/retry refusals', () => {
 
   it('404 for an unknown id, 400 for a malformed one, 409 for a notification that has not failed', async () => {
     await unchanged(async () => {
-      const unknown = await t.http().post('/api/v1/notifications/00000000-0000-4000-8000-000000000000/retry').set(organiser.auth);
+      const unknown = await t
+        .http()
+        .post('/api/v1/notifications/00000000-0000-4000-8000-000000000000/retry')
+        .set(organiser.auth);
       expect(unknown.status).toBe(404);
       expect(unknown.body.code).toBe('notifications.not_found');
-      expect((await t.http().post('/api/v1/notifications/not-a-uuid/retry').set(organiser.auth)).status).toBe(400);
+      expect((await t.http().post('/api/v1/notifications/not-a-uuid/retry').set(organiser.auth)).status).toBe(
+        400,
+      );
       const pending = await t.http().post(`/api/v1/notifications/${pendingId}/retry`).set(organiser.auth);
       expect(pending.status).toBe(409);
       expect(pending.body).toMatchObject({ code: 'notifications.not_retryable', currentStatus: 'pending' });
@@ -242,7 +327,14 @@ describe('queue dashboard /admin/queues', () => {
       expect(none.headers['content-type']).toContain('application/problem+json');
       expect(none.body.code).toBe('auth.unauthenticated');
       expect((await t.http().get(path).set('Authorization', 'Bearer not.a.jwt')).status).toBe(401);
-      expect((await t.http().get(path).set('Authorization', `Bearer ${organiser.token.slice(0, -2)}xx`)).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get(path)
+            .set('Authorization', `Bearer ${organiser.token.slice(0, -2)}xx`)
+        ).status,
+      ).toBe(401);
     }
     const leaving = await signIn(t, ['organiser']);
     expect((await t.http().get('/admin/queues').set(leaving.auth)).status).toBe(200);
@@ -271,6 +363,10 @@ describe('queue dashboard /admin/queues', () => {
     expect(page.text).toContain('Magistral queues');
     const api = await t.http().get('/admin/queues/api/queues').set(organiser.auth);
     expect(api.status).toBe(200);
-    expect((api.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(['notifications', 'schedule', 'tally']);
+    expect((api.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual([
+      'notifications',
+      'schedule',
+      'tally',
+    ]);
   });
 });

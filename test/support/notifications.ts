@@ -2,7 +2,11 @@ import type { ReceivedMail, TestSmtpServer } from './smtp.js';
 import type { TestApp } from './test-app.js';
 
 /** Polls until `check` holds, relaying the outbox on each turn (rejects after the timeout). */
-export async function eventually(t: TestApp, check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+export async function eventually(
+  t: TestApp,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await t.flushOutbox().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -32,12 +32,22 @@ export class MailTransport implements OnApplicationShutdown {
 
   async send(mail: OutgoingMail): Promise<void> {
     const raw = buildMime({ ...mail, from: this.config.MAIL_FROM, date: new Date() });
-    const info = (await this.transporter.sendMail({ envelope: { from: envelopeAddress(this.config.MAIL_FROM), to: [mail.to] }, raw })) as { message?: Buffer };
+    const info = (await this.transporter.sendMail({
+      envelope: { from: envelopeAddress(this.config.MAIL_FROM), to: [mail.to] },
+      raw,
+      // Already in `raw`; given here too so that nodemailer does not draw random bytes for one of its own.
+      messageId: mail.messageId,
+    })) as { message?: Buffer };
     if (this.toFiles && info.message) {
       const dir = resolve(this.config.MAIL_DIR);
       await mkdir(dir, { recursive: true });
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^a-zA-Z0-9.-]/g, '_')}.eml`);
-      await writeFile(file, info.message);
+      const file = join(
+        dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^a-zA-Z0-9.-]/g, '_')}.eml`,
+      );
+      // Written aside, then renamed: whoever watches the directory never reads half a mail.
+      await writeFile(`${file}.partial`, info.message);
+      await rename(`${file}.partial`, file);
       this.logger.log(`Mail to ${mail.to} written to ${file}`);
     }
   }

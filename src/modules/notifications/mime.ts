@@ -47,7 +47,9 @@ export function encodeWords(text: string): string {
 
 /** A header value: plain when it is printable ASCII that can't be mistaken for an encoded word, else encoded. */
 function headerText(value: string): string {
-  return ASCII_PRINTABLE.test(value) && !value.includes('=?') && value.length <= 900 ? value : encodeWords(value);
+  return ASCII_PRINTABLE.test(value) && !value.includes('=?') && value.length <= 900
+    ? value
+    : encodeWords(value);
 }
 
 /**
@@ -57,7 +59,8 @@ function headerText(value: string): string {
 export function addressHeader(value: string): string {
   const match = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
   const address = match ? match[2]! : value.trim();
-  if (!/^[^\s<>()",;:\\[\]]+@[^\s<>()",;:\\[\]]+$/.test(address) || !ASCII_PRINTABLE.test(address)) throw new Error(`Not a mail address: ${JSON.stringify(value)}`);
+  if (!/^[^\s<>()",;:\\[\]]+@[^\s<>()",;:\\[\]]+$/.test(address) || !ASCII_PRINTABLE.test(address))
+    throw new Error(`Not a mail address: ${JSON.stringify(value)}`);
   const name = match?.[1]?.replace(/^"(.*)"$/, '$1') ?? '';
   if (!name) return address;
   const plain = ASCII_PRINTABLE.test(name) && !name.includes('=?');
@@ -78,7 +81,8 @@ export function envelopeAddress(value: string): string {
 }
 
 export function buildMime(mail: MimeMail): Buffer {
-  if (!/^<[\x21-\x7e]+>$/.test(mail.messageId)) throw new Error(`Not a Message-ID: ${JSON.stringify(mail.messageId)}`);
+  if (!/^<[\x21-\x7e]+>$/.test(mail.messageId))
+    throw new Error(`Not a Message-ID: ${JSON.stringify(mail.messageId)}`);
   // "=_" never occurs in base64, so no line of either part can be taken for the boundary.
   const boundary = `=_magistral_${createHash('sha256').update(mail.messageId).digest('hex').slice(0, 32)}`;
   const extra = Object.entries(mail.headers ?? {}).map(([name, value]) => {

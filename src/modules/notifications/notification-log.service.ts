@@ -62,16 +62,22 @@ export class NotificationLog {
    * A user sees the mails addressed to their account or to their e-mail address (an invitation sent before
    * they registered, say). Organisers see everyone's by default, and may narrow by recipient.
    */
-  async list(caller: Caller, query: ListNotificationsQuery): Promise<Page<RecipientNotificationView | NotificationView>> {
+  async list(
+    caller: Caller,
+    query: ListNotificationsQuery,
+  ): Promise<Page<RecipientNotificationView | NotificationView>> {
     const organiser = hasRole(caller, 'organiser');
     const scope = query.scope ?? (organiser ? 'all' : 'mine');
-    if (!organiser && (scope === 'all' || query.recipient !== undefined)) throw new DomainError(NotificationErrors.listForbidden);
+    if (!organiser && (scope === 'all' || query.recipient !== undefined))
+      throw new DomainError(NotificationErrors.listForbidden);
 
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => (params.push(value), `$${params.length}`);
     if (scope === 'mine') {
-      const [user] = (await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [caller.userId])) as { email: string }[];
+      const [user] = (await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [
+        caller.userId,
+      ])) as { email: string }[];
       where.push(`(recipient_id = ${param(caller.userId)} OR recipient_email = ${param(user?.email ?? '')})`);
     }
     if (query.status) where.push(`status = ${param(query.status)}`);
@@ -79,13 +85,20 @@ export class NotificationLog {
     if (query.recipient) where.push(`recipient_email = ${param(query.recipient.toLowerCase())}`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM notifications ${condition}`, params)) as { total: number }[];
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM notifications ${condition}`,
+      params,
+    )) as { total: number }[];
     const rows = (await this.dataSource.query(
       `SELECT * FROM notifications ${condition} ORDER BY created_at DESC, id DESC LIMIT ${param(query.pageSize)} OFFSET ${param(query.offset)}`,
       params,
     )) as NotificationRow[];
     const full = scope === 'all' || organiser;
-    return page(rows.map((row) => (full ? notificationView(row) : recipientView(row))), query, total);
+    return page(
+      rows.map((row) => (full ? notificationView(row) : recipientView(row))),
+      query,
+      total,
+    );
   }
 
   /**
@@ -94,17 +107,30 @@ export class NotificationLog {
    */
   async retry(caller: Caller, id: string): Promise<NotificationView> {
     return this.transactions.run(async (manager) => {
-      const [previous] = (await manager.query(`SELECT * FROM notifications WHERE id = $1 FOR UPDATE`, [id])) as NotificationRow[];
+      const [previous] = (await manager.query(`SELECT * FROM notifications WHERE id = $1 FOR UPDATE`, [
+        id,
+      ])) as NotificationRow[];
       if (!previous) throw new DomainError(NotificationErrors.notFound);
-      if (previous.status !== 'failed') throw new DomainError(NotificationErrors.notRetryable, `The notification is ${previous.status}.`, { currentStatus: previous.status });
-      const [[row]] = (await manager.query(`UPDATE notifications SET status = 'pending', attempts = 0, last_error = NULL WHERE id = $1 RETURNING *`, [id])) as [NotificationRow[], number];
+      if (previous.status !== 'failed')
+        throw new DomainError(NotificationErrors.notRetryable, `The notification is ${previous.status}.`, {
+          currentStatus: previous.status,
+        });
+      const [[row]] = (await manager.query(
+        `UPDATE notifications SET status = 'pending', attempts = 0, last_error = NULL WHERE id = $1 RETURNING *`,
+        [id],
+      )) as [NotificationRow[], number];
       await this.outbox.enqueue(manager, jobRequest('notification.send', { notificationId: id }));
       await this.audit.append(manager, {
         action: 'notification.retried',
         entityType: 'notification',
         entityId: id,
         actorId: caller.userId,
-        data: { template: previous.event, recipient: previous.recipient_email, attempts: previous.attempts, lastError: previous.last_error },
+        data: {
+          template: previous.event,
+          recipient: previous.recipient_email,
+          attempts: previous.attempts,
+          lastError: previous.last_error,
+        },
       });
       return notificationView(row!);
     });

@@ -1,10 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import type { Page } from '../../common/http/pagination.js';
 import { ListNotificationsQuery, UnsubscribeDto, UnsubscribeQuery } from './dto/notification.dto.js';
-import { NotificationLog, type NotificationView, type RecipientNotificationView } from './notification-log.service.js';
+import {
+  NotificationLog,
+  type NotificationView,
+  type RecipientNotificationView,
+} from './notification-log.service.js';
 import { OptOuts, type UnsubscribeResult } from './opt-outs.service.js';
 
 @ApiTags('notifications')
@@ -17,8 +28,14 @@ export class NotificationsController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: "The mails sent to the caller, newest first; organisers: everyone's, filtered (e.g. `?status=failed`)" })
-  list(@CurrentCaller() caller: Caller, @Query() query: ListNotificationsQuery): Promise<Page<RecipientNotificationView | NotificationView>> {
+  @ApiOperation({
+    summary:
+      "The mails sent to the caller, newest first; organisers: everyone's, filtered (e.g. `?status=failed`)",
+  })
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListNotificationsQuery,
+  ): Promise<Page<RecipientNotificationView | NotificationView>> {
     return this.log.list(caller, query);
   }
 
@@ -29,13 +46,19 @@ export class NotificationsController {
   @ApiAcceptedResponse({ description: 'Queued again' })
   @ApiNotFoundResponse({ description: 'notifications.not_found' })
   @ApiConflictResponse({ description: 'notifications.not_retryable: only failed mails are retried' })
-  retry(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationView> {
+  retry(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NotificationView> {
     return this.log.retry(caller, id);
   }
 
   @Get('unsubscribe')
   @Public()
-  @ApiOperation({ summary: 'Stop scoring reminders: the signed link in every reminder (mails the process requires cannot be turned off)' })
+  @ApiOperation({
+    summary:
+      'Stop scoring reminders: the signed link in every reminder (mails the process requires cannot be turned off)',
+  })
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
   unsubscribeByLink(@Query() query: UnsubscribeQuery): Promise<UnsubscribeResult> {
     return this.optOuts.unsubscribe(query.token);

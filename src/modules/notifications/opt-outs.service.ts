@@ -31,10 +31,18 @@ export class OptOuts {
         [claim.userId, claim.topic],
       )) as unknown[];
       if (inserted.length) {
-        await this.audit.append(manager, { action: 'notifications.unsubscribed', entityType: 'user', entityId: claim.userId, actorId: claim.userId, data: { topic: claim.topic } });
+        await this.audit.append(manager, {
+          action: 'notifications.unsubscribed',
+          entityType: 'user',
+          entityId: claim.userId,
+          actorId: claim.userId,
+          data: { topic: claim.topic },
+        });
         return { topic: claim.topic, unsubscribed: true };
       }
-      const [exists] = (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [claim.userId])) as unknown[];
+      const [exists] = (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [
+        claim.userId,
+      ])) as unknown[];
       // A genuine link of a deleted account: as useless as a forged one.
       if (!exists) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
       return { topic: claim.topic, unsubscribed: true };

@@ -44,9 +44,14 @@ export class QueueDashboard implements OnApplicationBootstrap {
     const board = new FastifyAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
-      queues: QUEUE_NAMES.map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      queues: QUEUE_NAMES.map(
+        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+      ),
       serverAdapter: board,
-      options: { uiBasePath: dirname(createRequire(import.meta.url).resolve('@bull-board/ui/package.json')), uiConfig: { boardTitle: 'Magistral queues' } },
+      options: {
+        uiBasePath: dirname(createRequire(import.meta.url).resolve('@bull-board/ui/package.json')),
+        uiConfig: { boardTitle: 'Magistral queues' },
+      },
     });
     await fastify.register(
       async (scope) => {
@@ -57,29 +62,44 @@ export class QueueDashboard implements OnApplicationBootstrap {
     );
   }
 
-  private async admitOrganisers(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /** Returns the reply when it refused (Fastify then stops there), nothing when the request may go on. */
+  private async admitOrganisers(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | undefined> {
     let caller: Caller | false;
     try {
       caller = await this.authenticate(request, reply);
     } catch (error) {
-      return this.refuse(request, reply, error instanceof DomainError ? error : new DomainError(CommonErrors.unavailable));
+      return this.refuse(
+        request,
+        reply,
+        error instanceof DomainError ? error : new DomainError(CommonErrors.unavailable),
+      );
     }
     if (!caller) return this.refuse(request, reply, new DomainError(CommonErrors.unauthenticated));
-    if (!hasRole(caller, 'organiser')) return this.refuse(request, reply, new DomainError(CommonErrors.forbidden));
+    if (!hasRole(caller, 'organiser'))
+      return this.refuse(request, reply, new DomainError(CommonErrors.forbidden));
+    return undefined;
   }
 
   /** The `jwt` passport strategy (src/modules/auth/strategies/jwt.strategy.ts) on this request. */
   private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Caller | false> {
     return new Promise((resolve, reject) => {
-      const middleware = passport.authenticate('jwt', { session: false }, (error: unknown, user: Caller | false | undefined) =>
-        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(user ?? false),
+      // Passport hands over whatever the strategy threw (e.g. Redis down while checking revocations).
+      const fail = (error: unknown) =>
+        reject(error instanceof Error ? error : new Error('Authentication failed'));
+      const middleware = passport.authenticate(
+        'jwt',
+        { session: false },
+        (error: unknown, user: Caller | false | undefined) => (error ? fail(error) : resolve(user ?? false)),
       ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-      middleware(request, reply.raw, (error?: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+      middleware(request, reply.raw, fail);
     });
   }
 
-  private async refuse(request: FastifyRequest, reply: FastifyReply, error: DomainError): Promise<void> {
+  private refuse(request: FastifyRequest, reply: FastifyReply, error: DomainError): FastifyReply {
     const { body, headers } = this.problems.toProblem(error, request);
-    await reply.code(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    return reply.code(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 
-const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,32})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,32})\.([A-Za-z0-9_-]{43})$/;
 
 /**
  * Signed unsubscribe links: `<userId>.<topic>.<HMAC-SHA256>`. The key is derived from JWT_SECRET for this one
@@ -15,7 +16,9 @@ export class UnsubscribeLinks {
   private readonly key: Buffer;
 
   constructor(private readonly config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.JWT_SECRET!, 'magistral', 'notifications/unsubscribe/v1', 32));
+    this.key = Buffer.from(
+      hkdfSync('sha256', config.JWT_SECRET!, 'magistral', 'notifications/unsubscribe/v1', 32),
+    );
   }
 
   token(userId: string, topic: OptionalTopic): string {
@@ -34,7 +37,9 @@ export class UnsubscribeLinks {
     if (!(OPTIONAL_TOPICS as readonly string[]).includes(topic)) return null;
     const expected = Buffer.from(this.sign(userId, topic as OptionalTopic));
     const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? { userId, topic: topic as OptionalTopic } : null;
+    return expected.length === given.length && timingSafeEqual(expected, given)
+      ? { userId, topic: topic as OptionalTopic }
+      : null;
   }
 
   private sign(userId: string, topic: OptionalTopic): string {

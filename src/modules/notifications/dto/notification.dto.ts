@@ -8,26 +8,36 @@ export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 
 export const LIST_SCOPES = ['mine', 'all'] as const;
 
 export class ListNotificationsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: LIST_SCOPES, description: "`mine` (default for everyone but organisers) or `all` (organisers' default, organisers only)" })
-  @IsOptional() @IsIn(LIST_SCOPES)
+  @ApiPropertyOptional({
+    enum: LIST_SCOPES,
+    description:
+      "`mine` (default for everyone but organisers) or `all` (organisers' default, organisers only)",
+  })
+  @IsOptional()
+  @IsIn(LIST_SCOPES)
   scope?: (typeof LIST_SCOPES)[number];
 
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
-  @IsOptional() @IsIn(NOTIFICATION_STATUSES)
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 
   @ApiPropertyOptional({ description: 'Template, e.g. `results.published`' })
-  @IsOptional() @IsIn(Object.keys(TEMPLATES))
+  @IsOptional()
+  @IsIn(Object.keys(TEMPLATES))
   template?: TemplateName;
 
   @ApiPropertyOptional({ description: 'Recipient e-mail address (organisers only)' })
-  @IsOptional() @IsEmail() @MaxLength(320)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
   recipient?: string;
 }
 
 export class UnsubscribeQuery {
   @ApiProperty({ description: 'The signed token of an unsubscribe link' })
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   token!: string;
 }
 

@@ -23,12 +23,19 @@ export class ReminderScheduler {
   async schedule(manager: EntityManager, round: ScheduledRound): Promise<void> {
     const closesAt = round.closesAt;
     if (round.status !== 'open' || !closesAt || closesAt <= this.clock.now()) return;
-    const [edition] = (await manager.query(`SELECT reminder_lead_hours AS "leadHours" FROM editions WHERE id = $1`, [round.editionId])) as { leadHours: number }[];
+    const [edition] = (await manager.query(
+      `SELECT reminder_lead_hours AS "leadHours" FROM editions WHERE id = $1`,
+      [round.editionId],
+    )) as { leadHours: number }[];
     if (!edition) return;
     await this.outbox.enqueue(
       manager,
       ...reminderMoments(closesAt, edition.leadHours).map((moment) =>
-        jobRequest('reminder.round', { roundId: round.id, slot: moment.slot, closesAt: closesAt.toISOString() }, { runAt: moment.dueAt, jobId: reminderJobId(round.id, moment, closesAt) }),
+        jobRequest(
+          'reminder.round',
+          { roundId: round.id, slot: moment.slot, closesAt: closesAt.toISOString() },
+          { runAt: moment.dueAt, jobId: reminderJobId(round.id, moment, closesAt) },
+        ),
       ),
     );
   }

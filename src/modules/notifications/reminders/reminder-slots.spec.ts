@@ -46,7 +46,9 @@ describe('names', () => {
   it('subjects and job ids name the round, the slot and the deadline; job ids hold no colon', () => {
     expect(reminderSubject('r1', 'day', closesAt)).toBe('reminder:r1:day:2026-03-10T18:00:00.000Z');
     const [lead] = reminderMoments(closesAt, 72);
-    expect(reminderJobId('r1', lead!, closesAt)).toBe(`reminder-r1-lead-${closesAt.getTime()}-${lead!.dueAt.getTime()}`);
+    expect(reminderJobId('r1', lead!, closesAt)).toBe(
+      `reminder-r1-lead-${closesAt.getTime()}-${lead!.dueAt.getTime()}`,
+    );
     expect(reminderJobId('r1', lead!, closesAt)).not.toContain(':');
   });
 });

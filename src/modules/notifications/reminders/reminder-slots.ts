@@ -14,7 +14,8 @@ const HOUR = 3600_000;
  */
 export function reminderMoments(closesAt: Date, leadHours: number): ReminderMoment[] {
   const moments: ReminderMoment[] = [{ slot: 'day', dueAt: new Date(closesAt.getTime() - 24 * HOUR) }];
-  if (leadHours > 0 && leadHours !== 24) moments.push({ slot: 'lead', dueAt: new Date(closesAt.getTime() - leadHours * HOUR) });
+  if (leadHours > 0 && leadHours !== 24)
+    moments.push({ slot: 'lead', dueAt: new Date(closesAt.getTime() - leadHours * HOUR) });
   return moments.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 

@@ -39,7 +39,11 @@ export class ReminderSweepSchedule implements OnApplicationBootstrap, OnApplicat
       await queue.upsertJobScheduler(
         REMINDER_SWEEP_SCHEDULER,
         { every: REMINDER_SWEEP_EVERY_MS },
-        { name: 'reminder.sweep', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+        {
+          name: 'reminder.sweep',
+          data: {},
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        },
       );
     } catch (error) {
       this.logger.warn(`Reminder sweep not scheduled yet, trying again: ${(error as Error).message}`);

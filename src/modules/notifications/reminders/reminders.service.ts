@@ -49,12 +49,15 @@ export class Reminders {
   async remind(payload: JobPayloads['reminder.round']): Promise<number> {
     return this.transactions.run(async (manager) => {
       const round = await this.findRound(manager, payload.roundId);
-      if (!round || round.status !== 'open' || !round.closesAt || round.closesAt.getTime() !== Date.parse(payload.closesAt)) return 0;
-      const current = currentReminder(round.closesAt, round.leadHours, new Date(this.clock.now().getTime() + EARLY_TOLERANCE_MS));
+      // Stale: the round closed or its deadline moved since the job was queued (the new one has jobs of its own).
+      const deadline = round?.status === 'open' ? round.closesAt : null;
+      if (!round || !deadline || deadline.getTime() !== Date.parse(payload.closesAt)) return 0;
+      const now = new Date(this.clock.now().getTime() + EARLY_TOLERANCE_MS);
+      const current = currentReminder(deadline, round.leadHours, now);
       // Early (the lead time changed since) or late (a later reminder is due already, and is sent instead):
       // nothing. The sweep sends whatever is due and was missed.
       if (current?.slot !== payload.slot) return 0;
-      return this.mailJurorsBehind(manager, round, round.closesAt, current);
+      return this.mailJurorsBehind(manager, round, deadline, current);
     });
   }
 
@@ -71,7 +74,12 @@ export class Reminders {
     let sent = 0;
     for (const round of rounds) {
       const current = currentReminder(round.closesAt, round.leadHours, now);
-      if (current) sent += await this.remind({ roundId: round.id, slot: current.slot, closesAt: round.closesAt.toISOString() });
+      if (current)
+        sent += await this.remind({
+          roundId: round.id,
+          slot: current.slot,
+          closesAt: round.closesAt.toISOString(),
+        });
     }
     return sent;
   }
@@ -96,7 +104,12 @@ export class Reminders {
    * that have no submitted scorecard, who have not turned reminders off. A juror whose every open assignment
    * came after the reminder was due is left out: their assignment mail, sent since, already named the deadline.
    */
-  private async mailJurorsBehind(manager: EntityManager, round: RoundToRemind, closesAt: Date, moment: ReminderMoment): Promise<number> {
+  private async mailJurorsBehind(
+    manager: EntityManager,
+    round: RoundToRemind,
+    closesAt: Date,
+    moment: ReminderMoment,
+  ): Promise<number> {
     const jurors = (await manager.query(
       `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining
          FROM active_assignments aa

@@ -14,9 +14,21 @@ export class Formatter {
   constructor(readonly locale: Locale) {
     let dates = DATE_TIMES.get(locale);
     // Deadlines are stated in UTC so every juror and entrant reads the same moment.
-    if (!dates) DATE_TIMES.set(locale, (dates = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })));
+    if (!dates)
+      DATE_TIMES.set(
+        locale,
+        (dates = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        })),
+      );
     let numbers = NUMBERS.get(locale);
-    if (!numbers) NUMBERS.set(locale, (numbers = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 })));
+    if (!numbers)
+      NUMBERS.set(
+        locale,
+        (numbers = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 })),
+      );
     this.dates = dates;
     this.numbers = numbers;
   }

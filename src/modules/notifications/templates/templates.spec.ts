@@ -43,4 +43,15 @@ describe('mail templates', () => {
     expect(renderMail('account.password_reset', 'de', SAMPLE['account.password_reset']).text).toContain('1. Dezember 2026');
     expect(renderMail('account.password_reset', 'ru', SAMPLE['account.password_reset']).text).toContain('декабря 2026');
   });
+
+  it('results: each outcome has its own subject in every language, and the reminder carries its unsubscribe link', () => {
+    for (const locale of LOCALES) {
+      const subjects = (['winner', 'finalist', 'participant'] as const).map((outcome) => renderMail('results.published', locale, { ...SAMPLE['results.published'], outcome }).subject);
+      expect(new Set(subjects).size).toBe(3);
+      const reminder = renderMail('jury.scoring_reminder', locale, SAMPLE['jury.scoring_reminder']);
+      expect(reminder.text).toContain(SAMPLE['jury.scoring_reminder'].unsubscribeUrl);
+      expect(reminder.headers).toEqual({ 'List-Unsubscribe': `<${SAMPLE['jury.scoring_reminder'].unsubscribeUrl}>` });
+    }
+    expect(renderMail('jury.scoring_reminder', 'de', SAMPLE['jury.scoring_reminder']).subject).toContain('1.234');
+  });
 });
