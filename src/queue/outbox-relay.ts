@@ -18,6 +18,7 @@ interface PendingRow {
 }
 
 const BATCH = 500;
+const MAX_BACKOFF_MS = 5000;
 
 /** Retry policy per job: mail retries as configured, everything else five times with backoff. */
 export function jobOptions(name: JobName, config: AppConfig): JobsOptions {
@@ -46,6 +47,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  /** After a failed move (Redis away), ticks are skipped until then; doubles up to MAX_BACKOFF_MS. */
+  private retryAt = 0;
+  private backoffMs = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,7 +59,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_RELAY) return;
-    for (const name of QUEUE_NAMES) this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    for (const name of QUEUE_NAMES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      // Connection errors surface as failed moves (logged once per wake); without a listener ioredis
+      // would print each reconnect attempt as an unhandled error.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.wake();
@@ -71,11 +81,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Drains now (tests and the CLI call it to avoid waiting for a tick). */
   async flush(): Promise<void> {
     await this.running;
+    this.retryAt = 0;
     await this.drain();
   }
 
   private wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.retryAt) return;
     if (this.running) {
       this.again = true;
       return;
@@ -113,18 +124,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(): Promise<void> {
     for (;;) {
-      const moved = await this.moveBatch().catch(async (error: unknown) => {
-        // Recorded outside the failed transaction, for whoever looks at a stuck outbox.
-        await this.dataSource
-          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE dispatched_at IS NULL`, [String((error as Error).message).slice(0, 500)])
-          .catch(() => undefined);
+      const batch: string[] = [];
+      const moved = await this.moveBatch(batch).catch(async (error: unknown) => {
+        // Recorded outside the failed transaction, on the rows this attempt tried, for whoever looks at a
+        // stuck outbox; then wait a little longer before the next try while Redis stays away.
+        this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 250), MAX_BACKOFF_MS);
+        this.retryAt = Date.now() + this.backoffMs;
+        if (batch.length) {
+          await this.dataSource
+            .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [batch, String((error as Error).message).slice(0, 500)])
+            .catch(() => undefined);
+        }
         throw error;
       });
+      this.backoffMs = 0;
+      this.retryAt = 0;
       if (moved < BATCH) return;
     }
   }
 
-  private moveBatch(): Promise<number> {
+  /** Moves one batch; `attempted` receives the ids it claimed, for the failure record. */
+  private moveBatch(attempted: string[]): Promise<number> {
     {
       return this.dataSource.transaction(async (manager) => {
         const rows = (await manager.query(
@@ -132,6 +152,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         )) as PendingRow[];
         if (!rows.length) return 0;
+        attempted.push(...rows.map((r) => r.id));
         const byQueue = new Map<QueueName, PendingRow[]>();
         for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
         await Promise.all(

@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Type } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type Type } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import type { Job } from 'bullmq';
 import { JobDispatcher } from './job-dispatcher.js';
@@ -20,8 +20,19 @@ function processorFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
       super();
     }
 
+    private readonly logger = new Logger(`${queue}-worker`);
+    private lastWarning = 0;
+
     process(job: Job): Promise<void> {
       return this.dispatcher.dispatch(job);
+    }
+
+    /** Redis going away is expected (the worker reconnects): say so at most every 10 s. */
+    @OnWorkerEvent('error')
+    onError(error: Error): void {
+      if (Date.now() - this.lastWarning < 10_000) return;
+      this.lastWarning = Date.now();
+      this.logger.warn(`Queue worker lost Redis, reconnecting: ${error.message}`);
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0]!.toUpperCase()}${queue.slice(1)}Processor` });
