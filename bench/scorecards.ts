@@ -8,8 +8,15 @@
  *
  * Creates databases of its own (BENCH_DATABASE_URL names the server and an admin database; default
  * postgres://postgres@127.0.0.1:5432/postgres), seeds one, starts `node dist/src/main.js` on a free port,
- * measures for BENCH_SECONDS (default 10) and drops both databases afterwards. Goal (issue 4): at least a
- * quarter of pgbench's TPS, a p99 under 100 ms and a peak server RSS under 300 MB. Exits 1 otherwise.
+ * signs the jurors in through the API, warms up for 2 s, runs pgbench, then measures for BENCH_SECONDS
+ * (default 10) and drops both databases. The peak RSS is the server's VmHWM over the measurement (reset
+ * with `clear_refs` just before it; the peak of start-up and the 64 argon2 sign-ins is printed beside it).
+ * For reference it then measures `GET /auth/me` with the same tokens: what any authenticated request
+ * costs on this platform before it does anything of its own. Goal (issue 4): at least a quarter of pgbench's TPS, a p99 under 100 ms and a peak server RSS under
+ * 300 MB. Exits 1 otherwise.
+ *
+ * For investigation: BENCH_DATABASE_NAME and BENCH_KEEP_DATABASE=1 keep the seeded database;
+ * BENCH_SERVER_ARGS passes Node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -218,6 +225,11 @@ function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** Forgets the peak so far (Linux `clear_refs` 5), so that the next reading covers what follows only. */
+function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
 /** pgbench on a scratch database: single-row upserts into a table shaped like `scorecards`, 16 clients. */
 async function pgbench(): Promise<number> {
   const name = `magistral_pgbench_${randomBytes(4).toString('hex')}`;
@@ -310,6 +322,20 @@ function scorecardLoad(
   });
 }
 
+/**
+ * The platform's own floor for an authenticated request, for reading the figures above: the same jurors'
+ * tokens on `GET /auth/me` (token check, revocation check, one primary-key read).
+ */
+function authenticatedFloorLoad(base: string, tokens: string[], seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `${base}/api/v1/auth/me`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    setupClient: (client) => client.setHeaders({ authorization: `Bearer ${tokens[next++ % tokens.length]}` }),
+  });
+}
+
 async function main(): Promise<void> {
   const name = process.env.BENCH_DATABASE_NAME ?? `magistral_bench_${randomBytes(4).toString('hex')}`;
   const url = databaseUrl(name);
@@ -344,6 +370,8 @@ async function main(): Promise<void> {
         (await c.query(`SELECT count(*) AS n FROM audit_log WHERE entity_type = 'scorecard'`)).rows[0].n,
       ),
     );
+    const startupRss = peakRssMb(server.pid!);
+    resetPeakRss(server.pid!);
     const result = await scorecardLoad(`http://127.0.0.1:${port}`, seeded, tokens, SECONDS);
     const rss = peakRssMb(server.pid!);
     const auditAfter = await withClient(url, async (c) =>
@@ -351,6 +379,10 @@ async function main(): Promise<void> {
         (await c.query(`SELECT count(*) AS n FROM audit_log WHERE entity_type = 'scorecard'`)).rows[0].n,
       ),
     );
+
+    resetPeakRss(server.pid!);
+    const floor = await authenticatedFloorLoad(`http://127.0.0.1:${port}`, tokens, SECONDS);
+    const floorRss = peakRssMb(server.pid!);
 
     const rps = result.requests.average;
     const p99 = result.latency.p99;
@@ -365,7 +397,12 @@ async function main(): Promise<void> {
     console.log(
       `${'PUT /rounds/{r}/scorecards/{n}'.padEnd(48)} ${`${rps.toFixed(0)} req/s`.padStart(12)} ${String(result.latency.p50).padStart(9)} ${String(p99).padStart(8)} ${String(result.non2xx).padStart(9)} ${String(result.errors + result.timeouts).padStart(7)}`,
     );
-    console.log(`\nserver peak RSS (VmHWM): ${rss.toFixed(0)} MB`);
+    console.log(
+      `${'GET /auth/me (reference: the auth floor)'.padEnd(48)} ${`${floor.requests.average.toFixed(0)} req/s`.padStart(12)} ${String(floor.latency.p50).padStart(9)} ${String(floor.latency.p99).padStart(8)} ${String(floor.non2xx).padStart(9)} ${String(floor.errors + floor.timeouts).padStart(7)}`,
+    );
+    console.log(
+      `\nserver peak RSS (VmHWM) during the scorecard measurement: ${rss.toFixed(0)} MB (during GET /auth/me: ${floorRss.toFixed(0)} MB; before both, start-up and sign-ins included: ${startupRss.toFixed(0)} MB)`,
+    );
     console.log(
       `audit entries written during the measurement: ${auditAfter - auditBefore} (2xx answers: ${ok})`,
     );
@@ -385,6 +422,8 @@ async function main(): Promise<void> {
     process.exitCode = ratioOk && p99Ok && rssOk && clean ? 0 : 1;
   } finally {
     if (server && server.exitCode === null) {
+      // autocannon stops on the clock with requests still queued in the server: let them finish first.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       server.kill('SIGTERM');
       await new Promise((resolve) => server!.once('exit', resolve));
     }

@@ -60,6 +60,36 @@ describe('rounds', () => {
     ).toBe(2);
   });
 
+  it('a retried creation with the same Idempotency-Key answers the round it made instead of adding one', async () => {
+    const edition = await createEdition(t, { phase: 'eligibility' });
+    const url = `/api/v1/editions/${edition.id}/rounds`;
+    const first = await t
+      .http()
+      .post(url)
+      .set(w.organiser.auth)
+      .set('Idempotency-Key', 'round-1')
+      .send({ name: 'Main' })
+      .expect(201);
+    const again = await t
+      .http()
+      .post(url)
+      .set(w.organiser.auth)
+      .set('Idempotency-Key', 'round-1')
+      .send({ name: 'Main' })
+      .expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const reused = await t
+      .http()
+      .post(url)
+      .set(w.organiser.auth)
+      .set('Idempotency-Key', 'round-1')
+      .send({ name: 'Other' })
+      .expect(409);
+    expect(reused.body.code).toBe('request.idempotency_key_reused');
+    expect(await countRows(t, 'rounds', 'edition_id = $1', [edition.id])).toBe(1);
+  });
+
   it('refuses bad bodies, unknown editions and editions past judging, changing nothing', async () => {
     const edition = await createEdition(t, { phase: 'tallying' });
     const before = await countRows(t, 'rounds');

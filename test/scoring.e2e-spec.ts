@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { Clock } from '../src/common/clock.js';
 import { countRows, createUser, type SignedIn, signIn } from './support/factories.js';
 import { assign, confirmConflicts, createJuryWorld, type JuryWorld, putOnPanel } from './support/jury.js';
 import { createCompany, createNomination } from './support/nominations.js';
@@ -74,8 +76,14 @@ describe('GET /rounds/{roundId}/scorecards/{nominationId}', () => {
       .expect(200);
     const colleague = await signIn(t, ['juror']);
     await putOnPanel(t, w.edition, w.categoryId, [colleague.id]);
-    // Not assigned: the nomination does not exist for them.
+    // Not assigned: the nomination does not exist for them, whatever they send (404 before 400).
     await t.http().get(url).set(colleague.auth).expect(404);
+    await t
+      .http()
+      .put(url)
+      .set(colleague.auth)
+      .send({ scores: { taste: 99 } })
+      .expect(404);
     // Assigned to the same nomination: they see their own (empty) scorecard, not the colleague's.
     await assign(t, w.roundId, nominationId, colleague.id);
     const res = await t.http().get(url).set(colleague.auth).expect(200);
@@ -306,6 +314,134 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
       .set(juror.auth)
       .send({ scores: { cost: 1 } })
       .expect(200);
+  });
+});
+
+describe('what a server remembers between saves never outlives a change', () => {
+  it('a save through another instance is neither overwritten blindly nor misrecorded in the audit', async () => {
+    const { juror, url, nominationId } = await scorecardFor();
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 1 } })
+      .expect(200);
+    const sibling = await t.sibling();
+    await request(sibling.getHttpServer())
+      .put(url)
+      .set(juror.auth)
+      .set('If-Match', '"1"')
+      .send({ scores: { cost: 2 }, comment: 'from the other tab' })
+      .expect(200);
+    // This instance last saw version 1: a stale If-Match is refused, a save without one replaces version 2.
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .set('If-Match', '"1"')
+      .send({ scores: { cost: 9 } })
+      .expect(409);
+    const res = await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 3 } })
+      .expect(200);
+    expect(res.body.version).toBe(3);
+    const [row] = (await t.db.query(`SELECT id FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`, [
+      nominationId,
+      juror.id,
+    ])) as { id: string }[];
+    const audit = await auditOf(row!.id);
+    expect(audit.map((a) => [a.data.before?.version ?? 0, a.data.after.version])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(audit[2]!.data.before).toMatchObject({ scores: { cost: 2 }, comment: 'from the other tab' });
+  });
+
+  it('losing the assignment, the confirmation or the judging window refuses the next save', async () => {
+    const { juror, url, nominationId } = await scorecardFor();
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 1 } })
+      .expect(200);
+    await t.db.query(`DELETE FROM conflict_confirmations WHERE juror_id = $1`, [juror.id]);
+    expect(
+      (
+        await t
+          .http()
+          .put(url)
+          .set(juror.auth)
+          .send({ scores: { cost: 2 } })
+          .expect(409)
+      ).body.code,
+    ).toBe('conflicts.not_confirmed');
+    await confirmConflicts(t, w.edition.id, juror.id);
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 2 } })
+      .expect(200);
+
+    const [{ company_id }] = (await t.db.query(`SELECT company_id FROM nominations WHERE id = $1`, [
+      nominationId,
+    ])) as { company_id: string }[];
+    await t.db.query(`UPDATE users SET employer_company_id = $2 WHERE id = $1`, [juror.id, company_id]);
+    expect(
+      (
+        await t
+          .http()
+          .put(url)
+          .set(juror.auth)
+          .send({ scores: { cost: 3 } })
+          .expect(404)
+      ).body.code,
+    ).toBe('nominations.not_found');
+    await t.db.query(`UPDATE users SET employer_company_id = NULL WHERE id = $1`, [juror.id]);
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 3 } })
+      .expect(200);
+
+    await t.db.query(`DELETE FROM assignments WHERE nomination_id = $1 AND juror_id = $2`, [
+      nominationId,
+      juror.id,
+    ]);
+    await t
+      .http()
+      .put(url)
+      .set(juror.auth)
+      .send({ scores: { cost: 4 } })
+      .expect(404);
+    await assign(t, w.roundId, nominationId, juror.id);
+
+    t.app.get(Clock).set(new Date(Date.now() + 30 * 24 * 3600_000));
+    try {
+      expect(
+        (
+          await t
+            .http()
+            .put(url)
+            .set(juror.auth)
+            .send({ scores: { cost: 5 } })
+            .expect(409)
+        ).body.code,
+      ).toBe('scorecards.judging_not_open');
+    } finally {
+      t.app.get(Clock).reset();
+    }
+    const [{ version }] = (await t.db.query(
+      `SELECT version FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
+      [nominationId, juror.id],
+    )) as { version: number }[];
+    expect(version).toBe(3);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotentRequests } from '../../common/http/idempotency.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { NominationsModule } from '../nominations/nominations.module.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
@@ -29,6 +30,7 @@ import { RoundsService } from './rounds.service.js';
     JurorViewController,
   ],
   providers: [
+    IdempotentRequests,
     RoundsService,
     PanelsService,
     ConflictsService,

@@ -1,7 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  type IdempotentRequest,
+  REPLAYED_HEADER,
+} from '../../common/http/idempotency.js';
 import { CreateRoundDto } from './dto/jury.dto.js';
 import { RoundsService } from './rounds.service.js';
 import { type RoundView, toRoundView } from './views.js';
@@ -25,13 +32,18 @@ export class RoundsController {
 
   @Post()
   @Authenticated({ roles: ['organiser'] })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Add a judging round (numbered 1, 2, … in order), until judging ends' })
   @ApiConflictResponse({ description: 'editions.wrong_phase' })
   async create(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: CreateRoundDto,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RoundView> {
-    return toRoundView(await this.rounds.create(caller, id, dto));
+    const outcome = await this.rounds.create(caller, id, dto, idempotent);
+    if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
+    return outcome.value;
   }
 }

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, hasRole } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import {
+  type IdempotentOutcome,
+  type IdempotentRequest,
+  IdempotentRequests,
+} from '../../common/http/idempotency.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
@@ -12,6 +17,7 @@ import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler
 import type { CreateRoundDto } from './dto/jury.dto.js';
 import { Round } from './entities/round.entity.js';
 import { RoundErrors } from './jury.errors.js';
+import { type RoundView, toRoundView } from './views.js';
 
 export interface RoundWithEdition {
   round: Round;
@@ -26,6 +32,7 @@ export class RoundsService {
     private readonly audit: AuditLog,
     private readonly editions: EditionsService,
     private readonly reminders: ReminderScheduler,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   /** Organisers see every round; a juror those of editions where they sit on a panel (else the edition is a 404). */
@@ -43,9 +50,17 @@ export class RoundsService {
       .find({ where: { editionId: edition.id }, order: { number: 'ASC' } });
   }
 
-  /** Rounds are numbered in order of creation; the edition's row lock keeps two at once from taking one number. */
-  async create(caller: Caller, editionId: string, dto: CreateRoundDto): Promise<Round> {
-    return this.transactions.run(async (manager) => {
+  /**
+   * Rounds are numbered in order of creation; the edition's row lock keeps two at once from taking one
+   * number. With an Idempotency-Key, a retried request answers the round it created instead of adding one.
+   */
+  async create(
+    caller: Caller,
+    editionId: string,
+    dto: CreateRoundDto,
+    idempotent: IdempotentRequest | null,
+  ): Promise<IdempotentOutcome<RoundView>> {
+    return this.idempotency.run(idempotent, { editionId, ...dto }, async (manager) => {
       const edition = await manager.findOne(Edition, {
         where: { id: editionId },
         lock: { mode: 'pessimistic_write' },
@@ -78,7 +93,7 @@ export class RoundsService {
       const round = await manager.findOneByOrFail(Round, { id });
       // Scoring reminders before the deadline, queued with the round (issue 6); call it again wherever closesAt changes.
       await this.reminders.schedule(manager, round);
-      return round;
+      return toRoundView(round);
     });
   }
 

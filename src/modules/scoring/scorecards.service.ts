@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import type { FieldProblem } from '../../common/http/validation.pipe.js';
 import { auditRowValues } from '../audit/audit.service.js';
 import { assertPhase, isJudgingOpen } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
@@ -11,6 +12,7 @@ import type { RoundStatus } from '../jury/entities/round.entity.js';
 import { JurorAccess } from '../jury/juror-access.js';
 import { ConflictErrors, RoundErrors } from '../jury/jury.errors.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from './prepared-statements.js';
 import { type ScaleOf, scoreProblems } from './scorecard-rules.js';
@@ -26,6 +28,15 @@ export interface ScorecardView {
   version: number;
   submittedAt: string | null;
   updatedAt: string | null;
+}
+
+/** A scorecard at one version. A version's content never changes, so knowing it is never wrong, only possibly old. */
+interface KnownScorecard {
+  id: string;
+  version: number;
+  status: ScorecardStatus;
+  scores: Record<string, number>;
+  comment: string | null;
 }
 
 /** What one lookup tells about the caller's scorecard: may they write it, against which criteria, and what it holds now. */
@@ -55,17 +66,20 @@ interface Content {
   comment: string | null;
 }
 
+type Change = (current: KnownScorecard | null) => { scores: Record<string, unknown>; comment: string | null };
+
 /** Writes without `If-Match` that lose a race are re-read and retried this often before giving up with 409. */
 const ATTEMPTS = 3;
 
 /**
- * One lookup per request: the round and edition state, whether the caller's assignment stands (the jury's
- * rule, `JurorAccess.standsSql`), their conflict confirmation, the category's scales and the current
- * scorecard, all in one round trip.
+ * One lookup: the round and edition state, whether the caller's assignment stands (the jury's rule,
+ * `JurorAccess.standsSql`), their conflict confirmation, the category's scales and the current scorecard,
+ * in one round trip.
  */
 const CONTEXT_SQL = `
   SELECT r.edition_id AS "editionId", r.status AS "roundStatus", e.phase,
-         e.nominations_open_at AS "nominationsOpenAt", e.nominations_close_at AS "nominationsCloseAt", e.judging_open_at AS "judgingOpenAt", e.judging_close_at AS "judgingCloseAt",
+         e.nominations_open_at AS "nominationsOpenAt", e.nominations_close_at AS "nominationsCloseAt",
+         e.judging_open_at AS "judgingOpenAt", e.judging_close_at AS "judgingCloseAt",
          ${JurorAccess.standsSql('r.id', '$2', '$3')} AS stands,
          EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = r.edition_id AND cc.juror_id = $3) AS confirmed,
          coalesce((SELECT json_agg(json_build_object('code', c.code, 'min', c.scale_min, 'max', c.scale_max) ORDER BY c.position, c.code)
@@ -77,22 +91,27 @@ const CONTEXT_SQL = `
    WHERE r.id = $1`;
 
 /**
- * The write and its audit entry in one statement. The version check sits in the upsert's own WHERE (a lost
- * race updates 0 rows, never overwrites), the round row is share-locked so that closing the round waits
- * for writes in flight and no write lands after it, and the audit row exists only if the upsert returned one.
+ * The write and its audit entry in one statement, which also re-checks everything that allows it: the
+ * round is open (its row share-locked, so closing the round waits for writes in flight and no write lands
+ * after it), the edition is judging and the clock ($16) inside its window (as `isJudgingOpen` says), the
+ * assignment stands and the juror has confirmed their conflicts. The version check sits in the upsert's
+ * own WHERE, with the row's id, so a lost race writes nothing; the audit row exists only if the upsert
+ * returned one. Zero rows back means "something changed": the caller looks up what.
  */
 const WRITE_SQL = `
-  WITH open_round AS (
+  WITH allowed AS (
     SELECT r.id FROM rounds r JOIN editions e ON e.id = r.edition_id
-     WHERE r.id = $1 AND r.status = 'open' AND e.phase = 'judging'
+     WHERE r.id = $1 AND r.status = 'open' AND e.phase = 'judging' AND e.judging_open_at <= $16 AND $16 < e.judging_close_at
+       AND ${JurorAccess.standsSql('r.id', '$2', '$3')}
+       AND EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = r.edition_id AND cc.juror_id = $3)
        FOR SHARE OF r
   ), written AS (
     INSERT INTO scorecards AS s (id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at)
-    SELECT $4, open_round.id, $2, $3, $5, $6::jsonb, $7, $8 FROM open_round
+    SELECT $4, allowed.id, $2, $3, $5, $6::jsonb, $7, $8 FROM allowed
     ON CONFLICT ON CONSTRAINT uq_scorecards_round_nomination_juror DO UPDATE
        SET status = EXCLUDED.status, scores = EXCLUDED.scores, comment = EXCLUDED.comment, submitted_at = EXCLUDED.submitted_at,
            version = s.version + 1, updated_at = now()
-     WHERE s.version = $9
+     WHERE s.id = $4 AND s.version = $9
     RETURNING s.version, s.updated_at
   ), audited AS (
     INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash)
@@ -102,6 +121,14 @@ const WRITE_SQL = `
 
 @Injectable()
 export class ScorecardsService {
+  /**
+   * A category's scales by nomination, learned from a lookup made while its edition was judging: criteria
+   * are frozen from then on (SPEC: editable until judging opens, never after), so this never goes stale.
+   */
+  private readonly scales = new BoundedCache<string, { editionId: string; criteria: ScaleOf[] }>(5_000);
+  /** The last version of each scorecard this process read or wrote: what the next save most likely replaces. */
+  private readonly known = new BoundedCache<string, KnownScorecard>(10_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -136,8 +163,8 @@ export class ScorecardsService {
     expected: number | undefined,
   ): Promise<ScorecardView> {
     return this.write(caller, roundId, nominationId, expected, true, (current) => ({
-      scores: body.scores ?? current.scores ?? {},
-      comment: body.comment === undefined ? current.comment : body.comment,
+      scores: body.scores ?? current?.scores ?? {},
+      comment: body.comment === undefined ? (current?.comment ?? null) : body.comment,
     }));
   }
 
@@ -147,67 +174,98 @@ export class ScorecardsService {
     nominationId: string,
     expected: number | undefined,
     submit: boolean,
-    change: (current: ScorecardContext) => { scores: Record<string, unknown>; comment: string | null },
+    change: Change,
   ): Promise<ScorecardView> {
+    const fast = await this.writeFromMemory(caller, roundId, nominationId, expected, submit, change);
+    if (fast) return fast;
     for (let attempt = 1; ; attempt++) {
       const context = await this.context(caller, roundId, nominationId);
       this.assertWritable(context);
-      const current = context.version ?? 0;
-      if (expected !== undefined && expected !== current) throw stale(current);
-      const wanted = change(context);
+      const current = known(context);
+      const version = current?.version ?? 0;
+      if (expected !== undefined && expected !== version) throw stale(version);
+      const wanted = change(current);
       const problems = scoreProblems(context.criteria, wanted.scores, { complete: submit });
-      if (problems.length) {
-        const missing = problems.every((p) => p.messages.includes('is required to submit'));
-        throw new DomainError(
-          missing ? ScoringErrors.incomplete : ScoringErrors.invalidScores,
-          problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | '),
-          { errors: problems },
-        );
-      }
-      const after: Content = {
-        status: submit ? 'submitted' : 'draft',
-        scores: wanted.scores as Record<string, number>,
-        comment: wanted.comment,
-      };
-      const written = await this.upsert(caller, roundId, nominationId, context, after, submit);
+      if (problems.length) throw scoresRefused(problems);
+      const written = await this.upsert(
+        caller,
+        roundId,
+        nominationId,
+        context.editionId,
+        current,
+        contentOf(wanted, submit),
+        submit,
+      );
       if (written) return written;
       // Lost a race (or the round closed meanwhile): the next lookup says which, or the write is tried afresh.
-      if (attempt >= ATTEMPTS) throw stale(current);
+      if (attempt >= ATTEMPTS) throw stale(version);
     }
   }
 
+  /**
+   * The common case in one statement: this process knows the category's scales and what the write replaces
+   * (the version it last saw, or none for a first save). The statement itself re-checks every condition,
+   * so knowing too little or too old only costs a fall back to the lookup (null), never a wrong write.
+   * Invalid scores fall back as well: the lookup answers 404 before 400 to a juror who may not see the
+   * nomination.
+   */
+  private async writeFromMemory(
+    caller: Caller,
+    roundId: string,
+    nominationId: string,
+    expected: number | undefined,
+    submit: boolean,
+    change: Change,
+  ): Promise<ScorecardView | null> {
+    const scales = this.scales.get(nominationId);
+    if (!scales) return null;
+    const last = this.known.get(keyOf(roundId, nominationId, caller.userId)) ?? null;
+    if (expected !== undefined && expected !== (last?.version ?? 0)) return null;
+    const wanted = change(last);
+    if (scoreProblems(scales.criteria, wanted.scores, { complete: submit }).length) return null;
+    return this.upsert(
+      caller,
+      roundId,
+      nominationId,
+      scales.editionId,
+      last,
+      contentOf(wanted, submit),
+      submit,
+    );
+  }
+
+  /** Writes `after` over `before` (null: no scorecard yet); null when the statement wrote nothing. */
   private async upsert(
     caller: Caller,
     roundId: string,
     nominationId: string,
-    context: ScorecardContext,
+    editionId: string,
+    before: KnownScorecard | null,
     after: Content,
     submit: boolean,
   ): Promise<ScorecardView | null> {
-    const current = context.version ?? 0;
-    const id = context.id ?? randomUUID();
-    const submittedAt = submit ? this.clock.now() : null;
+    const version = before?.version ?? 0;
+    const id = before?.id ?? randomUUID();
+    const now = this.clock.now();
+    const submittedAt = submit ? now : null;
     const audit = auditRowValues(
       {
         action: submit ? 'scorecard.submitted' : 'scorecard.saved',
         entityType: 'scorecard',
         entityId: id,
-        editionId: context.editionId,
+        editionId,
         actorId: caller.userId,
         data: {
           roundId,
           nominationId,
           jurorId: caller.userId,
-          before:
-            context.version === null
-              ? null
-              : {
-                  status: context.status,
-                  scores: context.scores,
-                  comment: context.comment,
-                  version: current,
-                },
-          after: { ...after, version: current + 1 },
+          before: before && {
+            status: before.status,
+            scores: before.scores,
+            comment: before.comment,
+            version,
+          },
+          after: { ...after, version: version + 1 },
         },
       },
       new Date(),
@@ -225,17 +283,19 @@ export class ScorecardsService {
         JSON.stringify(after.scores),
         after.comment,
         submittedAt,
-        current,
+        version,
         audit.occurredAt,
         audit.action,
         audit.entityId,
         audit.editionId,
         audit.data,
         audit.contentHash,
+        now,
       ],
     );
     const row = rows[0];
     if (!row) return null;
+    this.known.set(keyOf(roundId, nominationId, caller.userId), { id, version: row.version, ...after });
     return {
       roundId,
       nominationId,
@@ -255,6 +315,12 @@ export class ScorecardsService {
     const context = rows[0];
     // Not assigned, conflicted or withdrawn reads exactly like an unknown id.
     if (!context?.stands) throw new DomainError(NominationErrors.notFound);
+    if (context.phase === 'judging')
+      this.scales.set(nominationId, { editionId: context.editionId, criteria: context.criteria });
+    const current = known(context);
+    const key = keyOf(roundId, nominationId, caller.userId);
+    if (current) this.known.set(key, current);
+    else this.known.delete(key);
     return context;
   }
 
@@ -273,6 +339,42 @@ export class ScorecardsService {
     }
     if (!context.confirmed) throw new DomainError(ConflictErrors.notConfirmed);
   }
+}
+
+/** The content a save or submit writes, once its scores have been checked. */
+function contentOf(
+  wanted: { scores: Record<string, unknown>; comment: string | null },
+  submit: boolean,
+): Content {
+  return {
+    status: submit ? 'submitted' : 'draft',
+    scores: wanted.scores as Record<string, number>,
+    comment: wanted.comment,
+  };
+}
+
+function scoresRefused(problems: FieldProblem[]): DomainError {
+  const missing = problems.every((p) => p.messages.includes('is required to submit'));
+  return new DomainError(
+    missing ? ScoringErrors.incomplete : ScoringErrors.invalidScores,
+    problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | '),
+    { errors: problems },
+  );
+}
+
+function keyOf(roundId: string, nominationId: string, jurorId: string): string {
+  return `${roundId}:${nominationId}:${jurorId}`;
+}
+
+function known(context: ScorecardContext): KnownScorecard | null {
+  if (context.id === null || context.version === null || context.status === null) return null;
+  return {
+    id: context.id,
+    version: context.version,
+    status: context.status,
+    scores: context.scores ?? {},
+    comment: context.comment,
+  };
 }
 
 function view(roundId: string, nominationId: string, context: ScorecardContext): ScorecardView {
