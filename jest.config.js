@@ -9,11 +9,6 @@ const common = {
   testEnvironment: 'node',
 };
 
-// TEMPORARY (removed before release): `--selectProjects e2e test/x` makes yargs swallow `test/x` as a
-// project name; narrow testMatch to such path arguments so those commands run only the named files.
-const pathArgs = process.argv.slice(2).filter((a) => /^(test|src)\//.test(a));
-const narrow = (match) => (pathArgs.length ? pathArgs.flatMap((a) => [`<rootDir>/${a}*.e2e-spec.ts`, `<rootDir>/${a}*.spec.ts`, `<rootDir>/${a}*/**/*.spec.ts`, `<rootDir>/${a}*/**/*.e2e-spec.ts`]) : match);
-
 /** @type {import('jest').Config} */
 export default {
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
@@ -23,12 +18,12 @@ export default {
   // that stall CI after the summary.
   forceExit: true,
   projects: [
-    { ...common, displayName: 'unit', rootDir: '.', testMatch: narrow(['<rootDir>/src/**/*.spec.ts']).filter((m) => m.includes('/src/')) },
+    { ...common, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       rootDir: '.',
-      testMatch: narrow(['<rootDir>/test/**/*.e2e-spec.ts']).filter((m) => m.includes('/test/')),
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.js',
       globalTeardown: '<rootDir>/test/setup/global-teardown.js',
       setupFiles: ['<rootDir>/test/setup/env.ts'],

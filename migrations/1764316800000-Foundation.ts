@@ -29,7 +29,9 @@ export class Foundation1764316800000 implements MigrationInterface {
         revoked_at timestamptz,
         revoked_reason text
       )`);
-    await q.query(`CREATE INDEX ix_auth_sessions_user_active ON auth_sessions (user_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ix_auth_sessions_user_active ON auth_sessions (user_id) WHERE revoked_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE refresh_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -93,7 +95,9 @@ export class Foundation1764316800000 implements MigrationInterface {
         CONSTRAINT uq_notifications_event_subject_recipient UNIQUE (event, subject, recipient_email)
       )`);
     await q.query(`CREATE INDEX ix_notifications_recipient ON notifications (recipient_id, created_at DESC)`);
-    await q.query(`CREATE INDEX ix_notifications_failed ON notifications (created_at) WHERE status = 'failed'`);
+    await q.query(
+      `CREATE INDEX ix_notifications_failed ON notifications (created_at) WHERE status = 'failed'`,
+    );
     // Append-only: rows land unsealed in their writer's transaction (xid recorded) and are chained later.
     await q.query(`
       CREATE TABLE audit_log (
@@ -113,7 +117,9 @@ export class Foundation1764316800000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix_audit_log_unsealed ON audit_log (xid, id) WHERE seq IS NULL`);
     await q.query(`CREATE INDEX ix_audit_log_entity ON audit_log (entity_type, entity_id)`);
-    await q.query(`CREATE INDEX ix_audit_log_edition ON audit_log (edition_id, id) WHERE edition_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_audit_log_edition ON audit_log (edition_id, id) WHERE edition_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_audit_log_action ON audit_log (action, id)`);
     // Sealed entries never change: refuse UPDATE of a sealed row and DELETE at the database level.
     await q.query(`
@@ -124,7 +130,9 @@ export class Foundation1764316800000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -42,7 +42,11 @@ export class AppModule {
   static forRoot(config: AppConfig, options: { workers?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreModules(config, { workers: options.workers ?? config.WORKERS_IN_API }), ...FEATURE_MODULES, HealthModule],
+      imports: [
+        ...coreModules(config, { workers: options.workers ?? config.WORKERS_IN_API }),
+        ...FEATURE_MODULES,
+        HealthModule,
+      ],
     };
   }
 }

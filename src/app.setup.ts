@@ -17,7 +17,9 @@ export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function trustProxy(config: AppConfig): string[] | false {
-  const list = config.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = config.TRUSTED_PROXIES.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.length ? list : false;
 }
 
@@ -26,7 +28,10 @@ function trustProxy(config: AppConfig): string[] | false {
  * Fastify with JSON logs and request ids, helmet, CORS, one problem+json filter, strict validation,
  * OpenAPI, and a check that every route declares who may call it.
  */
-export async function createApp(config: AppConfig, options: { logger?: Logger; workers?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: Logger; workers?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -38,13 +43,17 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { workers: options.workers }), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-    // JSON only (plus multipart where a route registers it): no form or text bodies, so a plain HTML form
-    // on another site can't post to the API.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { workers: options.workers }),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+      // JSON only (plus multipart where a route registers it): no form or text bodies, so a plain HTML form
+      // on another site can't post to the API.
+      bodyParser: false,
+    },
+  );
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/(.*)', method: RequestMethod.ALL }] });
   const filter = new ProblemFilter();
   app.useGlobalFilters(filter);
@@ -57,20 +66,38 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; w
     void reply.header('x-request-id', request.id);
   });
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
-  await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
+  });
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'validator.swagger.io'], scriptSrc: ["'self'", "'unsafe-inline'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
-  if (origins.length) app.enableCors({ origin: origins, credentials: false, exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'] });
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (origins.length)
+    app.enableCors({
+      origin: origins,
+      credentials: false,
+      exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
+    });
 
   if (config.docsEnabled) {
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
         .setTitle('Magistral API')
-        .setDescription('Runs an award from nomination to published winners. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+        .setDescription(
+          'Runs an award from nomination to published winners. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+        )
         .setVersion('1')
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
         .build(),
@@ -99,15 +126,25 @@ function documentProblems(document: OpenAPIObject): void {
       detail: { type: 'string' },
       instance: { type: 'string' },
       requestId: { type: 'string' },
-      errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } } } },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+        },
+      },
     },
   };
-  const problem = { description: 'Problem (application/problem+json)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const problem = {
+    description: 'Problem (application/problem+json)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as { responses?: Record<string, unknown> }[]) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (/^[45]\d\d$/.test(status)) operation.responses[status] = { ...(response as object), content: problem.content };
+        if (/^[45]\d\d$/.test(status))
+          operation.responses[status] = { ...(response as object), content: problem.content };
       }
       operation.responses.default ??= problem;
     }

@@ -22,7 +22,15 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 2 : 0;
   }
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      locale: { type: 'string' },
+    },
+  });
   if (!values.email || !values.password) {
     process.stderr.write(`--email and --password are required\n\n${USAGE}`);
     return 2;
@@ -31,14 +39,33 @@ async function main(): Promise<number> {
     process.stderr.write('The password must have 12 to 128 characters\n');
     return 2;
   }
-  const locale = (LOCALES as readonly string[]).includes(values.locale ?? 'en') ? ((values.locale ?? 'en') as Locale) : 'en';
-  const config = loadConfig({ ...process.env, WORKERS_IN_API: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const locale = (LOCALES as readonly string[]).includes(values.locale ?? 'en')
+    ? ((values.locale ?? 'en') as Locale)
+    : 'en';
+  const config = loadConfig({
+    ...process.env,
+    WORKERS_IN_API: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   await prepareDatabase(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, WORKERS_IN_API: false } as typeof config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ ...config, WORKERS_IN_API: false } as typeof config),
+    { logger: ['error', 'warn'] },
+  );
   try {
-    const user = await app.get(UsersService).createOrganiser({ email: values.email, password: values.password, fullName: values.name ?? values.email, locale });
-    await app.get(OutboxRelay).flush().catch(() => undefined);
-    process.stdout.write(`Organiser ${user.email} ready (id ${user.id}). Log in with POST /api/v1/auth/login.\n`);
+    const user = await app.get(UsersService).createOrganiser({
+      email: values.email,
+      password: values.password,
+      fullName: values.name ?? values.email,
+      locale,
+    });
+    await app
+      .get(OutboxRelay)
+      .flush()
+      .catch(() => undefined);
+    process.stdout.write(
+      `Organiser ${user.email} ready (id ${user.id}). Log in with POST /api/v1/auth/login.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof DomainError) {

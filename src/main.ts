@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   await prepareDatabase(config);
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.getHttpAdapter().getInstance().log.info(`Magistral API on ${await app.getUrl()}/api/v1 — docs at /api/docs`);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .log.info(`Magistral API on ${await app.getUrl()}/api/v1 — docs at /api/docs`);
 }
 
 main().catch((error: unknown) => {

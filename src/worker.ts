@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await prepareDatabase(config);
   const logger = createLogger(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+  });
   app.enableShutdownHooks();
   await app.init();
   logger.info('Magistral worker running');

@@ -19,13 +19,22 @@ describe('audit log', () => {
     const transactions = t.app.get(Transactions);
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        transactions.run((manager) => audit.append(manager, { action: 'test.concurrent', entityType: 'test', entityId: String(i), data: { i, note: 'ünïcødé ✓' } })),
+        transactions.run((manager) =>
+          audit.append(manager, {
+            action: 'test.concurrent',
+            entityType: 'test',
+            entityId: String(i),
+            data: { i, note: 'ünïcødé ✓' },
+          }),
+        ),
       ),
     );
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
     expect(verify.body.checked).toBeGreaterThanOrEqual(200);
-    const [{ n, min, max }] = (await t.db.query(`SELECT count(*)::int AS n, min(seq)::int AS min, max(seq)::int AS max FROM audit_log`)) as { n: number; min: number; max: number }[];
+    const [{ n, min, max }] = (await t.db.query(
+      `SELECT count(*)::int AS n, min(seq)::int AS min, max(seq)::int AS max FROM audit_log`,
+    )) as { n: number; min: number; max: number }[];
     expect([min, max]).toEqual([1, n]);
     expect(verify.body.head.seq).toBe(String(n));
   });
@@ -38,10 +47,14 @@ describe('audit log', () => {
 
   it('reports a tampered entry at that entry', async () => {
     await t.sealAudit();
-    const [target] = (await t.db.query(`SELECT id, seq FROM audit_log WHERE action = 'test.concurrent' ORDER BY seq OFFSET 50 LIMIT 1`)) as { id: string; seq: string }[];
+    const [target] = (await t.db.query(
+      `SELECT id, seq FROM audit_log WHERE action = 'test.concurrent' ORDER BY seq OFFSET 50 LIMIT 1`,
+    )) as { id: string; seq: string }[];
     // Someone with database superuser rights goes around the trigger.
     await t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
-    await t.db.query(`UPDATE audit_log SET data = jsonb_set(data, '{note}', '"forged"') WHERE id = $1`, [target!.id]);
+    await t.db.query(`UPDATE audit_log SET data = jsonb_set(data, '{note}', '"forged"') WHERE id = $1`, [
+      target!.id,
+    ]);
     await t.db.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body.ok).toBe(false);
@@ -50,12 +63,22 @@ describe('audit log', () => {
   });
 
   it('lists entries for organisers, newest first, filtered and paginated', async () => {
-    const res = await t.http().get('/api/v1/audit').query({ action: 'test.concurrent', pageSize: 10, page: 2 }).set(organiser.auth).expect(200);
+    const res = await t
+      .http()
+      .get('/api/v1/audit')
+      .query({ action: 'test.concurrent', pageSize: 10, page: 2 })
+      .set(organiser.auth)
+      .expect(200);
     expect(res.body).toMatchObject({ page: 2, pageSize: 10, total: 200 });
     expect(res.body.items).toHaveLength(10);
     expect(res.body.items.every((e: { action: string }) => e.action === 'test.concurrent')).toBe(true);
     expect(Number(res.body.items[0].id)).toBeGreaterThan(Number(res.body.items[9].id));
-    const one = await t.http().get('/api/v1/audit').query({ entityType: 'test', entityId: '7' }).set(organiser.auth).expect(200);
+    const one = await t
+      .http()
+      .get('/api/v1/audit')
+      .query({ entityType: 'test', entityId: '7' })
+      .set(organiser.auth)
+      .expect(200);
     expect(one.body.total).toBe(1);
   });
 
@@ -71,7 +94,13 @@ describe('audit log', () => {
   });
 
   it('refuses bad filters', async () => {
-    for (const query of [{ pageSize: 1000 }, { page: 0 }, { editionId: 'not-a-uuid' }, { from: 'yesterday' }, { unknown: 'x' }]) {
+    for (const query of [
+      { pageSize: 1000 },
+      { page: 0 },
+      { editionId: 'not-a-uuid' },
+      { from: 'yesterday' },
+      { unknown: 'x' },
+    ]) {
       const res = await t.http().get('/api/v1/audit').query(query).set(organiser.auth).expect(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('request.validation_failed');

@@ -27,7 +27,11 @@ describe('mail over SMTP', () => {
   it('sends the verification mail in the recipient language', async () => {
     for (const [locale, subject] of Object.entries(SUBJECTS)) {
       const email = uniqueEmail(`mail-${locale}`);
-      await t.http().post('/api/v1/auth/register').send({ email, password: 'Caspian-Ferry-Route-77', fullName: 'Мира <Test>', locale }).expect(201);
+      await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: 'Caspian-Ferry-Route-77', fullName: 'Мира <Test>', locale })
+        .expect(201);
       await t.flushOutbox();
       await smtp.waitFor(Object.keys(SUBJECTS).indexOf(locale) + 1);
       const [mail] = smtp.to(email);
@@ -49,10 +53,16 @@ describe('mail over SMTP', () => {
       params: { name: 'Retry', link: 'https://example.test/r?token=x', expiresAt: new Date().toISOString() },
     });
     await t.flushOutbox();
-    await waitUntil(async () => (await countRows(t, 'notifications', 'recipient_email = $1 AND attempts >= 1', [email])) === 1);
+    await waitUntil(
+      async () =>
+        (await countRows(t, 'notifications', 'recipient_email = $1 AND attempts >= 1', [email])) === 1,
+    );
     smtp.refuse = false;
     await smtp.waitFor(before + 1);
-    await waitUntil(async () => (await countRows(t, 'notifications', `recipient_email = $1 AND status = 'sent'`, [email])) === 1);
+    await waitUntil(
+      async () =>
+        (await countRows(t, 'notifications', `recipient_email = $1 AND status = 'sent'`, [email])) === 1,
+    );
     expect(smtp.to(email)).toHaveLength(1);
     expect(smtp.to(email)[0]!.subject).toBe('Passwort zurücksetzen');
   });
@@ -67,8 +77,14 @@ describe('mail over SMTP', () => {
       params: { name: 'Fail', link: 'https://example.test/r?token=x', expiresAt: new Date().toISOString() },
     });
     await t.flushOutbox();
-    await waitUntil(async () => (await countRows(t, 'notifications', `recipient_email = $1 AND status = 'failed'`, [email])) === 1);
-    const [row] = (await t.db.query(`SELECT attempts, last_error FROM notifications WHERE recipient_email = $1`, [email])) as { attempts: number; last_error: string }[];
+    await waitUntil(
+      async () =>
+        (await countRows(t, 'notifications', `recipient_email = $1 AND status = 'failed'`, [email])) === 1,
+    );
+    const [row] = (await t.db.query(
+      `SELECT attempts, last_error FROM notifications WHERE recipient_email = $1`,
+      [email],
+    )) as { attempts: number; last_error: string }[];
     expect(row!.attempts).toBe(3);
     expect(row!.last_error).toMatch(/451|Try again later/);
     smtp.refuse = false;
@@ -85,7 +101,11 @@ describe('mail without SMTP', () => {
 
   it('writes each mail as an .eml file under MAIL_DIR', async () => {
     const email = uniqueEmail('eml');
-    await t.http().post('/api/v1/auth/register').send({ email, password: 'Caspian-Ferry-Route-77', fullName: 'Eml Test', locale: 'kk' }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ email, password: 'Caspian-Ferry-Route-77', fullName: 'Eml Test', locale: 'kk' })
+      .expect(201);
     await t.flushOutbox();
     await waitUntil(async () => readdirSync(t.config.MAIL_DIR).some((f) => f.endsWith('.eml')));
     const file = readdirSync(t.config.MAIL_DIR).find((f) => f.endsWith('.eml'))!;

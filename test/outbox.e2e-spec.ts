@@ -11,7 +11,11 @@ const resetMail = (email: string, subject: string) => ({
   template: 'account.password_reset' as const,
   subject,
   recipient: { email, locale: 'en' },
-  params: { name: 'Outbox Test', link: 'https://example.test/reset?token=x', expiresAt: new Date().toISOString() },
+  params: {
+    name: 'Outbox Test',
+    link: 'https://example.test/reset?token=x',
+    expiresAt: new Date().toISOString(),
+  },
 });
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -54,7 +58,11 @@ describe('outbox', () => {
 
   it('records one mail per event and recipient however often it is requested', async () => {
     const notifications = t.app.get(Notifications);
-    const created = await Promise.all(Array.from({ length: 5 }, () => notifications.notify(t.db.manager, resetMail('once@example.test', 'same-event'))));
+    const created = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        notifications.notify(t.db.manager, resetMail('once@example.test', 'same-event')),
+      ),
+    );
     expect(created.filter(Boolean)).toHaveLength(1);
     await t.flushOutbox();
     await eventually(async () => smtp.to('once@example.test').length === 1);
@@ -67,7 +75,8 @@ describe('outbox', () => {
     const before = smtp.mails.length;
     await t.app.get(Transactions).run(async (manager) => {
       const notifications = t.app.get(Notifications);
-      for (let i = 0; i < 200; i++) await notifications.notify(manager, resetMail(`pair-${i}@example.test`, 'two-relays'));
+      for (let i = 0; i < 200; i++)
+        await notifications.notify(manager, resetMail(`pair-${i}@example.test`, 'two-relays'));
     });
     await Promise.all([t.flushOutbox(), sibling.get(OutboxRelay).flush()]);
     await smtp.waitFor(before + 200, 30_000);
@@ -98,7 +107,8 @@ describe('outbox while Redis is down', () => {
     await redis.stop();
     const notifications = t.app.get(Notifications);
     // The producer side only writes PostgreSQL: this must not hang while Redis is unreachable.
-    for (let i = 0; i < 20; i++) await notifications.notify(t.db.manager, resetMail(`outage-${i}@example.test`, 'redis-outage'));
+    for (let i = 0; i < 20; i++)
+      await notifications.notify(t.db.manager, resetMail(`outage-${i}@example.test`, 'redis-outage'));
     await t.flushOutbox().catch(() => undefined);
     expect(await countRows(t, 'outbox', 'dispatched_at IS NULL')).toBeGreaterThanOrEqual(20);
     expect(smtp.mails).toHaveLength(0);

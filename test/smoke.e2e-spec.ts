@@ -18,7 +18,11 @@ describe('smoke', () => {
   });
 
   it('answers malformed JSON with problem+json', async () => {
-    const res = await t.http().post('/api/v1/auth/register').set('content-type', 'application/json').send('{bad');
+    const res = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .set('content-type', 'application/json')
+      .send('{bad');
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('request.malformed_body');
@@ -35,9 +39,12 @@ describe('OpenAPI and test-database guard', () => {
   it('serves Swagger UI and a document where every route states its auth and problem responses', async () => {
     await t.http().get('/api/docs').expect(200);
     const doc = await t.http().get('/api/docs-json').expect(200);
-    const operations = Object.entries(doc.body.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-    );
+    const operations = Object.entries(
+      doc.body.paths as Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+      >,
+    ).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThan(10);
     for (const { op } of operations) expect(op.responses.default).toBeDefined();
     const me = doc.body.paths['/api/v1/auth/me'].get;
@@ -47,7 +54,9 @@ describe('OpenAPI and test-database guard', () => {
   });
 
   it('refuses to touch a database whose name does not mark it as a test one', () => {
-    for (const name of ['magistral', 'production', 'testing', 'contest_db']) expect(() => assertTestDatabase(name)).toThrow(/Refusing/);
-    for (const name of ['test', 'magistral_test_x', 'test_magistral']) expect(() => assertTestDatabase(name)).not.toThrow();
+    for (const name of ['magistral', 'production', 'testing', 'contest_db'])
+      expect(() => assertTestDatabase(name)).toThrow(/Refusing/);
+    for (const name of ['test', 'magistral_test_x', 'test_magistral'])
+      expect(() => assertTestDatabase(name)).not.toThrow();
   });
 });

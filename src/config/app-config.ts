@@ -15,7 +15,13 @@ import {
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? (['true', '1', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['false', '0', 'no', 'off'].includes(value.toLowerCase()) ? false : value) : value;
+  typeof value === 'string'
+    ? ['true', '1', 'yes', 'on'].includes(value.toLowerCase())
+      ? true
+      : ['false', '0', 'no', 'off'].includes(value.toLowerCase())
+        ? false
+        : value
+    : value;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -27,7 +33,10 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -40,82 +49,123 @@ export class AppConfig {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/magistral';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** Create the database on start when it is missing and the role may. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   DATABASE_CREATE = true;
 
   /** Apply pending migrations on start (under an advisory lock, so several instances may start at once). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   MIGRATIONS_RUN = true;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key and BullMQ queue: lets several deployments share one Redis. */
-  @IsString() @MinLength(1) @MaxLength(64)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   REDIS_PREFIX = 'magistral';
 
   /** Run the queue workers inside the API process; set to false when workers run with `npm run start:worker`. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   WORKERS_IN_API = true;
 
   /** Move committed outbox rows to BullMQ from this process (safe in any number of processes). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   OUTBOX_RELAY = true;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   OUTBOX_POLL_MS = 1000;
 
   /** How often unsealed audit entries are chained (they are also chained on demand before verification). */
-  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   AUDIT_SEAL_MS = 500;
 
   /** HMAC secret of access tokens; at least 32 characters. Required in production. */
-  @IsOptional() @IsString() @MinLength(32)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
   JWT_SECRET?: string = undefined;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   JWT_ISSUER = 'magistral';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   JWT_AUDIENCE = 'magistral-api';
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
   /** A refresh token unused for this long expires. */
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3600;
 
   /** A login session ends this long after the login, however often it is refreshed. */
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   REFRESH_SESSION_MAX_SECONDS = 30 * 24 * 3600;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   EMAIL_VERIFICATION_TTL_SECONDS = 48 * 3600;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   PASSWORD_RESET_TTL_SECONDS = 3600;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   INVITATION_TTL_SECONDS = 14 * 24 * 3600;
 
   /** Attempts per client IP on login, password reset and e-mail verification, per window. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_IP_POINTS = 30;
 
   /** Attempts per account on the same routes, per window. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_ACCOUNT_POINTS = 10;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_WINDOW_SECONDS = 300;
 
   /** Consecutive failed logins after which an account locks until its password is reset (NIST: at most 100). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOCKOUT_THRESHOLD = 100;
 
   /**
@@ -130,39 +180,57 @@ export class AppConfig {
   CORS_ORIGINS = '';
 
   /** Serve Swagger UI and the OpenAPI document; defaults to on except in production. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   DOCS_ENABLED?: boolean = undefined;
 
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); empty: mail is written as .eml files to MAIL_DIR. */
-  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL?: string = undefined;
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   MAIL_FROM = 'Magistral Awards <no-reply@magistral.local>';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   MAIL_DIR = 'var/mail';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   MAIL_ATTEMPTS = 5;
 
   /** First retry delay of a failed mail; doubles with each attempt. */
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   MAIL_BACKOFF_MS = 5000;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   UPLOAD_DIR = 'var/uploads';
 
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   UPLOAD_MAX_FILES = 10;
 
   get isProduction(): boolean {
@@ -186,18 +254,26 @@ const DEV_JWT_SECRET = 'magistral-development-secret-do-not-use-in-production';
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map(
-      (message) => `${e.property}=${JSON.stringify(e.value)} is not valid: ${message.replace(e.property, 'it')}`,
+      (message) =>
+        `${e.property}=${JSON.stringify(e.value)} is not valid: ${message.replace(e.property, 'it')}`,
     ),
   );
 }
 
 /** Reads the environment, reporting every bad or missing variable at once. */
-export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env,
+): AppConfig {
   const known = new Set(Object.keys(new AppConfig()));
-  const raw = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''));
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''),
+  );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const problems = describe(validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false }));
-  if (config.isProduction && !config.JWT_SECRET) problems.push('JWT_SECRET is missing: production needs a secret of at least 32 characters');
+  const problems = describe(
+    validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false }),
+  );
+  if (config.isProduction && !config.JWT_SECRET)
+    problems.push('JWT_SECRET is missing: production needs a secret of at least 32 characters');
   if (problems.length) throw new ConfigError(problems);
   config.JWT_SECRET ??= DEV_JWT_SECRET;
   return config;

@@ -6,7 +6,12 @@ import { Transactions } from './transaction.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => dataSourceOptions(config) })],
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => dataSourceOptions(config),
+    }),
+  ],
   providers: [Transactions],
   exports: [Transactions],
 })

@@ -34,7 +34,10 @@ export async function ensureDatabase(databaseUrl: string, logger = new Logger('D
 }
 
 /** Applies pending migrations; an advisory lock lets several instances start at once. */
-export async function runMigrations(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, logger = new Logger('Database')): Promise<void> {
+export async function runMigrations(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  logger = new Logger('Database'),
+): Promise<void> {
   const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 1 } });
   await dataSource.initialize();
   try {

@@ -28,7 +28,11 @@ export class JobDispatcher implements OnModuleInit {
   async dispatch(job: Job): Promise<void> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job "${job.name}"`);
-    const context: JobContext = { id: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 };
+    const context: JobContext = {
+      id: job.id ?? '',
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+    };
     await handler.handle(job.data as never, context);
   }
 }

@@ -41,6 +41,10 @@ export interface JobRequest<N extends JobName = JobName> {
   jobId?: string;
 }
 
-export function jobRequest<N extends JobName>(name: N, payload: JobPayloads[N], options: Omit<JobRequest<N>, 'name' | 'payload'> = {}): JobRequest<N> {
+export function jobRequest<N extends JobName>(
+  name: N,
+  payload: JobPayloads[N],
+  options: Omit<JobRequest<N>, 'name' | 'payload'> = {},
+): JobRequest<N> {
   return { name, payload, ...options };
 }

@@ -27,7 +27,11 @@ export function jobOptions(name: JobName, config: AppConfig): JobsOptions {
     removeOnFail: { age: 7 * 24 * 3600 },
   };
   if (name === 'notification.send') {
-    return { ...base, attempts: config.MAIL_ATTEMPTS, backoff: { type: 'exponential', delay: config.MAIL_BACKOFF_MS } };
+    return {
+      ...base,
+      attempts: config.MAIL_ATTEMPTS,
+      backoff: { type: 'exponential', delay: config.MAIL_BACKOFF_MS },
+    };
   }
   return { ...base, attempts: 5, backoff: { type: 'exponential', delay: 2000 } };
 }
@@ -132,7 +136,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.retryAt = Date.now() + this.backoffMs;
         if (batch.length) {
           await this.dataSource
-            .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [batch, String((error as Error).message).slice(0, 500)])
+            .query(
+              `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+              [batch, String((error as Error).message).slice(0, 500)],
+            )
             .catch(() => undefined);
         }
         throw error;
@@ -156,9 +163,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const byQueue = new Map<QueueName, PendingRow[]>();
         for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
         await Promise.all(
-          [...byQueue].map(([queue, queued]) => this.queue(queue).addBulk(queued.map((row) => this.toJob(row)))),
+          [...byQueue].map(([queue, queued]) =>
+            this.queue(queue).addBulk(queued.map((row) => this.toJob(row))),
+          ),
         );
-        await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+        await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [
+          rows.map((r) => r.id),
+        ]);
         return rows.length;
       });
     }
@@ -175,7 +186,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return {
       name: row.name,
       data: row.payload,
-      opts: { ...jobOptions(row.name, this.config), jobId: row.job_id ?? `outbox-${row.id}`, ...(delay ? { delay } : {}) },
+      opts: {
+        ...jobOptions(row.name, this.config),
+        jobId: row.job_id ?? `outbox-${row.id}`,
+        ...(delay ? { delay } : {}),
+      },
     };
   }
 }

@@ -14,11 +14,20 @@ export class Outbox {
     if (!jobs.length) return;
     const values: unknown[] = [];
     const rows = jobs.map((job, i) => {
-      values.push(JOB_QUEUE[job.name], job.name, JSON.stringify(job.payload), job.jobId ?? null, job.runAt ?? null);
+      values.push(
+        JOB_QUEUE[job.name],
+        job.name,
+        JSON.stringify(job.payload),
+        job.jobId ?? null,
+        job.runAt ?? null,
+      );
       const o = i * 5;
       return `($${o + 1}, $${o + 2}, $${o + 3}::jsonb, $${o + 4}, $${o + 5}::timestamptz)`;
     });
-    await manager.query(`INSERT INTO outbox (queue, name, payload, job_id, run_at) VALUES ${rows.join(', ')}`, values);
+    await manager.query(
+      `INSERT INTO outbox (queue, name, payload, job_id, run_at) VALUES ${rows.join(', ')}`,
+      values,
+    );
     // Delivered by PostgreSQL only when (and if) the transaction commits: the relay wakes at once.
     await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   }

@@ -14,7 +14,11 @@ const CONCURRENCY: Record<QueueName, number> = { notifications: 20, tally: 2, sc
  * reconnects forever.
  */
 function processorFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
-  @Processor(queue, { concurrency: CONCURRENCY[queue], connection: bullConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX })
+  @Processor(queue, {
+    concurrency: CONCURRENCY[queue],
+    connection: bullConnection(config.REDIS_URL),
+    prefix: config.REDIS_PREFIX,
+  })
   class QueueProcessor extends WorkerHost {
     constructor(private readonly dispatcher: JobDispatcher) {
       super();
@@ -35,7 +39,9 @@ function processorFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
       this.logger.warn(`Queue worker lost Redis, reconnecting: ${error.message}`);
     }
   }
-  Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0]!.toUpperCase()}${queue.slice(1)}Processor` });
+  Object.defineProperty(QueueProcessor, 'name', {
+    value: `${queue[0]!.toUpperCase()}${queue.slice(1)}Processor`,
+  });
   return QueueProcessor;
 }
 

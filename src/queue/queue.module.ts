@@ -23,7 +23,10 @@ export class QueueModule {
         DiscoveryModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ connection: bullConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX }),
+          useFactory: (config: AppConfig) => ({
+            connection: bullConnection(config.REDIS_URL),
+            prefix: config.REDIS_PREFIX,
+          }),
         }),
         BullModule.registerQueueAsync(
           ...QUEUE_NAMES.map((name) => ({
@@ -36,7 +39,11 @@ export class QueueModule {
           })),
         ),
       ],
-      providers: [Outbox, OutboxRelay, ...(options.workers ? [JobDispatcher, ...queueProcessors(config)] : [])],
+      providers: [
+        Outbox,
+        OutboxRelay,
+        ...(options.workers ? [JobDispatcher, ...queueProcessors(config)] : []),
+      ],
       exports: [Outbox, OutboxRelay, BullModule],
     };
   }

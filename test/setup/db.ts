@@ -7,7 +7,8 @@ export const TEMPLATE_DB = process.env.MAGISTRAL_TEST_TEMPLATE ?? 'magistral_tes
 
 /** Tests create and drop databases: refuse any whose name does not say it is a test database. */
 export function assertTestDatabase(name: string): void {
-  if (!/(^test_|_test_|_test$|^test$)/.test(name)) throw new Error(`Refusing to use database "${name}": its name does not mark it as a test database`);
+  if (!/(^test_|_test_|_test$|^test$)/.test(name))
+    throw new Error(`Refusing to use database "${name}": its name does not mark it as a test database`);
 }
 
 export function databaseUrl(name: string): string {
@@ -38,7 +39,9 @@ export async function cloneTemplate(name: string): Promise<string> {
   await withAdmin(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(TEMPLATE_DB)}`);
+        await client.query(
+          `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(TEMPLATE_DB)}`,
+        );
         return;
       } catch (error) {
         // 55006: the template is busy (another clone in progress); wait and retry.

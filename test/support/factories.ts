@@ -25,32 +25,58 @@ export function uniqueEmail(prefix = 'user'): string {
 }
 
 /** Inserts a user directly (hashing once per test process keeps factories fast). */
-export async function createUser(t: TestApp, options: { roles?: Role[]; email?: string; fullName?: string; locale?: string; verified?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  t: TestApp,
+  options: { roles?: Role[]; email?: string; fullName?: string; locale?: string; verified?: boolean } = {},
+): Promise<TestUser> {
   defaultHash ??= hashPassword(DEFAULT_PASSWORD);
   const email = (options.email ?? uniqueEmail(options.roles?.[0] ?? 'entrant')).toLowerCase();
   const fullName = options.fullName ?? `Test ${email.split('@')[0]}`;
   const roles = options.roles ?? ['entrant'];
   const [row] = (await t.db.query(
     `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [email, await defaultHash, fullName, options.locale ?? 'en', roles, options.verified === false ? null : new Date()],
+    [
+      email,
+      await defaultHash,
+      fullName,
+      options.locale ?? 'en',
+      roles,
+      options.verified === false ? null : new Date(),
+    ],
   )) as { id: string }[];
   return { id: row!.id, email, password: DEFAULT_PASSWORD, fullName, roles };
 }
 
-export async function login(t: TestApp, email: string, password = DEFAULT_PASSWORD): Promise<{ token: string; refreshToken: string }> {
+export async function login(
+  t: TestApp,
+  email: string,
+  password = DEFAULT_PASSWORD,
+): Promise<{ token: string; refreshToken: string }> {
   const response = await t.http().post('/api/v1/auth/login').send({ email, password });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { token: response.body.accessToken as string, refreshToken: response.body.refreshToken as string };
 }
 
 /** A user with these roles, logged in. */
-export async function signIn(t: TestApp, roles: Role[] = ['entrant'], options: Parameters<typeof createUser>[1] = {}): Promise<SignedIn> {
+export async function signIn(
+  t: TestApp,
+  roles: Role[] = ['entrant'],
+  options: Parameters<typeof createUser>[1] = {},
+): Promise<SignedIn> {
   const user = await createUser(t, { ...options, roles });
   const { token, refreshToken } = await login(t, user.email, user.password);
   return { ...user, token, refreshToken, auth: { Authorization: `Bearer ${token}` } };
 }
 
-export async function countRows(t: TestApp, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [row] = (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[];
+export async function countRows(
+  t: TestApp,
+  table: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
+  const [row] = (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as {
+    n: number;
+  }[];
   return row!.n;
 }

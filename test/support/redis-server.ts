@@ -6,7 +6,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -21,7 +23,8 @@ async function waitForPort(port: number, open: boolean, timeoutMs = 10_000): Pro
       socket.connect(port, '127.0.0.1');
     });
     if (isOpen === open) return;
-    if (Date.now() > deadline) throw new Error(`redis port ${port} did not become ${open ? 'open' : 'closed'}`);
+    if (Date.now() > deadline)
+      throw new Error(`redis port ${port} did not become ${open ? 'open' : 'closed'}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -37,7 +40,11 @@ export class ThrowawayRedis {
 
   async start(): Promise<string> {
     if (!this.port) this.port = await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitForPort(this.port, true);
     return this.url;
   }

@@ -29,14 +29,27 @@ export class TestSmtpServer {
       onData: (stream, _session, callback) => {
         if (this.refuse) {
           stream.resume();
-          stream.on('end', () => callback(Object.assign(new Error('Try again later'), { responseCode: 451 })));
+          stream.on('end', () =>
+            callback(Object.assign(new Error('Try again later'), { responseCode: 451 })),
+          );
           return;
         }
         simpleParser(stream)
           .then((parsed) => {
-            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-            this.mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', messageId: parsed.messageId ?? '', headers: parsed.headers });
-            this.waiters = this.waiters.filter((w) => (this.mails.length >= w.count ? (w.resolve(), false) : true));
+            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+              a.value.map((v) => v.address ?? ''),
+            );
+            this.mails.push({
+              to,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              messageId: parsed.messageId ?? '',
+              headers: parsed.headers,
+            });
+            this.waiters = this.waiters.filter((w) =>
+              this.mails.length >= w.count ? (w.resolve(), false) : true,
+            );
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -51,7 +64,10 @@ export class TestSmtpServer {
   waitFor(count: number, timeoutMs = 15_000): Promise<void> {
     if (this.mails.length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Expected ${count} mails, got ${this.mails.length}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`Expected ${count} mails, got ${this.mails.length}`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }

@@ -90,5 +90,9 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 }
 
 function configToEnv(config: AppConfig): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -18,7 +18,9 @@ export function Authenticated(options: { roles?: readonly Role[] } = {}): Method
     SetMetadata(ACCESS_METADATA, access),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Missing, expired or revoked access token (problem+json)' }),
-    ...(roles.length ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')} (problem+json)` })] : []),
+    ...(roles.length
+      ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')} (problem+json)` })]
+      : []),
   );
 }
 
@@ -27,7 +29,10 @@ export function Authenticated(options: { roles?: readonly Role[] } = {}): Method
  * caller known to the route (`@OptionalCaller()`); a missing, expired or forged one leaves it anonymous.
  */
 export function Public(options: { identifyCaller?: boolean } = {}): MethodDecorator & ClassDecorator {
-  return SetMetadata(ACCESS_METADATA, { public: true, ...(options.identifyCaller ? { identifyCaller: true } : {}) } satisfies Access);
+  return SetMetadata(ACCESS_METADATA, {
+    public: true,
+    ...(options.identifyCaller ? { identifyCaller: true } : {}),
+  } satisfies Access);
 }
 
 export interface AuthenticatedRequest extends FastifyRequest {
@@ -43,5 +48,6 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
 
 /** The caller of a `@Public({ identifyCaller: true })` route, or undefined when anonymous. */
 export const OptionalCaller = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Caller | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().caller,
+  (_: unknown, context: ExecutionContext): Caller | undefined =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().caller,
 );

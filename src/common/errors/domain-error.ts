@@ -47,17 +47,45 @@ export class DomainError extends Error {
 
 export const CommonErrors = defineErrors({
   validation: { code: 'request.validation_failed', kind: 'invalid', title: 'The request is not valid' },
-  malformedBody: { code: 'request.malformed_body', kind: 'invalid', title: 'The request body is not valid JSON' },
+  malformedBody: {
+    code: 'request.malformed_body',
+    kind: 'invalid',
+    title: 'The request body is not valid JSON',
+  },
   bodyTooLarge: { code: 'request.body_too_large', kind: 'too_large', title: 'The request body is too large' },
-  unsupportedMediaType: { code: 'request.unsupported_media_type', kind: 'unsupported_media_type', title: 'This media type is not accepted' },
+  unsupportedMediaType: {
+    code: 'request.unsupported_media_type',
+    kind: 'unsupported_media_type',
+    title: 'This media type is not accepted',
+  },
   routeNotFound: { code: 'request.route_not_found', kind: 'not_found', title: 'No such route' },
   notFound: { code: 'resource.not_found', kind: 'not_found', title: 'Not found' },
-  unauthenticated: { code: 'auth.unauthenticated', kind: 'unauthenticated', title: 'Authentication is required' },
+  unauthenticated: {
+    code: 'auth.unauthenticated',
+    kind: 'unauthenticated',
+    title: 'Authentication is required',
+  },
   forbidden: { code: 'auth.forbidden', kind: 'forbidden', title: 'Your role may not do this' },
   rateLimited: { code: 'request.rate_limited', kind: 'rate_limited', title: 'Too many requests' },
-  idempotencyConflict: { code: 'request.idempotency_key_reused', kind: 'conflict', title: 'This Idempotency-Key was used for a different request' },
-  idempotencyInProgress: { code: 'request.idempotency_in_progress', kind: 'conflict', title: 'A request with this Idempotency-Key is still being processed' },
-  staleVersion: { code: 'request.stale_version', kind: 'conflict', title: 'The resource changed since you read it' },
-  unavailable: { code: 'service.unavailable', kind: 'unavailable', title: 'A service the platform depends on is unavailable' },
+  idempotencyConflict: {
+    code: 'request.idempotency_key_reused',
+    kind: 'conflict',
+    title: 'This Idempotency-Key was used for a different request',
+  },
+  idempotencyInProgress: {
+    code: 'request.idempotency_in_progress',
+    kind: 'conflict',
+    title: 'A request with this Idempotency-Key is still being processed',
+  },
+  staleVersion: {
+    code: 'request.stale_version',
+    kind: 'conflict',
+    title: 'The resource changed since you read it',
+  },
+  unavailable: {
+    code: 'service.unavailable',
+    kind: 'unavailable',
+    title: 'A service the platform depends on is unavailable',
+  },
   internal: { code: 'internal_error', kind: 'unavailable', title: 'Internal error' },
 });

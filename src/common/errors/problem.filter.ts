@@ -52,7 +52,8 @@ function fromFastify(error: FastifyLikeError): DomainError | undefined {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new DomainError(CommonErrors.malformedBody, error.message);
   }
-  if ((error as Error).name === 'SyntaxError' && error.statusCode === 400) return new DomainError(CommonErrors.malformedBody);
+  if ((error as Error).name === 'SyntaxError' && error.statusCode === 400)
+    return new DomainError(CommonErrors.malformedBody);
   return undefined;
 }
 
@@ -70,12 +71,18 @@ const BY_STATUS = new Map<number, ErrorDefinition>([
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   // Nest wraps Fastify's own errors (e.g. FST_ERR_CTP_INVALID_JSON_BODY) in an HttpException.
-  const wrapped = exception.cause && typeof exception.cause === 'object' ? fromFastify(exception.cause as FastifyLikeError) : undefined;
+  const wrapped =
+    exception.cause && typeof exception.cause === 'object'
+      ? fromFastify(exception.cause as FastifyLikeError)
+      : undefined;
   if (wrapped) return wrapped;
-  if (status === 400 && /JSON/i.test(exception.message)) return new DomainError(CommonErrors.malformedBody, exception.message);
+  if (status === 400 && /JSON/i.test(exception.message))
+    return new DomainError(CommonErrors.malformedBody, exception.message);
   const definition = BY_STATUS.get(status);
   if (definition) return new DomainError(definition);
-  return new DomainError({ code: `http.${status}`, kind: 'invalid', title: exception.message }, undefined, { status });
+  return new DomainError({ code: `http.${status}`, kind: 'invalid', title: exception.message }, undefined, {
+    status,
+  });
 }
 
 /**
@@ -96,7 +103,10 @@ export class ProblemFilter implements ExceptionFilter {
     void reply.status(problem.body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.body));
   }
 
-  toProblem(exception: unknown, request: FastifyRequest): { body: ProblemDocument; headers: Record<string, string> } {
+  toProblem(
+    exception: unknown,
+    request: FastifyRequest,
+  ): { body: ProblemDocument; headers: Record<string, string> } {
     let error: DomainError | undefined;
     if (exception instanceof DomainError) error = exception;
     else if (exception instanceof HttpException) error = fromHttpException(exception);
@@ -115,7 +125,10 @@ export class ProblemFilter implements ExceptionFilter {
       return { body, headers: {} };
     }
 
-    const status = typeof error.extensions.status === 'number' ? error.extensions.status : STATUS_OF[error.definition.kind];
+    const status =
+      typeof error.extensions.status === 'number'
+        ? error.extensions.status
+        : STATUS_OF[error.definition.kind];
     const body: ProblemDocument = {
       ...error.extensions,
       type: 'about:blank',

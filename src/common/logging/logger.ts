@@ -7,7 +7,10 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>): Logger {
   return pino({
     level: config.LOG_LEVEL,
     base: { service: 'magistral' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
+      censor: '[redacted]',
+    },
     serializers: { err: pino.stdSerializers.err },
   });
 }
@@ -16,7 +19,11 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ): void {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     if (message && typeof message === 'object' && !(message instanceof Error)) {
       const [msg] = rest.filter((r) => typeof r === 'string' && r !== context) as string[];

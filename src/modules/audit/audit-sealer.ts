@@ -25,7 +25,10 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      if (!this.running) void this.sealPending().catch((error: unknown) => this.logger.warn(`Audit sealing will retry: ${(error as Error).message}`));
+      if (!this.running)
+        void this.sealPending().catch((error: unknown) =>
+          this.logger.warn(`Audit sealing will retry: ${(error as Error).message}`),
+        );
     }, this.config.AUDIT_SEAL_MS);
   }
 
@@ -48,10 +51,15 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   /** Waits until every entry committed before this call is sealed (verification and publication use it). */
   async sealAllCommitted(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const [{ max }] = (await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM audit_log`)) as { max: string }[];
+    const [{ max }] = (await this.dataSource.query(
+      `SELECT coalesce(max(id), 0)::text AS max FROM audit_log`,
+    )) as { max: string }[];
     for (;;) {
       await this.sealPending().catch(() => 0);
-      const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL AND id <= $1`, [max])) as { n: number }[];
+      const [{ n }] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL AND id <= $1`,
+        [max],
+      )) as { n: number }[];
       if (n === 0 || Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -59,7 +67,9 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
 
   private sealBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SEAL_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
+        SEAL_LOCK,
+      ])) as { locked: boolean }[];
       if (!locked) return 0;
       const pending = (await manager.query(
         `SELECT id, content_hash FROM audit_log
@@ -67,7 +77,9 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
           ORDER BY xid, id LIMIT ${BATCH}`,
       )) as { id: string; content_hash: string }[];
       if (!pending.length) return 0;
-      const [head] = (await manager.query(`SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
+      const [head] = (await manager.query(
+        `SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string; hash: string }[];
       let seq = head ? BigInt(head.seq) : 0n;
       let prev = head?.hash ?? GENESIS_HASH;
       const ids: string[] = [];

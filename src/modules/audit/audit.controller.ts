@@ -25,7 +25,9 @@ export class AuditController {
 
   @Get('verify')
   @Authenticated({ roles: ['organiser'] })
-  @ApiOperation({ summary: 'Seal what has committed, then verify the whole chain; reports the first broken entry' })
+  @ApiOperation({
+    summary: 'Seal what has committed, then verify the whole chain; reports the first broken entry',
+  })
   async verify(): Promise<AuditVerification> {
     await this.sealer.sealAllCommitted();
     return this.audit.verify();

@@ -25,7 +25,12 @@ export interface AuditContent {
   occurredAt: string;
 }
 
-export function contentOf(entry: Pick<AuditEntry, 'action' | 'actorId' | 'data' | 'editionId' | 'entityId' | 'entityType' | 'occurredAt'>): AuditContent {
+export function contentOf(
+  entry: Pick<
+    AuditEntry,
+    'action' | 'actorId' | 'data' | 'editionId' | 'entityId' | 'entityType' | 'occurredAt'
+  >,
+): AuditContent {
   return {
     action: entry.action,
     actorId: entry.actorId,
@@ -95,7 +100,11 @@ export interface AuditVerification {
   checked: number;
   unsealed: number;
   head: { seq: string; hash: string } | null;
-  firstBroken: { id: string; seq: string; reason: 'content_changed' | 'chain_broken' | 'sequence_gap' } | null;
+  firstBroken: {
+    id: string;
+    seq: string;
+    reason: 'content_changed' | 'chain_broken' | 'sequence_gap';
+  } | null;
 }
 
 @Injectable()
@@ -113,7 +122,16 @@ export class AuditLog {
     const values: unknown[] = [];
     const rows = records.map((record, i) => {
       const row = auditRowValues(record, occurredAt);
-      values.push(row.occurredAt, row.actorId, row.action, row.entityType, row.entityId, row.editionId, row.data, row.contentHash);
+      values.push(
+        row.occurredAt,
+        row.actorId,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.editionId,
+        row.data,
+        row.contentHash,
+      );
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8})`;
     });
@@ -132,13 +150,19 @@ export class AuditLog {
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    const [items, total] = await qb.orderBy('a.id', 'DESC').offset(query.offset).limit(query.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .offset(query.offset)
+      .limit(query.pageSize)
+      .getManyAndCount();
     return page(items, query, total);
   }
 
   /** The last sealed entry: what published results quote. */
   async head(): Promise<{ seq: string; hash: string } | null> {
-    const rows = (await this.dataSource.query(`SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
+    const rows = (await this.dataSource.query(
+      `SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+    )) as { seq: string; hash: string }[];
     return rows[0] ?? null;
   }
 
@@ -160,12 +184,22 @@ export class AuditLog {
       if (!batch.length) break;
       for (const entry of batch) {
         const seq = BigInt(entry.seq!);
-        const broken = (reason: NonNullable<AuditVerification['firstBroken']>['reason']) => ({ id: entry.id, seq: entry.seq!, reason });
+        const broken = (reason: NonNullable<AuditVerification['firstBroken']>['reason']) => ({
+          id: entry.id,
+          seq: entry.seq!,
+          reason,
+        });
         let firstBroken: AuditVerification['firstBroken'] = null;
         if (seq !== expectedSeq) firstBroken = broken('sequence_gap');
-        else if (sha256Hex(canonicalJson(contentOf(entry))) !== entry.contentHash) firstBroken = broken('content_changed');
-        else if (entry.prevHash !== prevHash || chainHash(entry.seq!, prevHash, entry.contentHash) !== entry.hash) firstBroken = broken('chain_broken');
-        if (firstBroken) return { ok: false, checked, unsealed: await this.unsealedCount(), head, firstBroken };
+        else if (sha256Hex(canonicalJson(contentOf(entry))) !== entry.contentHash)
+          firstBroken = broken('content_changed');
+        else if (
+          entry.prevHash !== prevHash ||
+          chainHash(entry.seq!, prevHash, entry.contentHash) !== entry.hash
+        )
+          firstBroken = broken('chain_broken');
+        if (firstBroken)
+          return { ok: false, checked, unsealed: await this.unsealedCount(), head, firstBroken };
         prevHash = entry.hash!;
         expectedSeq = seq + 1n;
         lastSeq = seq;
@@ -177,7 +211,9 @@ export class AuditLog {
   }
 
   private async unsealedCount(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL`)) as { n: number }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL`,
+    )) as { n: number }[];
     return row?.n ?? 0;
   }
 }

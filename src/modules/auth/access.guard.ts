@@ -1,7 +1,11 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ACCESS_METADATA, type Access, type AuthenticatedRequest } from '../../common/auth/authenticated.decorator.js';
+import {
+  ACCESS_METADATA,
+  type Access,
+  type AuthenticatedRequest,
+} from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 
@@ -16,7 +20,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!access) throw new DomainError(CommonErrors.forbidden, 'This route declares no access rule');
     if (access.public) {
       if (access.identifyCaller) await this.identify(context);
@@ -26,7 +33,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { user?: Caller }>();
     const caller = request.user!;
     request.caller = caller;
-    if (access.roles.length && !access.roles.some((role) => caller.roles.includes(role))) throw new DomainError(CommonErrors.forbidden);
+    if (access.roles.length && !access.roles.some((role) => caller.roles.includes(role)))
+      throw new DomainError(CommonErrors.forbidden);
     return true;
   }
 

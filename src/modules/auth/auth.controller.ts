@@ -1,11 +1,25 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { toUserView, type User, type UserView } from '../users/entities/user.entity.js';
 import { AuthService } from './auth.service.js';
-import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, RegisterDto, TokenDto, type TokenPair } from './dto/auth.dto.js';
+import {
+  LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  RegisterDto,
+  TokenDto,
+  type TokenPair,
+} from './dto/auth.dto.js';
 import { LocalLoginGuard } from './local-login.guard.js';
 
 @ApiTags('auth')
@@ -73,7 +87,9 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(202)
   @Public()
-  @ApiOperation({ summary: 'Mail a reset link; the answer is the same whether the address has an account or not' })
+  @ApiOperation({
+    summary: 'Mail a reset link; the answer is the same whether the address has an account or not',
+  })
   requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.requestPasswordReset(dto.email, request.ip);
   }
@@ -81,7 +97,9 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: 'Set a new password with the mailed token; unlocks the account and ends every session' })
+  @ApiOperation({
+    summary: 'Set a new password with the mailed token; unlocks the account and ends every session',
+  })
   confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.confirmPasswordReset(dto.token, dto.password, request.ip);
   }

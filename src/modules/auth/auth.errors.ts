@@ -1,15 +1,55 @@
 import { defineErrors } from '../../common/errors/domain-error.js';
 
 export const AuthErrors = defineErrors({
-  invalidCredentials: { code: 'auth.invalid_credentials', kind: 'unauthenticated', title: 'E-mail or password is wrong' },
-  accountLocked: { code: 'auth.account_locked', kind: 'locked', title: 'This account is locked after too many failed logins; reset the password to unlock it' },
-  emailTaken: { code: 'auth.email_taken', kind: 'conflict', title: 'An account with this e-mail already exists' },
-  weakPassword: { code: 'auth.password_too_common', kind: 'invalid', title: 'This password is too common; choose another' },
-  invalidRefreshToken: { code: 'auth.invalid_refresh_token', kind: 'unauthenticated', title: 'The refresh token is invalid or expired' },
-  refreshTokenReused: { code: 'auth.refresh_token_reused', kind: 'unauthenticated', title: 'This refresh token was already used; the session is revoked' },
-  invalidToken: { code: 'auth.invalid_token', kind: 'invalid', title: 'The token is invalid, expired or already used' },
-  invalidInvitation: { code: 'auth.invalid_invitation', kind: 'invalid', title: 'The invitation is invalid, expired or already accepted' },
-  tooManyAttempts: { code: 'auth.too_many_attempts', kind: 'rate_limited', title: 'Too many attempts; try again later' },
+  invalidCredentials: {
+    code: 'auth.invalid_credentials',
+    kind: 'unauthenticated',
+    title: 'E-mail or password is wrong',
+  },
+  accountLocked: {
+    code: 'auth.account_locked',
+    kind: 'locked',
+    title: 'This account is locked after too many failed logins; reset the password to unlock it',
+  },
+  emailTaken: {
+    code: 'auth.email_taken',
+    kind: 'conflict',
+    title: 'An account with this e-mail already exists',
+  },
+  weakPassword: {
+    code: 'auth.password_too_common',
+    kind: 'invalid',
+    title: 'This password is too common; choose another',
+  },
+  invalidRefreshToken: {
+    code: 'auth.invalid_refresh_token',
+    kind: 'unauthenticated',
+    title: 'The refresh token is invalid or expired',
+  },
+  refreshTokenReused: {
+    code: 'auth.refresh_token_reused',
+    kind: 'unauthenticated',
+    title: 'This refresh token was already used; the session is revoked',
+  },
+  invalidToken: {
+    code: 'auth.invalid_token',
+    kind: 'invalid',
+    title: 'The token is invalid, expired or already used',
+  },
+  invalidInvitation: {
+    code: 'auth.invalid_invitation',
+    kind: 'invalid',
+    title: 'The invitation is invalid, expired or already accepted',
+  },
+  tooManyAttempts: {
+    code: 'auth.too_many_attempts',
+    kind: 'rate_limited',
+    title: 'Too many attempts; try again later',
+  },
   userNotFound: { code: 'users.not_found', kind: 'not_found', title: 'No such user' },
-  lastOrganiser: { code: 'users.last_organiser', kind: 'conflict', title: 'The last active organiser cannot be disabled or lose the role' },
+  lastOrganiser: {
+    code: 'users.last_organiser',
+    kind: 'conflict',
+    title: 'The last active organiser cannot be disabled or lose the role',
+  },
 });

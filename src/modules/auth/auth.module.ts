@@ -22,14 +22,26 @@ import { jwtKey } from './tokens.js';
         const key = jwtKey(config.JWT_SECRET!);
         return {
           secretOrKeyProvider: () => key,
-          signOptions: { algorithm: 'HS256', issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+          signOptions: {
+            algorithm: 'HS256',
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+          },
           verifyOptions: { algorithms: ['HS256'], issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
         };
       },
     }),
   ],
   controllers: [AuthController, InvitationsController],
-  providers: [AuthService, AuthRateLimits, SessionRevocations, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    AuthRateLimits,
+    SessionRevocations,
+    JwtStrategy,
+    LocalStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, SessionRevocations],
 })
 export class AuthModule {}

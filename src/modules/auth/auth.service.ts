@@ -49,7 +49,13 @@ export class AuthService {
       )) as { id: string }[];
       if (!inserted[0]) throw new DomainError(AuthErrors.emailTaken);
       const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
-      await this.audit.append(manager, { action: 'auth.registered', entityType: 'user', entityId: user.id, actorId: user.id, data: { email: user.email, roles: user.roles } });
+      await this.audit.append(manager, {
+        action: 'auth.registered',
+        entityType: 'user',
+        entityId: user.id,
+        actorId: user.id,
+        data: { email: user.email, roles: user.roles },
+      });
       await this.sendVerification(manager, user);
       return user;
     });
@@ -66,12 +72,21 @@ export class AuthService {
       .getOne();
     if (!user) {
       await burnPasswordCheck(password);
-      await this.audit.append(this.dataSource.manager, { action: 'auth.login_failed', entityType: 'user', data: { email, ip, reason: 'unknown_email' } });
+      await this.audit.append(this.dataSource.manager, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        data: { email, ip, reason: 'unknown_email' },
+      });
       throw new DomainError(AuthErrors.invalidCredentials);
     }
     const valid = await verifyPassword(user.passwordHash, password);
     if (user.lockedAt) {
-      await this.audit.append(this.dataSource.manager, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { ip, reason: 'locked' } });
+      await this.audit.append(this.dataSource.manager, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        data: { ip, reason: 'locked' },
+      });
       throw new DomainError(AuthErrors.accountLocked);
     }
     if (!valid || user.disabledAt) {
@@ -87,38 +102,79 @@ export class AuthService {
           action: 'auth.login_failed',
           entityType: 'user',
           entityId: user.id,
-          data: { ip, reason: user.disabledAt ? 'disabled' : 'wrong_password', consecutiveFailures: state?.failed_login_count ?? null },
+          data: {
+            ip,
+            reason: user.disabledAt ? 'disabled' : 'wrong_password',
+            consecutiveFailures: state?.failed_login_count ?? null,
+          },
         });
-        if (state?.locked_at) await this.audit.append(manager, { action: 'auth.account_locked', entityType: 'user', entityId: user.id, data: { ip } });
+        if (state?.locked_at)
+          await this.audit.append(manager, {
+            action: 'auth.account_locked',
+            entityType: 'user',
+            entityId: user.id,
+            data: { ip },
+          });
       });
       throw new DomainError(AuthErrors.invalidCredentials);
     }
-    if (user.failedLoginCount > 0) await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
+    if (user.failedLoginCount > 0)
+      await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
     return user;
   }
 
   /** Starts a session (a refresh-token family) and returns its first token pair. */
   async login(user: User, ip: string): Promise<TokenPair> {
     return this.transactions.run(async (manager) => {
-      const session = await manager.save(AuthSession, manager.create(AuthSession, { userId: user.id, expiresAt: seconds(this.config.REFRESH_SESSION_MAX_SECONDS), revokedAt: null, revokedReason: null }));
-      await this.audit.append(manager, { action: 'auth.logged_in', entityType: 'user', entityId: user.id, actorId: user.id, data: { ip, sessionId: session.id } });
+      const session = await manager.save(
+        AuthSession,
+        manager.create(AuthSession, {
+          userId: user.id,
+          expiresAt: seconds(this.config.REFRESH_SESSION_MAX_SECONDS),
+          revokedAt: null,
+          revokedReason: null,
+        }),
+      );
+      await this.audit.append(manager, {
+        action: 'auth.logged_in',
+        entityType: 'user',
+        entityId: user.id,
+        actorId: user.id,
+        data: { ip, sessionId: session.id },
+      });
       return this.issue(manager, user, session);
     });
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.transactions.run(async (manager): Promise<TokenPair | { reused: string }> => {
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash: hashOpaqueToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash: hashOpaqueToken(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token) throw new DomainError(AuthErrors.invalidRefreshToken);
-      const session = await manager.findOne(AuthSession, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await manager.findOne(AuthSession, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!session || session.revokedAt) throw new DomainError(AuthErrors.invalidRefreshToken);
       if (token.usedAt) {
         // A spent token came back: someone holds a copy. End the whole family.
-        await manager.update(AuthSession, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
-        await this.audit.append(manager, { action: 'auth.refresh_token_reused', entityType: 'user', entityId: session.userId, data: { sessionId: session.id } });
+        await manager.update(
+          AuthSession,
+          { id: session.id },
+          { revokedAt: new Date(), revokedReason: 'refresh_token_reused' },
+        );
+        await this.audit.append(manager, {
+          action: 'auth.refresh_token_reused',
+          entityType: 'user',
+          entityId: session.userId,
+          data: { sessionId: session.id },
+        });
         return { reused: session.id };
       }
-      if (token.expiresAt <= new Date() || session.expiresAt <= new Date()) throw new DomainError(AuthErrors.invalidRefreshToken);
+      if (token.expiresAt <= new Date() || session.expiresAt <= new Date())
+        throw new DomainError(AuthErrors.invalidRefreshToken);
       const user = await manager.findOneBy(User, { id: session.userId });
       if (!user || user.disabledAt) throw new DomainError(AuthErrors.invalidRefreshToken);
       await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
@@ -133,8 +189,18 @@ export class AuthService {
 
   async logout(caller: Caller): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await manager.update(AuthSession, { id: caller.sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
-      await this.audit.append(manager, { action: 'auth.logged_out', entityType: 'user', entityId: caller.userId, actorId: caller.userId, data: { sessionId: caller.sessionId } });
+      await manager.update(
+        AuthSession,
+        { id: caller.sessionId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout' },
+      );
+      await this.audit.append(manager, {
+        action: 'auth.logged_out',
+        entityType: 'user',
+        entityId: caller.userId,
+        actorId: caller.userId,
+        data: { sessionId: caller.sessionId },
+      });
     });
     await this.revocations.revoke([caller.sessionId]);
   }
@@ -166,7 +232,12 @@ export class AuthService {
     await this.transactions.run(async (manager) => {
       const spent = await this.spend(manager, token, 'verify_email');
       await manager.update(User, { id: spent.userId }, { emailVerifiedAt: new Date() });
-      await this.audit.append(manager, { action: 'auth.email_verified', entityType: 'user', entityId: spent.userId, actorId: spent.userId });
+      await this.audit.append(manager, {
+        action: 'auth.email_verified',
+        entityType: 'user',
+        entityId: spent.userId,
+        actorId: spent.userId,
+      });
     });
   }
 
@@ -176,14 +247,28 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
     if (!user || user.disabledAt) return;
     await this.transactions.run(async (manager) => {
-      const { token, expiresAt, id } = await this.createOneTimeToken(manager, user.id, 'password_reset', this.config.PASSWORD_RESET_TTL_SECONDS);
+      const { token, expiresAt, id } = await this.createOneTimeToken(
+        manager,
+        user.id,
+        'password_reset',
+        this.config.PASSWORD_RESET_TTL_SECONDS,
+      );
       await this.notifications.notify(manager, {
         template: 'account.password_reset',
         subject: id,
         recipient: { email: user.email, userId: user.id, locale: user.locale },
-        params: { name: user.fullName, link: `${this.config.PUBLIC_URL}/reset-password?token=${token}`, expiresAt: expiresAt.toISOString() },
+        params: {
+          name: user.fullName,
+          link: `${this.config.PUBLIC_URL}/reset-password?token=${token}`,
+          expiresAt: expiresAt.toISOString(),
+        },
       });
-      await this.audit.append(manager, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, data: { ip } });
+      await this.audit.append(manager, {
+        action: 'auth.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+        data: { ip },
+      });
     });
   }
 
@@ -195,27 +280,67 @@ export class AuthService {
       const spent = await this.spend(manager, token, 'password_reset');
       await manager.update(User, { id: spent.userId }, { passwordHash, failedLoginCount: 0, lockedAt: null });
       const sessions = await this.revokeAllSessions(manager, spent.userId, 'password_reset');
-      await this.audit.append(manager, { action: 'auth.password_reset', entityType: 'user', entityId: spent.userId, actorId: spent.userId, data: { ip, sessionsEnded: sessions.length } });
+      await this.audit.append(manager, {
+        action: 'auth.password_reset',
+        entityType: 'user',
+        entityId: spent.userId,
+        actorId: spent.userId,
+        data: { ip, sessionsEnded: sessions.length },
+      });
       return sessions;
     });
     await this.revocations.revoke(revoked);
   }
 
-  async createInvitation(caller: Caller, dto: CreateInvitationDto): Promise<{ id: string; email: string; role: Role; expiresAt: string }> {
+  async createInvitation(
+    caller: Caller,
+    dto: CreateInvitationDto,
+  ): Promise<{ id: string; email: string; role: Role; expiresAt: string }> {
     return this.transactions.run(async (manager) => {
       const { token, hash } = newOpaqueToken();
       const expiresAt = seconds(this.config.INVITATION_TTL_SECONDS);
-      const invitation = await manager.save(Invitation, manager.create(Invitation, { email: dto.email, role: dto.role, invitedBy: caller.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedUserId: null }));
+      const invitation = await manager.save(
+        Invitation,
+        manager.create(Invitation, {
+          email: dto.email,
+          role: dto.role,
+          invitedBy: caller.userId,
+          tokenHash: hash,
+          expiresAt,
+          acceptedAt: null,
+          acceptedUserId: null,
+        }),
+      );
       const inviter = await manager.findOneByOrFail(User, { id: caller.userId });
       const existing = await manager.findOneBy(User, { email: dto.email });
       await this.notifications.notify(manager, {
         template: 'account.invitation',
         subject: invitation.id,
-        recipient: { email: dto.email, userId: existing?.id ?? null, locale: dto.locale ?? existing?.locale ?? 'en' },
-        params: { role: dto.role, invitedBy: inviter.fullName, link: `${this.config.PUBLIC_URL}/invitations/accept?token=${token}`, expiresAt: expiresAt.toISOString() },
+        recipient: {
+          email: dto.email,
+          userId: existing?.id ?? null,
+          locale: dto.locale ?? existing?.locale ?? 'en',
+        },
+        params: {
+          role: dto.role,
+          invitedBy: inviter.fullName,
+          link: `${this.config.PUBLIC_URL}/invitations/accept?token=${token}`,
+          expiresAt: expiresAt.toISOString(),
+        },
       });
-      await this.audit.append(manager, { action: 'auth.invitation_created', entityType: 'invitation', entityId: invitation.id, actorId: caller.userId, data: { email: dto.email, role: dto.role } });
-      return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: expiresAt.toISOString() };
+      await this.audit.append(manager, {
+        action: 'auth.invitation_created',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        actorId: caller.userId,
+        data: { email: dto.email, role: dto.role },
+      });
+      return {
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: expiresAt.toISOString(),
+      };
     });
   }
 
@@ -235,15 +360,26 @@ export class AuthService {
       if (!invitation) throw new DomainError(AuthErrors.invalidInvitation);
       let userId: string | undefined;
       let revoked: string[] = [];
-      const existing = await manager.findOne(User, { where: { email: invitation.email }, lock: { mode: 'pessimistic_write' } });
+      const existing = await manager.findOne(User, {
+        where: { email: invitation.email },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!existing) {
         if (!dto.fullName || !passwordHash) {
           // Only now is it known that the account is new; throwing rolls the claim of the invitation back.
           const errors = [
-            ...(dto.fullName ? [] : [{ field: 'fullName', messages: ['fullName is required to create the invited account'] }]),
-            ...(passwordHash ? [] : [{ field: 'password', messages: ['password is required to create the invited account'] }]),
+            ...(dto.fullName
+              ? []
+              : [{ field: 'fullName', messages: ['fullName is required to create the invited account'] }]),
+            ...(passwordHash
+              ? []
+              : [{ field: 'password', messages: ['password is required to create the invited account'] }]),
           ];
-          throw new DomainError(CommonErrors.validation, errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '), { errors });
+          throw new DomainError(
+            CommonErrors.validation,
+            errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' | '),
+            { errors },
+          );
         }
         const inserted = (await manager.query(
           `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at) VALUES ($1, $2, $3, $4, ARRAY[$5]::text[], now())
@@ -254,12 +390,23 @@ export class AuthService {
       }
       if (!userId) {
         // The account existed, or another acceptance (or a registration) created it a moment ago.
-        const user = existing ?? (await manager.findOneOrFail(User, { where: { email: invitation.email }, lock: { mode: 'pessimistic_write' } }));
+        const user =
+          existing ??
+          (await manager.findOneOrFail(User, {
+            where: { email: invitation.email },
+            lock: { mode: 'pessimistic_write' },
+          }));
         userId = user.id;
         revoked = await this.grantRole(manager, user, invitation.role);
       }
       await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: userId });
-      await this.audit.append(manager, { action: 'auth.invitation_accepted', entityType: 'user', entityId: userId, actorId: userId, data: { invitationId: invitation.id, role: invitation.role } });
+      await this.audit.append(manager, {
+        action: 'auth.invitation_accepted',
+        entityType: 'user',
+        entityId: userId,
+        actorId: userId,
+        data: { invitationId: invitation.id, role: invitation.role },
+      });
       return { user: await manager.findOneByOrFail(User, { id: userId }), revoked };
     });
     await this.revocations.revoke(revoked);
@@ -269,39 +416,71 @@ export class AuthService {
   /** Adds a role to an account whose row the caller holds locked; returns the sessions it ended. */
   private async grantRole(manager: EntityManager, user: User, role: Role): Promise<string[]> {
     if (user.roles.includes(role)) return [];
-    await manager.query(`UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [user.id, role]);
+    await manager.query(
+      `UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+      [user.id, role],
+    );
     // Tokens carry roles: end the sessions so the next login carries the new one.
     return this.revokeAllSessions(manager, user.id, 'role_changed');
   }
 
   private async issue(manager: EntityManager, user: User, session: AuthSession): Promise<TokenPair> {
     const { token, hash } = newOpaqueToken();
-    const expiresAt = new Date(Math.min(seconds(this.config.REFRESH_TOKEN_TTL_SECONDS).getTime(), session.expiresAt.getTime()));
+    const expiresAt = new Date(
+      Math.min(seconds(this.config.REFRESH_TOKEN_TTL_SECONDS).getTime(), session.expiresAt.getTime()),
+    );
     await manager.insert(RefreshToken, { sessionId: session.id, tokenHash: hash, expiresAt, usedAt: null });
     const claims: AccessTokenClaims = { sub: user.id, sid: session.id, roles: user.roles, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, refreshToken: token, refreshExpiresAt: expiresAt.toISOString() };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshToken: token,
+      refreshExpiresAt: expiresAt.toISOString(),
+    };
   }
 
   private async sendVerification(manager: EntityManager, user: User): Promise<void> {
-    const { token, expiresAt, id } = await this.createOneTimeToken(manager, user.id, 'verify_email', this.config.EMAIL_VERIFICATION_TTL_SECONDS);
+    const { token, expiresAt, id } = await this.createOneTimeToken(
+      manager,
+      user.id,
+      'verify_email',
+      this.config.EMAIL_VERIFICATION_TTL_SECONDS,
+    );
     await this.notifications.notify(manager, {
       template: 'account.verify_email',
       subject: id,
       recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
-      params: { name: user.fullName, link: `${this.config.PUBLIC_URL}/verify-email?token=${token}`, expiresAt: expiresAt.toISOString() },
+      params: {
+        name: user.fullName,
+        link: `${this.config.PUBLIC_URL}/verify-email?token=${token}`,
+        expiresAt: expiresAt.toISOString(),
+      },
     });
   }
 
-  private async createOneTimeToken(manager: EntityManager, userId: string, purpose: OneTimePurpose, ttl: number): Promise<{ token: string; expiresAt: Date; id: string }> {
+  private async createOneTimeToken(
+    manager: EntityManager,
+    userId: string,
+    purpose: OneTimePurpose,
+    ttl: number,
+  ): Promise<{ token: string; expiresAt: Date; id: string }> {
     const { token, hash } = newOpaqueToken();
     const expiresAt = seconds(ttl);
-    const saved = await manager.save(OneTimeToken, manager.create(OneTimeToken, { userId, purpose, tokenHash: hash, expiresAt, usedAt: null }));
+    const saved = await manager.save(
+      OneTimeToken,
+      manager.create(OneTimeToken, { userId, purpose, tokenHash: hash, expiresAt, usedAt: null }),
+    );
     return { token, expiresAt, id: saved.id };
   }
 
   /** Marks a token used in the same statement that checks it, so two concurrent uses can't both pass. */
-  private async spend(manager: EntityManager, token: string, purpose: OneTimePurpose): Promise<{ userId: string }> {
+  private async spend(
+    manager: EntityManager,
+    token: string,
+    purpose: OneTimePurpose,
+  ): Promise<{ userId: string }> {
     const rows = (await manager.query(
       `UPDATE one_time_tokens SET used_at = now() WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
       [hashOpaqueToken(token), purpose],

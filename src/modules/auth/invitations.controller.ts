@@ -14,7 +14,10 @@ export class InvitationsController {
   @Post()
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Invite a juror or an organiser by e-mail' })
-  create(@CurrentCaller() caller: Caller, @Body() dto: CreateInvitationDto): Promise<{ id: string; email: string; role: Role; expiresAt: string }> {
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreateInvitationDto,
+  ): Promise<{ id: string; email: string; role: Role; expiresAt: string }> {
     return this.auth.createInvitation(caller, dto);
   }
 

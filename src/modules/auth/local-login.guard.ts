@@ -14,7 +14,10 @@ const validation = createValidationPipe();
 export class LocalLoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    request.body = (await validation.transform(request.body, { type: 'body', metatype: LoginDto })) as LoginDto;
+    request.body = (await validation.transform(request.body, {
+      type: 'body',
+      metatype: LoginDto,
+    })) as LoginDto;
     return (await super.canActivate(context)) as boolean;
   }
 

@@ -16,10 +16,7 @@ export type LimitedAction = 'login' | 'password_reset' | 'verify_email';
 export class AuthRateLimits {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
-  constructor(
-    @InjectRedis() redis: Redis,
-    config: AppConfig,
-  ) {
+  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
     for (const action of ['login', 'password_reset', 'verify_email'] as const) {
       for (const scope of ['ip', 'account'] as const) {
         this.limiters.set(
@@ -49,7 +46,12 @@ export class AuthRateLimits {
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-          throw new DomainError(AuthErrors.tooManyAttempts, `Try again in ${seconds} s`, {}, { 'Retry-After': String(seconds) });
+          throw new DomainError(
+            AuthErrors.tooManyAttempts,
+            `Try again in ${seconds} s`,
+            {},
+            { 'Retry-After': String(seconds) },
+          );
         }
         throw new DomainError(CommonErrors.unavailable, 'Rate limiting is unavailable (Redis)');
       }

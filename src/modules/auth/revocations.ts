@@ -17,7 +17,8 @@ export class SessionRevocations {
   async revoke(sessionIds: string[]): Promise<void> {
     if (!sessionIds.length) return;
     const pipeline = this.redis.pipeline();
-    for (const id of sessionIds) pipeline.set(`auth:revoked-session:${id}`, '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS + 60);
+    for (const id of sessionIds)
+      pipeline.set(`auth:revoked-session:${id}`, '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS + 60);
     await pipeline.exec();
   }
 

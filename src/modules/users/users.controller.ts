@@ -17,13 +17,24 @@ export class UsersController {
   @ApiOperation({ summary: 'Every account (organisers)' })
   async list(@Query() query: PageQuery): Promise<Page<UserView & { disabled: boolean; locked: boolean }>> {
     const result = await this.users.list(query);
-    return { ...result, items: result.items.map((u) => ({ ...toUserView(u), disabled: u.disabledAt !== null, locked: u.lockedAt !== null })) };
+    return {
+      ...result,
+      items: result.items.map((u) => ({
+        ...toUserView(u),
+        disabled: u.disabledAt !== null,
+        locked: u.lockedAt !== null,
+      })),
+    };
   }
 
   @Patch(':id')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Change roles or disable an account; ends its sessions at once' })
-  async update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserView & { disabled: boolean }> {
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView & { disabled: boolean }> {
     const user = await this.users.update(caller, id, dto);
     return { ...toUserView(user), disabled: user.disabledAt !== null };
   }

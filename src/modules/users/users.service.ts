@@ -23,7 +23,9 @@ export class UsersService {
   ) {}
 
   async list(query: PageQuery): Promise<Page<User>> {
-    const [items, total] = await this.dataSource.getRepository(User).findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, skip: query.offset, take: query.pageSize });
+    const [items, total] = await this.dataSource
+      .getRepository(User)
+      .findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, skip: query.offset, take: query.pageSize });
     return page(items, query, total);
   }
 
@@ -32,22 +34,40 @@ export class UsersService {
     const { user, revoked } = await this.transactions.run(async (manager) => {
       // One change to the set of organisers at a time: two organisers demoting each other at once would
       // otherwise each lock the other's row first (a deadlock), or both see the other still active.
-      if (dto.roles !== undefined || dto.disabled === true) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('users.organisers'))`);
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (dto.roles !== undefined || dto.disabled === true)
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('users.organisers'))`);
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new DomainError(AuthErrors.userNotFound);
       const before = { roles: user.roles, disabled: user.disabledAt !== null };
       const roles = dto.roles ?? user.roles;
-      const disabledAt = dto.disabled === undefined ? user.disabledAt : dto.disabled ? (user.disabledAt ?? new Date()) : null;
-      const losesOrganiser = user.roles.includes('organiser') && (!roles.includes('organiser') || disabledAt !== null);
+      const disabledAt =
+        dto.disabled === undefined ? user.disabledAt : dto.disabled ? (user.disabledAt ?? new Date()) : null;
+      const losesOrganiser =
+        user.roles.includes('organiser') && (!roles.includes('organiser') || disabledAt !== null);
       if (losesOrganiser) {
-        const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`, [user.id])) as { n: number }[];
+        const [{ n }] = (await manager.query(
+          `SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`,
+          [user.id],
+        )) as { n: number }[];
         if (n === 0) throw new DomainError(AuthErrors.lastOrganiser);
       }
       await manager.update(User, { id: user.id }, { roles, disabledAt });
       const after = { roles, disabled: disabledAt !== null };
       const changed = JSON.stringify(before) !== JSON.stringify(after);
-      const revoked = changed ? await this.auth.revokeAllSessions(manager, user.id, disabledAt ? 'disabled' : 'role_changed') : [];
-      if (changed) await this.audit.append(manager, { action: 'users.updated', entityType: 'user', entityId: user.id, actorId: caller.userId, data: { before, after } });
+      const revoked = changed
+        ? await this.auth.revokeAllSessions(manager, user.id, disabledAt ? 'disabled' : 'role_changed')
+        : [];
+      if (changed)
+        await this.audit.append(manager, {
+          action: 'users.updated',
+          entityType: 'user',
+          entityId: user.id,
+          actorId: caller.userId,
+          data: { before, after },
+        });
       return { user: await manager.findOneByOrFail(User, { id: user.id }), revoked };
     });
     await this.revocations.revoke(revoked);
@@ -55,7 +75,12 @@ export class UsersService {
   }
 
   /** The CLI's way to create the first organiser; there are no default accounts. */
-  async createOrganiser(input: { email: string; password: string; fullName: string; locale?: Locale }): Promise<User> {
+  async createOrganiser(input: {
+    email: string;
+    password: string;
+    fullName: string;
+    locale?: Locale;
+  }): Promise<User> {
     this.auth.checkPasswordPolicy(input.password);
     const passwordHash = await hashPassword(input.password);
     const email = input.email.trim().toLowerCase();
@@ -63,13 +88,34 @@ export class UsersService {
       const existing = await manager.findOneBy(User, { email });
       let id: string;
       if (existing) {
-        await manager.query(`UPDATE users SET roles = CASE WHEN 'organiser' = ANY(roles) THEN roles ELSE array_append(roles, 'organiser') END, password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [existing.id, passwordHash]);
+        await manager.query(
+          `UPDATE users SET roles = CASE WHEN 'organiser' = ANY(roles) THEN roles ELSE array_append(roles, 'organiser') END, password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+          [existing.id, passwordHash],
+        );
         id = existing.id;
       } else {
-        const saved = await manager.save(User, manager.create(User, { email, passwordHash, fullName: input.fullName, locale: input.locale ?? 'en', roles: ['organiser'], emailVerifiedAt: new Date(), disabledAt: null, lockedAt: null, failedLoginCount: 0 }));
+        const saved = await manager.save(
+          User,
+          manager.create(User, {
+            email,
+            passwordHash,
+            fullName: input.fullName,
+            locale: input.locale ?? 'en',
+            roles: ['organiser'],
+            emailVerifiedAt: new Date(),
+            disabledAt: null,
+            lockedAt: null,
+            failedLoginCount: 0,
+          }),
+        );
         id = saved.id;
       }
-      await this.audit.append(manager, { action: 'users.organiser_created', entityType: 'user', entityId: id, data: { email, via: 'cli' } });
+      await this.audit.append(manager, {
+        action: 'users.organiser_created',
+        entityType: 'user',
+        entityId: id,
+        data: { email, via: 'cli' },
+      });
       return manager.findOneByOrFail(User, { id });
     });
   }

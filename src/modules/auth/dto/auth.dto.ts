@@ -4,7 +4,8 @@ import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLen
 import { LOCALES, type Locale, type Role } from '../../../common/auth/roles.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../passwords.js';
 
-const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trimLower = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** PostgreSQL refuses NUL in text; other control characters have no place in a name shown to juries and in mails. */
 const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
@@ -12,77 +13,125 @@ const noControlCharacters = { message: '$property must not contain control chara
 
 export class RegisterDto {
   @ApiProperty({ example: 'aigerim@kaztranslogistics.kz' })
-  @Transform(trimLower) @IsEmail() @MaxLength(254)
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Any characters; common passwords are refused' })
-  @IsString() @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiProperty({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Any characters; common passwords are refused',
+  })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password!: string;
 
   @ApiProperty({ example: 'Aigerim Nurlanovna' })
-  @Transform(trim) @IsString() @Length(1, 200) @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
   fullName!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional() @IsIn(LOCALES)
+  @IsOptional()
+  @IsIn(LOCALES)
   locale?: Locale;
 }
 
 export class LoginDto {
-  @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX)
   password!: string;
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @Length(20, 200)
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
   refreshToken!: string;
 }
 
 export class TokenDto {
-  @ApiProperty() @IsString() @Length(20, 200)
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
   token!: string;
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 }
 
 export class PasswordResetConfirmDto {
-  @ApiProperty() @IsString() @Length(20, 200)
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
   token!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }) @IsString() @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password!: string;
 }
 
 export class CreateInvitationDto {
-  @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ enum: ['juror', 'organiser'] }) @IsIn(['juror', 'organiser'])
+  @ApiProperty({ enum: ['juror', 'organiser'] })
+  @IsIn(['juror', 'organiser'])
   role!: Extract<Role, 'juror' | 'organiser'>;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the invitation mail' }) @IsOptional() @IsIn(LOCALES)
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the invitation mail' })
+  @IsOptional()
+  @IsIn(LOCALES)
   locale?: Locale;
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty() @IsString() @Length(20, 200)
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
   token!: string;
 
   @ApiPropertyOptional({ description: 'Required when no account exists for the invited e-mail' })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 200) @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARACTERS, noControlCharacters)
   fullName?: string;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Required when no account exists for the invited e-mail' })
-  @IsOptional() @IsString() @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Required when no account exists for the invited e-mail',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES)
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
   locale?: Locale;
 }
 

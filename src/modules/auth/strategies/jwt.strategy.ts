@@ -19,7 +19,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const key = jwtKey(config.JWT_SECRET!);
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, key?: unknown) => void) => done(null, key),
+      secretOrKeyProvider: (
+        _request: unknown,
+        _token: unknown,
+        done: (error: Error | null, key?: unknown) => void,
+      ) => done(null, key),
       algorithms: ['HS256'],
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
@@ -29,8 +33,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: Partial<AccessTokenClaims> & { exp?: number }): Promise<Caller | false> {
-    if (claims.typ !== 'access' || typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r))) return false;
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string'
+    )
+      return false;
+    if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r)))
+      return false;
     if (await this.revocations.isRevoked(claims.sid)) return false;
     return { userId: claims.sub, sessionId: claims.sid, roles: claims.roles as Role[] };
   }

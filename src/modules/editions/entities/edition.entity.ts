@@ -1,6 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
-export const PHASES = ['draft', 'nominations', 'eligibility', 'judging', 'tallying', 'results_ready', 'published', 'archived'] as const;
+export const PHASES = [
+  'draft',
+  'nominations',
+  'eligibility',
+  'judging',
+  'tallying',
+  'results_ready',
+  'published',
+  'archived',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const SCORING_METHODS = ['mean', 'trimmed_mean', 'zscore'] as const;

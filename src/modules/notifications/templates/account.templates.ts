@@ -11,17 +11,97 @@ export interface LinkParams {
 }
 
 export const verifyEmail: Template<LinkParams> = {
-  en: (p, f) => compose('en', { subject: 'Confirm your e-mail address', greeting: `Hello ${p.name},`, paragraphs: ['Please confirm the e-mail address of your Magistral Awards account.', `The link is valid until ${f.dateTime(p.expiresAt)}.`], action: { label: 'Confirm e-mail', url: p.link }, footer: 'If you did not create an account, ignore this message.' }),
-  ru: (p, f) => compose('ru', { subject: 'Подтвердите адрес электронной почты', greeting: `Здравствуйте, ${p.name}!`, paragraphs: ['Подтвердите адрес электронной почты вашей учётной записи Magistral Awards.', `Ссылка действительна до ${f.dateTime(p.expiresAt)}.`], action: { label: 'Подтвердить адрес', url: p.link }, footer: 'Если вы не создавали учётную запись, просто проигнорируйте это письмо.' }),
-  kk: (p, f) => compose('kk', { subject: 'Электрондық пошта мекенжайыңызды растаңыз', greeting: `Сәлеметсіз бе, ${p.name}!`, paragraphs: ['Magistral Awards тіркелгіңіздің электрондық пошта мекенжайын растаңыз.', `Сілтеме ${f.dateTime(p.expiresAt)} дейін жарамды.`], action: { label: 'Мекенжайды растау', url: p.link }, footer: 'Егер сіз тіркелгі жасамаған болсаңыз, бұл хатты елемеңіз.' }),
-  de: (p, f) => compose('de', { subject: 'Bestätigen Sie Ihre E-Mail-Adresse', greeting: `Guten Tag ${p.name},`, paragraphs: ['bitte bestätigen Sie die E-Mail-Adresse Ihres Magistral-Awards-Kontos.', `Der Link ist gültig bis ${f.dateTime(p.expiresAt)}.`], action: { label: 'E-Mail bestätigen', url: p.link }, footer: 'Wenn Sie kein Konto angelegt haben, ignorieren Sie diese Nachricht.' }),
+  en: (p, f) =>
+    compose('en', {
+      subject: 'Confirm your e-mail address',
+      greeting: `Hello ${p.name},`,
+      paragraphs: [
+        'Please confirm the e-mail address of your Magistral Awards account.',
+        `The link is valid until ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'Confirm e-mail', url: p.link },
+      footer: 'If you did not create an account, ignore this message.',
+    }),
+  ru: (p, f) =>
+    compose('ru', {
+      subject: 'Подтвердите адрес электронной почты',
+      greeting: `Здравствуйте, ${p.name}!`,
+      paragraphs: [
+        'Подтвердите адрес электронной почты вашей учётной записи Magistral Awards.',
+        `Ссылка действительна до ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'Подтвердить адрес', url: p.link },
+      footer: 'Если вы не создавали учётную запись, просто проигнорируйте это письмо.',
+    }),
+  kk: (p, f) =>
+    compose('kk', {
+      subject: 'Электрондық пошта мекенжайыңызды растаңыз',
+      greeting: `Сәлеметсіз бе, ${p.name}!`,
+      paragraphs: [
+        'Magistral Awards тіркелгіңіздің электрондық пошта мекенжайын растаңыз.',
+        `Сілтеме ${f.dateTime(p.expiresAt)} дейін жарамды.`,
+      ],
+      action: { label: 'Мекенжайды растау', url: p.link },
+      footer: 'Егер сіз тіркелгі жасамаған болсаңыз, бұл хатты елемеңіз.',
+    }),
+  de: (p, f) =>
+    compose('de', {
+      subject: 'Bestätigen Sie Ihre E-Mail-Adresse',
+      greeting: `Guten Tag ${p.name},`,
+      paragraphs: [
+        'bitte bestätigen Sie die E-Mail-Adresse Ihres Magistral-Awards-Kontos.',
+        `Der Link ist gültig bis ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'E-Mail bestätigen', url: p.link },
+      footer: 'Wenn Sie kein Konto angelegt haben, ignorieren Sie diese Nachricht.',
+    }),
 };
 
 export const passwordReset: Template<LinkParams> = {
-  en: (p, f) => compose('en', { subject: 'Reset your password', greeting: `Hello ${p.name},`, paragraphs: ['Someone asked to reset the password of your Magistral Awards account.', `The link is valid until ${f.dateTime(p.expiresAt)} and works once.`], action: { label: 'Choose a new password', url: p.link }, footer: 'If it was not you, ignore this message: your password stays as it is.' }),
-  ru: (p, f) => compose('ru', { subject: 'Сброс пароля', greeting: `Здравствуйте, ${p.name}!`, paragraphs: ['Поступил запрос на сброс пароля вашей учётной записи Magistral Awards.', `Ссылка действительна до ${f.dateTime(p.expiresAt)} и работает один раз.`], action: { label: 'Задать новый пароль', url: p.link }, footer: 'Если это были не вы, проигнорируйте письмо: пароль не изменится.' }),
-  kk: (p, f) => compose('kk', { subject: 'Құпиясөзді қалпына келтіру', greeting: `Сәлеметсіз бе, ${p.name}!`, paragraphs: ['Magistral Awards тіркелгіңіздің құпиясөзін қалпына келтіру сұралды.', `Сілтеме ${f.dateTime(p.expiresAt)} дейін жарамды және бір рет жұмыс істейді.`], action: { label: 'Жаңа құпиясөз орнату', url: p.link }, footer: 'Егер бұл сіз болмасаңыз, хатты елемеңіз: құпиясөзіңіз өзгермейді.' }),
-  de: (p, f) => compose('de', { subject: 'Passwort zurücksetzen', greeting: `Guten Tag ${p.name},`, paragraphs: ['jemand hat angefordert, das Passwort Ihres Magistral-Awards-Kontos zurückzusetzen.', `Der Link ist gültig bis ${f.dateTime(p.expiresAt)} und funktioniert einmal.`], action: { label: 'Neues Passwort wählen', url: p.link }, footer: 'Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.' }),
+  en: (p, f) =>
+    compose('en', {
+      subject: 'Reset your password',
+      greeting: `Hello ${p.name},`,
+      paragraphs: [
+        'Someone asked to reset the password of your Magistral Awards account.',
+        `The link is valid until ${f.dateTime(p.expiresAt)} and works once.`,
+      ],
+      action: { label: 'Choose a new password', url: p.link },
+      footer: 'If it was not you, ignore this message: your password stays as it is.',
+    }),
+  ru: (p, f) =>
+    compose('ru', {
+      subject: 'Сброс пароля',
+      greeting: `Здравствуйте, ${p.name}!`,
+      paragraphs: [
+        'Поступил запрос на сброс пароля вашей учётной записи Magistral Awards.',
+        `Ссылка действительна до ${f.dateTime(p.expiresAt)} и работает один раз.`,
+      ],
+      action: { label: 'Задать новый пароль', url: p.link },
+      footer: 'Если это были не вы, проигнорируйте письмо: пароль не изменится.',
+    }),
+  kk: (p, f) =>
+    compose('kk', {
+      subject: 'Құпиясөзді қалпына келтіру',
+      greeting: `Сәлеметсіз бе, ${p.name}!`,
+      paragraphs: [
+        'Magistral Awards тіркелгіңіздің құпиясөзін қалпына келтіру сұралды.',
+        `Сілтеме ${f.dateTime(p.expiresAt)} дейін жарамды және бір рет жұмыс істейді.`,
+      ],
+      action: { label: 'Жаңа құпиясөз орнату', url: p.link },
+      footer: 'Егер бұл сіз болмасаңыз, хатты елемеңіз: құпиясөзіңіз өзгермейді.',
+    }),
+  de: (p, f) =>
+    compose('de', {
+      subject: 'Passwort zurücksetzen',
+      greeting: `Guten Tag ${p.name},`,
+      paragraphs: [
+        'jemand hat angefordert, das Passwort Ihres Magistral-Awards-Kontos zurückzusetzen.',
+        `Der Link ist gültig bis ${f.dateTime(p.expiresAt)} und funktioniert einmal.`,
+      ],
+      action: { label: 'Neues Passwort wählen', url: p.link },
+      footer: 'Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.',
+    }),
 };
 
 export interface InvitationParams {
@@ -39,8 +119,44 @@ const ROLE_NAMES: Record<Locale, Record<Role, string>> = {
 };
 
 export const invitation: Template<InvitationParams> = {
-  en: (p, f) => compose('en', { subject: `Invitation to the Magistral Awards as ${ROLE_NAMES.en[p.role]}`, greeting: 'Hello,', paragraphs: [`${p.invitedBy} invites you to join the Magistral Awards as ${ROLE_NAMES.en[p.role]}.`, `The invitation is valid until ${f.dateTime(p.expiresAt)}.`], action: { label: 'Accept the invitation', url: p.link } }),
-  ru: (p, f) => compose('ru', { subject: `Приглашение в Magistral Awards: ${ROLE_NAMES.ru[p.role]}`, greeting: 'Здравствуйте!', paragraphs: [`${p.invitedBy} приглашает вас в Magistral Awards в роли «${ROLE_NAMES.ru[p.role]}».`, `Приглашение действительно до ${f.dateTime(p.expiresAt)}.`], action: { label: 'Принять приглашение', url: p.link } }),
-  kk: (p, f) => compose('kk', { subject: `Magistral Awards шақыруы: ${ROLE_NAMES.kk[p.role]}`, greeting: 'Сәлеметсіз бе!', paragraphs: [`${p.invitedBy} сізді Magistral Awards-қа «${ROLE_NAMES.kk[p.role]}» ретінде шақырады.`, `Шақыру ${f.dateTime(p.expiresAt)} дейін жарамды.`], action: { label: 'Шақыруды қабылдау', url: p.link } }),
-  de: (p, f) => compose('de', { subject: `Einladung zu den Magistral Awards als ${ROLE_NAMES.de[p.role]}`, greeting: 'Guten Tag,', paragraphs: [`${p.invitedBy} lädt Sie als ${ROLE_NAMES.de[p.role]} zu den Magistral Awards ein.`, `Die Einladung ist gültig bis ${f.dateTime(p.expiresAt)}.`], action: { label: 'Einladung annehmen', url: p.link } }),
+  en: (p, f) =>
+    compose('en', {
+      subject: `Invitation to the Magistral Awards as ${ROLE_NAMES.en[p.role]}`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `${p.invitedBy} invites you to join the Magistral Awards as ${ROLE_NAMES.en[p.role]}.`,
+        `The invitation is valid until ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'Accept the invitation', url: p.link },
+    }),
+  ru: (p, f) =>
+    compose('ru', {
+      subject: `Приглашение в Magistral Awards: ${ROLE_NAMES.ru[p.role]}`,
+      greeting: 'Здравствуйте!',
+      paragraphs: [
+        `${p.invitedBy} приглашает вас в Magistral Awards в роли «${ROLE_NAMES.ru[p.role]}».`,
+        `Приглашение действительно до ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'Принять приглашение', url: p.link },
+    }),
+  kk: (p, f) =>
+    compose('kk', {
+      subject: `Magistral Awards шақыруы: ${ROLE_NAMES.kk[p.role]}`,
+      greeting: 'Сәлеметсіз бе!',
+      paragraphs: [
+        `${p.invitedBy} сізді Magistral Awards-қа «${ROLE_NAMES.kk[p.role]}» ретінде шақырады.`,
+        `Шақыру ${f.dateTime(p.expiresAt)} дейін жарамды.`,
+      ],
+      action: { label: 'Шақыруды қабылдау', url: p.link },
+    }),
+  de: (p, f) =>
+    compose('de', {
+      subject: `Einladung zu den Magistral Awards als ${ROLE_NAMES.de[p.role]}`,
+      greeting: 'Guten Tag,',
+      paragraphs: [
+        `${p.invitedBy} lädt Sie als ${ROLE_NAMES.de[p.role]} zu den Magistral Awards ein.`,
+        `Die Einladung ist gültig bis ${f.dateTime(p.expiresAt)}.`,
+      ],
+      action: { label: 'Einladung annehmen', url: p.link },
+    }),
 };

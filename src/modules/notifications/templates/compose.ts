@@ -26,8 +26,9 @@ export function compose(lang: string, content: MailContent): RenderedMail {
     ...(content.footer ? [content.footer, ''] : []),
     '— Magistral Awards',
   ].join('\n');
-  const body = html`<p>${content.greeting}</p>${content.paragraphs.map((p) => html`<p>${p}</p>`)}${
-    content.action ? html`<p><a href="${content.action.url}">${content.action.label}</a></p>` : ''
-  }${content.footer ? html`<p style="color:#666">${content.footer}</p>` : ''}`;
+  const body = html`<p>${content.greeting}</p>
+    ${content.paragraphs.map((p) => html`<p>${p}</p>`)}${
+      content.action ? html`<p><a href="${content.action.url}">${content.action.label}</a></p>` : ''
+    }${content.footer ? html`<p style="color:#666">${content.footer}</p>` : ''}`;
   return { subject: content.subject, text, html: layout(lang, content.subject, body) };
 }

@@ -1,8 +1,19 @@
 import { LOCALES, type Locale } from '../../../common/auth/roles.js';
-import { invitation, type InvitationParams, type LinkParams, passwordReset, verifyEmail } from './account.templates.js';
+import {
+  invitation,
+  type InvitationParams,
+  type LinkParams,
+  passwordReset,
+  verifyEmail,
+} from './account.templates.js';
 import { companyMemberInvitation, type CompanyMemberInvitationParams } from './companies.templates.js';
 import type { RenderedMail } from './compose.js';
-import { eligibilityDecision, type EligibilityDecisionParams, nominationSubmitted, type NominationSubmittedParams } from './nominations.templates.js';
+import {
+  eligibilityDecision,
+  type EligibilityDecisionParams,
+  nominationSubmitted,
+  type NominationSubmittedParams,
+} from './nominations.templates.js';
 import { Formatter } from './format.js';
 import { juryAssignments, type JuryAssignmentsParams } from './jury.templates.js';
 import { scoringReminder, type ScoringReminderParams } from './reminders.templates.js';
@@ -23,7 +34,9 @@ export interface TemplateParams {
 
 export type TemplateName = keyof TemplateParams;
 
-type Templates = { [T in TemplateName]: Record<Locale, (params: TemplateParams[T], format: Formatter) => RenderedMail> };
+type Templates = {
+  [T in TemplateName]: Record<Locale, (params: TemplateParams[T], format: Formatter) => RenderedMail>;
+};
 
 export const TEMPLATES: Templates = {
   'account.verify_email': verifyEmail,
@@ -38,8 +51,15 @@ export const TEMPLATES: Templates = {
 };
 
 /** Renders in the recipient's locale, English when the locale is unknown. */
-export function renderMail<T extends TemplateName>(template: T, locale: string, params: TemplateParams[T]): RenderedMail {
+export function renderMail<T extends TemplateName>(
+  template: T,
+  locale: string,
+  params: TemplateParams[T],
+): RenderedMail {
   const lang: Locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
-  const set = TEMPLATES[template] as Record<Locale, (params: TemplateParams[T], format: Formatter) => RenderedMail>;
+  const set = TEMPLATES[template] as Record<
+    Locale,
+    (params: TemplateParams[T], format: Formatter) => RenderedMail
+  >;
   return set[lang](params, new Formatter(lang));
 }

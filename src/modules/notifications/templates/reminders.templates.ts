@@ -18,11 +18,66 @@ export interface ScoringReminderParams {
 }
 
 /** Mail clients offer their own "unsubscribe" button from this header; it opens the same signed link. */
-const unsubscribable = (mail: RenderedMail, p: ScoringReminderParams): RenderedMail => ({ ...mail, headers: { 'List-Unsubscribe': `<${p.unsubscribeUrl}>` } });
+const unsubscribable = (mail: RenderedMail, p: ScoringReminderParams): RenderedMail => ({
+  ...mail,
+  headers: { 'List-Unsubscribe': `<${p.unsubscribeUrl}>` },
+});
 
 export const scoringReminder: Template<ScoringReminderParams> = {
-  en: (p, f) => unsubscribable(compose('en', { subject: `Reminder: ${f.number(p.remaining)} scorecard(s) to submit in ${p.roundName}`, greeting: `Hello ${p.name},`, paragraphs: [`The round "${p.roundName}" of ${p.editionName} closes on ${f.dateTime(p.closesAt)}.`, `You still have ${f.number(p.remaining)} nomination(s) without a submitted scorecard. Scorecards not submitted by then do not count.`], action: { label: 'Open your worklist', url: p.link }, footer: `You receive this because you are behind in this round. Stop scoring reminders: ${p.unsubscribeUrl}` }), p),
-  ru: (p, f) => unsubscribable(compose('ru', { subject: `Напоминание: оценочных листов к отправке — ${f.number(p.remaining)} (${p.roundName})`, greeting: `Здравствуйте, ${p.name}!`, paragraphs: [`Тур «${p.roundName}» конкурса ${p.editionName} закрывается ${f.dateTime(p.closesAt)}.`, `Номинаций без отправленного оценочного листа: ${f.number(p.remaining)}. Листы, не отправленные до этого срока, не учитываются.`], action: { label: 'Открыть список', url: p.link }, footer: `Вы получили это письмо, потому что в этом туре у вас остались неотправленные оценки. Отказаться от напоминаний: ${p.unsubscribeUrl}` }), p),
-  kk: (p, f) => unsubscribable(compose('kk', { subject: `Еске салу: жіберілетін бағалау парақтары — ${f.number(p.remaining)} (${p.roundName})`, greeting: `Сәлеметсіз бе, ${p.name}!`, paragraphs: [`${p.editionName} байқауының «${p.roundName}» кезеңі ${f.dateTime(p.closesAt)} жабылады.`, `Бағалау парағы жіберілмеген номинациялар: ${f.number(p.remaining)}. Осы мерзімге дейін жіберілмеген парақтар есепке алынбайды.`], action: { label: 'Тізімді ашу', url: p.link }, footer: `Бұл хат сізге осы кезеңде жіберілмеген бағалауларыңыз болғандықтан келді. Еске салулардан бас тарту: ${p.unsubscribeUrl}` }), p),
-  de: (p, f) => unsubscribable(compose('de', { subject: `Erinnerung: ${f.number(p.remaining)} Bewertung(en) in ${p.roundName} einzureichen`, greeting: `Guten Tag ${p.name},`, paragraphs: [`die Runde „${p.roundName}“ der ${p.editionName} schließt am ${f.dateTime(p.closesAt)}.`, `Für ${f.number(p.remaining)} Nominierung(en) haben Sie noch keine Bewertung eingereicht. Bis dahin nicht eingereichte Bewertungen zählen nicht.`], action: { label: 'Arbeitsliste öffnen', url: p.link }, footer: `Sie erhalten diese Nachricht, weil in dieser Runde noch Bewertungen von Ihnen fehlen. Erinnerungen abbestellen: ${p.unsubscribeUrl}` }), p),
+  en: (p, f) =>
+    unsubscribable(
+      compose('en', {
+        subject: `Reminder: ${f.number(p.remaining)} scorecard(s) to submit in ${p.roundName}`,
+        greeting: `Hello ${p.name},`,
+        paragraphs: [
+          `The round "${p.roundName}" of ${p.editionName} closes on ${f.dateTime(p.closesAt)}.`,
+          `You still have ${f.number(p.remaining)} nomination(s) without a submitted scorecard. Scorecards not submitted by then do not count.`,
+        ],
+        action: { label: 'Open your worklist', url: p.link },
+        footer: `You receive this because you are behind in this round. Stop scoring reminders: ${p.unsubscribeUrl}`,
+      }),
+      p,
+    ),
+  ru: (p, f) =>
+    unsubscribable(
+      compose('ru', {
+        subject: `Напоминание: оценочных листов к отправке — ${f.number(p.remaining)} (${p.roundName})`,
+        greeting: `Здравствуйте, ${p.name}!`,
+        paragraphs: [
+          `Тур «${p.roundName}» конкурса ${p.editionName} закрывается ${f.dateTime(p.closesAt)}.`,
+          `Номинаций без отправленного оценочного листа: ${f.number(p.remaining)}. Листы, не отправленные до этого срока, не учитываются.`,
+        ],
+        action: { label: 'Открыть список', url: p.link },
+        footer: `Вы получили это письмо, потому что в этом туре у вас остались неотправленные оценки. Отказаться от напоминаний: ${p.unsubscribeUrl}`,
+      }),
+      p,
+    ),
+  kk: (p, f) =>
+    unsubscribable(
+      compose('kk', {
+        subject: `Еске салу: жіберілетін бағалау парақтары — ${f.number(p.remaining)} (${p.roundName})`,
+        greeting: `Сәлеметсіз бе, ${p.name}!`,
+        paragraphs: [
+          `${p.editionName} байқауының «${p.roundName}» кезеңі ${f.dateTime(p.closesAt)} жабылады.`,
+          `Бағалау парағы жіберілмеген номинациялар: ${f.number(p.remaining)}. Осы мерзімге дейін жіберілмеген парақтар есепке алынбайды.`,
+        ],
+        action: { label: 'Тізімді ашу', url: p.link },
+        footer: `Бұл хат сізге осы кезеңде жіберілмеген бағалауларыңыз болғандықтан келді. Еске салулардан бас тарту: ${p.unsubscribeUrl}`,
+      }),
+      p,
+    ),
+  de: (p, f) =>
+    unsubscribable(
+      compose('de', {
+        subject: `Erinnerung: ${f.number(p.remaining)} Bewertung(en) in ${p.roundName} einzureichen`,
+        greeting: `Guten Tag ${p.name},`,
+        paragraphs: [
+          `die Runde „${p.roundName}“ der ${p.editionName} schließt am ${f.dateTime(p.closesAt)}.`,
+          `Für ${f.number(p.remaining)} Nominierung(en) haben Sie noch keine Bewertung eingereicht. Bis dahin nicht eingereichte Bewertungen zählen nicht.`,
+        ],
+        action: { label: 'Arbeitsliste öffnen', url: p.link },
+        footer: `Sie erhalten diese Nachricht, weil in dieser Runde noch Bewertungen von Ihnen fehlen. Erinnerungen abbestellen: ${p.unsubscribeUrl}`,
+      }),
+      p,
+    ),
 };

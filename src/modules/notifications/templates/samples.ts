@@ -1,6 +1,11 @@
 import type { TemplateName, TemplateParams } from './index.js';
 
-const category = { en: 'Sustainability', ru: 'Устойчивое развитие', kk: 'Тұрақты даму', de: 'Nachhaltigkeit' };
+const category = {
+  en: 'Sustainability',
+  ru: 'Устойчивое развитие',
+  kk: 'Тұрақты даму',
+  de: 'Nachhaltigkeit',
+};
 
 /**
  * Example parameters for every template: the template tests render each one in every locale, and the
@@ -8,10 +13,28 @@ const category = { en: 'Sustainability', ru: 'Устойчивое развит�
  * to prove that they arrive escaped and inert.
  */
 export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateParams[T] } = {
-  'account.verify_email': { name: 'Aigerim <b>N</b>', link: 'https://magistral.example/verify?token=abc', expiresAt: '2026-12-01T10:00:00.000Z' },
-  'account.password_reset': { name: 'Aigerim', link: 'https://magistral.example/reset?token=abc', expiresAt: '2026-12-01T10:00:00.000Z' },
-  'account.invitation': { role: 'juror', invitedBy: 'Organiser {{x}}', link: 'https://magistral.example/invite?token=abc', expiresAt: '2026-12-01T10:00:00.000Z' },
-  'company.member_invitation': { companyName: 'KTZ <Express>', invitedBy: 'Daulet', link: 'https://magistral.example/join?token=abc', expiresAt: '2026-12-01T10:00:00.000Z' },
+  'account.verify_email': {
+    name: 'Aigerim <b>N</b>',
+    link: 'https://magistral.example/verify?token=abc',
+    expiresAt: '2026-12-01T10:00:00.000Z',
+  },
+  'account.password_reset': {
+    name: 'Aigerim',
+    link: 'https://magistral.example/reset?token=abc',
+    expiresAt: '2026-12-01T10:00:00.000Z',
+  },
+  'account.invitation': {
+    role: 'juror',
+    invitedBy: 'Organiser {{x}}',
+    link: 'https://magistral.example/invite?token=abc',
+    expiresAt: '2026-12-01T10:00:00.000Z',
+  },
+  'company.member_invitation': {
+    companyName: 'KTZ <Express>',
+    invitedBy: 'Daulet',
+    link: 'https://magistral.example/join?token=abc',
+    expiresAt: '2026-12-01T10:00:00.000Z',
+  },
   'nomination.submitted': {
     name: 'Daulet',
     nominationId: '00000000-0000-4000-8000-000000000001',
@@ -36,7 +59,14 @@ export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateParams[T] } = {
     reason: 'Outside the eligibility period',
     link: 'https://magistral.example/nominations/1',
   },
-  'jury.assignments': { name: 'Juror <i>J</i>', editionName: 'Magistral Awards {{year}}', roundName: 'Shortlist', count: 12, closesAt: '2026-03-01T18:00:00.000Z', link: 'https://magistral.example/jury/assignments' },
+  'jury.assignments': {
+    name: 'Juror <i>J</i>',
+    editionName: 'Magistral Awards {{year}}',
+    roundName: 'Shortlist',
+    count: 12,
+    closesAt: '2026-03-01T18:00:00.000Z',
+    link: 'https://magistral.example/jury/assignments',
+  },
   'jury.scoring_reminder': {
     name: 'Juror <i>J</i>',
     editionName: 'Magistral Awards {{year}}',

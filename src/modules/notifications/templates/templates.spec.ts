@@ -24,34 +24,55 @@ describe('mail templates', () => {
   }
 
   it('falls back to English for an unknown locale', () => {
-    expect(renderMail('account.password_reset', 'fr', SAMPLE['account.password_reset']).subject).toBe('Reset your password');
+    expect(renderMail('account.password_reset', 'fr', SAMPLE['account.password_reset']).subject).toBe(
+      'Reset your password',
+    );
   });
 
   it('escapes what came from users in HTML and keeps it verbatim in text', () => {
     for (const template of Object.keys(TEMPLATES) as TemplateName[]) {
       for (const locale of ['en', 'ru', 'kk', 'de']) {
-        const mail = renderMail(template, locale, { ...(SAMPLE[template] as object), name: '<script>alert(1)</script>', title: '<script>alert(1)</script>', companyName: '<img src=x onerror=alert(1)>' } as never);
+        const mail = renderMail(template, locale, {
+          ...(SAMPLE[template] as object),
+          name: '<script>alert(1)</script>',
+          title: '<script>alert(1)</script>',
+          companyName: '<img src=x onerror=alert(1)>',
+        } as never);
         expect(mail.html).not.toMatch(/<script|<img/);
       }
     }
-    const mail = renderMail('account.verify_email', 'en', { ...SAMPLE['account.verify_email'], name: '<script>alert(1)</script>' });
+    const mail = renderMail('account.verify_email', 'en', {
+      ...SAMPLE['account.verify_email'],
+      name: '<script>alert(1)</script>',
+    });
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.text).toContain('<script>alert(1)</script>');
   });
 
   it('formats dates for the reader', () => {
-    expect(renderMail('account.password_reset', 'de', SAMPLE['account.password_reset']).text).toContain('1. Dezember 2026');
-    expect(renderMail('account.password_reset', 'ru', SAMPLE['account.password_reset']).text).toContain('декабря 2026');
+    expect(renderMail('account.password_reset', 'de', SAMPLE['account.password_reset']).text).toContain(
+      '1. Dezember 2026',
+    );
+    expect(renderMail('account.password_reset', 'ru', SAMPLE['account.password_reset']).text).toContain(
+      'декабря 2026',
+    );
   });
 
   it('results: each outcome has its own subject in every language, and the reminder carries its unsubscribe link', () => {
     for (const locale of LOCALES) {
-      const subjects = (['winner', 'finalist', 'participant'] as const).map((outcome) => renderMail('results.published', locale, { ...SAMPLE['results.published'], outcome }).subject);
+      const subjects = (['winner', 'finalist', 'participant'] as const).map(
+        (outcome) =>
+          renderMail('results.published', locale, { ...SAMPLE['results.published'], outcome }).subject,
+      );
       expect(new Set(subjects).size).toBe(3);
       const reminder = renderMail('jury.scoring_reminder', locale, SAMPLE['jury.scoring_reminder']);
       expect(reminder.text).toContain(SAMPLE['jury.scoring_reminder'].unsubscribeUrl);
-      expect(reminder.headers).toEqual({ 'List-Unsubscribe': `<${SAMPLE['jury.scoring_reminder'].unsubscribeUrl}>` });
+      expect(reminder.headers).toEqual({
+        'List-Unsubscribe': `<${SAMPLE['jury.scoring_reminder'].unsubscribeUrl}>`,
+      });
     }
-    expect(renderMail('jury.scoring_reminder', 'de', SAMPLE['jury.scoring_reminder']).subject).toContain('1.234');
+    expect(renderMail('jury.scoring_reminder', 'de', SAMPLE['jury.scoring_reminder']).subject).toContain(
+      '1.234',
+    );
   });
 });
