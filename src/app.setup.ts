@@ -54,7 +54,7 @@ export async function createApp(
       bodyParser: false,
     },
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/(.*)', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/{*path}', method: RequestMethod.ALL }] });
   const filter = new ProblemFilter();
   app.useGlobalFilters(filter);
   app.useGlobalPipes(createValidationPipe());
