@@ -1,12 +1,17 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/prepare-database.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config);
+  // JSON lines from the first message on, database preparation included.
+  Logger.overrideLogger(new PinoNestLogger(logger));
   await prepareDatabase(config);
-  const app = await createApp(config);
+  const app = await createApp(config, { logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   app
     .getHttpAdapter()

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './app.module.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -8,8 +9,9 @@ import { prepareDatabase } from './database/prepare-database.js';
 /** Queue workers, the outbox relay and the audit sealer, without HTTP: run as many as the load needs. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await prepareDatabase(config);
   const logger = createLogger(config);
+  Logger.overrideLogger(new PinoNestLogger(logger));
+  await prepareDatabase(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
   });
