@@ -17,45 +17,34 @@
  * BENCH_KEEP=1 keeps the database. Exits 1 when the goal is missed.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { runMigrations } from '../src/database/prepare-database.js';
 import { ResultsMailer } from '../src/modules/notifications/results-mailer.js';
 import { jobOptions } from '../src/queue/outbox-relay.js';
 import { bullConnection } from '../src/queue/redis-connection.js';
+import {
+  appEnv,
+  createDatabase,
+  dropDatabase,
+  localised,
+  migrate,
+  REDIS_URL,
+  runMain,
+  seconds,
+  suffix,
+  withClient,
+} from './support.js';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 10_000);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The notifications queue's worker concurrency (src/queue/queue-processors.ts). */
 const CONCURRENCY = 20;
 
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 
 /**
@@ -142,7 +131,7 @@ class SmtpSink {
 
 /** 10,000 no-op jobs through a plain BullMQ queue and worker: the ceiling the mail pipeline is held against. */
 async function noopJobs(): Promise<number> {
-  const prefix = `bench-noop-${randomBytes(4).toString('hex')}`;
+  const prefix = `bench-noop-${suffix()}`;
   const queue = new Queue('noop', { connection: bullConnection(REDIS_URL), prefix });
   let completed = 0;
   let done!: () => void;
@@ -186,11 +175,10 @@ async function seed(url: string): Promise<string> {
          RETURNING id`,
       )
     ).rows as { id: string }[];
-    const text = (s: string) => JSON.stringify({ en: s, ru: s, kk: s, de: s });
     const [{ id: categoryId }] = (
       await client.query(
         `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, 'efficiency', $2, $3, 0) RETURNING id`,
-        [editionId, text('Efficiency'), text('About efficiency')],
+        [editionId, localised('Efficiency'), localised('About efficiency')],
       )
     ).rows as { id: string }[];
     await client.query(
@@ -231,12 +219,11 @@ async function seed(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const name = `magistral_bench_mail_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
-  await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const name = `magistral_bench_mail_${suffix()}`;
+  const url = await createDatabase(name);
   const sink = new SmtpSink();
   try {
-    await runMigrations({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }, new Logger('Bench'));
+    await migrate(url);
     const editionId = await seed(url);
     console.log(
       `Mail benchmark: ${MAILS.toLocaleString('en')} results mails vs ${MAILS.toLocaleString('en')} no-op BullMQ jobs (concurrency ${CONCURRENCY}, database ${name})\n`,
@@ -248,14 +235,10 @@ async function main(): Promise<void> {
     const smtpUrl = await sink.start();
     const app = await createApp(
       loadConfig({
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        DATABASE_CREATE: 'false',
-        MIGRATIONS_RUN: 'false',
-        REDIS_URL,
-        REDIS_PREFIX: `bench-mail-${randomBytes(4).toString('hex')}`,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
+        ...appEnv(url, `bench-mail-${suffix()}`),
+        // This benchmark measures the workers and the relay: both run in this process.
+        WORKERS_IN_API: 'true',
+        OUTBOX_RELAY: 'true',
         SMTP_URL: smtpUrl,
         PUBLIC_URL: 'https://awards.example',
         OUTBOX_POLL_MS: '1000',
@@ -302,18 +285,12 @@ async function main(): Promise<void> {
   } finally {
     await sink.stop();
     if (process.env.BENCH_KEEP === '1') console.log(`Kept database ${name} (BENCH_KEEP=1)`);
-    else
-      await withClient(ADMIN_URL, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-      );
+    else await dropDatabase(name);
   }
 }
 
 if (process.env.MAGISTRAL_MAIL_SINK === '1') {
   runSink();
 } else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runMain(main);
 }

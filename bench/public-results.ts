@@ -12,64 +12,33 @@
  * BENCH_SECONDS each, default 10). Goal (issue 5): the public results reach at least half of the trivial
  * route's req/s. Exits 1 when they do not.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { Logger } from '@nestjs/common';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import type { ChildProcess } from 'node:child_process';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { runMigrations } from '../src/database/prepare-database.js';
 import { PublicationService } from '../src/modules/publication/publication.service.js';
 import { TallyService } from '../src/modules/tally/tally.service.js';
+import {
+  appEnv,
+  CONNECTIONS,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  localised,
+  measure,
+  measurementRow,
+  migrate,
+  runMain,
+  SECONDS,
+  startServer,
+  stopServer,
+  suffix,
+  withClient,
+} from './support.js';
 
 const NOMINATIONS = Number(process.env.BENCH_NOMINATIONS ?? 25); // per category
 const JURORS = Number(process.env.BENCH_JURORS ?? 12);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
-
-interface Measurement {
-  route: string;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-  errors: number;
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A judged edition: every panel juror scored every nomination of their category on three criteria. */
 async function seed(
@@ -87,11 +56,10 @@ async function seed(
      RETURNING id`,
     [slug],
   );
-  const text = (s: string) => JSON.stringify({ en: s, ru: s, kk: s, de: s });
   for (const [position, code] of ['efficiency', 'sustainability', 'fairness', 'digitalisation'].entries()) {
     const [category] = await rows<{ id: string }>(
       `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $3, $4) RETURNING id`,
-      [edition.id, code, text(code), position],
+      [edition.id, code, localised(code), position],
     );
     for (const [i, [criterion, weight]] of [
       ['impact', '2'],
@@ -100,7 +68,7 @@ async function seed(
     ].entries()) {
       await client.query(
         `INSERT INTO criteria (category_id, code, name, description, weight, position) VALUES ($1, $2, $3, $3, $4, $5)`,
-        [category.id, criterion, text(criterion), weight, i],
+        [category.id, criterion, localised(criterion), weight, i],
       );
     }
   }
@@ -149,20 +117,7 @@ async function seed(
 
 /** Closes the round, runs its tally jobs and publishes, through the same services the API uses. */
 async function publish(url: string, prefix: string, world: Awaited<ReturnType<typeof seed>>): Promise<void> {
-  const app = await createApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      DATABASE_CREATE: 'false',
-      MIGRATIONS_RUN: 'false',
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      WORKERS_IN_API: 'false',
-      OUTBOX_RELAY: 'false',
-    }),
-  );
+  const app = await createApp(loadConfig(appEnv(url, prefix)));
   await app.init();
   try {
     const caller = { userId: world.organiserId, sessionId: 'bench', roles: ['organiser' as const] };
@@ -182,74 +137,19 @@ async function publish(url: string, prefix: string, world: Awaited<ReturnType<ty
   }
 }
 
-async function startServer(url: string, port: number, prefix: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      DATABASE_CREATE: 'false',
-      MIGRATIONS_RUN: 'false',
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      // Per-request access logs would measure the logger; both routes are measured the same way.
-      LOG_LEVEL: 'warn',
-      WORKERS_IN_API: 'false',
-      OUTBOX_RELAY: 'false',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`);
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('The server did not become ready within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function measure(
-  route: string,
-  url: string,
-  headers: Record<string, string>,
-  seconds: number,
-  expected = 200,
-): Promise<Measurement> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  const unexpected = Object.entries(result.statusCodeStats ?? {})
-    .filter(([code]) => Number(code) !== expected)
-    .reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
-  return {
-    route,
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: unexpected,
-    errors: result.errors + result.timeouts,
-  };
-}
-
 async function main(): Promise<void> {
-  const name = `magistral_bench_public_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
-  const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const name = `magistral_bench_public_${suffix()}`;
+  const prefix = `bench-${suffix()}`;
+  const url = await createDatabase(name);
   let server: ChildProcess | undefined;
   try {
-    await runMigrations({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }, new Logger('Bench'));
+    await migrate(url);
     const world = await withClient(url, seed);
     await publish(url, prefix, world);
 
     const port = await freePort();
-    server = await startServer(url, port, prefix);
+    // Per-request access logs would measure the logger; both routes are measured the same way.
+    server = await startServer(port, appEnv(url, prefix));
     const base = `http://127.0.0.1:${port}/api/v1`;
     const resultsUrl = `${base}/public/editions/${world.slug}/results`;
     const sample = await fetch(resultsUrl);
@@ -284,9 +184,7 @@ async function main(): Promise<void> {
       'route                                                   req/s     p50 ms   p99 ms   unexpected  errors',
     );
     for (const m of [trivial, results, revalidated]) {
-      console.log(
-        `${m.route.padEnd(54)} ${m.requestsPerSecond.toFixed(0).padStart(7)} ${String(m.p50Ms).padStart(9)} ${String(m.p99Ms).padStart(8)} ${String(m.non2xx).padStart(12)} ${String(m.errors).padStart(7)}`,
-      );
+      console.log(measurementRow(m, 54, [7, 9, 8, 12, 7]));
     }
     const ratio = results.requestsPerSecond / trivial.requestsPerSecond;
     const ok = ratio >= 0.5;
@@ -297,17 +195,9 @@ async function main(): Promise<void> {
     if (!clean) console.log('Some requests failed or answered an unexpected status: see the table.');
     process.exitCode = ok && clean ? 0 : 1;
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
-    await withClient(ADMIN_URL, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-    );
+    await stopServer(server);
+    await dropDatabase(name);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -18,60 +18,42 @@
  * For investigation: BENCH_DATABASE_NAME and BENCH_KEEP_DATABASE=1 keep the seeded database;
  * BENCH_SERVER_ARGS passes Node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Logger } from '@nestjs/common';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { runMigrations } from '../src/database/prepare-database.js';
 import { hashPassword } from '../src/modules/auth/passwords.js';
+import {
+  appEnv,
+  CONNECTIONS,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  localised,
+  login,
+  migrate,
+  runMain,
+  nodeArgs,
+  PASSWORD,
+  peakRssMb,
+  resetPeakRss,
+  SECONDS,
+  startServer,
+  stopServer,
+  suffix,
+  summarise,
+  tableRow,
+  withClient,
+} from './support.js';
 
 const NOMINATIONS = Number(process.env.BENCH_NOMINATIONS ?? 1000);
 const JURORS = Number(process.env.BENCH_JURORS ?? 64);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const PGBENCH_CLIENTS = 16;
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PASSWORD = 'Bench-Steppe-Caravan-2025';
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const CRITERIA = ['cost', 'speed', 'reliability'];
 
 const run = promisify(execFile);
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Seeded {
   roundId: string;
@@ -103,18 +85,17 @@ async function seed(url: string): Promise<Seeded> {
        VALUES ('bench-2025', 'Magistral Awards 2025', 'judging', now() - interval '40 days', now() - interval '10 days', now() - interval '1 day', now() + interval '30 days', 100)
        RETURNING id`,
     );
-    const text = (s: string) => JSON.stringify({ en: s, ru: s, kk: s, de: s });
     for (const [position, code] of ['efficiency', 'sustainability', 'fairness', 'digitalisation'].entries()) {
       const {
         rows: [category],
       } = await client.query<{ id: string }>(
         `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [edition!.id, code, text(code), text(`About ${code}`), position],
+        [edition!.id, code, localised(code), localised(`About ${code}`), position],
       );
       for (const [i, criterion] of CRITERIA.entries()) {
         await client.query(
           `INSERT INTO criteria (category_id, code, name, description, weight, position) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [category!.id, criterion, text(criterion), text(`About ${criterion}`), String(i + 1), i],
+          [category!.id, criterion, localised(criterion), localised(`About ${criterion}`), String(i + 1), i],
         );
       }
     }
@@ -167,75 +148,11 @@ async function seed(url: string): Promise<Seeded> {
   });
 }
 
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  // BENCH_SERVER_ARGS passes Node flags to the server, e.g. `--cpu-prof` to see where its time goes.
-  const server = spawn(
-    process.execPath,
-    [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), MAIN],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: url,
-        DATABASE_CREATE: 'false',
-        MIGRATIONS_RUN: 'false',
-        REDIS_URL,
-        REDIS_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        // 64 jurors sign in from one address before the measurement starts.
-        RATE_LIMIT_IP_POINTS: '100000',
-        RATE_LIMIT_ACCOUNT_POINTS: '100000',
-        // Per-request access logs would measure the logger.
-        LOG_LEVEL: 'warn',
-        WORKERS_IN_API: 'false',
-        OUTBOX_RELAY: 'false',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('The server did not become ready within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function login(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`Login of ${email} failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/** The server's peak resident set so far (kB → MB), as the kernel counts it. */
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-/** Forgets the peak so far (Linux `clear_refs` 5), so that the next reading covers what follows only. */
-function resetPeakRss(pid: number): void {
-  writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
-
 /** pgbench on a scratch database: single-row upserts into a table shaped like `scorecards`, 16 clients. */
 async function pgbench(): Promise<number> {
-  const name = `magistral_pgbench_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
+  const name = `magistral_pgbench_${suffix()}`;
   const dir = mkdtempSync(join(tmpdir(), 'magistral-pgbench-'));
-  await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const url = await createDatabase(name);
   try {
     await withClient(url, (client) =>
       client.query(`
@@ -279,9 +196,7 @@ ON CONFLICT ON CONSTRAINT uq_scorecards_round_nomination_juror DO UPDATE
     return Number(tps[1]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await withClient(ADMIN_URL, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-    );
+    await dropDatabase(name);
   }
 }
 
@@ -337,12 +252,11 @@ function authenticatedFloorLoad(base: string, tokens: string[], seconds: number)
 }
 
 async function main(): Promise<void> {
-  const name = process.env.BENCH_DATABASE_NAME ?? `magistral_bench_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
-  await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const name = process.env.BENCH_DATABASE_NAME ?? `magistral_bench_${suffix()}`;
+  const url = await createDatabase(name);
   let server: ChildProcess | undefined;
   try {
-    await runMigrations({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }, new Logger('Bench'));
+    await migrate(url);
     const seeding = Date.now();
     const seeded = await seed(url);
     console.log(
@@ -350,7 +264,17 @@ async function main(): Promise<void> {
     );
 
     const port = await freePort();
-    server = await startServer(url, port);
+    server = await startServer(
+      port,
+      {
+        ...appEnv(url),
+        // 64 jurors sign in from one address before the measurement starts.
+        RATE_LIMIT_IP_POINTS: '100000',
+        RATE_LIMIT_ACCOUNT_POINTS: '100000',
+      },
+      // BENCH_SERVER_ARGS passes Node flags to the server, e.g. `--cpu-prof` to see where its time goes.
+      nodeArgs('BENCH_SERVER_ARGS'),
+    );
     const base = `http://127.0.0.1:${port}/api/v1`;
     const tokens: string[] = [];
     for (const email of seeded.jurorEmails) tokens.push(await login(base, email));
@@ -393,13 +317,22 @@ async function main(): Promise<void> {
     console.log(
       'measurement                                       throughput     p50 ms   p99 ms   non-2xx  errors',
     );
-    console.log(`${'pgbench upsert, 16 clients (-j 2)'.padEnd(48)} ${`${tps.toFixed(0)} tps`.padStart(12)}`);
-    console.log(
-      `${'PUT /rounds/{r}/scorecards/{n}'.padEnd(48)} ${`${rps.toFixed(0)} req/s`.padStart(12)} ${String(result.latency.p50).padStart(9)} ${String(p99).padStart(8)} ${String(result.non2xx).padStart(9)} ${String(result.errors + result.timeouts).padStart(7)}`,
-    );
-    console.log(
-      `${'GET /auth/me (reference: the auth floor)'.padEnd(48)} ${`${floor.requests.average.toFixed(0)} req/s`.padStart(12)} ${String(floor.latency.p50).padStart(9)} ${String(floor.latency.p99).padStart(8)} ${String(floor.non2xx).padStart(9)} ${String(floor.errors + floor.timeouts).padStart(7)}`,
-    );
+    console.log(tableRow('pgbench upsert, 16 clients (-j 2)', 48, [`${tps.toFixed(0)} tps`, 12]));
+    for (const m of [
+      summarise('PUT /rounds/{r}/scorecards/{n}', result),
+      summarise('GET /auth/me (reference: the auth floor)', floor),
+    ])
+      console.log(
+        tableRow(
+          m.route,
+          48,
+          [`${m.requestsPerSecond.toFixed(0)} req/s`, 12],
+          [m.p50Ms, 9],
+          [m.p99Ms, 8],
+          [m.non2xx, 9],
+          [m.errors, 7],
+        ),
+      );
     console.log(
       `\nserver peak RSS (VmHWM) during the scorecard measurement: ${rss.toFixed(0)} MB (during GET /auth/me: ${floorRss.toFixed(0)} MB; before both, start-up and sign-ins included: ${startupRss.toFixed(0)} MB)`,
     );
@@ -421,21 +354,11 @@ async function main(): Promise<void> {
     if (!clean) console.log('Some requests failed, answered non-2xx or left no audit entry: see above.');
     process.exitCode = ratioOk && p99Ok && rssOk && clean ? 0 : 1;
   } finally {
-    if (server && server.exitCode === null) {
-      // autocannon stops on the clock with requests still queued in the server: let them finish first.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
+    // autocannon stops on the clock with requests still queued in the server: let them finish first.
+    await stopServer(server, 1000);
     if (process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name} (BENCH_KEEP_DATABASE)`);
-    else
-      await withClient(ADMIN_URL, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-      );
+    else await dropDatabase(name);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

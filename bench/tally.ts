@@ -19,52 +19,35 @@
  * `psql` must be on the PATH (COPY FROM STDIN); BENCH_KEEP=1 keeps the database for a look. Exits 1 when a goal is missed.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Logger } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { runMigrations } from '../src/database/prepare-database.js';
 import { tally, type ScoringMethod } from '../src/modules/tally/arithmetic/tally.js';
 import { inputsDigest } from '../src/modules/tally/inputs-digest.js';
 import { TallyInputs } from '../src/modules/tally/tally-inputs.js';
 import { TallyService } from '../src/modules/tally/tally.service.js';
+import {
+  appEnv,
+  createDatabase,
+  dropDatabase,
+  localised,
+  migrate,
+  runMain,
+  seconds,
+  suffix,
+  timed,
+  withClient,
+} from './support.js';
 
 const CATEGORIES = 4;
 const NOMINATIONS = Number(process.env.BENCH_NOMINATIONS ?? 500); // per category
 const JURORS = Number(process.env.BENCH_JURORS ?? 50);
 const CRITERIA = 10;
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const METHODS: ScoringMethod[] = ['mean', 'trimmed_mean', 'zscore'];
 const CODES = Array.from({ length: CRITERIA }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
 const WEIGHTS = ['1', '1.5', '2', '0.5', '3', '1.25', '0.75', '2.5', '1', '4'];
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run loads the same scores. */
 function random(seed: number): () => number {
@@ -97,20 +80,19 @@ async function seed(client: pg.Client): Promise<World> {
              now() - interval '19 days', now() + interval '10 days', 'mean', 3, ARRAY['median', 'top_marks'])
      RETURNING id`,
   );
-  const text = (s: string) => JSON.stringify({ en: s, ru: s, kk: s, de: s });
   const categories: string[] = [];
   for (const [position, code] of ['efficiency', 'sustainability', 'fairness', 'digitalisation']
     .slice(0, CATEGORIES)
     .entries()) {
     const [category] = await one<{ id: string }>(
       `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [edition.id, code, text(code), text(code), position],
+      [edition.id, code, localised(code), localised(code), position],
     );
     categories.push(category.id);
     for (const [i, criterion] of CODES.entries()) {
       await client.query(
         `INSERT INTO criteria (category_id, code, name, description, weight, position) VALUES ($1, $2, $3, $3, $4, $5)`,
-        [category.id, criterion, text(criterion), WEIGHTS[i], i],
+        [category.id, criterion, localised(criterion), WEIGHTS[i], i],
       );
     }
   }
@@ -244,12 +226,11 @@ const BARE_ZSCORE = `${BARE_TOTALS},
     FROM pooled GROUP BY category_id, nomination_id`;
 
 async function main(): Promise<void> {
-  const name = `magistral_bench_tally_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
-  await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const name = `magistral_bench_tally_${suffix()}`;
+  const url = await createDatabase(name);
   const goals: boolean[] = [];
   try {
-    await runMigrations({ DATABASE_URL: url, DATABASE_POOL_SIZE: 1 }, new Logger('Bench'));
+    await migrate(url);
     const scores = CATEGORIES * NOMINATIONS * JURORS * CRITERIA;
     console.log(
       `Tally benchmark: ${CATEGORIES} categories × ${NOMINATIONS} nominations × ${JURORS} jurors × ${CRITERIA} criteria = ${scores.toLocaleString('en')} scores (database ${name})\n`,
@@ -275,20 +256,7 @@ async function main(): Promise<void> {
       `  into the indexed table                                              ${seconds(load.indexed)}\n`,
     );
 
-    const app = await createApp(
-      loadConfig({
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        DATABASE_CREATE: 'false',
-        MIGRATIONS_RUN: 'false',
-        REDIS_URL,
-        REDIS_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        WORKERS_IN_API: 'false',
-        OUTBOX_RELAY: 'false',
-      }),
-    );
+    const app = await createApp(loadConfig(appEnv(url)));
     await app.init();
     try {
       const dataSource = app.get(DataSource);
@@ -435,14 +403,8 @@ async function main(): Promise<void> {
     process.exitCode = goals.every(Boolean) ? 0 : 1;
   } finally {
     if (process.env.BENCH_KEEP === '1') console.log(`Kept database ${name} (BENCH_KEEP=1)`);
-    else
-      await withClient(ADMIN_URL, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-      );
+    else await dropDatabase(name);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);
