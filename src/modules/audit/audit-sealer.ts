@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { chainHash, GENESIS_HASH } from './audit.service.js';
@@ -13,7 +18,7 @@ const BATCH = 5000;
  * a time across all processes (advisory lock); the others skip their turn.
  */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -32,7 +37,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     }, this.config.AUDIT_SEAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the connection pools close, so no tick runs against a closed pool.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
