@@ -14,6 +14,8 @@ export function createRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_PREFIX'
   return new Redis(config.REDIS_URL, {
     keyPrefix: `${config.REDIS_PREFIX}:`,
     enableOfflineQueue: false,
+    // Commands issued in the same tick by concurrent requests (revocation checks) share one write.
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     lazyConnect: false,
   });
