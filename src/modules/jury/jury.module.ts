@@ -12,6 +12,7 @@ import { JurorViewService } from './juror-view.service.js';
 import { PanelsController } from './panels.controller.js';
 import { PanelsService } from './panels.service.js';
 import { ProgressService } from './progress.service.js';
+import { RoundSettingsController } from './round-settings.controller.js';
 import { RoundsController } from './rounds.controller.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -24,6 +25,7 @@ import { RoundsService } from './rounds.service.js';
   imports: [EditionsModule, NominationsModule],
   controllers: [
     RoundsController,
+    RoundSettingsController,
     PanelsController,
     ConflictsController,
     AssignmentsController,

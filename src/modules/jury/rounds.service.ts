@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, hasRole } from '../../common/auth/roles.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { Clock } from '../../common/clock.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import {
   type IdempotentOutcome,
   type IdempotentRequest,
@@ -14,7 +15,7 @@ import { EditionsService } from '../editions/editions.service.js';
 import { EditionErrors } from '../editions/editions.errors.js';
 import { Edition } from '../editions/entities/edition.entity.js';
 import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler.js';
-import type { CreateRoundDto } from './dto/jury.dto.js';
+import type { CreateRoundDto, UpdateRoundDto } from './dto/jury.dto.js';
 import { Round } from './entities/round.entity.js';
 import { RoundErrors } from './jury.errors.js';
 import { type RoundView, toRoundView } from './views.js';
@@ -33,7 +34,45 @@ export class RoundsService {
     private readonly editions: EditionsService,
     private readonly reminders: ReminderScheduler,
     private readonly idempotency: IdempotentRequests,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * Renames an open round or moves its deadline. Reminders are planned again from the new deadline in
+   * the same transaction; jobs planned for the old one find it changed when they run and do nothing.
+   */
+  async update(caller: Caller, roundId: string, dto: UpdateRoundDto): Promise<RoundView> {
+    return this.transactions.run(async (manager) => {
+      const { round } = await this.find(manager, roundId, { lock: true });
+      if (round.status === 'closed')
+        throw new DomainError(
+          RoundErrors.closed,
+          `Round ${round.number} closed at ${round.closedAt?.toISOString()}.`,
+        );
+      const closesAt =
+        dto.closesAt === undefined ? round.closesAt : dto.closesAt === null ? null : new Date(dto.closesAt);
+      if (closesAt && dto.closesAt !== undefined && closesAt <= this.clock.now()) {
+        throw new DomainError(CommonErrors.validation, 'closesAt: must be in the future', {
+          errors: [{ field: 'closesAt', messages: ['closesAt must be in the future'] }],
+        });
+      }
+      const before = { name: round.name, closesAt: round.closesAt?.toISOString() ?? null };
+      const after = { name: dto.name ?? round.name, closesAt: closesAt?.toISOString() ?? null };
+      if (JSON.stringify(before) === JSON.stringify(after)) return toRoundView(round);
+      await manager.update(Round, { id: round.id }, { name: after.name, closesAt });
+      const updated = await manager.findOneByOrFail(Round, { id: round.id });
+      await this.audit.append(manager, {
+        action: 'rounds.updated',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: round.editionId,
+        actorId: caller.userId,
+        data: { before, after },
+      });
+      if (before.closesAt !== after.closesAt) await this.reminders.schedule(manager, updated);
+      return toRoundView(updated);
+    });
+  }
 
   /** Organisers see every round; a juror those of editions where they sit on a panel (else the edition is a 404). */
   async list(caller: Caller, editionId: string): Promise<Round[]> {

@@ -30,6 +30,24 @@ export class CreateRoundDto {
   closesAt?: string;
 }
 
+export class UpdateRoundDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsText()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({
+    description: 'When scoring is due; null removes the deadline. Reminders are planned again from it.',
+    example: '2026-03-01T18:00:00Z',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsInstant()
+  closesAt?: string | null;
+}
+
 export class AddPanelMembersDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
