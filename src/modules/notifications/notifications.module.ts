@@ -17,7 +17,7 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
 /**
  * Every mail the award sends (recorded once per event and recipient, delivered through the outbox and the
  * `notifications` queue), scoring reminders, results mails, unsubscribing from what is optional, and the
- * queue dashboard. Global: any module may `notify`, schedule a round's reminders or mail the results.
+ * queue dashboard. Global: every module may `notify`, schedule a round's reminders or mail the results.
  */
 @Global()
 @Module({
