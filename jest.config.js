@@ -13,10 +13,6 @@ const common = {
 export default {
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
   testTimeout: 30_000,
-  // Each file closes its app, pools and Redis clients (and an open-handle dump after close shows only
-  // stdio), yet on a busy machine a closing BullMQ connection can keep the runner waiting: don't let
-  // that stall CI after the summary.
-  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
