@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
 import { escapeLike } from '../../common/escape-like.js';
@@ -11,6 +11,7 @@ import {
 } from '../../common/http/idempotency.js';
 import { page, type Page } from '../../common/http/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
@@ -59,12 +60,6 @@ export type AddMemberOutcome =
   { status: 'added'; member: CompanyMemberView } | { status: 'invited'; invitation: PendingInvitationView };
 
 const REGISTRATION_UNIQUE = 'uq_companies_country_registration';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === constraint;
-}
 
 function summaryOf(company: Company, role: CompanyRole | null): CompanySummary {
   return {

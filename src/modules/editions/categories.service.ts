@@ -16,7 +16,7 @@ import { EditionErrors } from './editions.errors.js';
 import { Category } from './entities/category.entity.js';
 import { Criterion } from './entities/criterion.entity.js';
 import { Edition } from './entities/edition.entity.js';
-import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors.js';
 import { STANDARD_CATEGORIES } from './standard-categories.js';
 import {
   type CategoryView,

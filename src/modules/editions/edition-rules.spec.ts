@@ -11,7 +11,7 @@ import {
   timelineProblems,
 } from './edition-rules.js';
 import { PHASES, type Phase } from './entities/edition.entity.js';
-import { assertFresh, parseIfMatch } from './etag.js';
+import { assertFresh, parseIfMatch } from '../../common/http/etag.js';
 import { plainDecimal } from './views.js';
 import { WEIGHT_PATTERN } from './dto/validation.js';
 

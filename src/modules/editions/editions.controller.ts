@@ -19,7 +19,7 @@ import type { Page } from '../../common/http/pagination.js';
 import { ChangePhaseDto, CreateEditionDto, EditionListQuery, UpdateEditionDto } from './dto/edition.dto.js';
 import { EditionsService } from './editions.service.js';
 import type { Edition } from './entities/edition.entity.js';
-import { etagOf, parseIfMatch } from './etag.js';
+import { etagOf, parseIfMatch } from '../../common/http/etag.js';
 import { type EditionView, toEditionView } from './views.js';
 
 const IF_MATCH = {
@@ -85,7 +85,10 @@ export class EditionsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EditionView> {
-    return this.withEtag(reply, await this.editions.update(caller, id, dto, parseIfMatch(ifMatch)));
+    return this.withEtag(
+      reply,
+      await this.editions.update(caller, id, dto, parseIfMatch(ifMatch, 'edition')),
+    );
   }
 
   @Post(':id/phase')
@@ -109,7 +112,7 @@ export class EditionsController {
   ): Promise<EditionView> {
     return this.withEtag(
       reply,
-      await this.editions.changePhase(caller, id, dto.phase, parseIfMatch(ifMatch)),
+      await this.editions.changePhase(caller, id, dto.phase, parseIfMatch(ifMatch, 'edition')),
     );
   }
 

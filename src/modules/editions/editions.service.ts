@@ -22,8 +22,8 @@ import {
 } from './edition-rules.js';
 import { EditionErrors } from './editions.errors.js';
 import { Edition, type Phase, PHASES } from './entities/edition.entity.js';
-import { assertFresh } from './etag.js';
-import { isUniqueViolation } from './pg-errors.js';
+import { assertFresh } from '../../common/http/etag.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
 import { STANDARD_CATEGORIES } from './standard-categories.js';
 
 /** The fields PATCH may change. */
@@ -236,7 +236,7 @@ export class EditionsService {
   ): Promise<Edition | typeof LOST_RACE> {
     const edition = await manager.findOneBy(Edition, { id });
     if (!edition) throw new DomainError(EditionErrors.notFound);
-    assertFresh(expected, edition.version);
+    assertFresh(expected, edition.version, 'edition');
     assertPhase(edition, ...EDITABLE_PHASES);
     const changed = (Object.keys(patch) as EditionField[]).filter(
       (field) => !sameValue(edition[field], patch[field]),
@@ -307,7 +307,7 @@ export class EditionsService {
     return this.transactions.run(async (manager) => {
       const edition = await manager.findOne(Edition, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!edition) throw new DomainError(EditionErrors.notFound);
-      assertFresh(expected, edition.version);
+      assertFresh(expected, edition.version, 'edition');
       const from = edition.phase;
       const next = nextPhase(from);
       if (to !== next) {

@@ -7,7 +7,7 @@ import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { isUniqueViolation } from '../editions/pg-errors.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
 import type { ConflictListQuery, RecordConflictDto } from './dto/jury.dto.js';
 import { ConflictErrors } from './jury.errors.js';
 import type { ConflictView } from './views.js';

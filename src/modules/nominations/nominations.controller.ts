@@ -17,7 +17,7 @@ import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags }
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import {
   ApiIdempotencyKey,
   IdempotencyKey,
@@ -33,22 +33,12 @@ import {
   UpdateNominationDto,
 } from './dto/nomination.dto.js';
 import { EligibilityService } from './eligibility.service.js';
+import { etagOf, parseIfMatchVersion } from '../../common/http/etag.js';
 import { NominationList } from './nomination-list.js';
 import { type NominationView, NominationsService } from './nominations.service.js';
 import { AttachmentErrors } from './nominations.errors.js';
 
-/** `"7"`, `W/"7"` or `7` → 7; no header → null. */
-function parseIfMatch(header: string | undefined): number | null {
-  if (header === undefined) return null;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match)
-    throw new DomainError(CommonErrors.validation, 'If-Match must be the ETag of the nomination, e.g. "3"', {
-      errors: [{ field: 'If-Match', messages: ['must be an ETag such as "3"'] }],
-    });
-  return Number(match[1]);
-}
-
-const etag = (view: NominationView): string => `"${view.version}"`;
+const etag = (view: NominationView): string => etagOf(view.version);
 
 @ApiTags('nominations')
 @Controller('nominations')
@@ -126,7 +116,12 @@ export class NominationsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    const view = await this.nominations.update(caller, id, dto, parseIfMatch(ifMatch));
+    const view = await this.nominations.update(
+      caller,
+      id,
+      dto,
+      parseIfMatchVersion(ifMatch, 'nomination') ?? null,
+    );
     void reply.header('etag', etag(view));
     return view;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ifMatchVersion, scoreProblems } from './scorecard-rules.js';
+import { scoreProblems } from './scorecard-rules.js';
 
 const criteria = [
   { code: 'cost', min: 0, max: 10 },
@@ -32,16 +32,5 @@ describe('scoreProblems', () => {
     expect(scoreProblems(criteria, { cost: 3 }, { complete: true })).toEqual([
       { field: 'scores.speed', messages: ['is required to submit'] },
     ]);
-  });
-});
-
-describe('ifMatchVersion', () => {
-  it('reads strong and weak ETags, and treats absent or * as no precondition', () => {
-    expect(ifMatchVersion('"3"')).toBe(3);
-    expect(ifMatchVersion('W/"12"')).toBe(12);
-    expect(ifMatchVersion(undefined)).toBeUndefined();
-    expect(ifMatchVersion('*')).toBeUndefined();
-    expect(ifMatchVersion('3')).toBeNull();
-    expect(ifMatchVersion('"a"')).toBeNull();
   });
 });

@@ -37,10 +37,3 @@ export function scoreProblems(
   }
   return problems;
 }
-
-/** `If-Match: "3"` → 3; absent or `*` → undefined; anything else → null (refused by the caller). */
-export function ifMatchVersion(header: string | undefined): number | undefined | null {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  return match ? Number(match[1]) : null;
-}

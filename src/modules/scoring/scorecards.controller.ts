@@ -19,11 +19,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { parseIfMatchVersion } from '../../common/http/etag.js';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { SaveScorecardDto, SubmitScorecardDto } from './dto/scorecard.dto.js';
-import { ifMatchVersion } from './scorecard-rules.js';
 import { ScorecardsService, type ScorecardView } from './scorecards.service.js';
 
 const IF_MATCH = {
@@ -37,14 +36,9 @@ const NOT_YOURS =
 const WRITE_CONFLICTS =
   'request.stale_version, rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed';
 
+/** The version a write expects, from `If-Match`. */
 function expectedVersion(header: string | undefined): number | undefined {
-  const version = ifMatchVersion(header);
-  if (version === null) {
-    throw new DomainError(CommonErrors.validation, 'If-Match must hold the ETag of the scorecard, e.g. "3"', {
-      errors: [{ field: 'If-Match', messages: ['must be an ETag such as "3"'] }],
-    });
-  }
-  return version;
+  return parseIfMatchVersion(header, 'scorecard');
 }
 
 @ApiTags('scoring')
