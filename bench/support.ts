@@ -26,6 +26,18 @@ export const PASSWORD = 'Bench-Steppe-Caravan-2025';
 /** The compiled server's entry point. */
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
+/**
+ * The variables `npm start` sets in front of `node` (MALLOC_MMAP_THRESHOLD_): the benchmarks start the
+ * server as production does.
+ */
+function startScriptEnv(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [assignments = ''] = manifest.scripts.start.split(/\bnode\b/);
+  return Object.fromEntries([...assignments.matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)].map(([, k, v]) => [k!, v!]));
+}
+
 /** A fresh random suffix (8 hex digits), for database names and Redis prefixes. */
 export function suffix(): string {
   return randomBytes(4).toString('hex');
@@ -117,7 +129,8 @@ export function nodeArgs(variable: string): string[] {
 }
 
 /**
- * Starts `node dist/src/main.js` on 127.0.0.1:`port` with `env` over this process's environment, and
+ * Starts `node dist/src/main.js` on 127.0.0.1:`port` with `env` over this process's environment and the
+ * variables of `npm start`, and
  * resolves once /api/v1/health/ready answers; kills it and throws when it exits or is not ready within 30 s.
  */
 export async function startServer(
@@ -126,7 +139,7 @@ export async function startServer(
   flags: string[] = [],
 ): Promise<ChildProcess> {
   const server = spawn(process.execPath, [...flags, MAIN], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...startScriptEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 30_000;

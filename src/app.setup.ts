@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
@@ -9,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
@@ -25,7 +25,7 @@ function trustProxy(config: AppConfig): string[] | false {
 
 /**
  * Builds the HTTP application exactly as production runs it (main.ts listens on it; tests inject into it):
- * Fastify with JSON logs and request ids, helmet, CORS, one problem+json filter, strict validation,
+ * Fastify with JSON logs and request ids, helmet's headers, CORS, one problem+json filter, strict validation,
  * OpenAPI, and a check that every route declares who may call it.
  */
 export async function createApp(
@@ -62,14 +62,8 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-  // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
-  });
-  await app.register(fastifyHelmet, {
+  // helmet's security headers (worked out once) and the request id, on every answer, errors included.
+  const headers = securityHeaders({
     // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
     contentSecurityPolicy: {
       directives: {
@@ -79,6 +73,14 @@ export async function createApp(
         scriptSrc: ["'self'", "'unsafe-inline'"],
       },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(headers).header('x-request-id', request.id);
+    done();
+  });
+  // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
   });
   const origins = config.CORS_ORIGINS.split(',')
     .map((s) => s.trim())

@@ -15,6 +15,7 @@ import { NominationErrors } from '../nominations/nominations.errors.js';
 import { BoundedCache } from './bounded-cache.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from './prepared-statements.js';
+import { ScorecardWrites } from './scorecard-writes.js';
 import { type ScaleOf, scoreProblems } from './scorecard-rules.js';
 import { ScoringErrors } from './scoring.errors.js';
 
@@ -90,35 +91,6 @@ const CONTEXT_SQL = `
     LEFT JOIN scorecards s ON s.round_id = r.id AND s.nomination_id = $2 AND s.juror_id = $3
    WHERE r.id = $1`;
 
-/**
- * The write and its audit entry in one statement, which also re-checks everything that allows it: the
- * round is open (its row share-locked, so closing the round waits for writes in flight and no write lands
- * after it), the edition is judging and the clock ($16) inside its window (as `isJudgingOpen` says), the
- * assignment stands and the juror has confirmed their conflicts. The version check sits in the upsert's
- * own WHERE, with the row's id, so a lost race writes nothing; the audit row exists only if the upsert
- * returned one. Zero rows back means "something changed": the caller looks up what.
- */
-const WRITE_SQL = `
-  WITH allowed AS (
-    SELECT r.id FROM rounds r JOIN editions e ON e.id = r.edition_id
-     WHERE r.id = $1 AND r.status = 'open' AND e.phase = 'judging' AND e.judging_open_at <= $16 AND $16 < e.judging_close_at
-       AND ${JurorAccess.standsSql('r.id', '$2', '$3')}
-       AND EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = r.edition_id AND cc.juror_id = $3)
-       FOR SHARE OF r
-  ), written AS (
-    INSERT INTO scorecards AS s (id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at)
-    SELECT $4, allowed.id, $2, $3, $5, $6::jsonb, $7, $8 FROM allowed
-    ON CONFLICT ON CONSTRAINT uq_scorecards_round_nomination_juror DO UPDATE
-       SET status = EXCLUDED.status, scores = EXCLUDED.scores, comment = EXCLUDED.comment, submitted_at = EXCLUDED.submitted_at,
-           version = s.version + 1, updated_at = now()
-     WHERE s.id = $4 AND s.version = $9
-    RETURNING s.version, s.updated_at
-  ), audited AS (
-    INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash)
-    SELECT $10, $3, $11, 'scorecard', $12, $13, $14::jsonb, $15 FROM written
-  )
-  SELECT version, updated_at AS "updatedAt" FROM written`;
-
 @Injectable()
 export class ScorecardsService {
   /**
@@ -131,6 +103,7 @@ export class ScorecardsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly writes: ScorecardWrites,
     private readonly clock: Clock,
   ) {}
 
@@ -270,30 +243,17 @@ export class ScorecardsService {
       },
       new Date(),
     );
-    const rows = await runPrepared<{ version: number; updatedAt: Date }>(
-      this.dataSource,
-      'scorecards.write',
-      WRITE_SQL,
-      [
-        roundId,
-        nominationId,
-        caller.userId,
-        id,
-        after.status,
-        JSON.stringify(after.scores),
-        after.comment,
-        submittedAt,
-        version,
-        audit.occurredAt,
-        audit.action,
-        audit.entityId,
-        audit.editionId,
-        audit.data,
-        audit.contentHash,
-        now,
-      ],
-    );
-    const row = rows[0];
+    const row = await this.writes.write({
+      roundId,
+      nominationId,
+      jurorId: caller.userId,
+      id,
+      ...after,
+      submittedAt,
+      replaces: version,
+      checkedAt: now,
+      audit,
+    });
     if (!row) return null;
     this.known.set(keyOf(roundId, nominationId, caller.userId), { id, version: row.version, ...after });
     return {
