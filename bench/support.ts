@@ -35,7 +35,9 @@ function startScriptEnv(): Record<string, string> {
     scripts: { start: string };
   };
   const [assignments = ''] = manifest.scripts.start.split(/\bnode\b/);
-  return Object.fromEntries([...assignments.matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)].map(([, k, v]) => [k!, v!]));
+  return Object.fromEntries(
+    [...assignments.matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)].map(([, k, v]) => [k!, v!]),
+  );
 }
 
 /** A fresh random suffix (8 hex digits), for database names and Redis prefixes. */

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Clock } from '../src/common/clock.js';
+import { auditRowValues } from '../src/modules/audit/audit.service.js';
+import { type ScorecardWrite, ScorecardWrites } from '../src/modules/scoring/scorecard-writes.js';
 import { countRows, createUser, type SignedIn, signIn } from './support/factories.js';
 import { assign, confirmConflicts, createJuryWorld, type JuryWorld, putOnPanel } from './support/jury.js';
 import { createCompany, createNomination } from './support/nominations.js';
@@ -314,6 +317,130 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
       .set(juror.auth)
       .send({ scores: { cost: 1 } })
       .expect(200);
+  });
+});
+
+describe('writes that arrive together leave together (ScorecardWrites)', () => {
+  /** A draft write of `nominationId` by `jurorId`, as the service prepares it. */
+  function draft(
+    nominationId: string,
+    jurorId: string,
+    change: { id?: string; replaces?: number; comment?: string } = {},
+  ): ScorecardWrite {
+    const id = change.id ?? randomUUID();
+    const replaces = change.replaces ?? 0;
+    const content = { status: 'draft' as const, scores: { cost: 5 }, comment: change.comment ?? null };
+    return {
+      roundId: w.roundId,
+      nominationId,
+      jurorId,
+      id,
+      ...content,
+      submittedAt: null,
+      replaces,
+      checkedAt: t.app.get(Clock).now(),
+      audit: auditRowValues(
+        {
+          action: 'scorecard.saved',
+          entityType: 'scorecard',
+          entityId: id,
+          editionId: w.edition.id,
+          actorId: jurorId,
+          data: {
+            roundId: w.roundId,
+            nominationId,
+            jurorId,
+            before: null,
+            after: { ...content, version: replaces + 1 },
+          },
+        },
+        new Date(),
+      ),
+    };
+  }
+
+  it('many jurors saving at once: every write lands at version 1 with its own audit entry', async () => {
+    const cards = await Promise.all(Array.from({ length: 12 }, () => scorecardFor()));
+    const saved = await Promise.all(
+      cards.map(({ juror, url }, i) =>
+        t
+          .http()
+          .put(url)
+          .set(juror.auth)
+          .send({ scores: { cost: i % 11 }, comment: `juror ${i}` }),
+      ),
+    );
+    expect(saved.map((r) => r.status)).toEqual(cards.map(() => 200));
+    expect(saved.map((r) => r.headers.etag)).toEqual(cards.map(() => '"1"'));
+    for (const [i, { juror, nominationId }] of cards.entries()) {
+      const [row] = (await t.db.query(
+        `SELECT id, version, scores, comment FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
+        [nominationId, juror.id],
+      )) as { id: string; version: number; scores: Record<string, number>; comment: string }[];
+      expect(row).toMatchObject({ version: 1, scores: { cost: i % 11 }, comment: `juror ${i}` });
+      const audit = await auditOf(row!.id);
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.data.after).toMatchObject({
+        scores: { cost: i % 11 },
+        comment: `juror ${i}`,
+        version: 1,
+      });
+    }
+    // And again, each from the version it read: one more version each, nobody else's write disturbed.
+    const again = await Promise.all(
+      cards.map(({ juror, url }) =>
+        t
+          .http()
+          .put(url)
+          .set(juror.auth)
+          .set('If-Match', '"1"')
+          .send({ scores: { cost: 10 } }),
+      ),
+    );
+    expect(again.map((r) => r.headers.etag)).toEqual(cards.map(() => '"2"'));
+  });
+
+  it('in one batch, a write the database refuses fails alone and a write no longer allowed writes nothing', async () => {
+    const writes = t.app.get(ScorecardWrites);
+    const ok = await scorecardFor();
+    const refused = await scorecardFor();
+    const unassigned = await scorecardFor();
+    await t.db.query(`DELETE FROM assignments WHERE nomination_id = $1`, [unassigned.nominationId]);
+    const before = await countRows(t, 'audit_log');
+    // Queued in the same turn of the event loop: the three leave as one statement.
+    const outcomes = await Promise.allSettled([
+      writes.write(draft(ok.nominationId, ok.juror.id)),
+      // Longer than the column's CHECK allows (the API refuses it earlier with 400): the batch fails as a whole.
+      writes.write(draft(refused.nominationId, refused.juror.id, { comment: 'x'.repeat(5001) })),
+      writes.write(draft(unassigned.nominationId, unassigned.juror.id)),
+    ]);
+    expect(outcomes[0]).toMatchObject({ status: 'fulfilled', value: { version: 1 } });
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: '23514' } });
+    expect(outcomes[2]).toEqual({ status: 'fulfilled', value: null });
+    expect(await countRows(t, 'audit_log')).toBe(before + 1);
+    const rows = (await t.db.query(
+      `SELECT nomination_id AS "nominationId" FROM scorecards WHERE nomination_id = ANY($1)`,
+      [[ok.nominationId, refused.nominationId, unassigned.nominationId]],
+    )) as { nominationId: string }[];
+    expect(rows).toEqual([{ nominationId: ok.nominationId }]);
+  });
+
+  it('two writes of one scorecard never share a statement: the second waits and replaces the first', async () => {
+    const writes = t.app.get(ScorecardWrites);
+    const { juror, nominationId } = await scorecardFor();
+    const id = randomUUID();
+    const [first, second] = await Promise.all([
+      writes.write(draft(nominationId, juror.id, { id })),
+      writes.write(draft(nominationId, juror.id, { id, replaces: 1, comment: 'second' })),
+    ]);
+    expect(first).toMatchObject({ version: 1 });
+    expect(second).toMatchObject({ version: 2 });
+    const [row] = (await t.db.query(`SELECT version, comment FROM scorecards WHERE id = $1`, [id])) as {
+      version: number;
+      comment: string;
+    }[];
+    expect(row).toEqual({ version: 2, comment: 'second' });
+    expect(await auditOf(id)).toHaveLength(2);
   });
 });
 

@@ -18,9 +18,10 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Reco
       delete headers[name.toLowerCase()];
     },
   };
-  let failure: unknown;
+  let failure: Error | undefined;
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    failure = error;
+    if (error !== undefined)
+      failure = error instanceof Error ? error : new Error('helmet refused its options');
   });
   if (failure) throw failure;
   return Object.freeze(headers);
