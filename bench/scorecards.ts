@@ -308,6 +308,7 @@ async function main(): Promise<void> {
     const floor = await authenticatedFloorLoad(`http://127.0.0.1:${port}`, tokens, SECONDS);
     const floorRss = peakRssMb(server.pid!);
 
+    if (process.env.BENCH_LATENCY) console.log(JSON.stringify(result.latency));
     const rps = result.requests.average;
     const p99 = result.latency.p99;
     const ok = result['2xx'];

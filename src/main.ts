@@ -1,13 +1,13 @@
+// First: tunes the heap before anything else loads.
+import './common/heap.js';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup.js';
-import { keepHeapNearLiveSize } from './common/heap.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/prepare-database.js';
 
 async function main(): Promise<void> {
-  keepHeapNearLiveSize();
   const config = loadConfig();
   const logger = createLogger(config);
   // JSON lines from the first message on, database preparation included.

@@ -1,15 +1,15 @@
+// First: tunes the heap before anything else loads.
+import './common/heap.js';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './app.module.js';
-import { keepHeapNearLiveSize } from './common/heap.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/prepare-database.js';
 
 /** Queue workers, the outbox relay and the audit sealer, without HTTP: run as many as the load needs. */
 async function main(): Promise<void> {
-  keepHeapNearLiveSize();
   const config = loadConfig();
   const logger = createLogger(config);
   Logger.overrideLogger(new PinoNestLogger(logger));

@@ -107,6 +107,24 @@ describe('forged and stale access tokens', () => {
     );
   });
 
+  it('refuses a token it accepted before, once it expires or outlives an access token (the check is not cached)', async () => {
+    const ttl = t.config.ACCESS_TOKEN_TTL_SECONDS;
+    const expiring = hs256({ alg: 'HS256', typ: 'JWT' }, claims({ exp: now() + 2 }), t.config.JWT_SECRET!);
+    // Issued long enough ago that the server's maximum age (TTL + 5 s) runs out in 2 s, whatever its exp.
+    const ageing = hs256(
+      { alg: 'HS256', typ: 'JWT' },
+      claims({ iat: now() - ttl - 3, exp: now() + 3600 }),
+      t.config.JWT_SECRET!,
+    );
+    for (let i = 0; i < 3; i++) {
+      await usersWith(expiring).expect(200);
+      await usersWith(ageing).expect(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expectRefused(expiring);
+    await expectRefused(ageing);
+  });
+
   it('refuses a wrong issuer or audience', async () => {
     await expectRefused(
       hs256({ alg: 'HS256', typ: 'JWT' }, claims({ iss: 'someone-else' }), t.config.JWT_SECRET!),

@@ -12,7 +12,7 @@ import type { RoundStatus } from '../jury/entities/round.entity.js';
 import { JurorAccess } from '../jury/juror-access.js';
 import { ConflictErrors, RoundErrors } from '../jury/jury.errors.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache } from '../../common/bounded-cache.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from './prepared-statements.js';
 import { ScorecardWrites } from './scorecard-writes.js';
