@@ -49,6 +49,7 @@ export class AppConfig {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/magistral';
 
+  /** Connections per process; batches of scorecard writes take at most half of them at a time. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
