@@ -20,6 +20,12 @@ export function dataSourceOptions(
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'magistral' },
+    extra: {
+      max: config.DATABASE_POOL_SIZE,
+      application_name: 'magistral',
+      // node-postgres reads times in PostgreSQL's ISO style only, and so do the paths that pass them on as
+      // text: never inherit another DateStyle from the server's configuration.
+      options: '-c DateStyle=ISO',
+    },
   };
 }

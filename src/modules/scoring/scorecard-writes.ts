@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import type { AuditRowValues } from '../audit/audit.service.js';
 import { JurorAccess } from '../jury/juror-access.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
-import { runPrepared } from './prepared-statements.js';
+import { runPrepared } from '../../database/prepared-statements.js';
 
 /** One scorecard write and its audit entry, as the service has checked and prepared them. */
 export interface ScorecardWrite {

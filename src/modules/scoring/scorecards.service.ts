@@ -14,7 +14,7 @@ import { JurorAccess } from '../jury/juror-access.js';
 import { ConflictErrors, RoundErrors } from '../jury/jury.errors.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
-import { runPrepared } from './prepared-statements.js';
+import { runPrepared } from '../../database/prepared-statements.js';
 import { ScorecardWrites } from './scorecard-writes.js';
 import { type ScaleOf, scoreProblems } from './scorecard-rules.js';
 import { ScoringErrors } from './scoring.errors.js';
