@@ -8,7 +8,8 @@
  * postgres://postgres@127.0.0.1:5432/postgres), migrates and seeds it, starts `node dist/src/main.js` on
  * a free port, drives both routes with autocannon (64 connections, BENCH_SECONDS each, default 10) and
  * drops the database afterwards. Goal (issue 3): the list reaches at least a tenth of the trivial route's
- * req/s with a p99 under 100 ms. Exits 1 when it does not.
+ * req/s with a p99 under 100 ms. Exits 1 when it does not. For investigation: BENCH_KEEP_DATABASE=1 keeps
+ * the seeded database, BENCH_NODE_ARGS passes Node flags to the server.
  */
 import type { ChildProcess } from 'node:child_process';
 import { hashPassword } from '../src/modules/auth/passwords.js';
@@ -146,7 +147,8 @@ async function main(): Promise<void> {
   } finally {
     // A server that does not stop within 10 s is killed: the database must be dropped either way.
     await stopServer(server);
-    await dropDatabase(name);
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name} (BENCH_KEEP_DATABASE)`);
+    else await dropDatabase(name);
   }
 }
 

@@ -849,6 +849,12 @@ describe('nominations', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
+      // The list writes its times from PostgreSQL's text; the single read from Dates: the same instants.
+      const one = await t.http().get(`/api/v1/nominations/${mine[0]}`).set(owner.auth).expect(200);
+      expect(own.body.items[0]).toMatchObject({
+        createdAt: one.body.createdAt,
+        updatedAt: one.body.updatedAt,
+      });
       const all = await list(organiser, 'sort=title&order=asc').expect(200);
       expect(all.body.items.map((n: { id: string }) => n.id)).toEqual([...mine, theirs]);
       expect(all.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -882,6 +888,15 @@ describe('nominations', () => {
       ]);
       const bySubmission = await list(organiser, 'sort=submittedAt&order=desc').expect(200);
       expect(bySubmission.body.items.at(-1).id).toBe(mine[0]);
+      const submittedOne = await t
+        .http()
+        .get(`/api/v1/nominations/${theirs}`)
+        .set(organiser.auth)
+        .expect(200);
+      expect(bySubmission.body.items.find((n: { id: string }) => n.id === theirs)).toMatchObject({
+        submittedAt: submittedOne.body.submittedAt,
+      });
+      expect(submittedOne.body.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     });
 
     it('refuses sorting by anything but the allow-listed fields, oversized pages and unknown filters (400)', async () => {
