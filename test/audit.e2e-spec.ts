@@ -107,3 +107,29 @@ describe('audit log', () => {
     }
   });
 });
+
+describe('audit log on an API instance that leaves sealing to the workers (AUDIT_SEALER=false)', () => {
+  let t: TestApp;
+  let organiser: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp({ AUDIT_SEALER: 'false', AUDIT_SEAL_MS: '10' });
+    organiser = await signIn(t, ['organiser']);
+  });
+  afterAll(() => t.close());
+
+  it('does not chain entries by itself, yet verifies after chaining what is committed', async () => {
+    await t.app
+      .get(Transactions)
+      .run((manager) =>
+        t.app.get(AuditLog).append(manager, { action: 'test.idle', entityType: 'test', entityId: 'x' }),
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // 20 ticks of a sealer, were one running
+    const [{ unsealed }] = (await t.db.query(
+      `SELECT count(*)::int AS unsealed FROM audit_log WHERE seq IS NULL`,
+    )) as { unsealed: number }[];
+    expect(unsealed).toBeGreaterThan(0);
+    const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
+    expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
+  });
+});

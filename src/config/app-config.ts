@@ -91,6 +91,15 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_MS = 1000;
 
+  /**
+   * Chain new audit entries from this process every AUDIT_SEAL_MS (one process at a time does; the others
+   * skip their turn). Entries are also chained on demand before verification and publication, wherever
+   * those run. Off on API instances when `npm run start:worker` processes do it.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  AUDIT_SEALER = true;
+
   /** How often unsealed audit entries are chained (they are also chained on demand before verification). */
   @Transform(toInt)
   @IsInt()

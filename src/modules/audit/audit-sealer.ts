@@ -15,7 +15,8 @@ const BATCH = 5000;
  * Chains audit entries after they land, so that no write of the platform waits behind a chain lock.
  * An entry is sealed only once every transaction older than its own has finished (its xid is below the
  * snapshot's xmin): nothing can later appear before it, so the chain never forks or skips. One sealer at
- * a time across all processes (advisory lock); the others skip their turn.
+ * a time across all processes (advisory lock); the others skip their turn. Where AUDIT_SEALER is off it
+ * seals only when asked (`sealAllCommitted`).
  */
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,6 +30,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.AUDIT_SEALER) return;
     this.timer = setInterval(() => {
       if (!this.running)
         void this.sealPending().catch((error: unknown) =>
