@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { EditionsModule } from './modules/editions/editions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { NominationsModule } from './modules/nominations/nominations.module.js';
 import { JuryModule } from './modules/jury/jury.module.js';
@@ -30,6 +31,7 @@ export const FEATURE_MODULES = [
   ScoringModule,
   TallyModule,
   PublicationModule,
+  HousekeepingModule,
 ];
 
 /** Infrastructure every process needs. */

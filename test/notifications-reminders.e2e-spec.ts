@@ -4,13 +4,10 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../src/common/clock.js';
 import { ReminderRoundHandler } from '../src/modules/notifications/jobs/reminder-round.handler.js';
 import { ReminderScheduler } from '../src/modules/notifications/reminders/reminder-scheduler.js';
-import {
-  REMINDER_SWEEP_EVERY_MS,
-  REMINDER_SWEEP_SCHEDULER,
-} from '../src/modules/notifications/reminders/reminder-sweep.schedule.js';
 import { Reminders } from '../src/modules/notifications/reminders/reminders.service.js';
 import { reminderJobId, reminderMoments } from '../src/modules/notifications/reminders/reminder-slots.js';
 import { UnsubscribeLinks } from '../src/modules/notifications/unsubscribe-links.js';
+import { REPEATING_JOBS } from '../src/queue/repeating-jobs.js';
 import type { TestEdition } from './support/editions.js';
 import { countRows, createUser, signIn, type SignedIn, type TestUser } from './support/factories.js';
 import { assign, createJudgingEdition, createRound, putOnPanel, recordConflict } from './support/jury.js';
@@ -333,10 +330,10 @@ describe('scheduling', () => {
   it('the sweep repeats every 15 minutes under one scheduler id, however many instances start', async () => {
     await t.sibling();
     const queue = t.app.get<Queue>(getQueueToken('schedule'), { strict: false });
-    await eventually(t, async () => (await queue.getJobScheduler(REMINDER_SWEEP_SCHEDULER)) !== undefined);
-    const scheduler = await queue.getJobScheduler(REMINDER_SWEEP_SCHEDULER);
-    expect(scheduler).toMatchObject({ name: 'reminder.sweep', every: REMINDER_SWEEP_EVERY_MS });
-    expect(await queue.getJobSchedulersCount()).toBe(1);
+    await eventually(t, async () => (await queue.getJobScheduler('reminder-sweep')) !== undefined);
+    const scheduler = await queue.getJobScheduler('reminder-sweep');
+    expect(scheduler).toMatchObject({ name: 'reminder.sweep', every: 15 * 60_000 });
+    expect(await queue.getJobSchedulersCount()).toBe(REPEATING_JOBS.length);
   });
 });
 

@@ -10,6 +10,8 @@ export interface JobPayloads {
   'reminder.round': { roundId: string; slot: 'lead' | 'day'; closesAt: string };
   /** Safety net, repeated every few minutes: sends every due reminder not sent yet. */
   'reminder.sweep': Record<string, never>;
+  /** Repeated hourly: deletes what has outlived its use (expired idempotency keys, relayed outbox rows). */
+  'housekeeping.sweep': Record<string, never>;
   /** Tally one category of a closed round (one `tally_runs` row); idempotent per inputs digest. */
   'tally.category': { roundId: string; categoryId: string; runId: string };
   /** Release an edition's results scheduled for `releaseAt` (ISO); a rescheduled publication ignores it. */
@@ -25,6 +27,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'notification.send': 'notifications',
   'reminder.round': 'schedule',
   'reminder.sweep': 'schedule',
+  'housekeeping.sweep': 'schedule',
   'tally.category': 'tally',
   'publication.release': 'schedule',
 };

@@ -10,8 +10,8 @@ import { CommonErrors, DomainError } from '../errors/domain-error.js';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
-/** A stored outcome is answered for this long; afterwards the key may be used afresh. */
-const RETENTION = '24 hours';
+/** A stored outcome is answered for this long; afterwards the key may be used afresh (and is swept). */
+export const IDEMPOTENCY_KEY_RETENTION = '24 hours';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 /** What a creating request sent with `Idempotency-Key` is identified by: who, which key, which route. */
@@ -99,7 +99,7 @@ export class IdempotentRequests {
         `INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT pk_idempotency_keys DO UPDATE
            SET route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now()
-           WHERE idempotency_keys.created_at < now() - interval '${RETENTION}'
+           WHERE idempotency_keys.created_at < now() - interval '${IDEMPOTENCY_KEY_RETENTION}'
          RETURNING key`,
         [request.userId, request.key, request.route, requestHash],
       )) as { key: string }[];

@@ -9,7 +9,6 @@ import { Notifications } from './notifications.service.js';
 import { OptOuts } from './opt-outs.service.js';
 import { QueueDashboard } from './queue-dashboard.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
-import { ReminderSweepSchedule } from './reminders/reminder-sweep.schedule.js';
 import { Reminders } from './reminders/reminders.service.js';
 import { ResultsMailer } from './results-mailer.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
@@ -33,7 +32,6 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
     ReminderScheduler,
     ReminderRoundHandler,
     ReminderSweepHandler,
-    ReminderSweepSchedule,
     ResultsMailer,
     QueueDashboard,
   ],
