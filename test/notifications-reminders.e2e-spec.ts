@@ -9,7 +9,7 @@ import { reminderJobId, reminderMoments } from '../src/modules/notifications/rem
 import { UnsubscribeLinks } from '../src/modules/notifications/unsubscribe-links.js';
 import { REPEATING_JOBS } from '../src/queue/repeating-jobs.js';
 import type { TestEdition } from './support/editions.js';
-import { countRows, createUser, signIn, type SignedIn, type TestUser } from './support/factories.js';
+import { countRows, createUser, login, signIn, type SignedIn, type TestUser } from './support/factories.js';
 import { assign, createJudgingEdition, createRound, putOnPanel, recordConflict } from './support/jury.js';
 import { createCompany, createNomination } from './support/nominations.js';
 import { eventually, settled, unsubscribeToken } from './support/notifications.js';
@@ -390,5 +390,66 @@ describe('unsubscribe refusals', () => {
     expect(
       await countRows(t, 'audit_log', `action = 'notifications.unsubscribed' AND entity_id = $1`, [juror.id]),
     ).toBe(1);
+  });
+});
+
+describe('GET|PUT /me/notification-preferences', () => {
+  const path = '/api/v1/me/notification-preferences';
+  const audited = (userId: string, action: string) =>
+    countRows(t, 'audit_log', `action = $1 AND entity_id = $2`, [action, userId]);
+
+  it('every signed-in user reads and sets their own; only a change is recorded, and it is audited', async () => {
+    for (const role of ['entrant', 'juror', 'organiser'] as const) {
+      const user = await signIn(t, [role]);
+      expect((await t.http().get(path).set(user.auth).expect(200)).body).toEqual({ reminders: true });
+      for (let i = 0; i < 2; i++) {
+        const off = await t.http().put(path).set(user.auth).send({ reminders: false }).expect(200);
+        expect(off.body).toEqual({ reminders: false });
+      }
+      expect((await t.http().get(path).set(user.auth).expect(200)).body).toEqual({ reminders: false });
+      expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [user.id])).toBe(1);
+      expect(await audited(user.id, 'notifications.unsubscribed')).toBe(1);
+      for (let i = 0; i < 2; i++)
+        expect((await t.http().put(path).set(user.auth).send({ reminders: true }).expect(200)).body).toEqual({
+          reminders: true,
+        });
+      expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [user.id])).toBe(0);
+      expect(await audited(user.id, 'notifications.resubscribed')).toBe(1);
+    }
+  });
+
+  it('reminders turned back on reach a juror who had followed the unsubscribe link', async () => {
+    const world = await reminderWorld();
+    const juror = world.jurors.optedOut!; // opted out in the world, behind on one scorecard
+    const { token } = await login(t, juror.email, juror.password);
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await t.http().get(path).set(auth).expect(200)).body).toEqual({ reminders: false });
+    await t.http().put(path).set(auth).send({ reminders: true }).expect(200);
+    t.app.get(Clock).set(new Date(world.closesAt.getTime() - 72 * HOUR + 60_000));
+    await runJob(world, 'lead');
+    await settled(t, 'jury.scoring_reminder');
+    expect(smtp.to(juror.email)).toHaveLength(1);
+    expect(smtp.to(juror.email)[0]!.subject).toBe('Reminder: 1 scorecard(s) to submit in Final');
+  });
+
+  it('refuses anonymous callers and bodies that are not preferences, changing nothing', async () => {
+    await t.http().get(path).expect(401);
+    await t.http().put(path).send({ reminders: false }).expect(401);
+    const user = await signIn(t, ['juror']);
+    for (const body of [
+      {},
+      { reminders: 'no' },
+      { reminders: null },
+      { reminders: false, results: false },
+      [],
+    ]) {
+      const response = await t.http().put(path).set(user.auth).send(body).expect(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.code).toBe('request.validation_failed');
+    }
+    expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [user.id])).toBe(0);
+    expect(
+      await countRows(t, 'audit_log', `entity_id = $1 AND action LIKE 'notifications.%'`, [user.id]),
+    ).toBe(0);
   });
 });

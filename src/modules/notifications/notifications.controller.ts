@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -10,13 +10,18 @@ import {
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import type { Page } from '../../common/http/pagination.js';
-import { ListNotificationsQuery, UnsubscribeDto, UnsubscribeQuery } from './dto/notification.dto.js';
+import {
+  ListNotificationsQuery,
+  NotificationPreferencesDto,
+  UnsubscribeDto,
+  UnsubscribeQuery,
+} from './dto/notification.dto.js';
 import {
   NotificationLog,
   type NotificationView,
   type RecipientNotificationView,
 } from './notification-log.service.js';
-import { OptOuts, type UnsubscribeResult } from './opt-outs.service.js';
+import { type NotificationPreferences, OptOuts, type UnsubscribeResult } from './opt-outs.service.js';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -71,5 +76,31 @@ export class NotificationsController {
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
   unsubscribe(@Body() dto: UnsubscribeDto): Promise<UnsubscribeResult> {
     return this.optOuts.unsubscribe(dto.token);
+  }
+}
+
+/** The caller's own choice of optional mails (every signed-in user has one). */
+@ApiTags('notifications')
+@Controller('me/notification-preferences')
+export class NotificationPreferencesController {
+  constructor(private readonly optOuts: OptOuts) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Which optional mails you receive (scoring reminders); the others always go out' })
+  get(@CurrentCaller() caller: Caller): Promise<NotificationPreferences> {
+    return this.optOuts.preferences(caller.userId);
+  }
+
+  @Put()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Turn optional mails on or off, e.g. reminders back on after an unsubscribe link (audited)',
+  })
+  put(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: NotificationPreferencesDto,
+  ): Promise<NotificationPreferences> {
+    return this.optOuts.setPreferences(caller.userId, dto);
   }
 }

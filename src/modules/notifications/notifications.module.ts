@@ -4,7 +4,7 @@ import { ReminderSweepHandler } from './jobs/reminder-sweep.handler.js';
 import { SendNotificationHandler } from './jobs/send-notification.handler.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationLog } from './notification-log.service.js';
-import { NotificationsController } from './notifications.controller.js';
+import { NotificationPreferencesController, NotificationsController } from './notifications.controller.js';
 import { Notifications } from './notifications.service.js';
 import { OptOuts } from './opt-outs.service.js';
 import { QueueDashboard } from './queue-dashboard.js';
@@ -20,7 +20,7 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
  */
 @Global()
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, NotificationPreferencesController],
   providers: [
     Notifications,
     MailTransport,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
-import type { OptionalTopic } from './entities/notification-opt-out.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 import { NotificationErrors } from './notifications.errors.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
 
@@ -11,10 +12,14 @@ export interface UnsubscribeResult {
   unsubscribed: true;
 }
 
-/** Turning optional mails off through the signed link they carry. */
+/** Whether each optional kind of mail is on for a user. */
+export type NotificationPreferences = Record<OptionalTopic, boolean>;
+
+/** Turning optional mails off (through the signed link they carry, or signed in) and on again (signed in). */
 @Injectable()
 export class OptOuts {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly links: UnsubscribeLinks,
     private readonly audit: AuditLog,
@@ -25,21 +30,8 @@ export class OptOuts {
     const claim = this.links.verify(token);
     if (!claim) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
     return this.transactions.run(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO notification_opt_outs (user_id, topic) SELECT id, $2 FROM users WHERE id = $1
-         ON CONFLICT ON CONSTRAINT pk_notification_opt_outs DO NOTHING RETURNING user_id`,
-        [claim.userId, claim.topic],
-      )) as unknown[];
-      if (inserted.length) {
-        await this.audit.append(manager, {
-          action: 'notifications.unsubscribed',
-          entityType: 'user',
-          entityId: claim.userId,
-          actorId: claim.userId,
-          data: { topic: claim.topic },
-        });
+      if (await this.setTopic(manager, claim.userId, claim.topic, false))
         return { topic: claim.topic, unsubscribed: true };
-      }
       const [exists] = (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [
         claim.userId,
       ])) as unknown[];
@@ -47,5 +39,54 @@ export class OptOuts {
       if (!exists) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
       return { topic: claim.topic, unsubscribed: true };
     });
+  }
+
+  async preferences(userId: string): Promise<NotificationPreferences> {
+    return this.read(this.dataSource.manager, userId);
+  }
+
+  /** Sets each optional topic on or off; only actual changes are recorded and audited. */
+  async setPreferences(userId: string, wanted: NotificationPreferences): Promise<NotificationPreferences> {
+    return this.transactions.run(async (manager) => {
+      for (const topic of OPTIONAL_TOPICS) await this.setTopic(manager, userId, topic, wanted[topic]);
+      return this.read(manager, userId);
+    });
+  }
+
+  private async read(manager: EntityManager, userId: string): Promise<NotificationPreferences> {
+    const rows = (await manager.query(`SELECT topic FROM notification_opt_outs WHERE user_id = $1`, [
+      userId,
+    ])) as { topic: OptionalTopic }[];
+    const off = new Set(rows.map((row) => row.topic));
+    return Object.fromEntries(
+      OPTIONAL_TOPICS.map((topic) => [topic, !off.has(topic)]),
+    ) as NotificationPreferences;
+  }
+
+  /** Turns one topic on or off for an existing user; true when that changed something (then audited). */
+  private async setTopic(
+    manager: EntityManager,
+    userId: string,
+    topic: OptionalTopic,
+    on: boolean,
+  ): Promise<boolean> {
+    const changed = (await manager.query(
+      on
+        ? // As a CTE: TypeORM answers a bare DELETE with [rows, count], not the rows.
+          `WITH gone AS (DELETE FROM notification_opt_outs WHERE user_id = $1 AND topic = $2 RETURNING user_id)
+           SELECT user_id FROM gone`
+        : `INSERT INTO notification_opt_outs (user_id, topic) SELECT id, $2 FROM users WHERE id = $1
+           ON CONFLICT ON CONSTRAINT pk_notification_opt_outs DO NOTHING RETURNING user_id`,
+      [userId, topic],
+    )) as unknown[];
+    if (!changed.length) return false;
+    await this.audit.append(manager, {
+      action: on ? 'notifications.resubscribed' : 'notifications.unsubscribed',
+      entityType: 'user',
+      entityId: userId,
+      actorId: userId,
+      data: { topic },
+    });
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination.js';
 import type { NotificationStatus } from '../entities/notification.entity.js';
 import { TEMPLATES, type TemplateName } from '../templates/index.js';
@@ -43,3 +43,10 @@ export class UnsubscribeQuery {
 
 /** The same token in a JSON body, for a page that confirms before it unsubscribes. */
 export class UnsubscribeDto extends UnsubscribeQuery {}
+
+/** Which optional mails the caller receives; the mails the process requires are not listed (always sent). */
+export class NotificationPreferencesDto {
+  @ApiProperty({ description: 'Scoring reminders before a round closes (jurors)' })
+  @IsBoolean()
+  reminders!: boolean;
+}
