@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
-import { BoundedCache } from '../../common/bounded-cache.js';
 import { escapeLike } from '../../common/escape-like.js';
-import { runPrepared, runPreparedText } from '../../database/prepared-statements.js';
+import { runPrepared, runPreparedText, StatementNames } from '../../database/prepared-statements.js';
 import { NOMINATION_SORTS, type NominationQuery } from './dto/nomination.dto.js';
 import type { NominationStatus } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
@@ -72,17 +70,11 @@ export function listItemJson(row: (string | null)[]): string {
   );
 }
 
-const statementNames = new BoundedCache<string, string>(1000);
-
-/** Each pooled connection prepares a statement once; the filters, sorts and page sizes make a bounded set of texts. */
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `nominations_list_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
+/**
+ * The statements this list may name: a handful of filter combinations, sorts and page sizes in real use,
+ * far fewer than the cap, which only stops a caller from making every connection hold thousands.
+ */
+const statementNames = new StatementNames('nominations_list', 200);
 
 /** Totals at least this large may be answered from a count at most TOTAL_TTL_MS old. */
 const CACHEABLE_TOTAL = 1000;
@@ -128,10 +120,9 @@ export class NominationList {
     const column = NOMINATION_SORTS[query.sort];
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const nulls = query.sort === 'submittedAt' ? 'NULLS LAST' : '';
-    // A first page (most requests) states its size in the text: the page size is a validated integer of
-    // 1–100, so a connection holds a statement per size at most. With LIMIT and OFFSET as parameters,
-    // PostgreSQL prices a generic plan as if a tenth of the table were read and so plans afresh every call,
-    // which costs as much as running it; later pages still pay that.
+    // A first page (most requests) states its size in the text (a validated integer of 1–100). With LIMIT
+    // and OFFSET as parameters, PostgreSQL prices a generic plan as if a tenth of the table were read and so
+    // plans afresh every call, which costs as much as running it; later pages still pay that.
     const pageParams = [...params];
     const window =
       query.offset === 0
@@ -147,7 +138,12 @@ export class NominationList {
        WHERE ${filter}
        ORDER BY ${column} ${direction} ${nulls}, n.id ${direction}
        ${window}`;
-    const rows = await runPreparedText(this.dataSource, statementName(pageText), pageText, pageParams);
+    const rows = await runPreparedText(
+      this.dataSource,
+      statementNames.nameFor(pageText),
+      pageText,
+      pageParams,
+    );
     const total =
       rows.length < query.pageSize && (rows.length > 0 || query.offset === 0)
         ? query.offset + rows.length
@@ -167,9 +163,12 @@ export class NominationList {
     const pending = this.counting.get(key);
     if (pending && cached && cached.total >= CACHEABLE_TOTAL) return pending;
     const countedAt = Date.now();
-    const counting = runPrepared<{ n: number }>(this.dataSource, statementName(text), text, params).then(
-      ([row]) => row?.n ?? 0,
-    );
+    const counting = runPrepared<{ n: number }>(
+      this.dataSource,
+      statementNames.nameFor(text),
+      text,
+      params,
+    ).then(([row]) => row?.n ?? 0);
     this.counting.set(key, counting);
     try {
       const total = await counting;
