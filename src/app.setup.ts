@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { errorCodes } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -12,6 +13,7 @@ import { securityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
+import { UNSUBSCRIBE_PATH } from './modules/notifications/unsubscribe-links.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -62,6 +64,18 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
+  // JSON only, so a cross-site HTML form can't reach the API — with one exception, which needs a signed
+  // token and changes nothing but that token's own reminders: RFC 8058 one-click unsubscribe, where mail
+  // clients post `List-Unsubscribe=One-Click` form-encoded to the link in the mail.
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (request, body, done) => {
+      if (request.method !== 'POST' || request.routeOptions.url !== UNSUBSCRIBE_PATH)
+        return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']));
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
   // helmet's security headers (worked out once) and the request id, on every answer, errors included.
   const headers = securityHeaders({
     // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.

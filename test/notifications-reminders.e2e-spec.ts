@@ -171,15 +171,27 @@ describe('scoring reminders', () => {
     expect(JSON.stringify(mail.headers.get('list'))).toContain(
       `/api/v1/notifications/unsubscribe?token=${unsubscribeToken(mail)}`,
     );
+    // RFC 8058: mail clients' own button posts `List-Unsubscribe=One-Click` to that link.
+    expect(mail.headers.get('list')).toMatchObject({
+      'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' },
+    });
     expect(await reminderCount(world.roundId)).toBe(4);
   });
 
   it('a juror who follows the unsubscribe link gets no further reminder; others still do, with their new count', async () => {
     const { jurors } = world;
-    const link = unsubscribeToken(smtp.to(jurors.de!.email)[0]!);
-    const response = await t.http().get(`/api/v1/notifications/unsubscribe?token=${link}`);
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ topic: 'reminders', unsubscribed: true });
+    const url = `/api/v1/notifications/unsubscribe?token=${unsubscribeToken(smtp.to(jurors.de!.email)[0]!)}`;
+    // Opening the link (as mail scanners do) only asks, in the juror's language.
+    const page = await t.http().get(url).expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('<html lang="de">');
+    expect(page.text).toContain('<form method="post">');
+    expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [jurors.de!.id])).toBe(0);
+    // The page's button, like a mail client's one-click button, posts the RFC 8058 form to the link.
+    const done = await t.http().post(url).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200);
+    expect(done.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(done.text).toContain('Sie erhalten keine Bewertungserinnerungen mehr.');
+    expect(await countRows(t, 'notification_opt_outs', 'user_id = $1', [jurors.de!.id])).toBe(1);
     // The en juror submits one more scorecard: one left.
     await t.db.query(
       `UPDATE scorecards SET status = 'submitted', submitted_at = now() WHERE round_id = $1 AND juror_id = $2 AND status = 'draft'`,
@@ -362,6 +374,46 @@ describe('unsubscribe refusals', () => {
       expect(posted.status).toBe(400);
     }
     expect((await t.http().get('/api/v1/notifications/unsubscribe')).status).toBe(400);
+    const unsubscribe = '/api/v1/notifications/unsubscribe';
+    const oneClick = { 'List-Unsubscribe': 'One-Click' };
+    for (const token of bad) {
+      const res = await t
+        .http()
+        .post(`${unsubscribe}?token=${encodeURIComponent(token)}`)
+        .type('form')
+        .send(oneClick);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // One form or the other: no token, a token in both places, or a form without One-Click.
+    expect((await t.http().post(unsubscribe).type('form').send(oneClick)).status).toBe(400);
+    expect((await t.http().post(`${unsubscribe}?token=${genuine}`).send({ token: genuine })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await t
+          .http()
+          .post(`${unsubscribe}?token=${genuine}`)
+          .send({ token: genuine, ...oneClick })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post(`${unsubscribe}?token=${genuine}`)
+          .type('form')
+          .send({ 'List-Unsubscribe': 'Yes' })
+      ).status,
+    ).toBe(400);
+    // Form bodies reach this route only: elsewhere they stay 415.
+    const elsewhere = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .type('form')
+      .send({ email: 'x', password: 'y' });
+    expect(elsewhere.status).toBe(415);
     expect(
       (await t.http().post('/api/v1/notifications/unsubscribe').send({ token: genuine, topic: 'results' }))
         .status,

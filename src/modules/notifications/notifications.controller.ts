@@ -1,19 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiConsumes,
   ApiNotFoundResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../common/auth/roles.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/http/pagination.js';
 import {
   ListNotificationsQuery,
   NotificationPreferencesDto,
   UnsubscribeDto,
+  UnsubscribePostQuery,
   UnsubscribeQuery,
 } from './dto/notification.dto.js';
 import {
@@ -21,7 +26,9 @@ import {
   type NotificationView,
   type RecipientNotificationView,
 } from './notification-log.service.js';
+import { NotificationErrors } from './notifications.errors.js';
 import { type NotificationPreferences, OptOuts, type UnsubscribeResult } from './opt-outs.service.js';
+import { unsubscribedPage, unsubscribeQuestionPage } from './templates/unsubscribe-page.js';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -60,22 +67,44 @@ export class NotificationsController {
 
   @Get('unsubscribe')
   @Public()
+  @ApiProduces('text/html')
   @ApiOperation({
     summary:
-      'Stop scoring reminders: the signed link in every reminder (mails the process requires cannot be turned off)',
+      "The page behind the link in every reminder: asks, in the recipient's language, and posts back (opening it changes nothing: mail scanners open links)",
   })
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
-  unsubscribeByLink(@Query() query: UnsubscribeQuery): Promise<UnsubscribeResult> {
-    return this.optOuts.unsubscribe(query.token);
+  async unsubscribePage(
+    @Query() query: UnsubscribeQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const locale = await this.optOuts.linkLocale(query.token);
+    void reply.header('content-type', 'text/html; charset=utf-8');
+    return unsubscribeQuestionPage(locale);
   }
 
   @Post('unsubscribe')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'The same, with the token in a JSON body' })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOperation({
+    summary:
+      'Stop scoring reminders (mails the process requires cannot be turned off): `{"token"}` as JSON, or RFC 8058 one-click — `List-Unsubscribe=One-Click` posted to the link, answered with a page',
+  })
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
-  unsubscribe(@Body() dto: UnsubscribeDto): Promise<UnsubscribeResult> {
-    return this.optOuts.unsubscribe(dto.token);
+  async unsubscribe(
+    @Query() query: UnsubscribePostQuery,
+    @Body() dto: UnsubscribeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnsubscribeResult | string> {
+    const oneClick = dto['List-Unsubscribe'] === 'One-Click';
+    // One form or the other: `{"token"}` as JSON, or the one-click form posted to the link (token in its query).
+    const token = oneClick ? query.token : dto.token;
+    if (token === undefined || (oneClick ? dto.token : query.token) !== undefined)
+      throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
+    const { locale, ...result } = await this.optOuts.unsubscribe(token);
+    if (!oneClick) return result;
+    void reply.header('content-type', 'text/html; charset=utf-8');
+    return unsubscribedPage(locale);
   }
 }
 

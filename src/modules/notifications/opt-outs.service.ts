@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LOCALES, type Locale } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
@@ -25,20 +26,34 @@ export class OptOuts {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Records the opt-out the token names; idempotent (a second click changes nothing and says the same). */
-  async unsubscribe(token: string): Promise<UnsubscribeResult> {
+  /**
+   * Records the opt-out the token names; idempotent (a second click changes nothing and says the same).
+   * Answers in the recipient's language, for the page that follows a form post.
+   */
+  async unsubscribe(token: string): Promise<UnsubscribeResult & { locale: Locale }> {
     const claim = this.links.verify(token);
     if (!claim) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
     return this.transactions.run(async (manager) => {
-      if (await this.setTopic(manager, claim.userId, claim.topic, false))
-        return { topic: claim.topic, unsubscribed: true };
-      const [exists] = (await manager.query(`SELECT 1 FROM users WHERE id = $1`, [
-        claim.userId,
-      ])) as unknown[];
-      // A genuine link of a deleted account: as useless as a forged one.
-      if (!exists) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
-      return { topic: claim.topic, unsubscribed: true };
+      const locale = await this.localeOf(manager, claim.userId);
+      await this.setTopic(manager, claim.userId, claim.topic, false);
+      return { topic: claim.topic, unsubscribed: true, locale };
     });
+  }
+
+  /** The language of the page a genuine link opens; the link itself changes nothing (mail scanners open links). */
+  async linkLocale(token: string): Promise<Locale> {
+    const claim = this.links.verify(token);
+    if (!claim) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
+    return this.localeOf(this.dataSource.manager, claim.userId);
+  }
+
+  /** A genuine link of a deleted account is as useless as a forged one. */
+  private async localeOf(manager: EntityManager, userId: string): Promise<Locale> {
+    const [user] = (await manager.query(`SELECT locale FROM users WHERE id = $1`, [userId])) as {
+      locale: string;
+    }[];
+    if (!user) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
+    return (LOCALES as readonly string[]).includes(user.locale) ? (user.locale as Locale) : 'en';
   }
 
   async preferences(userId: string): Promise<NotificationPreferences> {

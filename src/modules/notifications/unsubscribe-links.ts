@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 
+/** Where the links lead: a page that asks (GET), and the RFC 8058 one-click target (POST, form-encoded). */
+export const UNSUBSCRIBE_PATH = '/api/v1/notifications/unsubscribe';
+
 const TOKEN =
   /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,32})\.([A-Za-z0-9_-]{43})$/;
 
@@ -26,7 +29,7 @@ export class UnsubscribeLinks {
   }
 
   url(userId: string, topic: OptionalTopic): string {
-    return `${this.config.PUBLIC_URL}/api/v1/notifications/unsubscribe?token=${this.token(userId, topic)}`;
+    return `${this.config.PUBLIC_URL}${UNSUBSCRIBE_PATH}?token=${this.token(userId, topic)}`;
   }
 
   /** The user and topic a genuine token names; null for anything forged, altered or malformed. */

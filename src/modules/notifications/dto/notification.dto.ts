@@ -41,8 +41,32 @@ export class UnsubscribeQuery {
   token!: string;
 }
 
-/** The same token in a JSON body, for a page that confirms before it unsubscribes. */
-export class UnsubscribeDto extends UnsubscribeQuery {}
+/** Posting to the link itself (RFC 8058 one-click) carries the token in the query. */
+export class UnsubscribePostQuery {
+  @ApiPropertyOptional({ description: 'The signed token, when posting to the link itself' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  token?: string;
+}
+
+/**
+ * Either `{"token": …}` as JSON (a page of your own that confirms first), or the RFC 8058 one-click form
+ * body `List-Unsubscribe=One-Click` posted to the link, token in its query (mail clients' button, and the
+ * link's own page).
+ */
+export class UnsubscribeDto {
+  @ApiPropertyOptional({ description: 'The signed token of an unsubscribe link (JSON bodies)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  token?: string;
+
+  @ApiPropertyOptional({ enum: ['One-Click'], description: 'RFC 8058 (form bodies)' })
+  @IsOptional()
+  @IsIn(['One-Click'])
+  'List-Unsubscribe'?: 'One-Click';
+}
 
 /** Which optional mails the caller receives; the mails the process requires are not listed (always sent). */
 export class NotificationPreferencesDto {

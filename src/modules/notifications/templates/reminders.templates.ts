@@ -17,10 +17,16 @@ export interface ScoringReminderParams {
   unsubscribeUrl: string;
 }
 
-/** Mail clients offer their own "unsubscribe" button from this header; it opens the same signed link. */
+/**
+ * Mail clients offer their own "unsubscribe" button from these headers and, per RFC 8058, post
+ * `List-Unsubscribe=One-Click` to the signed link (opening it only asks).
+ */
 const unsubscribable = (mail: RenderedMail, p: ScoringReminderParams): RenderedMail => ({
   ...mail,
-  headers: { 'List-Unsubscribe': `<${p.unsubscribeUrl}>` },
+  headers: {
+    'List-Unsubscribe': `<${p.unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
 });
 
 export const scoringReminder: Template<ScoringReminderParams> = {

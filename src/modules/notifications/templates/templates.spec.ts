@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { LOCALES } from '../../../common/auth/roles.js';
 import { renderMail, TEMPLATES, type TemplateName } from './index.js';
 import { TEMPLATE_SAMPLES } from './samples.js';
+import { unsubscribedPage, unsubscribeQuestionPage } from './unsubscribe-page.js';
 
 const SAMPLE = TEMPLATE_SAMPLES;
 
@@ -69,10 +70,26 @@ describe('mail templates', () => {
       expect(reminder.text).toContain(SAMPLE['jury.scoring_reminder'].unsubscribeUrl);
       expect(reminder.headers).toEqual({
         'List-Unsubscribe': `<${SAMPLE['jury.scoring_reminder'].unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', // RFC 8058
       });
     }
     expect(renderMail('jury.scoring_reminder', 'de', SAMPLE['jury.scoring_reminder']).subject).toContain(
       '1.234',
     );
+  });
+});
+
+describe('the unsubscribe pages', () => {
+  it('ask in every language with a one-click form posting back to the link, and then confirm', () => {
+    for (const locale of LOCALES) {
+      const question = unsubscribeQuestionPage(locale);
+      expect(question).toContain(`<html lang="${locale}">`);
+      // No action: the form posts to the URL the page was opened at, token included (RFC 8058's target).
+      expect(question).toMatch(
+        /<form method="post">\s*<input type="hidden" name="List-Unsubscribe" value="One-Click" \/>/,
+      );
+      expect(unsubscribedPage(locale)).not.toContain('<form');
+    }
+    expect(unsubscribedPage('ru')).toContain('Напоминания об оценках больше не будут приходить.');
   });
 });
