@@ -19,7 +19,7 @@ ENV MALLOC_MMAP_THRESHOLD_=131072
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
-RUN mkdir -p /data/uploads /app/var && chown node /data/uploads /app/var
+RUN mkdir -p /app/var && chown node /app/var
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -4,6 +4,7 @@ import { Nominations1764317000000 } from './1764317000000-Nominations.js';
 import { Jury1764317100000 } from './1764317100000-Jury.js';
 import { Tally1764317200000 } from './1764317200000-Tally.js';
 import { Notifications1764317300000 } from './1764317300000-Notifications.js';
+import { AttachmentFiles1764317400000 } from './1764317400000-AttachmentFiles.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Jury1764317100000,
   Tally1764317200000,
   Notifications1764317300000,
+  AttachmentFiles1764317400000,
 ];

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createUser, type SignedIn } from './support/factories.js';
 import { addAttachment, createJuryWorld, type JuryWorld } from './support/jury.js';
@@ -208,7 +205,6 @@ const ROUTES: Route[] = [
 ];
 
 let t: TestApp;
-let uploadDir: string;
 
 /** Everything a refused request could have touched. */
 async function snapshot(): Promise<Record<string, number>> {
@@ -246,13 +242,11 @@ function caller(w: World, who: Who): SignedIn | null {
 }
 
 beforeAll(async () => {
-  uploadDir = mkdtempSync(join(tmpdir(), 'magistral-jury-uploads-'));
-  t = await createTestApp({ RATE_LIMIT_IP_POINTS: '100000', UPLOAD_DIR: uploadDir });
+  t = await createTestApp({ RATE_LIMIT_IP_POINTS: '100000' });
 });
 
 afterAll(async () => {
   await t.close();
-  rmSync(uploadDir, { recursive: true, force: true });
 });
 
 describe.each(ROUTES)('$name', (route) => {

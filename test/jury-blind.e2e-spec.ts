@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { createUser, type SignedIn } from './support/factories.js';
@@ -9,7 +6,6 @@ import { createCompany } from './support/nominations.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
-let uploadDir: string;
 
 const COMPANY = 'Zhetysu Secret Rail LLP';
 const WEBSITE = 'https://zhetysu-secret-rail.example';
@@ -115,13 +111,11 @@ async function everythingAJurorCanReach({ w, attachments }: Blind, juror: Signed
 }
 
 beforeAll(async () => {
-  uploadDir = mkdtempSync(join(tmpdir(), 'magistral-blind-uploads-'));
-  t = await createTestApp({ RATE_LIMIT_IP_POINTS: '100000', UPLOAD_DIR: uploadDir });
+  t = await createTestApp({ RATE_LIMIT_IP_POINTS: '100000' });
 });
 
 afterAll(async () => {
   await t.close();
-  rmSync(uploadDir, { recursive: true, force: true });
 });
 
 describe('a blind edition', () => {

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import supertest from 'supertest';
 import { Clock } from '../src/common/clock.js';
@@ -70,7 +68,6 @@ function binary(res: unknown, callback: (error: Error | null, body: Buffer) => v
 
 describe('nomination attachments', () => {
   let t: TestApp;
-  let uploadDir: string;
   let owner: SignedIn;
   let rival: SignedIn;
   let organiser: SignedIn;
@@ -79,9 +76,7 @@ describe('nomination attachments', () => {
   let edition: TestEdition;
 
   beforeAll(async () => {
-    uploadDir = mkdtempSync(join(tmpdir(), 'magistral-uploads-'));
     t = await createTestApp({
-      UPLOAD_DIR: uploadDir,
       UPLOAD_MAX_BYTES: String(MAX_BYTES),
       UPLOAD_MAX_FILES: String(MAX_FILES),
     });
@@ -96,10 +91,7 @@ describe('nomination attachments', () => {
     edition = await createEdition(t, { maxNominationsPerCompanyPerCategory: 50 });
   });
   afterEach(() => t.app.get(Clock).reset());
-  afterAll(async () => {
-    await t.close();
-    rmSync(uploadDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   const nomination = (status: 'draft' | 'submitted' | 'eligible' = 'draft') =>
     createNomination(t, {
@@ -123,8 +115,19 @@ describe('nomination attachments', () => {
     return who ? request.set(who.auth) : request;
   };
 
-  /** Every file in the upload folder: stored attachments only, never a leftover temporary file. */
-  const filesOnDisk = (): string[] => readdirSync(uploadDir).sort();
+  /** Every stored file, by name: stored attachments only, never one whose row did not land. */
+  const storedFiles = async (): Promise<string[]> =>
+    (
+      (await t.db.query(`SELECT stored_name FROM attachment_files ORDER BY stored_name`)) as {
+        stored_name: string;
+      }[]
+    ).map((r) => r.stored_name);
+  const fileOf = async (storedName: string): Promise<Buffer | undefined> =>
+    (
+      (await t.db.query(`SELECT content FROM attachment_files WHERE stored_name = $1`, [storedName])) as {
+        content: Buffer;
+      }[]
+    )[0]?.content;
   const storedNames = async (): Promise<string[]> =>
     (
       (await t.db.query(`SELECT stored_name FROM attachments ORDER BY stored_name`)) as {
@@ -150,7 +153,7 @@ describe('nomination attachments', () => {
         res.body.id,
       ])) as { stored_name: string }[];
       expect(row!.stored_name).toMatch(/^[0-9a-f-]{36}\.pdf$/);
-      expect(readFileSync(join(uploadDir, row!.stored_name)).equals(PDF)).toBe(true);
+      expect((await fileOf(row!.stored_name))?.equals(PDF)).toBe(true);
       expect(await countRows(t, 'audit_log', `action = 'attachment.uploaded' AND entity_id = $1`, [id])).toBe(
         1,
       );
@@ -172,7 +175,7 @@ describe('nomination attachments', () => {
 
     it('refuses a renamed executable and a ZIP posing as a PDF (415), keeping nothing', async () => {
       const id = await nomination();
-      const before = filesOnDisk();
+      const before = await storedFiles();
       for (const data of [WINDOWS_EXE, ELF, ZIP, Buffer.from('<html><script>alert(1)</script></html>')]) {
         const res = await upload(owner, id, [
           { filename: 'report.pdf', contentType: 'application/pdf', data },
@@ -180,19 +183,19 @@ describe('nomination attachments', () => {
         expect(res.body.code).toBe('attachments.unsupported_type');
       }
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(0);
-      expect(filesOnDisk()).toEqual(before);
+      expect(await storedFiles()).toEqual(before);
     });
 
     it('refuses a file over UPLOAD_MAX_BYTES (413), keeping nothing; exactly the limit is fine', async () => {
       const id = await nomination();
-      const before = filesOnDisk();
+      const before = await storedFiles();
       const oversize = Buffer.concat([PDF.subarray(0, 8), Buffer.alloc(MAX_BYTES + 1 - 8, 0x20)]);
       const res = await upload(owner, id, [
         { filename: 'huge.pdf', contentType: 'application/pdf', data: oversize },
       ]).expect(413);
       expect(res.body.code).toBe('attachments.too_large');
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(0);
-      expect(filesOnDisk()).toEqual(before);
+      expect(await storedFiles()).toEqual(before);
       await upload(owner, id, [{ filename: 'limit.pdf', data: oversize.subarray(0, MAX_BYTES) }]).expect(201);
     });
 
@@ -215,9 +218,9 @@ describe('nomination attachments', () => {
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(1);
     });
 
-    it('stores a path-traversal file name as harmless metadata and writes only inside UPLOAD_DIR', async () => {
+    it('stores a path-traversal file name as harmless metadata and writes no file anywhere', async () => {
       const id = await nomination();
-      const before = new Set(filesOnDisk());
+      const before = new Set(await storedFiles());
       const res = await upload(owner, id, [
         { filename: '../../../../tmp/owned.pdf', contentType: 'application/pdf', data: PDF },
       ]).expect(201);
@@ -227,7 +230,7 @@ describe('nomination attachments', () => {
       ]).expect(201);
       expect(windows.body.originalName).toBe('hidden.pdf');
       expect(existsSync('/tmp/owned.pdf')).toBe(false);
-      const added = filesOnDisk().filter((f) => !before.has(f));
+      const added = (await storedFiles()).filter((f) => !before.has(f));
       expect(added).toHaveLength(2);
       for (const name of added) expect(name).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     });
@@ -251,7 +254,7 @@ describe('nomination attachments', () => {
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(1);
-      expect(filesOnDisk()).toEqual(await storedNames());
+      expect(await storedFiles()).toEqual(await storedNames());
 
       const other = multipart([{ filename: 'retry.pdf', data: PNG }]);
       const reused = await t
@@ -264,7 +267,7 @@ describe('nomination attachments', () => {
         .expect(409);
       expect(reused.body.code).toBe('request.idempotency_key_reused');
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(1);
-      expect(filesOnDisk()).toEqual(await storedNames());
+      expect(await storedFiles()).toEqual(await storedNames());
     });
 
     it('refuses more than UPLOAD_MAX_FILES per nomination (409), also when they arrive at once', async () => {
@@ -279,7 +282,7 @@ describe('nomination attachments', () => {
         results.filter((r) => r.status === 409).every((r) => r.body.code === 'attachments.limit_reached'),
       ).toBe(true);
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(MAX_FILES);
-      expect(filesOnDisk()).toEqual(await storedNames());
+      expect(await storedFiles()).toEqual(await storedNames());
     });
 
     it('refuses a body that is not multipart (415) and a multipart body without a file (400)', async () => {
@@ -301,7 +304,7 @@ describe('nomination attachments', () => {
 
     it("refuses another entrant's nomination (404), organisers and jurors (403), anonymous callers (401), storing nothing", async () => {
       const id = await nomination();
-      const before = filesOnDisk();
+      const before = await storedFiles();
       expect((await upload(rival, id, [{ filename: 'x.pdf', data: PDF }]).expect(404)).body.code).toBe(
         'nominations.not_found',
       );
@@ -309,7 +312,7 @@ describe('nomination attachments', () => {
       await upload(juror, id, [{ filename: 'x.pdf', data: PDF }]).expect(403);
       await upload(null, id, [{ filename: 'x.pdf', data: PDF }]).expect(401);
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(0);
-      expect(filesOnDisk()).toEqual(before);
+      expect(await storedFiles()).toEqual(before);
     });
 
     it('accepts files for a submitted nomination until nominations close, then refuses (409)', async () => {
@@ -353,6 +356,17 @@ describe('nomination attachments', () => {
       await download(organiser, attachmentId).expect(200);
     });
 
+    it('is served by every API instance, not only the one that received it', async () => {
+      const sibling = await t.sibling();
+      const res = await supertest(sibling.getHttpServer())
+        .get(`/api/v1/attachments/${attachmentId}`)
+        .set(owner.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(Buffer.isBuffer(res.body) && res.body.equals(PDF)).toBe(true);
+    });
+
     it('is a 404 for another entrant (as for an unknown id), 403 for jurors, 401 without a token', async () => {
       const hidden = await download(rival, attachmentId).expect(404);
       const unknown = await download(rival, '00000000-0000-4000-8000-000000000000').expect(404);
@@ -376,11 +390,11 @@ describe('nomination attachments', () => {
       t.app.get(Clock).advance(48 * HOUR + 1000);
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(owner.auth).expect(409);
       t.app.get(Clock).reset();
-      expect(existsSync(join(uploadDir, row!.stored_name))).toBe(true);
+      expect(await fileOf(row!.stored_name)).toBeDefined();
 
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(owner.auth).expect(204);
       expect(await countRows(t, 'attachments', 'id = $1', [res.body.id])).toBe(0);
-      expect(existsSync(join(uploadDir, row!.stored_name))).toBe(false);
+      expect(await fileOf(row!.stored_name)).toBeUndefined();
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(owner.auth).expect(404);
     });
 
@@ -394,9 +408,9 @@ describe('nomination attachments', () => {
         }[]
       ).map((r) => r.stored_name);
       await t.http().delete(`/api/v1/nominations/${id}`).set(rival.auth).expect(404);
-      for (const f of files) expect(existsSync(join(uploadDir, f))).toBe(true);
+      for (const f of files) expect(await fileOf(f)).toBeDefined();
       await t.http().delete(`/api/v1/nominations/${id}`).set(owner.auth).expect(204);
-      for (const f of files) expect(existsSync(join(uploadDir, f))).toBe(false);
+      for (const f of files) expect(await fileOf(f)).toBeUndefined();
       expect(await countRows(t, 'attachments', 'nomination_id = $1', [id])).toBe(0);
     });
   });

@@ -228,10 +228,6 @@ export class AppConfig {
   @Min(10)
   MAIL_BACKOFF_MS = 5000;
 
-  @IsString()
-  @MinLength(1)
-  UPLOAD_DIR = 'var/uploads';
-
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Role } from '../../src/common/auth/roles.js';
 import { createEdition, type EditionOptions, type TestEdition } from './editions.js';
 import { type SignedIn, signIn } from './factories.js';
@@ -161,7 +159,7 @@ export async function createJuryWorld(
   };
 }
 
-/** Stores a small PDF as an attachment of the nomination, the way the upload route leaves it (file under UPLOAD_DIR, row with its hash). */
+/** Stores a small PDF as an attachment of the nomination, the way the upload route leaves it (row with its hash, then its file). */
 export async function addAttachment(
   t: TestApp,
   nominationId: string,
@@ -170,8 +168,6 @@ export async function addAttachment(
 ): Promise<string> {
   const content = Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`);
   const storedName = `${randomUUID()}.pdf`;
-  mkdirSync(t.config.UPLOAD_DIR, { recursive: true });
-  writeFileSync(join(t.config.UPLOAD_DIR, storedName), content);
   const [row] = (await t.db.query(
     `INSERT INTO attachments (nomination_id, original_name, stored_name, media_type, size_bytes, sha256, created_by)
      VALUES ($1, $2, $3, 'application/pdf', $4, $5, $6) RETURNING id`,
@@ -184,5 +180,9 @@ export async function addAttachment(
       createdBy,
     ],
   )) as { id: string }[];
+  await t.db.query(`INSERT INTO attachment_files (stored_name, content) VALUES ($1, $2)`, [
+    storedName,
+    content,
+  ]);
   return row!.id;
 }

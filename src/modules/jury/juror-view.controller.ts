@@ -61,7 +61,7 @@ export class JurorViewController {
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.stream, {
+    return new StreamableFile(file.content, {
       type: file.mediaType,
       length: file.sizeBytes,
       disposition: contentDisposition(file.fileName),

@@ -1,4 +1,3 @@
-import type { ReadStream } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
@@ -218,19 +217,19 @@ export class JurorViewService {
     mediaType: AttachmentMediaType;
     sizeBytes: number;
     sha256: string;
-    stream: ReadStream;
+    content: Buffer;
   }> {
     const assigned = await this.access.findAssigned(this.dataSource.manager, caller, roundId, nominationId);
     const attachment = (await this.attachments(nominationId)).find((a) => a.id === attachmentId);
     if (!attachment) throw new DomainError(AttachmentErrors.notFound);
-    const stream = await this.storage.open(attachment.storedName);
-    if (!stream) throw new DomainError(AttachmentErrors.notFound);
+    const content = await this.storage.read(attachment.storedName);
+    if (!content) throw new DomainError(AttachmentErrors.notFound);
     return {
       fileName: fileNameFor(assigned, attachment),
       mediaType: attachment.mediaType,
       sizeBytes: Number(attachment.sizeBytes),
       sha256: attachment.sha256,
-      stream,
+      content,
     };
   }
 

@@ -19,7 +19,6 @@ import { Category } from '../editions/entities/category.entity.js';
 import { Edition } from '../editions/entities/edition.entity.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
-import { AttachmentStorage } from './attachments/attachment-storage.js';
 import { type AttachmentView, toAttachmentView } from './attachments/attachment-view.js';
 import type { CreateNominationDto, UpdateNominationDto } from './dto/nomination.dto.js';
 import { Attachment } from './entities/attachment.entity.js';
@@ -69,7 +68,6 @@ export class NominationsService {
     private readonly idempotency: IdempotentRequests,
     private readonly access: NominationAccess,
     private readonly companies: CompanyAccess,
-    private readonly storage: AttachmentStorage,
     private readonly audit: AuditLog,
     private readonly notifications: Notifications,
     private readonly config: AppConfig,
@@ -172,18 +170,19 @@ export class NominationsService {
     });
   }
 
-  /** Only drafts are deleted, with their files (removed once the deletion has committed). */
+  /** Only drafts are deleted, with their attachments and files (which go with the rows). */
   async remove(caller: Caller, id: string): Promise<void> {
-    const storedNames = await this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const nomination = await this.access.findWritable(manager, caller, id);
       if (nomination.status !== 'draft')
         throw new DomainError(
           NominationErrors.notDraft,
           `The nomination is ${nomination.status}; withdraw it instead.`,
         );
-      const files = (await manager.query(`SELECT stored_name FROM attachments WHERE nomination_id = $1`, [
-        id,
-      ])) as { stored_name: string }[];
+      const [files] = (await manager.query(
+        `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
+        [id],
+      )) as { n: number }[];
       await manager.query(`DELETE FROM nominations WHERE id = $1`, [id]);
       await this.audit.append(manager, {
         action: 'nomination.deleted',
@@ -191,11 +190,9 @@ export class NominationsService {
         entityId: id,
         editionId: nomination.editionId,
         actorId: caller.userId,
-        data: { title: nomination.title, attachments: files.length },
+        data: { title: nomination.title, attachments: files!.n },
       });
-      return files.map((f) => f.stored_name);
     });
-    await this.storage.removeAll(storedNames);
   }
 
   /**

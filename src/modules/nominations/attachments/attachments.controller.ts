@@ -20,13 +20,13 @@ export class AttachmentsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const { attachment, stream } = await this.attachments.open(caller, id);
+    const { attachment, content } = await this.attachments.open(caller, id);
     void reply
       .header('etag', `"${attachment.sha256}"`)
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox");
-    return new StreamableFile(stream, {
+    return new StreamableFile(content, {
       type: attachment.mediaType,
       length: attachment.sizeBytes,
       disposition: contentDisposition(attachment.originalName),

@@ -1,4 +1,3 @@
-import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -57,97 +56,85 @@ export class AttachmentsService {
     idempotent: IdempotentRequest | null,
   ): Promise<IdempotentOutcome<AttachmentView>> {
     const received = await this.storage.receive(upload.file);
-    let kept: string | null = null;
-    try {
-      if (!received.sizeBytes) throw new DomainError(AttachmentErrors.fileMissing, 'The file is empty.');
-      const format = sniffMediaType(received.head);
-      if (!format)
-        throw new DomainError(
-          AttachmentErrors.unsupportedType,
-          'The file is not a PDF, PNG or JPEG (judged by its content, not its name).',
-        );
-      const originalName = sanitiseFileName(upload.filename);
-      return await this.idempotency.run(
-        idempotent,
-        { nominationId, originalName, sha256: received.sha256, sizeBytes: received.sizeBytes },
-        async (manager) => {
-          const nomination = await this.access.findWritable(manager, caller, nominationId);
-          await this.nominations.assertEditable(manager, nomination);
-          const [counted] = (await manager.query(
-            `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
-            [nominationId],
-          )) as { n: number }[];
-          const max = this.config.UPLOAD_MAX_FILES;
-          if ((counted?.n ?? 0) >= max)
-            throw new DomainError(
-              AttachmentErrors.limitReached,
-              `At most ${max} attachments per nomination.`,
-              { maxFiles: max },
-            );
-          kept = await this.storage.keep(received, format.extension);
-          const attachment = await manager.save(
-            Attachment,
-            manager.create(Attachment, {
-              nominationId,
-              originalName,
-              storedName: kept,
-              mediaType: format.type,
-              sizeBytes: String(received.sizeBytes),
-              sha256: received.sha256,
-              createdBy: caller.userId,
-            }),
-          );
-          await this.audit.append(manager, {
-            action: 'attachment.uploaded',
-            entityType: 'nomination',
-            entityId: nominationId,
-            editionId: nomination.editionId,
-            actorId: caller.userId,
-            data: {
-              attachmentId: attachment.id,
-              originalName,
-              mediaType: format.type,
-              sizeBytes: received.sizeBytes,
-              sha256: received.sha256,
-            },
-          });
-          return toAttachmentView(attachment);
-        },
+    if (!received.sizeBytes) throw new DomainError(AttachmentErrors.fileMissing, 'The file is empty.');
+    const format = sniffMediaType(received.content);
+    if (!format)
+      throw new DomainError(
+        AttachmentErrors.unsupportedType,
+        'The file is not a PDF, PNG or JPEG (judged by its content, not its name).',
       );
-    } catch (error) {
-      // The transaction rolled back (or never ran): the file it would have recorded must not stay.
-      if (kept) await this.storage.removeAll([kept]);
-      throw error;
-    } finally {
-      await this.storage.discard(received);
-    }
+    const originalName = sanitiseFileName(upload.filename);
+    return await this.idempotency.run(
+      idempotent,
+      { nominationId, originalName, sha256: received.sha256, sizeBytes: received.sizeBytes },
+      async (manager) => {
+        const nomination = await this.access.findWritable(manager, caller, nominationId);
+        await this.nominations.assertEditable(manager, nomination);
+        const [counted] = (await manager.query(
+          `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
+          [nominationId],
+        )) as { n: number }[];
+        const max = this.config.UPLOAD_MAX_FILES;
+        if ((counted?.n ?? 0) >= max)
+          throw new DomainError(AttachmentErrors.limitReached, `At most ${max} attachments per nomination.`, {
+            maxFiles: max,
+          });
+        const storedName = this.storage.newName(format.extension);
+        const attachment = await manager.save(
+          Attachment,
+          manager.create(Attachment, {
+            nominationId,
+            originalName,
+            storedName,
+            mediaType: format.type,
+            sizeBytes: String(received.sizeBytes),
+            sha256: received.sha256,
+            createdBy: caller.userId,
+          }),
+        );
+        await this.storage.keep(manager, storedName, received);
+        await this.audit.append(manager, {
+          action: 'attachment.uploaded',
+          entityType: 'nomination',
+          entityId: nominationId,
+          editionId: nomination.editionId,
+          actorId: caller.userId,
+          data: {
+            attachmentId: attachment.id,
+            originalName,
+            mediaType: format.type,
+            sizeBytes: received.sizeBytes,
+            sha256: received.sha256,
+          },
+        });
+        return toAttachmentView(attachment);
+      },
+    );
   }
 
   /** The file, for whoever may see its nomination; anyone else gets the same 404 as for a missing id. */
-  async open(
-    caller: Caller,
-    attachmentId: string,
-  ): Promise<{ attachment: AttachmentView; stream: ReadStream }> {
+  async open(caller: Caller, attachmentId: string): Promise<{ attachment: AttachmentView; content: Buffer }> {
     const manager = this.dataSource.manager;
     const attachment = await manager.findOneBy(Attachment, { id: attachmentId });
     if (!attachment) throw new DomainError(AttachmentErrors.notFound);
     await this.visibleOr404(() => this.access.findVisible(manager, caller, attachment.nominationId));
-    const stream = await this.storage.open(attachment.storedName);
-    if (!stream) throw new DomainError(AttachmentErrors.notFound);
-    return { attachment: toAttachmentView(attachment), stream };
+    const content = await this.storage.read(attachment.storedName);
+    if (!content) throw new DomainError(AttachmentErrors.notFound);
+    return { attachment: toAttachmentView(attachment), content };
   }
 
+  /** Deletes the attachment; its file goes with the row. */
   async remove(caller: Caller, attachmentId: string): Promise<void> {
-    const storedName = await this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const attachment = await manager.findOneBy(Attachment, { id: attachmentId });
       if (!attachment) throw new DomainError(AttachmentErrors.notFound);
       const nomination = await this.visibleOr404(() =>
         this.access.findWritable(manager, caller, attachment.nominationId),
       );
       await this.nominations.assertEditable(manager, nomination);
-      const deleted = (await manager.query(`DELETE FROM attachments WHERE id = $1 RETURNING stored_name`, [
+      const deleted = (await manager.query(`DELETE FROM attachments WHERE id = $1 RETURNING id`, [
         attachmentId,
-      ])) as [{ stored_name: string }[], number];
+      ])) as [{ id: string }[], number];
       if (!deleted[0].length) throw new DomainError(AttachmentErrors.notFound);
       await this.audit.append(manager, {
         action: 'attachment.deleted',
@@ -157,9 +144,7 @@ export class AttachmentsService {
         actorId: caller.userId,
         data: { attachmentId, originalName: attachment.originalName, sha256: attachment.sha256 },
       });
-      return attachment.storedName;
     });
-    await this.storage.removeAll([storedName]);
   }
 
   /** An invisible nomination makes its attachment invisible too: answered as "no such attachment". */

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
 
-/** Evidence attached to a nomination: a file under UPLOAD_DIR with a generated name. */
+/** Evidence attached to a nomination; its bytes are in `attachment_files` under the generated `storedName`. */
 @Entity('attachments')
 export class Attachment {
   @PrimaryGeneratedColumn('uuid')
