@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LOCALES, type Locale } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
-import { DataSource, type EntityManager } from 'typeorm';
 import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 import { NotificationErrors } from './notifications.errors.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
