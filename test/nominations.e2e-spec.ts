@@ -492,6 +492,72 @@ describe('nominations', () => {
       ).toBe('nominations.not_draft');
     });
 
+    it('in a blind edition, refuses what names the company, its website or a member; elsewhere accepts it', async () => {
+      const naming = {
+        summary: 'Caspian rail cargo moved 40% of its containers to block trains.',
+        answers: { approach: 'See caspian.example for the timetable.' },
+      };
+      await t.db.query(`UPDATE companies SET website = 'https://www.caspian.example' WHERE id = $1`, [
+        company.id,
+      ]);
+      const blind = await createEdition(t, { blind: true });
+      const open = await createEdition(t);
+      for (const e of [blind, open])
+        await setQuestions(t, e.categories[0]!.id, [{ code: 'approach', required: true, maxLength: 500 }]);
+      const inBlind = {
+        editionId: blind.id,
+        categoryId: blind.categories[0]!.id,
+        companyId: company.id,
+        createdBy: owner.id,
+      };
+      const id = await createNomination(t, { ...inBlind, ...naming, title: 'Dry port' });
+      const refused = await t.http().post(`/api/v1/nominations/${id}/submit`).set(owner.auth).expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.code).toBe('nominations.identifies_company');
+      expect(refused.body.errors).toEqual([
+        { field: 'summary', messages: ['names the company ("Caspian Rail Cargo")'] },
+        { field: 'answers.approach', messages: ['names the company\'s website ("caspian.example")'] },
+      ]);
+      expect(await statusOf(id)).toBe('draft');
+      expect(
+        await countRows(t, 'audit_log', `action = 'nomination.submitted' AND entity_id = $1`, [id]),
+      ).toBe(0);
+
+      // Reworded, it goes in; a later change that names a member is refused and changes nothing.
+      await t
+        .http()
+        .patch(`/api/v1/nominations/${id}`)
+        .set(owner.auth)
+        .send({ summary: 'We moved 40% of our containers to block trains.', answers: { approach: 'Rail.' } })
+        .expect(200);
+      const submitted = await t.http().post(`/api/v1/nominations/${id}/submit`).set(owner.auth).expect(200);
+      const naming2 = await t
+        .http()
+        .patch(`/api/v1/nominations/${id}`)
+        .set(owner.auth)
+        .send({ answers: { approach: `Led by ${member.fullName}.` } })
+        .expect(400);
+      expect(naming2.body).toMatchObject({
+        code: 'nominations.identifies_company',
+        errors: [
+          { field: 'answers.approach', messages: [`names a member of the company ("${member.fullName}")`] },
+        ],
+      });
+      const after = await t.http().get(`/api/v1/nominations/${id}`).set(owner.auth).expect(200);
+      expect(after.body).toMatchObject({ version: submitted.body.version, answers: { approach: 'Rail.' } });
+
+      // The same words in an edition that is not blind are the entrant's business.
+      const seen = await createNomination(t, {
+        ...inBlind,
+        ...naming,
+        editionId: open.id,
+        categoryId: open.categories[0]!.id,
+        title: 'Dry port',
+      });
+      await t.http().post(`/api/v1/nominations/${seen}/submit`).set(owner.auth).expect(200);
+      await t.db.query(`UPDATE companies SET website = NULL WHERE id = $1`, [company.id]);
+    });
+
     it('refuses another entrant (404), organisers and jurors (403), changing nothing', async () => {
       const id = await draft();
       await t.http().post(`/api/v1/nominations/${id}/submit`).set(rival.auth).expect(404);

@@ -5,6 +5,7 @@ import {
   answerProblems,
   assertNominationsOpen,
   completenessProblems,
+  identifyingProblems,
   type NominationContent,
 } from './nomination-rules.js';
 
@@ -96,5 +97,60 @@ describe('assertNominationsOpen', () => {
         assertNominationsOpen({ ...edition, phase: 'eligibility' }, new Date('2025-04-01T00:00:00Z')),
       ),
     ).toBe('editions.wrong_phase');
+  });
+});
+
+describe('identifyingProblems (blind editions)', () => {
+  const company = {
+    name: 'Caspian  Rail Cargo',
+    website: 'https://www.caspian-rail.kz/about',
+    registrationNumber: '123456789012',
+    memberNames: ['Aigerim Nurlanovna', 'Daulet'],
+  };
+  const content = (overrides: Partial<Parameters<typeof identifyingProblems>[0]> = {}) => ({
+    title: 'Dry port Khorgos',
+    summary: 'Block trains instead of trucks.',
+    answers: { approach: 'Gauge change in 47 minutes.' },
+    metrics: [{ name: 'CO2 avoided', value: 1, unit: 't/year' }],
+    ...overrides,
+  });
+
+  it('finds the name, website, registration number and members in every field jurors read, in any case', () => {
+    expect(identifyingProblems(content(), company)).toEqual([]);
+    const problems = identifyingProblems(
+      content({
+        title: 'CASPIAN RAIL\tCARGO moves to rail',
+        summary: 'See caspian-rail.kz, company no. 123456789012.',
+        answers: { approach: 'Led by aigerim nurlanovna.', other: 'Daulet drove it.' },
+        metrics: [{ name: 'Caspian Rail Cargo share', value: 1, unit: 't' }],
+      }),
+      company,
+    );
+    expect(problems).toEqual([
+      { field: 'title', messages: ['names the company ("Caspian  Rail Cargo")'] },
+      {
+        field: 'summary',
+        messages: [
+          'names the company\'s website ("caspian-rail.kz")',
+          "gives the company's registration number",
+        ],
+      },
+      { field: 'answers.approach', messages: ['names a member of the company ("Aigerim Nurlanovna")'] },
+      { field: 'metrics.0.name', messages: ['names the company ("Caspian  Rail Cargo")'] },
+    ]);
+  });
+
+  it('matches whole words only, in any script, and takes names literally', () => {
+    const trans = { name: 'Trans', website: null, registrationNumber: '1', memberNames: [] };
+    expect(identifyingProblems(content({ summary: 'Transport and transit.' }), trans)).toEqual([]);
+    expect(identifyingProblems(content({ summary: 'By trans, not by air.' }), trans)).toHaveLength(1);
+    const kazakh = { name: 'Қазақстан Темір Жолы', website: null, registrationNumber: '1', memberNames: [] };
+    expect(identifyingProblems(content({ summary: 'қазақстан темір жолы жобасы' }), kazakh)).toHaveLength(1);
+    const odd = { name: 'A+B (Cargo)', website: 'not a url', registrationNumber: '1', memberNames: [] };
+    expect(identifyingProblems(content({ summary: 'AAB Cargo' }), odd)).toEqual([]);
+    expect(identifyingProblems(content({ summary: 'a+b (cargo) did it' }), odd)).toHaveLength(1);
+    // Too short to tell from ordinary words: not looked for.
+    const short = { name: 'DB', website: null, registrationNumber: '42', memberNames: ['Ivan'] };
+    expect(identifyingProblems(content({ summary: 'DB and Ivan, reg. 42' }), short)).toEqual([]);
   });
 });

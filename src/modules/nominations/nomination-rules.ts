@@ -106,6 +106,84 @@ export function assertComplete(content: NominationContent, questions: readonly C
     throw new DomainError(NominationErrors.incomplete, describe(problems), { errors: problems });
 }
 
+/** What would tell a juror of a blind edition whose nomination they are reading. */
+export interface CompanyIdentity {
+  name: string;
+  website: string | null;
+  registrationNumber: string;
+  /** Full names of the company's members. */
+  memberNames: string[];
+}
+
+/** `text` as a whole word or phrase, any case, any run of spaces between its words. */
+function wholeWords(text: string): RegExp {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function websiteHost(website: string | null): string | null {
+  if (!website) return null;
+  try {
+    return new URL(website).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the text jurors read names the company: its name, its website's host, its registration number or
+ * a member's full name, each as a whole word in any case. Too short a name (under three characters), a
+ * registration number under five and single-word member names are not looked for: they would match
+ * ordinary words. Attachments' contents are the entrant's responsibility.
+ */
+export function identifyingProblems(content: NominationContent, company: CompanyIdentity): FieldProblem[] {
+  const terms: { pattern: RegExp; message: string }[] = [];
+  if (company.name.trim().length >= 3)
+    terms.push({
+      pattern: wholeWords(company.name),
+      message: `names the company ("${company.name.trim()}")`,
+    });
+  const host = websiteHost(company.website);
+  if (host) terms.push({ pattern: wholeWords(host), message: `names the company's website ("${host}")` });
+  if (company.registrationNumber.trim().length >= 5)
+    terms.push({
+      pattern: wholeWords(company.registrationNumber),
+      message: "gives the company's registration number",
+    });
+  for (const member of company.memberNames)
+    if (member.trim().split(/\s+/).length >= 2)
+      terms.push({
+        pattern: wholeWords(member),
+        message: `names a member of the company ("${member.trim()}")`,
+      });
+
+  const texts: [string, string][] = [
+    ['title', content.title],
+    ['summary', content.summary],
+    ...Object.entries(content.answers).map(([code, text]): [string, string] => [`answers.${code}`, text]),
+    ...content.metrics.flatMap((metric, i): [string, string][] => [
+      [`metrics.${i}.name`, metric.name ?? ''],
+      [`metrics.${i}.unit`, metric.unit ?? ''],
+    ]),
+  ];
+  const problems: FieldProblem[] = [];
+  for (const [field, text] of texts) {
+    const messages = terms.filter((term) => term.pattern.test(text)).map((term) => term.message);
+    if (messages.length) problems.push({ field, messages });
+  }
+  return problems;
+}
+
+/** In a blind edition, what jurors read must not say whose nomination it is. */
+export function assertAnonymous(content: NominationContent, company: CompanyIdentity): void {
+  const problems = identifyingProblems(content, company);
+  if (problems.length)
+    throw new DomainError(NominationErrors.identifiesCompany, describe(problems), { errors: problems });
+}
+
 function describe(problems: FieldProblem[]): string {
   return problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | ');
 }

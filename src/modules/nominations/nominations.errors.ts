@@ -35,6 +35,11 @@ export const NominationErrors = defineErrors({
     title: 'The company has submitted as many nominations in this category as the edition allows',
   },
   incomplete: { code: 'nominations.incomplete', kind: 'invalid', title: 'The nomination is not complete' },
+  identifiesCompany: {
+    code: 'nominations.identifies_company',
+    kind: 'invalid',
+    title: 'The edition is judged blind: the nomination must not say whose it is',
+  },
   invalidAnswers: {
     code: 'nominations.invalid_answers',
     kind: 'invalid',

@@ -29,7 +29,13 @@ import {
   type NominationStatus,
 } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
-import { assertAnswersFit, assertComplete, assertNominationsOpen } from './nomination-rules.js';
+import {
+  assertAnonymous,
+  assertAnswersFit,
+  assertComplete,
+  assertNominationsOpen,
+  type CompanyIdentity,
+} from './nomination-rules.js';
 import { NominationErrors } from './nominations.errors.js';
 
 export interface NominationView {
@@ -148,7 +154,11 @@ export class NominationsService {
         metrics: dto.metrics ? plainMetrics(dto.metrics) : nomination.metrics,
       };
       assertAnswersFit(category.questions, next.answers);
-      if (nomination.status === 'submitted') assertComplete(next, category.questions);
+      if (nomination.status === 'submitted') {
+        assertComplete(next, category.questions);
+        const edition = await this.editionFor(manager, nomination.editionId);
+        if (edition.blind) assertAnonymous(next, await this.companyIdentity(manager, nomination.companyId));
+      }
       await manager.query(
         `UPDATE nominations SET title = $2, summary = $3, answers = $4::jsonb, metrics = $5::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, next.title, next.summary, JSON.stringify(next.answers), JSON.stringify(next.metrics)],
@@ -213,6 +223,8 @@ export class NominationsService {
       assertNominationsOpen(edition, now);
       const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
       assertComplete(nomination, category.questions);
+      if (edition.blind)
+        assertAnonymous(nomination, await this.companyIdentity(manager, nomination.companyId));
       const [counted] = (await manager.query(
         `SELECT count(*)::int AS n FROM nominations WHERE company_id = $1 AND category_id = $2 AND status = ANY($3)`,
         [nomination.companyId, nomination.categoryId, COUNTED_STATUSES],
@@ -306,6 +318,26 @@ export class NominationsService {
   }
 
   /** Entrants change a nomination, or its attachments, only in an editable status while nominations are open. */
+  /** What the nomination must not mention when its edition is judged blind (see `identifyingProblems`). */
+  private async companyIdentity(manager: EntityManager, companyId: string): Promise<CompanyIdentity> {
+    const [row] = (await manager.query(
+      `SELECT c.name, c.website, c.registration_number,
+              coalesce(array_agg(u.full_name) FILTER (WHERE u.id IS NOT NULL), '{}') AS member_names
+         FROM companies c
+         LEFT JOIN company_members m ON m.company_id = c.id
+         LEFT JOIN users u ON u.id = m.user_id
+        WHERE c.id = $1
+        GROUP BY c.id`,
+      [companyId],
+    )) as { name: string; website: string | null; registration_number: string; member_names: string[] }[];
+    return {
+      name: row!.name,
+      website: row!.website,
+      registrationNumber: row!.registration_number,
+      memberNames: row!.member_names,
+    };
+  }
+
   async assertEditable(manager: EntityManager, nomination: Nomination): Promise<void> {
     if (!EDITABLE.includes(nomination.status))
       throw new DomainError(NominationErrors.frozen, `The nomination is ${nomination.status}.`);
