@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Notifications } from '../src/modules/notifications/notifications.service.js';
+import { QueueDashboardSessions } from '../src/modules/notifications/queue-dashboard-sessions.js';
 import { countRows, createUser, signIn, type SignedIn, uniqueEmail } from './support/factories.js';
 import { eventually, settled } from './support/notifications.js';
 import { TestSmtpServer } from './support/smtp.js';
@@ -368,5 +369,91 @@ describe('queue dashboard /admin/queues', () => {
       'schedule',
       'tally',
     ]);
+  });
+});
+
+describe('the queue dashboard in a browser: ticket, then cookie', () => {
+  const ticketFor = async (who: SignedIn): Promise<string> => {
+    const res = await t.http().post('/api/v1/queue-dashboard/tickets').set(who.auth).expect(201);
+    expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+    const url = new URL(res.body.url as string);
+    expect(url.pathname).toBe('/admin/queues/enter');
+    return `${url.pathname}${url.search}`;
+  };
+  /** Opens the ticket link as a browser would; the cookie it sets, as a Cookie header. */
+  const enter = async (link: string): Promise<string> => {
+    const res = await t.http().get(link).expect(303);
+    expect(res.headers.location).toBe('/admin/queues/');
+    const setCookie = (res.headers['set-cookie'] as unknown as string[])[0]!;
+    expect(setCookie).toMatch(
+      /^magistral_queues=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Lax$/,
+    );
+    return setCookie.split(';')[0]!;
+  };
+
+  it('an organiser opens the board and its API with the cookie a single-use ticket left', async () => {
+    const link = await ticketFor(organiser);
+    const cookie = await enter(link);
+    const page = await t.http().get('/admin/queues/').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('Magistral queues');
+    await t.http().get('/admin/queues/api/queues').set('Cookie', `theme=dark; ${cookie}`).expect(200);
+    // Used once: the same link is refused, as is an unknown or malformed ticket.
+    for (const again of [
+      link,
+      '/admin/queues/enter?ticket=' + 'A'.repeat(43),
+      '/admin/queues/enter?ticket=x',
+      '/admin/queues/enter',
+    ]) {
+      const refused = await t.http().get(again).expect(401);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('tickets are for organisers only', async () => {
+    await t.http().post('/api/v1/queue-dashboard/tickets').expect(401);
+    for (const who of [entrant, juror])
+      expect(
+        (await t.http().post('/api/v1/queue-dashboard/tickets').set(who.auth).expect(403)).body.code,
+      ).toBe('auth.forbidden');
+  });
+
+  it('a forged, altered or expired cookie is refused, and so is one whose session ended', async () => {
+    const cookie = await enter(await ticketFor(organiser));
+    const value = cookie.slice('magistral_queues='.length);
+    const [userId, sessionId, expires, signature] = value.split('.') as [string, string, string, string];
+    const sessions = t.app.get(QueueDashboardSessions);
+    const forged = [
+      `${userId}.${sessionId}.${expires}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+      `${entrant.id}.${sessionId}.${expires}.${signature}`,
+      `${userId}.${sessionId}.${Number(expires) + 3600}.${signature}`,
+      sessions.cookieValue(userId, sessionId, Math.floor(Date.now() / 1000) - 1),
+      'garbage',
+    ];
+    for (const bad of forged)
+      expect(
+        (await t.http().get('/admin/queues/api/queues').set('Cookie', `magistral_queues=${bad}`)).status,
+      ).toBe(401);
+
+    const leaving = await signIn(t, ['organiser']);
+    const theirs = await enter(await ticketFor(leaving));
+    await t.http().get('/admin/queues/api/queues').set('Cookie', theirs).expect(200);
+    await t.http().post('/api/v1/auth/logout').set(leaving.auth).expect(204);
+    await t.http().get('/admin/queues/api/queues').set('Cookie', theirs).expect(401);
+
+    // An account disabled, or no longer an organiser, loses the board at once.
+    const demoted = await signIn(t, ['organiser']);
+    const demotedCookie = await enter(await ticketFor(demoted));
+    await t.db.query(`UPDATE users SET roles = ARRAY['juror'] WHERE id = $1`, [demoted.id]);
+    expect((await t.http().get('/admin/queues/api/queues').set('Cookie', demotedCookie)).status).toBe(403);
+    await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [demoted.id]);
+    expect((await t.http().get('/admin/queues/api/queues').set('Cookie', demotedCookie)).status).toBe(401);
+  });
+
+  it('with an Authorization header, the header decides alone (the cookie is not looked at)', async () => {
+    const cookie = await enter(await ticketFor(organiser));
+    expect(
+      (await t.http().get('/admin/queues/api/queues').set('Cookie', cookie).set(entrant.auth)).status,
+    ).toBe(403);
   });
 });

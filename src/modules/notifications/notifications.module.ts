@@ -1,13 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { ReminderRoundHandler } from './jobs/reminder-round.handler.js';
 import { ReminderSweepHandler } from './jobs/reminder-sweep.handler.js';
 import { SendNotificationHandler } from './jobs/send-notification.handler.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationLog } from './notification-log.service.js';
-import { NotificationPreferencesController, NotificationsController } from './notifications.controller.js';
+import {
+  NotificationPreferencesController,
+  NotificationsController,
+  QueueDashboardController,
+} from './notifications.controller.js';
 import { Notifications } from './notifications.service.js';
 import { OptOuts } from './opt-outs.service.js';
 import { QueueDashboard } from './queue-dashboard.js';
+import { QueueDashboardSessions } from './queue-dashboard-sessions.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { Reminders } from './reminders/reminders.service.js';
 import { ResultsMailer } from './results-mailer.js';
@@ -20,7 +26,8 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
  */
 @Global()
 @Module({
-  controllers: [NotificationsController, NotificationPreferencesController],
+  imports: [AuthModule],
+  controllers: [NotificationsController, NotificationPreferencesController, QueueDashboardController],
   providers: [
     Notifications,
     MailTransport,
@@ -34,6 +41,7 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
     ReminderSweepHandler,
     ResultsMailer,
     QueueDashboard,
+    QueueDashboardSessions,
   ],
   exports: [Notifications, ReminderScheduler, ResultsMailer],
 })

@@ -13,16 +13,14 @@ import { type Caller, hasRole } from '../../common/auth/roles.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { PROBLEM_CONTENT_TYPE, ProblemFilter } from '../../common/errors/problem.filter.js';
 import { QUEUE_NAMES } from '../../queue/jobs.js';
-
-/** Outside the API prefix (app.setup excludes `admin/*` from it). */
-export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+import { dashboardCookie, QUEUE_DASHBOARD_PATH, QueueDashboardSessions } from './queue-dashboard-sessions.js';
 
 /**
  * Bull Board for organisers. It is a Fastify plugin, not a Nest controller, so the global guard never sees
  * it: an `onRequest` hook on its prefix authenticates every request (pages, assets and its JSON API) with the
  * very passport strategy the API uses — signature, issuer, audience, expiry and session revocation — from the
- * `Authorization: Bearer` header only (no cookie, so no cross-site request can act on the queues), and
- * admits organisers.
+ * `Authorization: Bearer` header, or for a browser from the dashboard cookie a ticket was traded for at
+ * `/admin/queues/enter` (see `QueueDashboardSessions`), and admits organisers. Never from the query string.
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationBootstrap {
@@ -31,6 +29,7 @@ export class QueueDashboard implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
+    private readonly sessions: QueueDashboardSessions,
   ) {}
 
   // After Nest has installed its error handler: a plugin registered earlier leaves Fastify's own handler in
@@ -53,6 +52,10 @@ export class QueueDashboard implements OnApplicationBootstrap {
         uiConfig: { boardTitle: 'Magistral queues' },
       },
     });
+    // Outside the guarded scope: the browser has no credentials yet, only the ticket.
+    fastify.get<{ Querystring: { ticket?: string } }>(`${QUEUE_DASHBOARD_PATH}/enter`, (request, reply) =>
+      this.enter(request, reply),
+    );
     await fastify.register(
       async (scope) => {
         scope.addHook('onRequest', (request, reply) => this.admitOrganisers(request, reply));
@@ -60,6 +63,24 @@ export class QueueDashboard implements OnApplicationBootstrap {
       },
       { prefix: QUEUE_DASHBOARD_PATH },
     );
+  }
+
+  /** Trades a ticket for the dashboard cookie and goes to the board; an unknown, used or late ticket is a 401. */
+  private async enter(
+    request: FastifyRequest<{ Querystring: { ticket?: string } }>,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    let value: string | null;
+    try {
+      value = await this.sessions.redeem(String(request.query.ticket ?? ''));
+    } catch {
+      return this.refuse(request, reply, new DomainError(CommonErrors.unavailable));
+    }
+    if (!value) return this.refuse(request, reply, new DomainError(CommonErrors.unauthenticated));
+    return reply
+      .header('set-cookie', this.sessions.setCookie(value))
+      .header('cache-control', 'no-store')
+      .redirect(`${QUEUE_DASHBOARD_PATH}/`, 303);
   }
 
   /** Returns the reply when it refused (Fastify then stops there), nothing when the request may go on. */
@@ -83,8 +104,15 @@ export class QueueDashboard implements OnApplicationBootstrap {
     return undefined;
   }
 
-  /** The `jwt` passport strategy (src/modules/auth/strategies/jwt.strategy.ts) on this request. */
+  /**
+   * The `jwt` passport strategy (src/modules/auth/strategies/jwt.strategy.ts) when the request carries an
+   * Authorization header, else the dashboard cookie.
+   */
   private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Caller | false> {
+    if (request.headers.authorization === undefined) {
+      const cookie = dashboardCookie(request.headers.cookie);
+      return cookie === undefined ? Promise.resolve(false) : this.sessions.callerFor(cookie);
+    }
     return new Promise((resolve, reject) => {
       // Passport hands over whatever the strategy threw (e.g. Redis down while checking revocations).
       const fail = (error: unknown) =>
