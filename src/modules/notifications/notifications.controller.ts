@@ -28,7 +28,6 @@ import {
 } from './notification-log.service.js';
 import { NotificationErrors } from './notifications.errors.js';
 import { type NotificationPreferences, OptOuts, type UnsubscribeResult } from './opt-outs.service.js';
-import { QueueDashboardSessions } from './queue-dashboard-sessions.js';
 import { unsubscribedPage, unsubscribeQuestionPage } from './templates/unsubscribe-page.js';
 
 @ApiTags('notifications')
@@ -132,21 +131,5 @@ export class NotificationPreferencesController {
     @Body() dto: NotificationPreferencesDto,
   ): Promise<NotificationPreferences> {
     return this.optOuts.setPreferences(caller.userId, dto);
-  }
-}
-
-@ApiTags('notifications')
-@Controller('queue-dashboard')
-export class QueueDashboardController {
-  constructor(private readonly sessions: QueueDashboardSessions) {}
-
-  @Post('tickets')
-  @Authenticated({ roles: ['organiser'] })
-  @ApiOperation({
-    summary:
-      'A link that opens the queue dashboard (/admin/queues) in a browser: single use, valid 60 s; it leaves a 15-minute cookie for /admin/queues only',
-  })
-  ticket(@CurrentCaller() caller: Caller): Promise<{ url: string; expiresAt: string }> {
-    return this.sessions.issueTicket(caller);
   }
 }

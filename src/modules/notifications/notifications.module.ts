@@ -5,14 +5,11 @@ import { ReminderSweepHandler } from './jobs/reminder-sweep.handler.js';
 import { SendNotificationHandler } from './jobs/send-notification.handler.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationLog } from './notification-log.service.js';
-import {
-  NotificationPreferencesController,
-  NotificationsController,
-  QueueDashboardController,
-} from './notifications.controller.js';
+import { NotificationPreferencesController, NotificationsController } from './notifications.controller.js';
 import { Notifications } from './notifications.service.js';
 import { OptOuts } from './opt-outs.service.js';
 import { QueueDashboard } from './queue-dashboard.js';
+import { QueueDashboardController } from './queue-dashboard.controller.js';
 import { QueueDashboardSessions } from './queue-dashboard-sessions.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { Reminders } from './reminders/reminders.service.js';

@@ -1,9 +1,10 @@
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { type Caller, type Role } from '../../common/auth/roles.js';
 import { InjectRedis } from '../../common/redis/redis.module.js';
+import { purposeKey, sameSignature, signParts } from '../../common/signatures.js';
 import { AppConfig } from '../../config/app-config.js';
 import { SessionRevocations } from '../auth/revocations.js';
 
@@ -36,9 +37,7 @@ export class QueueDashboardSessions {
     private readonly dataSource: DataSource,
     private readonly revocations: SessionRevocations,
   ) {
-    this.key = Buffer.from(
-      hkdfSync('sha256', config.JWT_SECRET!, 'magistral', 'queue-dashboard/session/v1', 32),
-    );
+    this.key = purposeKey(config.JWT_SECRET!, 'queue-dashboard/session/v1');
   }
 
   async issueTicket(caller: Caller): Promise<{ url: string; expiresAt: string }> {
@@ -65,7 +64,7 @@ export class QueueDashboardSessions {
   }
 
   cookieValue(userId: string, sessionId: string, expires: number): string {
-    return `${userId}.${sessionId}.${expires}.${this.sign(userId, sessionId, expires)}`;
+    return `${userId}.${sessionId}.${expires}.${signParts(this.key, userId, sessionId, expires)}`;
   }
 
   /** Who the cookie stands for now, or false (forged, expired, session ended, account disabled or gone). */
@@ -80,9 +79,7 @@ export class QueueDashboardSessions {
       string,
     ];
     const expires = Number(expiresText);
-    const expected = Buffer.from(this.sign(userId, sessionId, expires));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    if (!sameSignature(signParts(this.key, userId, sessionId, expires), signature)) return false;
     if (expires <= Date.now() / 1000 || (await this.revocations.isRevoked(sessionId))) return false;
     const [user] = (await this.dataSource.query(
       `SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`,
@@ -95,10 +92,6 @@ export class QueueDashboardSessions {
   setCookie(value: string): string {
     const secure = this.config.PUBLIC_URL.startsWith('https:') ? '; Secure' : '';
     return `${QUEUE_DASHBOARD_COOKIE}=${value}; Path=${QUEUE_DASHBOARD_PATH}; Max-Age=${DASHBOARD_SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
-  }
-
-  private sign(userId: string, sessionId: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${userId}\n${sessionId}\n${expires}`).digest('base64url');
   }
 }
 

@@ -1,5 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { purposeKey, sameSignature, signParts } from '../../common/signatures.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 
@@ -19,9 +19,7 @@ export class UnsubscribeLinks {
   private readonly key: Buffer;
 
   constructor(private readonly config: AppConfig) {
-    this.key = Buffer.from(
-      hkdfSync('sha256', config.JWT_SECRET!, 'magistral', 'notifications/unsubscribe/v1', 32),
-    );
+    this.key = purposeKey(config.JWT_SECRET!, 'notifications/unsubscribe/v1');
   }
 
   token(userId: string, topic: OptionalTopic): string {
@@ -38,14 +36,12 @@ export class UnsubscribeLinks {
     if (!match) return null;
     const [, userId, topic, signature] = match as unknown as [string, string, string, string];
     if (!(OPTIONAL_TOPICS as readonly string[]).includes(topic)) return null;
-    const expected = Buffer.from(this.sign(userId, topic as OptionalTopic));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given)
+    return sameSignature(this.sign(userId, topic as OptionalTopic), signature)
       ? { userId, topic: topic as OptionalTopic }
       : null;
   }
 
   private sign(userId: string, topic: OptionalTopic): string {
-    return createHmac('sha256', this.key).update(`${userId}\n${topic}`).digest('base64url');
+    return signParts(this.key, userId, topic);
   }
 }
