@@ -20,12 +20,6 @@ export function dataSourceOptions(
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: {
-      max: config.DATABASE_POOL_SIZE,
-      application_name: 'magistral',
-      // node-postgres reads times in PostgreSQL's ISO style only, and so do the paths that pass them on as
-      // text: never inherit another DateStyle from the server's configuration.
-      options: '-c DateStyle=ISO',
-    },
+    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'magistral' },
   };
 }

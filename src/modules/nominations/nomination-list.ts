@@ -22,10 +22,11 @@ export interface NominationListItem {
 }
 
 /**
- * A UTC `timestamp` as PostgreSQL writes it under DateStyle ISO (which the connections pin), e.g.
- * `2026-11-28 10:00:00.123456` with 0–6 fractional digits, in the API's form, that of JavaScript's
- * toISOString: milliseconds, truncated, and Z. Done on the text: a Date per time would cost more than the
- * rest of the row. Any other shape (another DateStyle, a five-digit or BC year, infinity) is refused.
+ * A UTC `timestamp` as PostgreSQL writes it under DateStyle ISO (its default, and the only style
+ * node-postgres reads times in), e.g. `2026-11-28 10:00:00.123456` with 0–6 fractional digits, in the API's
+ * form, that of JavaScript's toISOString: milliseconds, truncated, and Z. Done on the text: a Date per time
+ * would cost more than the rest of the row. Any other shape (another DateStyle, a five-digit or BC year,
+ * infinity) is refused rather than guessed at.
  */
 export function isoTime(text: string): string {
   const n = text.length;
