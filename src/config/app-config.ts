@@ -228,9 +228,11 @@ export class AppConfig {
   @Min(10)
   MAIL_BACKOFF_MS = 5000;
 
+  /** Largest attachment accepted. An upload is held in memory while it is checked, then stored in PostgreSQL. */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
+  @Max(50 * 1024 * 1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
   @Transform(toInt)
