@@ -356,6 +356,17 @@ describe('nomination attachments', () => {
       await download(organiser, attachmentId).expect(200);
     });
 
+    it('is a 404 when its file is gone (a file an earlier version lost before the move into the database)', async () => {
+      const id = await nomination();
+      const res = await upload(owner, id, [{ filename: 'lost.pdf', data: PDF }]).expect(201);
+      await t.db.query(
+        `DELETE FROM attachment_files WHERE stored_name = (SELECT stored_name FROM attachments WHERE id = $1)`,
+        [res.body.id],
+      );
+      const lost = await download(owner, res.body.id as string).expect(404);
+      expect(lost.headers['content-type']).toContain('application/problem+json');
+    });
+
     it('is served by every API instance, not only the one that received it', async () => {
       const sibling = await t.sibling();
       const res = await supertest(sibling.getHttpServer())

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination.js';
 import type { NotificationStatus } from '../entities/notification.entity.js';
@@ -42,26 +42,14 @@ export class UnsubscribeQuery {
 }
 
 /** Posting to the link itself (RFC 8058 one-click) carries the token in the query. */
-export class UnsubscribePostQuery {
-  @ApiPropertyOptional({ description: 'The signed token, when posting to the link itself' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  token?: string;
-}
+export class UnsubscribePostQuery extends PartialType(UnsubscribeQuery) {}
 
 /**
  * Either `{"token": …}` as JSON (a page of your own that confirms first), or the RFC 8058 one-click form
  * body `List-Unsubscribe=One-Click` posted to the link, token in its query (mail clients' button, and the
  * link's own page).
  */
-export class UnsubscribeDto {
-  @ApiPropertyOptional({ description: 'The signed token of an unsubscribe link (JSON bodies)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  token?: string;
-
+export class UnsubscribeDto extends PartialType(UnsubscribeQuery) {
   @ApiPropertyOptional({ enum: ['One-Click'], description: 'RFC 8058 (form bodies)' })
   @IsOptional()
   @IsIn(['One-Click'])
