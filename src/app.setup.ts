@@ -8,7 +8,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
-import { ProblemFilter } from './common/errors/problem.filter.js';
+import { frameworkErrorHandler, ProblemFilter } from './common/errors/problem.filter.js';
+import { installInputLimits } from './common/http/input-limits.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -35,6 +36,18 @@ export async function createApp(
   options: { logger?: Logger; workers?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config);
+  // helmet's security headers (worked out once) and the request id, on every answer, errors included.
+  const headers = securityHeaders({
+    // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -44,6 +57,8 @@ export async function createApp(
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
+    // The router's own refusals (bad percent-encoding, over-long path parameter) in our problem format.
+    frameworkErrors: frameworkErrorHandler(headers),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { workers: options.workers }),
@@ -76,22 +91,14 @@ export async function createApp(
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     },
   );
-  // helmet's security headers (worked out once) and the request id, on every answer, errors included.
-  const headers = securityHeaders({
-    // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  // Answers carry tokens and personal data: no cache keeps them unless a route says otherwise (the public
+  // results set their own Cache-Control and ETag).
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id);
+    void reply.headers(headers).header('x-request-id', request.id).header('cache-control', 'no-store');
     done();
   });
+  // Nesting depth, NUL, lone surrogates and control characters: refused once, for every route.
+  installInputLimits(fastify);
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },

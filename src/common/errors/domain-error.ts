@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'gone' // 410
   | 'precondition_failed' // 412
   | 'too_large' // 413
+  | 'uri_too_long' // 414
   | 'unsupported_media_type' // 415
   | 'locked' // 423
   | 'precondition_required' // 428
@@ -53,6 +54,17 @@ export const CommonErrors = defineErrors({
     title: 'The request body is not valid JSON',
   },
   bodyTooLarge: { code: 'request.body_too_large', kind: 'too_large', title: 'The request body is too large' },
+  tooDeep: {
+    code: 'request.too_deeply_nested',
+    kind: 'invalid',
+    title: 'The request body nests arrays or objects too deeply',
+  },
+  badUrl: { code: 'request.bad_url', kind: 'invalid', title: 'The URL is not valid' },
+  uriTooLong: {
+    code: 'request.uri_too_long',
+    kind: 'uri_too_long',
+    title: 'A path parameter is too long',
+  },
   unsupportedMediaType: {
     code: 'request.unsupported_media_type',
     kind: 'unsupported_media_type',
@@ -66,6 +78,11 @@ export const CommonErrors = defineErrors({
     title: 'Authentication is required',
   },
   forbidden: { code: 'auth.forbidden', kind: 'forbidden', title: 'Your role may not do this' },
+  crossOrigin: {
+    code: 'request.cross_origin',
+    kind: 'forbidden',
+    title: 'A page of another site may not change anything here',
+  },
   rateLimited: { code: 'request.rate_limited', kind: 'rate_limited', title: 'Too many requests' },
   idempotencyConflict: {
     code: 'request.idempotency_key_reused',

@@ -13,6 +13,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   gone: 410,
   precondition_failed: 412,
   too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   locked: 423,
   precondition_required: 428,
@@ -141,4 +142,44 @@ export class ProblemFilter implements ExceptionFilter {
     };
     return { body, headers: error.headers };
   }
+}
+
+/**
+ * Fastify's router refuses some URLs before any hook runs (a malformed percent-encoding, a path parameter
+ * over `maxParamLength`): answered here in the same problem+json, with the security headers and the request
+ * id every other answer carries, and without echoing the URL (no `instance`, no `detail`).
+ */
+export function frameworkErrorHandler(
+  headers: Readonly<Record<string, string>>,
+): (error: FastifyLikeError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    const definition =
+      error.code === 'FST_ERR_BAD_URL'
+        ? CommonErrors.badUrl
+        : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? CommonErrors.uriTooLong
+          : undefined;
+    const body: ProblemDocument = definition
+      ? {
+          type: 'about:blank',
+          title: definition.title,
+          status: STATUS_OF[definition.kind],
+          code: definition.code,
+          requestId: request.id,
+        }
+      : {
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          code: CommonErrors.internal.code,
+          requestId: request.id,
+        };
+    void reply
+      .headers(headers)
+      .header('x-request-id', request.id)
+      .header('cache-control', 'no-store')
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(body));
+  };
 }

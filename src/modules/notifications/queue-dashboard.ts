@@ -12,8 +12,11 @@ import passport from 'passport';
 import { type Caller, hasRole } from '../../common/auth/roles.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { PROBLEM_CONTENT_TYPE, ProblemFilter } from '../../common/errors/problem.filter.js';
+import { AppConfig } from '../../config/app-config.js';
 import { QUEUE_NAMES } from '../../queue/jobs.js';
 import { dashboardCookie, QUEUE_DASHBOARD_PATH, QueueDashboardSessions } from './queue-dashboard-sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Bull Board for organisers. It is a Fastify plugin, not a Nest controller, so the global guard never sees
@@ -25,12 +28,17 @@ import { dashboardCookie, QUEUE_DASHBOARD_PATH, QueueDashboardSessions } from '.
 @Injectable()
 export class QueueDashboard implements OnApplicationBootstrap {
   private readonly problems = new ProblemFilter();
+  /** The dashboard's own origin: the only one whose pages may change queues with the cookie. */
+  private readonly origin: string;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly sessions: QueueDashboardSessions,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.origin = new URL(config.PUBLIC_URL).origin;
+  }
 
   // After Nest has installed its error handler: a plugin registered earlier leaves Fastify's own handler in
   // charge of parse errors (plain JSON instead of problem+json).
@@ -88,6 +96,8 @@ export class QueueDashboard implements OnApplicationBootstrap {
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply | undefined> {
+    if (!this.sameOrigin(request))
+      return this.refuse(request, reply, new DomainError(CommonErrors.crossOrigin));
     let caller: Caller | false;
     try {
       caller = await this.authenticate(request, reply);
@@ -102,6 +112,22 @@ export class QueueDashboard implements OnApplicationBootstrap {
     if (!hasRole(caller, 'organiser'))
       return this.refuse(request, reply, new DomainError(CommonErrors.forbidden));
     return undefined;
+  }
+
+  /**
+   * The browser sends the SameSite=Lax cookie with a cross-site top-level POST and with any request from
+   * a same-site page (another subdomain), so a change (pause, retry, clean, ...) is accepted only from the
+   * dashboard's own origin: `Origin` must be PUBLIC_URL's and `Sec-Fetch-Site`, where sent, same-origin.
+   * Browsers send `Origin` with every non-GET request; a cookie-borne change without it is refused too. A
+   * bearer header is not sent by browsers on their own, so such requests may omit both (scripts, curl).
+   */
+  private sameOrigin(request: FastifyRequest): boolean {
+    if (SAFE_METHODS.has(request.method)) return true;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return false;
+    if (origin !== undefined) return origin === this.origin;
+    return request.headers.authorization !== undefined;
   }
 
   /**
