@@ -74,18 +74,115 @@ describe('invitations', () => {
     },
   );
 
-  it('adds the role to an existing account and ends its sessions', async () => {
+  it('adds the role to a verified account only for its holder (current password), and ends its sessions', async () => {
     const entrant = await signIn(t, ['entrant']);
     const { token } = await invited(entrant.email, 'juror');
     const users = await countRows(t, 'users');
-    // No password or name needed: the account exists; a password given is ignored.
-    const res = await accept({ token, password: 'Ignored-Password-Entirely-1' }).expect(201);
+    // The mailbox alone is not the account: without proof of the account, nothing is granted or spent.
+    const bare = await accept({ token }).expect(403);
+    expect(bare.body.code).toBe('auth.invitation_account_proof_required');
+    const wrong = await accept({ token, password: 'Not-The-Current-Password-1' }).expect(401);
+    expect(wrong.body.code).toBe('auth.invalid_credentials');
+    expect((await me(entrant.token).expect(200)).body.roles).toEqual(['entrant']);
+    const res = await accept({ token, password: entrant.password }).expect(201);
     expect(res.body).toMatchObject({ id: entrant.id, roles: ['entrant', 'juror'] });
     expect(await countRows(t, 'users')).toBe(users);
     await me(entrant.token).expect(401);
     await t.http().post(`${API}/auth/refresh`).send({ refreshToken: entrant.refreshToken }).expect(401);
     const relogged = await login(t, entrant.email, entrant.password);
     expect((await me(relogged.token).expect(200)).body.roles).toEqual(['entrant', 'juror']);
+  });
+
+  it('adds the role to a verified account when accepted signed in to it (no password needed)', async () => {
+    const entrant = await signIn(t, ['entrant']);
+    const { token } = await invited(entrant.email, 'organiser');
+    const res = await t
+      .http()
+      .post(`${API}/invitations/accept`)
+      .set(entrant.auth)
+      .send({ token })
+      .expect(201);
+    expect(res.body).toMatchObject({ id: entrant.id, roles: ['entrant', 'organiser'] });
+    // Someone else signed in gains nothing from holding the link.
+    const other = await signIn(t, ['entrant']);
+    const second = await invited(other.email, 'organiser');
+    const refused = await t
+      .http()
+      .post(`${API}/invitations/accept`)
+      .set(entrant.auth)
+      .send({ token: second.token });
+    expect([401, 403]).toContain(refused.status);
+    const [row] = (await t.db.query(`SELECT roles FROM users WHERE id = $1`, [other.id])) as {
+      roles: string[];
+    }[];
+    expect(row!.roles).toEqual(['entrant']);
+  });
+
+  it('pre-hijack: an attacker who registered the invited address first loses the account to the invitee', async () => {
+    const email = uniqueEmail('hijacked');
+    const { token } = await invited(email, 'organiser');
+    // The attacker registers the address before the invitee accepts, and signs in (unverified accounts can).
+    const attackerPassword = 'Attacker-Chosen-Password-9';
+    await t
+      .http()
+      .post(`${API}/auth/register`)
+      .send({ email, password: attackerPassword, fullName: 'Not The Invitee' })
+      .expect(201);
+    const attacker = await login(t, email, attackerPassword);
+    const second = await login(t, email, attackerPassword);
+    expect((await me(attacker.token).expect(200)).body.emailVerified).toBe(false);
+
+    // The real invitee accepts from the mail with their own password: the account becomes theirs.
+    const accepted = await accept({ token, password: PASSWORD, fullName: 'Real Invitee' }).expect(201);
+    expect(accepted.body).toMatchObject({
+      email,
+      fullName: 'Real Invitee',
+      emailVerified: true,
+      roles: expect.arrayContaining(['organiser']),
+    });
+
+    // Every session of the attacker is dead, refresh tokens included, and their password is refused.
+    await me(attacker.token).expect(401);
+    await me(second.token).expect(401);
+    await t.http().post(`${API}/auth/refresh`).send({ refreshToken: attacker.refreshToken }).expect(401);
+    await t.http().post(`${API}/auth/refresh`).send({ refreshToken: second.refreshToken }).expect(401);
+    const refused = await t.http().post(`${API}/auth/login`).send({ email, password: attackerPassword });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('auth.invalid_credentials');
+
+    // The invitee holds the role.
+    const invitee = await login(t, email, PASSWORD);
+    const mine = await me(invitee.token).expect(200);
+    expect(mine.body.roles).toContain('organiser');
+    expect(mine.body.emailVerified).toBe(true);
+    await t
+      .http()
+      .get(`${API}/audit`)
+      .set({ Authorization: `Bearer ${invitee.token}` })
+      .expect(200);
+    const [entry] = (await t.db.query(
+      `SELECT data FROM audit_log WHERE action = 'auth.invitation_accepted' AND entity_id = $1`,
+      [accepted.body.id],
+    )) as { data: { tookOverUnverifiedAccount?: boolean; sessionsEnded?: number } }[];
+    expect(entry!.data).toMatchObject({ tookOverUnverifiedAccount: true, sessionsEnded: 2 });
+  });
+
+  it('pre-hijack: taking over an unverified account needs the new password, and spends nothing without it', async () => {
+    const email = uniqueEmail('hijack-nopass');
+    const { token } = await invited(email, 'juror');
+    await t
+      .http()
+      .post(`${API}/auth/register`)
+      .send({ email, password: 'Attacker-Chosen-Password-9', fullName: 'Squatter' })
+      .expect(201);
+    const res = await accept({ token }).expect(400);
+    expect(res.body.code).toBe('request.validation_failed');
+    const [row] = (await t.db.query(
+      `SELECT u.roles, u.email_verified_at, i.accepted_at FROM users u JOIN invitations i ON i.email = u.email WHERE u.email = $1`,
+      [email],
+    )) as { roles: string[]; email_verified_at: Date | null; accepted_at: Date | null }[];
+    expect(row).toEqual({ roles: ['entrant'], email_verified_at: null, accepted_at: null });
+    await accept({ token, password: PASSWORD }).expect(201);
   });
 
   it('accepts two invitations of one new address at once: one account with both roles', async () => {
@@ -111,7 +208,10 @@ describe('invitations', () => {
       const entrant = await signIn(t, ['entrant']);
       const first = await invited(entrant.email, 'juror');
       const second = await invited(entrant.email, 'juror', 2);
-      const results = await Promise.all([accept({ token: first.token }), accept({ token: second.token })]);
+      const results = await Promise.all([
+        accept({ token: first.token, password: entrant.password }),
+        accept({ token: second.token, password: entrant.password }),
+      ]);
       expect(results.map((r) => r.status)).toEqual([201, 201]);
       const [row] = (await t.db.query(`SELECT roles FROM users WHERE id = $1`, [entrant.id])) as {
         roles: string[];
@@ -227,7 +327,7 @@ describe('invitations', () => {
   it('lets an existing user accept an invitation for a role already held without ending sessions', async () => {
     const juror = await signIn(t, ['juror']);
     const { token } = await invited(juror.email, 'juror');
-    await accept({ token }).expect(201);
+    await t.http().post(`${API}/invitations/accept`).set(juror.auth).send({ token }).expect(201);
     await me(juror.token).expect(200);
     expect((await me(juror.token).expect(200)).body.roles).toEqual(['juror']);
   });

@@ -5,21 +5,37 @@ import type { Caller, Role } from './roles.js';
 
 export const ACCESS_METADATA = 'magistral:access';
 
-export type Access = { public: true; identifyCaller?: boolean } | { public: false; roles: readonly Role[] };
+export type Access =
+  | { public: true; identifyCaller?: boolean }
+  | { public: false; roles: readonly Role[]; allowUnverified?: boolean };
 
 /**
  * The one way to say who may call a route. Every route carries either this or `@Public()`; the global
  * guard refuses any route without one, and the app refuses to start with such a route.
+ *
+ * A caller whose e-mail address is unverified passes only routes that say `allowUnverified` (verifying,
+ * reading their own account, signing out, accepting what was mailed to them); everywhere else 403
+ * `auth.email_unverified`. Whoever registers an address they do not control gets nothing with it.
  */
-export function Authenticated(options: { roles?: readonly Role[] } = {}): MethodDecorator & ClassDecorator {
+export function Authenticated(
+  options: { roles?: readonly Role[]; allowUnverified?: boolean } = {},
+): MethodDecorator & ClassDecorator {
   const roles = options.roles ?? [];
-  const access: Access = { public: false, roles };
+  const access: Access = {
+    public: false,
+    roles,
+    ...(options.allowUnverified ? { allowUnverified: true } : {}),
+  };
+  const forbidden = [
+    ...(roles.length ? [`Only for: ${roles.join(', ')}`] : []),
+    ...(options.allowUnverified ? [] : ['auth.email_unverified until the e-mail address is verified']),
+  ];
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, access),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Missing, expired or revoked access token (problem+json)' }),
-    ...(roles.length
-      ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')} (problem+json)` })]
+    ...(forbidden.length
+      ? [ApiForbiddenResponse({ description: `${forbidden.join('; ')} (problem+json)` })]
       : []),
   );
 }

@@ -9,6 +9,8 @@ export interface Caller {
   userId: string;
   sessionId: string;
   roles: Role[];
+  /** Set while the account's e-mail address is unverified: such a caller may only verify it (see `AccessGuard`). */
+  emailUnverified?: true;
 }
 
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {

@@ -8,10 +8,12 @@ import {
 } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { AuthErrors } from './auth.errors.js';
 
 /**
  * The global guard: deny by default. A route passes only if it is `@Public()`, or carries a valid access
- * token and one of the roles its `@Authenticated()` names.
+ * token and one of the roles its `@Authenticated()` names, from an account whose e-mail address is
+ * verified unless the route allows otherwise.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -33,6 +35,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { user?: Caller }>();
     const caller = request.user!;
     request.caller = caller;
+    if (caller.emailUnverified && !access.allowUnverified)
+      throw new DomainError(
+        AuthErrors.emailUnverified,
+        'Verify your e-mail address with the mailed link (POST /auth/verify-email), then refresh the session.',
+      );
     if (access.roles.length && !access.roles.some((role) => caller.roles.includes(role)))
       throw new DomainError(CommonErrors.forbidden);
     return true;

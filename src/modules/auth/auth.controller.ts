@@ -56,14 +56,14 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ allowUnverified: true })
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   logout(@CurrentCaller() caller: Caller): Promise<void> {
     return this.auth.logout(caller);
   }
 
   @Get('me')
-  @Authenticated()
+  @Authenticated({ allowUnverified: true })
   async me(@CurrentCaller() caller: Caller): Promise<UserView> {
     return toUserView(await this.auth.me(caller));
   }
@@ -78,7 +78,7 @@ export class AuthController {
 
   @Post('verify-email/resend')
   @HttpCode(202)
-  @Authenticated()
+  @Authenticated({ allowUnverified: true })
   @ApiOperation({ summary: 'Send the verification mail again' })
   resendVerification(@CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.resendVerification(caller, request.ip);

@@ -46,6 +46,17 @@ export const AuthErrors = defineErrors({
     kind: 'rate_limited',
     title: 'Too many attempts; try again later',
   },
+  invitationNeedsAccountProof: {
+    code: 'auth.invitation_account_proof_required',
+    kind: 'forbidden',
+    title:
+      'An account exists at the invited address: sign in to it, or send its current password, to accept the invitation',
+  },
+  emailUnverified: {
+    code: 'auth.email_unverified',
+    kind: 'forbidden',
+    title: 'Verify your e-mail address first; until then you may only verify it, read your account and sign out',
+  },
   userNotFound: { code: 'users.not_found', kind: 'not_found', title: 'No such user' },
   lastOrganiser: {
     code: 'users.last_organiser',

@@ -345,10 +345,15 @@ export class AuthService {
   }
 
   /**
-   * Accepts an invitation: an existing account (same e-mail) gains the role; otherwise an account is
-   * created, its e-mail already verified by the token.
+   * Accepts an invitation. The token proves control of the mailbox; a role goes to an existing account only
+   * when its holder proves that too:
+   * - no account: one is created, its address verified by the token;
+   * - an unverified account (whoever registered it never proved the address): the acceptance takes it over:
+   *   the password sent becomes its password, the address is verified, every other session ends;
+   * - a verified account: the caller is signed in to it, or sends its current password.
+   * Any refusal rolls the claim back, so the invitation stays usable.
    */
-  async acceptInvitation(dto: AcceptInvitationDto): Promise<User> {
+  async acceptInvitation(dto: AcceptInvitationDto, caller: Caller | undefined, ip: string): Promise<User> {
     if (dto.password) this.checkPasswordPolicy(dto.password);
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     const { user, revoked } = await this.transactions.run(async (manager) => {
@@ -360,6 +365,7 @@ export class AuthService {
       if (!invitation) throw new DomainError(AuthErrors.invalidInvitation);
       let userId: string | undefined;
       let revoked: string[] = [];
+      let takenOver = false;
       const existing = await manager.findOne(User, {
         where: { email: invitation.email },
         lock: { mode: 'pessimistic_write' },
@@ -397,7 +403,18 @@ export class AuthService {
             lock: { mode: 'pessimistic_write' },
           }));
         userId = user.id;
-        revoked = await this.grantRole(manager, user, invitation.role);
+        const signedInAsIt = caller?.userId === user.id;
+        if (!user.emailVerifiedAt && !signedInAsIt) {
+          revoked = await this.takeOver(manager, user, dto, passwordHash);
+          takenOver = true;
+        } else if (!signedInAsIt) {
+          await this.proveAccount(manager, user, dto.password, ip);
+        }
+        await manager.query(
+          `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+          [user.id],
+        );
+        revoked = [...revoked, ...(await this.grantRole(manager, user, invitation.role))];
       }
       await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: userId });
       await this.audit.append(manager, {
@@ -405,7 +422,11 @@ export class AuthService {
         entityType: 'user',
         entityId: userId,
         actorId: userId,
-        data: { invitationId: invitation.id, role: invitation.role },
+        data: {
+          invitationId: invitation.id,
+          role: invitation.role,
+          ...(takenOver ? { tookOverUnverifiedAccount: true, sessionsEnded: revoked.length } : {}),
+        },
       });
       return { user: await manager.findOneByOrFail(User, { id: userId }), revoked };
     });
@@ -413,13 +434,60 @@ export class AuthService {
     return user;
   }
 
+  /**
+   * An unverified account found at an invited address: the token holder controls the mailbox, whoever
+   * registered it may not. The account becomes theirs: their password, sessions and refresh tokens of
+   * anyone else ended, lockout cleared. Returns the sessions ended.
+   */
+  private async takeOver(
+    manager: EntityManager,
+    user: User,
+    dto: AcceptInvitationDto,
+    passwordHash: string | undefined,
+  ): Promise<string[]> {
+    if (!passwordHash)
+      throw new DomainError(
+        CommonErrors.validation,
+        'password: password is required: it becomes the password of the account at this address',
+        {
+          errors: [
+            {
+              field: 'password',
+              messages: ['password is required: it becomes the password of the account at this address'],
+            },
+          ],
+        },
+      );
+    await manager.query(
+      `UPDATE users SET password_hash = $2, full_name = coalesce($3, full_name), locale = coalesce($4, locale),
+              email_verified_at = now(), failed_login_count = 0, locked_at = NULL WHERE id = $1`,
+      [user.id, passwordHash, dto.fullName ?? null, dto.locale ?? null],
+    );
+    // Unused links mailed to the address before (verification, reset) belong to the mailbox, which is
+    // theirs; they stay valid. Sessions are what someone else may hold.
+    return this.revokeAllSessions(manager, user.id, 'invitation_takeover');
+  }
+
+  /** A verified account gains a role only for someone who proves they hold it: its current password. */
+  private async proveAccount(
+    manager: EntityManager,
+    user: User,
+    password: string | undefined,
+    ip: string,
+  ): Promise<void> {
+    if (!password) throw new DomainError(AuthErrors.invitationNeedsAccountProof);
+    await this.limits.consume('login', ip, user.email);
+    const [row] = (await manager.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as {
+      password_hash: string;
+    }[];
+    if (!row || !(await verifyPassword(row.password_hash, password)))
+      throw new DomainError(AuthErrors.invalidCredentials);
+  }
+
   /** Adds a role to an account whose row the caller holds locked; returns the sessions it ended. */
   private async grantRole(manager: EntityManager, user: User, role: Role): Promise<string[]> {
     if (user.roles.includes(role)) return [];
-    await manager.query(
-      `UPDATE users SET roles = array_append(roles, $2), email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
-      [user.id, role],
-    );
+    await manager.query(`UPDATE users SET roles = array_append(roles, $2) WHERE id = $1`, [user.id, role]);
     // Tokens carry roles: end the sessions so the next login carries the new one.
     return this.revokeAllSessions(manager, user.id, 'role_changed');
   }
@@ -430,7 +498,13 @@ export class AuthService {
       Math.min(seconds(this.config.REFRESH_TOKEN_TTL_SECONDS).getTime(), session.expiresAt.getTime()),
     );
     await manager.insert(RefreshToken, { sessionId: session.id, tokenHash: hash, expiresAt, usedAt: null });
-    const claims: AccessTokenClaims = { sub: user.id, sid: session.id, roles: user.roles, typ: 'access' };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      sid: session.id,
+      roles: user.roles,
+      typ: 'access',
+      ev: user.emailVerifiedAt !== null,
+    };
     const accessToken = await this.jwt.signAsync(claims);
     return {
       accessToken,

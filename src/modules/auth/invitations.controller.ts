@@ -1,6 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
+import type { FastifyRequest } from 'fastify';
+import {
+  Authenticated,
+  CurrentCaller,
+  OptionalCaller,
+  Public,
+} from '../../common/auth/authenticated.decorator.js';
 import type { Caller, Role } from '../../common/auth/roles.js';
 import { toUserView, type UserView } from '../users/entities/user.entity.js';
 import { AuthService } from './auth.service.js';
@@ -22,9 +28,16 @@ export class InvitationsController {
   }
 
   @Post('accept')
-  @Public()
-  @ApiOperation({ summary: 'Accept an invitation: creates the account, or adds the role to an existing one' })
-  async accept(@Body() dto: AcceptInvitationDto): Promise<UserView> {
-    return toUserView(await this.auth.acceptInvitation(dto));
+  @Public({ identifyCaller: true })
+  @ApiOperation({
+    summary:
+      'Accept an invitation: creates the account; takes over an unverified one at the address (the password sent becomes its password, its other sessions end); adds the role to a verified one only when signed in to it or given its current password',
+  })
+  async accept(
+    @Body() dto: AcceptInvitationDto,
+    @OptionalCaller() caller: Caller | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
+    return toUserView(await this.auth.acceptInvitation(dto, caller, request.ip));
   }
 }

@@ -22,4 +22,6 @@ export interface AccessTokenClaims {
   sid: string;
   roles: string[];
   typ: 'access';
+  /** Whether the account's e-mail address was verified when the token was issued (absent in older tokens: verified). */
+  ev?: boolean;
 }

@@ -122,7 +122,8 @@ export class AcceptInvitationDto {
   @ApiPropertyOptional({
     minLength: PASSWORD_MIN,
     maxLength: PASSWORD_MAX,
-    description: 'Required when no account exists for the invited e-mail',
+    description:
+      "No account at the invited address: the new account's password. An unverified account there: its new password (the acceptance takes it over). A verified account: its current password, unless signed in to it",
   })
   @IsOptional()
   @IsString()

@@ -74,7 +74,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (await this.revocations.isRevoked(claims.sid)) return false;
     const token = bearerToken(request);
     if (token) this.verified.set(token, claims);
-    return { userId: claims.sub, sessionId: claims.sid, roles: claims.roles as Role[] };
+    return {
+      userId: claims.sub,
+      sessionId: claims.sid,
+      roles: claims.roles as Role[],
+      ...(claims.ev === false ? { emailUnverified: true as const } : {}),
+    };
   }
 
   /** jsonwebtoken's time checks: not expired (`exp`) and not older than an access token may live (`iat` + max age). */
