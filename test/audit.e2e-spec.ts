@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { Transactions } from '../src/database/transaction.js';
 import { AuditLog } from '../src/modules/audit/audit.service.js';
 import { signIn, type SignedIn } from './support/factories.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { closeAndTally, createJudgedWorld, scoreTable } from './support/tally.js';
+import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support/test-app.js';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -131,5 +133,135 @@ describe('audit log on an API instance that leaves sealing to the workers (AUDIT
     expect(unsealed).toBeGreaterThan(0);
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
+  });
+});
+
+describe('audit log on a PostgreSQL server shared with other databases', () => {
+  let t: TestApp;
+  let organiser: SignedIn;
+  let other: TestDatabase;
+  let holder: pg.Client;
+
+  beforeAll(async () => {
+    // No periodic sealer: only the on-demand sealing of verify and publish chains entries here.
+    t = await createTestApp({ AUDIT_SEALER: 'false' });
+    organiser = await signIn(t, ['organiser']);
+    other = await createTestDatabase();
+    holder = new pg.Client({ connectionString: other.url });
+    await holder.connect();
+  });
+  afterAll(async () => {
+    await holder.end().catch(() => undefined);
+    await other.drop();
+    await t.close();
+  });
+
+  /** A transaction that has an xid and stays open in another database, as any other tenant of the server may do. */
+  async function holdTransactionElsewhere(): Promise<() => Promise<void>> {
+    await holder.query('BEGIN');
+    await holder.query('SELECT txid_current()');
+    return async () => {
+      await holder.query('ROLLBACK');
+    };
+  }
+
+  async function timed<T>(work: () => PromiseLike<T>): Promise<{ value: T; ms: number }> {
+    const start = performance.now();
+    const value = await work();
+    return { value, ms: performance.now() - start };
+  }
+
+  it("verifies at once, and an unknown edition's publish is an immediate 404", async () => {
+    const release = await holdTransactionElsewhere();
+    try {
+      await t.app
+        .get(Transactions)
+        .run((manager) =>
+          t.app.get(AuditLog).append(manager, { action: 'test.shared', entityType: 'test', entityId: '1' }),
+        );
+      const verify = await timed(() => t.http().get('/api/v1/audit/verify').set(organiser.auth));
+      expect(verify.value.status).toBe(200);
+      expect(verify.value.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
+      expect(verify.ms).toBeLessThan(1000);
+      const unknown = await timed(() =>
+        t
+          .http()
+          .post('/api/v1/editions/00000000-0000-4000-8000-000000000000/publish')
+          .set(organiser.auth)
+          .send({}),
+      );
+      expect(unknown.value.status).toBe(404);
+      expect(unknown.ms).toBeLessThan(1000);
+    } finally {
+      await release();
+    }
+  });
+
+  it("publishes at once, and the manifest's audit head covers every entry of the edition written before", async () => {
+    // Held open from before the edition's entries are written, as a long report on another database would be.
+    const release = await holdTransactionElsewhere();
+    try {
+      const world = await createJudgedWorld(t, {
+        minScorecards: 2,
+        jurors: ['A', 'B'],
+        nominations: { T1: {}, T2: {} },
+      });
+      await scoreTable(t, world, { A: { T1: 4, T2: 6 }, B: { T1: 8, T2: 9 } });
+      await closeAndTally(t, world, organiser.auth);
+      const [{ last }] = (await t.db.query(`SELECT max(id)::text AS last FROM audit_log`)) as {
+        last: string;
+      }[];
+      const publish = await timed(() =>
+        t.http().post(`/api/v1/editions/${world.edition.id}/publish`).set(organiser.auth).send({}),
+      );
+      expect(publish.value.status).toBe(200);
+      expect(publish.ms).toBeLessThan(1000);
+      const manifest = await t.http().get(`/api/v1/public/editions/${world.edition.slug}/results/manifest`);
+      expect(manifest.status).toBe(200);
+      const head = (manifest.body as { auditHead: { seq: string; hash: string } }).auditHead;
+      const entries = (await t.db.query(
+        `SELECT action, seq::text AS seq FROM audit_log
+          WHERE edition_id = $1 AND id <= $2 ORDER BY id`,
+        [world.edition.id, last],
+      )) as { action: string; seq: string | null }[];
+      expect(entries.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['rounds.closed', 'tally.computed']),
+      );
+      for (const entry of entries) {
+        expect(entry.seq).not.toBeNull();
+        expect(BigInt(entry.seq!)).toBeLessThanOrEqual(BigInt(head.seq));
+      }
+      const [sealedHead] = (await t.db.query(`SELECT hash FROM audit_log WHERE seq = $1`, [head.seq])) as {
+        hash: string;
+      }[];
+      expect(sealedHead!.hash).toBe(head.hash);
+    } finally {
+      await release();
+    }
+  });
+
+  it('neither waits for nor skips an entry whose transaction is still open in this database', async () => {
+    const client = new pg.Client({ connectionString: t.config.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      const [open] = (
+        await client.query<{ id: string }>(
+          `INSERT INTO audit_log (occurred_at, action, entity_type, content_hash)
+           VALUES (now(), 'test.slow_writer', 'test', repeat('0', 64)) RETURNING id`,
+        )
+      ).rows;
+      const verify = await timed(() => t.http().get('/api/v1/audit/verify').set(organiser.auth));
+      expect(verify.value.status).toBe(200);
+      expect(verify.ms).toBeLessThan(1000);
+      await client.query('COMMIT');
+      await t.sealAudit();
+      const [row] = (await t.db.query(`SELECT seq FROM audit_log WHERE id = $1`, [open!.id])) as {
+        seq: string | null;
+      }[];
+      expect(row!.seq).not.toBeNull();
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -13,10 +13,14 @@ const BATCH = 5000;
 
 /**
  * Chains audit entries after they land, so that no write of the platform waits behind a chain lock.
- * An entry is sealed only once every transaction older than its own has finished (its xid is below the
- * snapshot's xmin): nothing can later appear before it, so the chain never forks or skips. One sealer at
- * a time across all processes (advisory lock); the others skip their turn. Where AUDIT_SEALER is off it
- * seals only when asked (`sealAllCommitted`).
+ * An entry becomes visible to the sealer when its writer's transaction commits, and the sealer appends
+ * every visible unsealed entry to the chain (oldest transaction first within a batch): the chain follows the
+ * order in which the writers' transactions finished. An entry still being written is invisible, so it is
+ * neither skipped nor waited for: it is chained by the first pass after its commit. Nothing here depends on
+ * other transactions (a transaction held open on the same PostgreSQL server, in this database or another one,
+ * delays nothing). One sealer at a time across all processes (advisory lock on this database); the periodic
+ * pass skips its turn when another holds it. Where AUDIT_SEALER is off it seals only when asked
+ * (`sealAllCommitted`).
  */
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -47,42 +51,42 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Seals everything that can be sealed now; returns how many entries it chained. */
   async sealPending(): Promise<number> {
+    return this.sealLoop(false);
+  }
+
+  /**
+   * Chains every entry committed before this call (verification and publication quote the head after it).
+   * Waits for the lock when another process is sealing, which takes one batch (milliseconds), never for
+   * other transactions; gives up after `timeoutMs` with the error, so no request hangs on a stuck lock.
+   */
+  async sealAllCommitted(timeoutMs = 5_000): Promise<void> {
+    await this.sealLoop(true, timeoutMs);
+  }
+
+  private async sealLoop(wait: boolean, timeoutMs = 5_000): Promise<number> {
     let total = 0;
     for (;;) {
-      this.running = this.sealBatch();
+      this.running = this.sealBatch(wait, timeoutMs);
       const sealed = await this.running.finally(() => (this.running = undefined));
       total += sealed;
       if (sealed < BATCH) return total;
     }
   }
 
-  /** Waits until every entry committed before this call is sealed (verification and publication use it). */
-  async sealAllCommitted(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    const [{ max }] = (await this.dataSource.query(
-      `SELECT coalesce(max(id), 0)::text AS max FROM audit_log`,
-    )) as { max: string }[];
-    for (;;) {
-      await this.sealPending().catch(() => 0);
-      const [{ n }] = (await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL AND id <= $1`,
-        [max],
-      )) as { n: number }[];
-      if (n === 0 || Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  private sealBatch(): Promise<number> {
+  private sealBatch(wait: boolean, timeoutMs: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
-        SEAL_LOCK,
-      ])) as { locked: boolean }[];
-      if (!locked) return 0;
+      if (wait) {
+        await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${timeoutMs}ms`]);
+        await manager.query(`SELECT pg_advisory_xact_lock($1)`, [SEAL_LOCK]);
+      } else {
+        const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
+          SEAL_LOCK,
+        ])) as { locked: boolean }[];
+        if (!locked) return 0;
+      }
+      // Read committed: this statement sees every entry whose transaction has committed by now.
       const pending = (await manager.query(
-        `SELECT id, content_hash FROM audit_log
-          WHERE seq IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY xid, id LIMIT ${BATCH}`,
+        `SELECT id, content_hash FROM audit_log WHERE seq IS NULL ORDER BY xid, id LIMIT ${BATCH}`,
       )) as { id: string; content_hash: string }[];
       if (!pending.length) return 0;
       const [head] = (await manager.query(
