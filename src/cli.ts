@@ -1,20 +1,78 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from './app.module.js';
 import { LOCALES, type Locale } from './common/auth/roles.js';
-import { DomainError } from './common/errors/domain-error.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { prepareDatabase } from './database/prepare-database.js';
-import { OutboxRelay } from './queue/outbox-relay.js';
-import { UsersService } from './modules/users/users.service.js';
 
-const USAGE = `Usage: npm run cli -- <command> [options]
+const USAGE = `Usage: npm run --silent cli -- <command> [options]   (or: node dist/src/cli.js <command> [options])
 
 Commands:
-  organiser:create --email <e-mail> --password <password> [--name <full name>] [--locale en|ru|kk|de]
+  organiser:create --email <e-mail> [--name <full name>] [--locale en|ru|kk|de]
       Create an organiser account (or give an existing account the organiser role and this password).
+      The password is asked for (hidden) on a terminal, or read from the first line of standard input:
+        printf '%s\\n' "$ORGANISER_PASSWORD" | npm run --silent cli -- organiser:create --email …
 `;
+
+/** Closing the context and the final outbox flush may wait on Redis; the CLI never hangs on them longer. */
+const SHUTDOWN_MS = 5_000;
+
+/** Prompts on the terminal without echoing what is typed. */
+function promptHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    process.stderr.write(question);
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding('utf8');
+    const done = (error?: Error) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(answer);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') return done();
+        if (char === '\u0003') return done(new Error('Cancelled'));
+        if (char === '\u007f' || char === '\b') answer = answer.slice(0, -1);
+        else answer += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** The first line of standard input (a pipe or a file), without its line ending. */
+async function firstLineOfStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return firstLineOfStdin();
+  const password = await promptHidden('Password for the organiser (12 to 128 characters): ');
+  const again = await promptHidden('The same password again: ');
+  if (password !== again) throw new UsageError('The two passwords differ');
+  return password;
+}
+
+class UsageError extends Error {}
+
+/** Resolves after `work`, or after `ms` at the latest (what is left is abandoned: the process exits next). */
+async function within(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -31,11 +89,20 @@ async function main(): Promise<number> {
       locale: { type: 'string' },
     },
   });
-  if (!values.email || !values.password) {
-    process.stderr.write(`--email and --password are required\n\n${USAGE}`);
+  if (values.password !== undefined) {
+    // Refused rather than used: a password on the command line stays in shell history and process lists.
+    process.stderr.write(
+      "--password is not accepted: it would show in your shell history, in process lists and in npm's echo " +
+        'of the command.\nType it at the prompt, or pipe it on standard input.\n',
+    );
     return 2;
   }
-  if (values.password.length < 12 || values.password.length > 128) {
+  if (!values.email) {
+    process.stderr.write(`--email is required\n\n${USAGE}`);
+    return 2;
+  }
+  const password = await readPassword();
+  if (password.length < 12 || password.length > 128) {
     process.stderr.write('The password must have 12 to 128 characters\n');
     return 2;
   }
@@ -45,24 +112,40 @@ async function main(): Promise<number> {
   const config = loadConfig({
     ...process.env,
     WORKERS_IN_API: 'false',
+    AUDIT_SEALER: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
+  // Loaded only now, so that usage errors and the password prompt come at once (the application takes seconds).
+  const [
+    { NestFactory },
+    { AppModule },
+    { DomainError },
+    { prepareDatabase },
+    { OutboxRelay },
+    { UsersService },
+  ] = await Promise.all([
+    import('@nestjs/core'),
+    import('./app.module.js'),
+    import('./common/errors/domain-error.js'),
+    import('./database/prepare-database.js'),
+    import('./queue/outbox-relay.js'),
+    import('./modules/users/users.service.js'),
+  ]);
   await prepareDatabase(config);
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ ...config, WORKERS_IN_API: false } as typeof config),
+    // No queue workers: the CLI does its one thing and leaves background work to the server.
+    AppModule.forRoot(config, { workers: false }),
     { logger: ['error', 'warn'] },
   );
   try {
     const user = await app.get(UsersService).createOrganiser({
       email: values.email,
-      password: values.password,
+      password,
       fullName: values.name ?? values.email,
       locale,
     });
-    await app
-      .get(OutboxRelay)
-      .flush()
-      .catch(() => undefined);
+    // Mail rows wait in the outbox (PostgreSQL) when Redis is away; the server relays them later.
+    await within(SHUTDOWN_MS, app.get(OutboxRelay).flush());
     process.stdout.write(
       `Organiser ${user.email} ready (id ${user.id}). Log in with POST /api/v1/auth/login.\n`,
     );
@@ -74,14 +157,14 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await app.close();
+    await within(SHUTDOWN_MS, app.close());
   }
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof UsageError ? error.message : error);
     process.exit(1);
   },
 );
