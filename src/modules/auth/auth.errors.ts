@@ -57,6 +57,11 @@ export const AuthErrors = defineErrors({
     kind: 'forbidden',
     title: 'Verify your e-mail address first; until then you may only verify it, read your account and sign out',
   },
+  revocationsUnavailable: {
+    code: 'auth.revocations_unavailable',
+    kind: 'unavailable',
+    title: 'Sessions cannot be checked right now; try again shortly (you are still signed in)',
+  },
   userNotFound: { code: 'users.not_found', kind: 'not_found', title: 'No such user' },
   lastOrganiser: {
     code: 'users.last_organiser',
