@@ -47,7 +47,7 @@ export class EligibilityService {
       if (dto.decision === 'ineligible' && !reason) throw new DomainError(NominationErrors.reasonRequired);
       // Repeating the standing decision changes nothing and mails nobody.
       if (nomination.status === dto.decision && nomination.ineligibilityReason === reason)
-        return this.nominations.view(manager, id);
+        return this.nominations.view(manager, id, caller);
 
       const version = nomination.version + 1;
       await manager.query(
@@ -91,7 +91,7 @@ export class EligibilityService {
           },
         });
       }
-      return this.nominations.view(manager, id);
+      return this.nominations.view(manager, id, caller);
     });
   }
 }

@@ -6,6 +6,7 @@ import { runPrepared, runPreparedText, StatementNames } from '../../database/pre
 import { NOMINATION_SORTS, type NominationQuery } from './dto/nomination.dto.js';
 import type { NominationStatus } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
+import { shownStatusSql } from './shortlist-visibility.js';
 
 /** One row of the list, as the JSON the route answers (times as ISO 8601 UTC strings). */
 export interface NominationListItem {
@@ -109,7 +110,9 @@ export class NominationList {
     if (query.editionId) where.push(`n.edition_id = $${params.push(query.editionId)}`);
     if (query.categoryId) where.push(`n.category_id = $${params.push(query.categoryId)}`);
     if (query.companyId) where.push(`n.company_id = $${params.push(query.companyId)}`);
-    if (query.status) where.push(`n.status = $${params.push(query.status)}`);
+    // The status as the caller sees it: an unannounced shortlist is not found by `status=shortlisted`.
+    const status = shownStatusSql(caller);
+    if (query.status) where.push(`${status} = $${params.push(query.status)}`);
     if (query.q) {
       const pattern = `$${params.push(`%${escapeLike(query.q)}%`)}`;
       where.push(`(n.title ILIKE ${pattern} OR n.summary ILIKE ${pattern})`);
@@ -132,7 +135,7 @@ export class NominationList {
     // Plain rows in the response's order of fields; Node writes the JSON. (PostgreSQL writing it with
     // row_to_json and string_agg cost it twice the CPU of the rows themselves.)
     const pageText = `
-      SELECT n.id, n.edition_id, n.category_id, n.company_id, c.name AS company_name, n.title, n.status,
+      SELECT n.id, n.edition_id, n.category_id, n.company_id, c.name AS company_name, n.title, ${status} AS status,
              ${UTC('n.submitted_at')} AS submitted_at, ${UTC('n.created_at')} AS created_at,
              ${UTC('n.updated_at')} AS updated_at
         FROM nominations n JOIN companies c ON c.id = n.company_id

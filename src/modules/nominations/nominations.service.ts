@@ -29,6 +29,7 @@ import {
   type NominationStatus,
 } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
+import { shownStatus, statusShownToEntrants } from './shortlist-visibility.js';
 import {
   assertAnonymous,
   assertAnswersFit,
@@ -117,13 +118,13 @@ export class NominationsService {
         actorId: caller.userId,
         data: { companyId: dto.companyId, categoryId: category.id, title: dto.title },
       });
-      return this.view(manager, row!.id);
+      return this.view(manager, row!.id, caller);
     });
   }
 
   async get(caller: Caller, id: string): Promise<NominationView> {
     const nomination = await this.access.findVisible(this.dataSource.manager, caller, id);
-    return this.view(this.dataSource.manager, nomination.id);
+    return this.view(this.dataSource.manager, nomination.id, caller);
   }
 
   /**
@@ -176,7 +177,7 @@ export class NominationsService {
           },
         });
       }
-      return this.view(manager, id);
+      return this.view(manager, id, caller);
     });
   }
 
@@ -187,7 +188,7 @@ export class NominationsService {
       if (nomination.status !== 'draft')
         throw new DomainError(
           NominationErrors.notDraft,
-          `The nomination is ${nomination.status}; withdraw it instead.`,
+          `The nomination is ${statusShownToEntrants(nomination)}; withdraw it instead.`,
         );
       const [files] = (await manager.query(
         `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
@@ -217,7 +218,10 @@ export class NominationsService {
       await manager.query(`SELECT 1 FROM companies WHERE id = $1 FOR UPDATE`, [visible.companyId]);
       const nomination = await this.access.findWritable(manager, caller, id);
       if (nomination.status !== 'draft')
-        throw new DomainError(NominationErrors.notDraft, `The nomination is already ${nomination.status}.`);
+        throw new DomainError(
+          NominationErrors.notDraft,
+          `The nomination is already ${statusShownToEntrants(nomination)}.`,
+        );
       const edition = await this.editionFor(manager, nomination.editionId);
       const now = this.clock.now();
       assertNominationsOpen(edition, now);
@@ -279,7 +283,7 @@ export class NominationsService {
           submittedAt: now.toISOString(),
         },
       });
-      return this.view(manager, id);
+      return this.view(manager, id, caller);
     });
   }
 
@@ -287,16 +291,19 @@ export class NominationsService {
   async withdraw(caller: Caller, id: string): Promise<NominationView> {
     return this.transactions.run(async (manager) => {
       const nomination = await this.access.findWritable(manager, caller, id);
-      if (!WITHDRAWABLE.includes(nomination.status)) {
+      // Judged by the status the entrant sees, so an unannounced shortlist answers like `eligible` (the
+      // phase refuses it: a round advances only after eligibility); the true status is checked after.
+      const shown = statusShownToEntrants(nomination);
+      if (!WITHDRAWABLE.includes(shown)) {
         throw new DomainError(
           NominationErrors.notWithdrawable,
-          nomination.status === 'draft'
-            ? 'A draft is deleted, not withdrawn.'
-            : `The nomination is ${nomination.status}.`,
+          shown === 'draft' ? 'A draft is deleted, not withdrawn.' : `The nomination is ${shown}.`,
         );
       }
       const edition = await this.editionFor(manager, nomination.editionId);
       assertPhase(edition, 'nominations', 'eligibility');
+      if (!WITHDRAWABLE.includes(nomination.status))
+        throw new DomainError(NominationErrors.notWithdrawable, `The nomination is ${shown}.`);
       await manager.query(
         `UPDATE nominations SET status = 'withdrawn', withdrawn_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, this.clock.now()],
@@ -313,7 +320,7 @@ export class NominationsService {
           categoryId: nomination.categoryId,
         },
       });
-      return this.view(manager, id);
+      return this.view(manager, id, caller);
     });
   }
 
@@ -340,7 +347,10 @@ export class NominationsService {
 
   async assertEditable(manager: EntityManager, nomination: Nomination): Promise<void> {
     if (!EDITABLE.includes(nomination.status))
-      throw new DomainError(NominationErrors.frozen, `The nomination is ${nomination.status}.`);
+      throw new DomainError(
+        NominationErrors.frozen,
+        `The nomination is ${statusShownToEntrants(nomination)}.`,
+      );
     const edition = await this.editionFor(manager, nomination.editionId);
     const now = this.clock.now();
     if (nomination.status === 'submitted' && !nominationsOpen(edition, now)) {
@@ -363,7 +373,8 @@ export class NominationsService {
     return edition;
   }
 
-  async view(manager: EntityManager, id: string): Promise<NominationView> {
+  /** The nomination as `caller` sees it (an unannounced shortlist shows the status before it). */
+  async view(manager: EntityManager, id: string, caller: Caller): Promise<NominationView> {
     const rows = (await manager.query(
       `SELECT n.*, c.name AS company_name FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = $1`,
       [id],
@@ -384,7 +395,7 @@ export class NominationsService {
       summary: row.summary,
       answers: row.answers,
       metrics: row.metrics,
-      status: row.status,
+      status: shownStatus(caller, row.status, row.status_before_shortlist),
       ineligibilityReason: row.ineligibility_reason,
       eligibilityDecidedAt: row.eligibility_decided_at?.toISOString() ?? null,
       submittedAt: row.submitted_at?.toISOString() ?? null,
@@ -410,6 +421,7 @@ interface NominationRow {
   answers: Record<string, string>;
   metrics: NominationMetric[];
   status: NominationStatus;
+  status_before_shortlist: NominationStatus | null;
   ineligibility_reason: string | null;
   eligibility_decided_at: Date | null;
   submitted_at: Date | null;

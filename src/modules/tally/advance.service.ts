@@ -6,10 +6,18 @@ import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
 import { CurrentTallies } from './current-tallies.js';
-import { lockRoundAndEdition, setPhase } from './rounds.js';
+import { findRound, lockRoundAndEdition, setPhase } from './rounds.js';
 import { conflictExists } from '../jury/conflict-rules.js';
 import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
+import { ShortlistErrors } from './shortlist.errors.js';
 import { TallyErrors } from './tally.errors.js';
+
+export interface ShortlistAnnouncement {
+  roundId: string;
+  announcedAt: string;
+  /** The nominations whose entrants now see `shortlisted`. */
+  nominationIds: string[];
+}
 
 export interface AdvanceOutcome {
   roundId: string;
@@ -22,7 +30,8 @@ export interface AdvanceOutcome {
 /**
  * Moves the best of a closed, tallied round into the next one: the top N of each category become
  * `shortlisted`, round number + 1 opens with assignments for them, and the edition returns to `judging`
- * so that jurors can score it. All in one transaction.
+ * so that jurors can score it. All in one transaction. Entrants learn of the shortlist only when an
+ * organiser announces it (`announceShortlist`; see nominations/shortlist-visibility.ts).
  */
 @Injectable()
 export class AdvanceService {
@@ -56,12 +65,14 @@ export class AdvanceService {
       const advancing = shortlisted.flatMap((s) => s.nominationIds);
       if (!advancing.length) throw new DomainError(TallyErrors.nothingToAdvance);
 
+      // Entrants go on seeing the old status until an organiser announces this round's shortlist.
       const [changed] = (await manager.query(
-        `UPDATE nominations n SET status = 'shortlisted', version = n.version + 1, updated_at = now()
+        `UPDATE nominations n SET status = 'shortlisted', status_before_shortlist = old.status,
+                shortlisted_in_round_id = $3, version = n.version + 1, updated_at = now()
            FROM nominations old
           WHERE n.id = old.id AND n.id = ANY($1::uuid[]) AND n.status = ANY($2::text[]) AND n.status <> 'shortlisted'
           RETURNING n.id, old.status AS from`,
-        [advancing, ADMITTED_STATUSES],
+        [advancing, ADMITTED_STATUSES, round.id],
       )) as [{ id: string; from: string }[], number];
 
       const nextNumber = round.number + 1;
@@ -114,6 +125,46 @@ export class AdvanceService {
         shortlisted,
         assignments,
       };
+    });
+  }
+  /**
+   * Shows entrants the shortlist this round advanced: its nominations that are still `shortlisted` show so
+   * from now on. Once per round; audited.
+   */
+  announceShortlist(caller: Caller, roundId: string): Promise<ShortlistAnnouncement> {
+    return this.transactions.run(async (manager) => {
+      const round = await findRound(manager, roundId, true);
+      const [state] = (await manager.query(
+        `SELECT shortlist_announced_at AS "announcedAt",
+                EXISTS (SELECT 1 FROM nominations WHERE shortlisted_in_round_id = $1) AS advanced
+           FROM rounds WHERE id = $1`,
+        [round.id],
+      )) as { announcedAt: Date | null; advanced: boolean }[];
+      if (state!.announcedAt)
+        throw new DomainError(ShortlistErrors.alreadyAnnounced, undefined, {
+          announcedAt: state!.announcedAt.toISOString(),
+        });
+      if (!state!.advanced) throw new DomainError(ShortlistErrors.notAdvanced);
+      const revealed = (await manager.query(
+        `UPDATE nominations SET status_before_shortlist = NULL
+          WHERE shortlisted_in_round_id = $1 AND status_before_shortlist IS NOT NULL RETURNING id`,
+        [round.id],
+      )) as [{ id: string }[], number];
+      const nominationIds = revealed[0].map((n) => n.id).sort();
+      const [[announced]] = (await manager.query(
+        `UPDATE rounds SET shortlist_announced_at = now(), shortlist_announced_by = $2 WHERE id = $1
+         RETURNING shortlist_announced_at AS "announcedAt"`,
+        [round.id, caller.userId],
+      )) as [{ announcedAt: Date }[], number];
+      await this.audit.append(manager, {
+        action: 'rounds.shortlist_announced',
+        entityType: 'round',
+        entityId: round.id,
+        editionId: round.editionId,
+        actorId: caller.userId,
+        data: { nominationIds },
+      });
+      return { roundId: round.id, announcedAt: announced!.announcedAt.toISOString(), nominationIds };
     });
   }
 }

@@ -10,7 +10,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { AdvanceService, type AdvanceOutcome } from './advance.service.js';
+import { AdvanceService, type AdvanceOutcome, type ShortlistAnnouncement } from './advance.service.js';
 import { AdvanceRoundDto } from './dto/advance.dto.js';
 import { ResultsService, type RoundResultsView } from './results.service.js';
 import { TallyService, type TallyRequested } from './tally.service.js';
@@ -115,6 +115,24 @@ export class RoundResultsController {
     @Body() dto: AdvanceRoundDto,
   ): Promise<AdvanceOutcome> {
     return this.advancing.advance(caller, id, dto.topN);
+  }
+
+  @Post(':id/announce-shortlist')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      "Show entrants the shortlist this round advanced: until then they see their nominations' earlier status (organisers always see the true one). Audited",
+  })
+  @ApiNotFoundResponse({ description: 'rounds.not_found' })
+  @ApiConflictResponse({
+    description: 'rounds.shortlist_not_advanced, rounds.shortlist_already_announced',
+  })
+  announceShortlist(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ShortlistAnnouncement> {
+    return this.advancing.announceShortlist(caller, id);
   }
 }
 

@@ -63,6 +63,10 @@ export class Nomination {
   @Column({ type: 'text', default: 'draft' })
   status!: NominationStatus;
 
+  /** What entrants see instead of `shortlisted` until the round's shortlist is announced (shortlist-visibility.ts). */
+  @Column({ name: 'status_before_shortlist', type: 'text', nullable: true })
+  statusBeforeShortlist!: NominationStatus | null;
+
   @Column({ name: 'ineligibility_reason', type: 'text', nullable: true })
   ineligibilityReason!: string | null;
 
