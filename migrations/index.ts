@@ -19,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1764317300000,
   AttachmentFiles1764317400000,
   DurableRevocations1764317600000,
+  ShortlistAnnouncement1764317800000,
 ];
