@@ -160,3 +160,51 @@ export const invitation: Template<InvitationParams> = {
       action: { label: 'Einladung annehmen', url: p.link },
     }),
 };
+
+/** Sent once when an account locks after too many failed logins: the owner's way back in. */
+export const accountUnlock: Template<LinkParams> = {
+  en: (p, f) =>
+    compose('en', {
+      subject: 'Your account was locked after many failed sign-ins',
+      greeting: `Hello ${p.name},`,
+      paragraphs: [
+        'Someone tried to sign in to your Magistral Awards account with a wrong password many times, so it no longer accepts passwords. Your open sessions are not affected.',
+        `The link unlocks it; it is valid until ${f.dateTime(p.expiresAt)} and works once. Resetting your password also unlocks the account.`,
+      ],
+      action: { label: 'Unlock my account', url: p.link },
+      footer: 'If the attempts were not yours, consider choosing a new password.',
+    }),
+  ru: (p, f) =>
+    compose('ru', {
+      subject: 'Ваша учётная запись заблокирована после неудачных попыток входа',
+      greeting: `Здравствуйте, ${p.name}!`,
+      paragraphs: [
+        'Кто-то много раз пытался войти в вашу учётную запись Magistral Awards с неверным паролем, поэтому она больше не принимает пароли. Открытые сеансы продолжают работать.',
+        `Ссылка снимает блокировку; она действительна до ${f.dateTime(p.expiresAt)} и работает один раз. Сброс пароля также снимает блокировку.`,
+      ],
+      action: { label: 'Разблокировать', url: p.link },
+      footer: 'Если это были не вы, рекомендуем сменить пароль.',
+    }),
+  kk: (p, f) =>
+    compose('kk', {
+      subject: 'Сәтсіз кіру әрекеттерінен кейін тіркелгіңіз бұғатталды',
+      greeting: `Сәлеметсіз бе, ${p.name}!`,
+      paragraphs: [
+        'Біреу Magistral Awards тіркелгіңізге қате құпиясөзбен көп рет кіруге тырысты, сондықтан ол енді құпиясөз қабылдамайды. Ашық сеанстарыңыз жұмыс істей береді.',
+        `Сілтеме бұғатты алады; ол ${f.dateTime(p.expiresAt)} дейін жарамды және бір рет жұмыс істейді. Құпиясөзді қалпына келтіру де бұғатты алады.`,
+      ],
+      action: { label: 'Бұғатты алу', url: p.link },
+      footer: 'Егер бұл сіз болмасаңыз, жаңа құпиясөз таңдаған жөн.',
+    }),
+  de: (p, f) =>
+    compose('de', {
+      subject: 'Ihr Konto wurde nach vielen fehlgeschlagenen Anmeldungen gesperrt',
+      greeting: `Guten Tag ${p.name},`,
+      paragraphs: [
+        'jemand hat viele Male versucht, sich mit einem falschen Passwort bei Ihrem Magistral-Awards-Konto anzumelden; es nimmt daher keine Passwörter mehr an. Ihre offenen Sitzungen bleiben bestehen.',
+        `Der Link entsperrt es; er ist gültig bis ${f.dateTime(p.expiresAt)} und funktioniert einmal. Auch das Zurücksetzen des Passworts entsperrt das Konto.`,
+      ],
+      action: { label: 'Konto entsperren', url: p.link },
+      footer: 'Wenn die Versuche nicht von Ihnen stammen, wählen Sie am besten ein neues Passwort.',
+    }),
+};

@@ -34,19 +34,3 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   });
   return new SafeHtml(out);
 }
-
-/** Wraps a body in the shared layout of every mail. */
-export function layout(lang: string, title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${title}</title>
-      </head>
-      <body style="font-family:Arial,sans-serif;line-height:1.5;color:#1b1b1b">
-        ${body}
-        <hr />
-        <p style="color:#666;font-size:12px">Magistral Awards</p>
-      </body>
-    </html>`.value;
-}

@@ -7,7 +7,7 @@ import {
   verifyEmail,
 } from './account.templates.js';
 import { companyMemberInvitation, type CompanyMemberInvitationParams } from './companies.templates.js';
-import type { RenderedMail } from './compose.js';
+import { type ComposedMail, frame, type RenderedMail } from './compose.js';
 import {
   eligibilityDecision,
   type EligibilityDecisionParams,
@@ -35,7 +35,7 @@ export interface TemplateParams {
 export type TemplateName = keyof TemplateParams;
 
 type Templates = {
-  [T in TemplateName]: Record<Locale, (params: TemplateParams[T], format: Formatter) => RenderedMail>;
+  [T in TemplateName]: Record<Locale, (params: TemplateParams[T], format: Formatter) => ComposedMail>;
 };
 
 export const TEMPLATES: Templates = {
@@ -50,16 +50,25 @@ export const TEMPLATES: Templates = {
   'results.published': resultsPublished,
 };
 
-/** Renders in the recipient's locale, English when the locale is unknown. */
+/** The name mails show in their header: the display name of `MAIL_FROM`, or the award's default. */
+export const DEFAULT_BRAND = 'Magistral Awards';
+
+export function brandOf(mailFrom: string): string {
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom)?.[1]?.trim();
+  return name || DEFAULT_BRAND;
+}
+
+/** Renders in the recipient's locale, English when the locale is unknown, in the platform's layout. */
 export function renderMail<T extends TemplateName>(
   template: T,
   locale: string,
   params: TemplateParams[T],
+  options: { brand?: string } = {},
 ): RenderedMail {
   const lang: Locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
   const set = TEMPLATES[template] as Record<
     Locale,
-    (params: TemplateParams[T], format: Formatter) => RenderedMail
+    (params: TemplateParams[T], format: Formatter) => ComposedMail
   >;
-  return set[lang](params, new Formatter(lang));
+  return frame(set[lang](params, new Formatter(lang)), options.brand ?? DEFAULT_BRAND);
 }

@@ -1,8 +1,8 @@
 import type { Locale } from '../../../common/auth/roles.js';
-import { compose, type RenderedMail } from './compose.js';
+import { compose, type ComposedMail } from './compose.js';
 import type { Formatter } from './format.js';
 
-type Template<P> = Record<Locale, (params: P, format: Formatter) => RenderedMail>;
+type Template<P> = Record<Locale, (params: P, format: Formatter) => ComposedMail>;
 
 /** A juror behind on one round. No titles or companies: the mail must not undo a blind edition. */
 export interface ScoringReminderParams {
@@ -21,7 +21,7 @@ export interface ScoringReminderParams {
  * Mail clients offer their own "unsubscribe" button from these headers and, per RFC 8058, post
  * `List-Unsubscribe=One-Click` to the signed link (opening it only asks).
  */
-const unsubscribable = (mail: RenderedMail, p: ScoringReminderParams): RenderedMail => ({
+const unsubscribable = (mail: ComposedMail, p: ScoringReminderParams): ComposedMail => ({
   ...mail,
   headers: {
     'List-Unsubscribe': `<${p.unsubscribeUrl}>`,
@@ -40,7 +40,8 @@ export const scoringReminder: Template<ScoringReminderParams> = {
           `You still have ${f.number(p.remaining)} nomination(s) without a submitted scorecard. Scorecards not submitted by then do not count.`,
         ],
         action: { label: 'Open your worklist', url: p.link },
-        footer: `You receive this because you are behind in this round. Stop scoring reminders: ${p.unsubscribeUrl}`,
+        footer: 'You receive this because you are behind in this round.',
+        footerLink: { label: 'Stop scoring reminders', url: p.unsubscribeUrl },
       }),
       p,
     ),
@@ -54,7 +55,8 @@ export const scoringReminder: Template<ScoringReminderParams> = {
           `Номинаций без отправленного оценочного листа: ${f.number(p.remaining)}. Листы, не отправленные до этого срока, не учитываются.`,
         ],
         action: { label: 'Открыть список', url: p.link },
-        footer: `Вы получили это письмо, потому что в этом туре у вас остались неотправленные оценки. Отказаться от напоминаний: ${p.unsubscribeUrl}`,
+        footer: 'Вы получили это письмо, потому что в этом туре у вас остались неотправленные оценки.',
+        footerLink: { label: 'Отказаться от напоминаний', url: p.unsubscribeUrl },
       }),
       p,
     ),
@@ -68,7 +70,8 @@ export const scoringReminder: Template<ScoringReminderParams> = {
           `Бағалау парағы жіберілмеген номинациялар: ${f.number(p.remaining)}. Осы мерзімге дейін жіберілмеген парақтар есепке алынбайды.`,
         ],
         action: { label: 'Тізімді ашу', url: p.link },
-        footer: `Бұл хат сізге осы кезеңде жіберілмеген бағалауларыңыз болғандықтан келді. Еске салулардан бас тарту: ${p.unsubscribeUrl}`,
+        footer: 'Бұл хат сізге осы кезеңде жіберілмеген бағалауларыңыз болғандықтан келді.',
+        footerLink: { label: 'Еске салулардан бас тарту', url: p.unsubscribeUrl },
       }),
       p,
     ),
@@ -82,7 +85,8 @@ export const scoringReminder: Template<ScoringReminderParams> = {
           `Für ${f.number(p.remaining)} Nominierung(en) haben Sie noch keine Bewertung eingereicht. Bis dahin nicht eingereichte Bewertungen zählen nicht.`,
         ],
         action: { label: 'Arbeitsliste öffnen', url: p.link },
-        footer: `Sie erhalten diese Nachricht, weil in dieser Runde noch Bewertungen von Ihnen fehlen. Erinnerungen abbestellen: ${p.unsubscribeUrl}`,
+        footer: 'Sie erhalten diese Nachricht, weil in dieser Runde noch Bewertungen von Ihnen fehlen.',
+        footerLink: { label: 'Erinnerungen abbestellen', url: p.unsubscribeUrl },
       }),
       p,
     ),

@@ -1,8 +1,8 @@
 import type { Locale } from '../../../common/auth/roles.js';
-import { compose, type RenderedMail } from './compose.js';
+import { compose, type ComposedMail } from './compose.js';
 import type { Formatter } from './format.js';
 
-type Template<P> = Record<Locale, (params: P, format: Formatter) => RenderedMail>;
+type Template<P> = Record<Locale, (params: P, format: Formatter) => ComposedMail>;
 
 /** Where a nomination ended once the results are public. */
 export type ResultOutcome = 'winner' | 'finalist' | 'participant';
@@ -113,7 +113,7 @@ const WORDS: Record<
   },
 };
 
-function resultsMail(lang: Locale): (p: ResultsPublishedParams, f: Formatter) => RenderedMail {
+function resultsMail(lang: Locale): (p: ResultsPublishedParams, f: Formatter) => ComposedMail {
   return (p, f) =>
     compose(lang, {
       subject: SUBJECT[lang][p.outcome](p),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { LOCALES } from '../../../common/auth/roles.js';
-import { renderMail, TEMPLATES, type TemplateName } from './index.js';
+import { escapeHtml } from './html.js';
+import { brandOf, renderMail, TEMPLATES, type TemplateName } from './index.js';
 import { TEMPLATE_SAMPLES } from './samples.js';
 import { unsubscribedPage, unsubscribeQuestionPage } from './unsubscribe-page.js';
 
@@ -23,6 +24,54 @@ describe('mail templates', () => {
       expect(subjects.size).toBe(LOCALES.length);
     });
   }
+
+  it('every URL is a real link in HTML and stands on a line of its own in the text part', () => {
+    for (const template of Object.keys(TEMPLATES) as TemplateName[]) {
+      const urls = Object.values(SAMPLE[template] as object).filter(
+        (value): value is string => typeof value === 'string' && /^https?:\/\//.test(value),
+      );
+      expect(urls.length).toBeGreaterThan(0);
+      for (const locale of LOCALES) {
+        const mail = renderMail(template, locale, SAMPLE[template] as never);
+        for (const url of urls) {
+          expect(mail.html).toContain(`href="${escapeHtml(url)}"`);
+          expect(mail.text.split('\n')).toContain(url);
+        }
+        // No URL left as bare text in the HTML: outside the <a> elements there is none.
+        const outsideLinks = mail.html.replace(/<a\s[^>]*>[\s\S]*?<\/a\s*>/g, '');
+        expect(outsideLinks).not.toMatch(/https?:\/\//);
+      }
+    }
+  });
+
+  it('lays every mail out with the platform name in its header and footer, sized for phones', () => {
+    for (const template of Object.keys(TEMPLATES) as TemplateName[]) {
+      for (const locale of LOCALES) {
+        const mail = renderMail(template, locale, SAMPLE[template] as never, { brand: 'Steppe <Prize>' });
+        expect(mail.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1" />');
+        expect(mail.html).toMatch(/<table\s+role="presentation"/);
+        expect(mail.html).toContain('max-width:600px');
+        expect(mail.html.match(/Steppe &lt;Prize&gt;/g)!.length).toBeGreaterThanOrEqual(2);
+        expect(mail.html).not.toContain('<Prize>');
+        expect(mail.text.endsWith('\n-- \nSteppe <Prize>')).toBe(true);
+        // Styles are inline: mail clients drop <style> blocks and external sheets.
+        expect(mail.html).not.toMatch(/<style|<link/);
+      }
+    }
+    expect(brandOf('Magistral Awards <no-reply@magistral.local>')).toBe('Magistral Awards');
+    expect(brandOf('"Eurasian Logistics Prize" <mail@prize.example>')).toBe('Eurasian Logistics Prize');
+    expect(brandOf('no-reply@magistral.local')).toBe('Magistral Awards');
+  });
+
+  it('the reminder offers its unsubscribe link as a link, not as text', () => {
+    const { unsubscribeUrl } = SAMPLE['jury.scoring_reminder'];
+    for (const locale of LOCALES) {
+      const mail = renderMail('jury.scoring_reminder', locale, SAMPLE['jury.scoring_reminder']);
+      expect(mail.html).toMatch(
+        new RegExp(`<a\\s+href="${unsubscribeUrl.replace(/[.?]/g, '\\$&')}"[^>]*>\\s*\\S`),
+      );
+    }
+  });
 
   it('falls back to English for an unknown locale', () => {
     expect(renderMail('account.password_reset', 'fr', SAMPLE['account.password_reset']).subject).toBe(
