@@ -28,23 +28,77 @@ describe('account lockout', () => {
   const attempt = (email: string, password: string) =>
     t.http().post(`${API}/auth/login`).send({ email, password });
 
-  it('locks after LOCKOUT_THRESHOLD consecutive failures, even for the right password; a reset unlocks', async () => {
-    const user = await createUser(t);
+  const wrong = 'not-the-password-at-all';
+  /** What a guesser sees of an answer: everything but the per-request id. */
+  const seen = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => ({
+    status: res.status,
+    contentType: res.headers['content-type'],
+    body: { ...res.body, instance: undefined, requestId: undefined },
+  });
+  const lock = async (email: string) => {
     for (let i = 0; i < THRESHOLD; i++)
-      expect((await attempt(user.email, 'not-the-password-at-all').expect(401)).body.code).toBe(
-        'auth.invalid_credentials',
-      );
+      expect((await attempt(email, wrong).expect(401)).body.code).toBe('auth.invalid_credentials');
+  };
+
+  it('answers the right password of a locked account exactly as a wrong one, and signs nobody in', async () => {
+    const user = await createUser(t);
+    const unlockedWrong = seen(await attempt(user.email, wrong));
+    await login(t, user.email, user.password); // the count starts again
+    await lock(user.email);
     const sessions = await countRows(t, 'auth_sessions', 'user_id = $1', [user.id]);
-    const locked = await attempt(user.email, user.password).expect(423);
-    expect(locked.headers['content-type']).toContain('application/problem+json');
-    expect(locked.body.code).toBe('auth.account_locked');
+    const lockedRight = await attempt(user.email, user.password);
+    const lockedWrong = await attempt(user.email, wrong);
+    expect(seen(lockedRight)).toEqual(unlockedWrong);
+    expect(seen(lockedWrong)).toEqual(unlockedWrong);
+    expect(lockedRight.status).toBe(401);
+    expect(lockedRight.body.code).toBe('auth.invalid_credentials');
     expect(await countRows(t, 'auth_sessions', 'user_id = $1', [user.id])).toBe(sessions);
     expect(
       await countRows(t, 'audit_log', `action = 'auth.account_locked' AND entity_id = $1`, [user.id]),
     ).toBe(1);
+  });
 
+  it('mails the owner an unlock link once per lock; the link unlocks without a new password, once', async () => {
+    const user = await createUser(t);
+    await lock(user.email);
+    await attempt(user.email, wrong).expect(401); // more failures while locked: no second mail
+    const mail = await nthMailTo(t, smtp, user.email, 1);
+    expect(mail.subject).toContain('locked');
+    const token = tokenFrom(mail);
+    await attempt(user.email, user.password).expect(401);
+
+    await t.http().post(`${API}/auth/unlock`).send({ token }).expect(204);
+    await login(t, user.email, user.password);
+    expect(
+      await countRows(t, 'users', 'id = $1 AND locked_at IS NULL AND failed_login_count = 0', [user.id]),
+    ).toBe(1);
+    const reused = await t.http().post(`${API}/auth/unlock`).send({ token }).expect(400);
+    expect(reused.body.code).toBe('auth.invalid_token');
+    await t
+      .http()
+      .post(`${API}/auth/unlock`)
+      .send({ token: 'x'.repeat(43) })
+      .expect(400);
+    await t.http().post(`${API}/auth/unlock`).send({}).expect(400);
+    const unlockMails = () =>
+      countRows(t, 'notifications', `event = 'account.unlock' AND recipient_id = $1`, [user.id]);
+    expect(await unlockMails()).toBe(1);
+
+    // Locked again later: a new mail for the new lock.
+    await lock(user.email);
+    await nthMailTo(t, smtp, user.email, 2);
+    expect(await unlockMails()).toBe(2);
+    expect(
+      await countRows(t, 'audit_log', `action = 'auth.account_unlocked' AND entity_id = $1`, [user.id]),
+    ).toBe(1);
+  });
+
+  it('unlocks by a password reset too', async () => {
+    const user = await createUser(t);
+    await lock(user.email);
+    await nthMailTo(t, smtp, user.email, 1); // the unlock mail
     await t.http().post(`${API}/auth/password-reset`).send({ email: user.email }).expect(202);
-    const token = tokenFrom(await nthMailTo(t, smtp, user.email, 1));
+    const token = tokenFrom(await nthMailTo(t, smtp, user.email, 2));
     await t
       .http()
       .post(`${API}/auth/password-reset/confirm`)
@@ -68,8 +122,8 @@ describe('account lockout', () => {
 
   it('keeps the sessions of a locked account until the password is reset', async () => {
     const user = await signIn(t);
-    for (let i = 0; i < THRESHOLD; i++) await attempt(user.email, 'not-the-password-at-all').expect(401);
-    await attempt(user.email, user.password).expect(423);
+    await lock(user.email);
+    await attempt(user.email, user.password).expect(401);
     // Locking stops guessing; it does not log out the owner (a reset does).
     await t.http().get(`${API}/auth/me`).set(user.auth).expect(200);
   });

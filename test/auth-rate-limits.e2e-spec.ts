@@ -5,15 +5,16 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 const API = '/api/v1';
 const WINDOW = 300;
+const REGISTER_WINDOW = 3600;
 
-function expectLimited(res: Response): void {
+function expectLimited(res: Response, window = WINDOW): void {
   expect(res.status).toBe(429);
   expect(res.headers['content-type']).toContain('application/problem+json');
   expect(res.body.code).toBe('auth.too_many_attempts');
   const retryAfter = Number(res.headers['retry-after']);
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(retryAfter).toBeLessThanOrEqual(WINDOW);
+  expect(retryAfter).toBeLessThanOrEqual(window);
 }
 
 /** Counters live in Redis under each app's own prefix, so each app here starts with fresh limits. */
@@ -27,9 +28,33 @@ describe('rate limits behind a trusted proxy', () => {
       RATE_LIMIT_IP_POINTS: '3',
       RATE_LIMIT_ACCOUNT_POINTS: '3',
       RATE_LIMIT_WINDOW_SECONDS: String(WINDOW),
+      RATE_LIMIT_REGISTER_POINTS: '3',
+      RATE_LIMIT_REGISTER_WINDOW_SECONDS: String(REGISTER_WINDOW),
     });
   });
   afterAll(() => t.close());
+
+  const registerFrom = (ip: string, email = uniqueEmail('new')) =>
+    t
+      .http()
+      .post(`${API}/auth/register`)
+      .set('X-Forwarded-For', ip)
+      .send({ email, password: 'Irtysh-Grain-Terminal-7', fullName: 'New Entrant' });
+
+  it('limits registrations per client IP (each one mails an address): 429 with Retry-After, nothing created', async () => {
+    for (let i = 0; i < 3; i++) await registerFrom('203.0.113.50').expect(201);
+    const users = await countRows(t, 'users');
+    const outbox = await countRows(t, 'outbox');
+    const email = uniqueEmail('refused');
+    expectLimited(await registerFrom('203.0.113.50', email), REGISTER_WINDOW);
+    // Whether the address is new or taken, the answer is the same 429.
+    expectLimited(await registerFrom('203.0.113.50'), REGISTER_WINDOW);
+    expect(await countRows(t, 'users')).toBe(users);
+    expect(await countRows(t, 'users', 'email = $1', [email])).toBe(0);
+    expect(await countRows(t, 'outbox')).toBe(outbox);
+    // Another client has its own budget.
+    await registerFrom('203.0.113.51', email).expect(201);
+  });
 
   const loginFrom = (ip: string, email: string, password = 'not-the-password-at-all') =>
     t.http().post(`${API}/auth/login`).set('X-Forwarded-For', ip).send({ email, password });

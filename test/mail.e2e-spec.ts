@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Notifications } from '../src/modules/notifications/notifications.service.js';
+import type { JobContext } from '../src/queue/job-handler.js';
 import { countRows, uniqueEmail } from './support/factories.js';
 import { TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -90,6 +92,64 @@ describe('mail over SMTP', () => {
     smtp.refuse = false;
     expect(smtp.to(email)).toHaveLength(0);
   });
+
+  it('a mail left in flight by a dead attempt is sent again over SMTP with the same Message-ID, and counted', async () => {
+    const email = uniqueEmail('takeover');
+    // A worker claimed it an hour ago and died: SMTP can't tell whether the server took the mail.
+    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    await t.app.get(Notifications).deliver(id, CONTEXT);
+    const mails = await waitForMails(smtp, email, 1);
+    expect(mails[0]!.messageId).toBe(`<${id}@${new URL(t.config.PUBLIC_URL).hostname}>`);
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1, claim_token: null });
+  });
+
+  it('two workers delivering the same mail at once send it once', async () => {
+    const email = uniqueEmail('race');
+    const id = await insertNotification(t, email);
+    const sibling = await t.sibling({ WORKERS_IN_API: 'false' });
+    await Promise.all([
+      t.app.get(Notifications).deliver(id, CONTEXT),
+      sibling.get(Notifications).deliver(id, CONTEXT),
+      t.app.get(Notifications).deliver(id, CONTEXT),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(email)).toHaveLength(1);
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', attempts: 1, resends: 0 });
+  });
+});
+
+describe('a mail claimed by a live attempt', () => {
+  const smtp = new TestSmtpServer();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SMTP_URL: await smtp.start(), WORKERS_IN_API: 'false', QUEUE_LOCK_MS: '1000' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('is left to that attempt: a second one waits and sends nothing once the first marks it sent', async () => {
+    const email = uniqueEmail('live');
+    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 0 });
+    const second = t.app.get(Notifications).deliver(id, CONTEXT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.db.query(`UPDATE notifications SET status = 'sent', claim_token = NULL WHERE id = $1`, [id]);
+    await second;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.to(email)).toHaveLength(0);
+  });
+
+  it('is taken over once its claim outlives the queue lock (its worker died)', async () => {
+    const email = uniqueEmail('lapsed');
+    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 0 });
+    const started = Date.now();
+    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(await waitForMails(smtp, email, 1)).toHaveLength(1);
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1 });
+  });
 });
 
 describe('mail without SMTP', () => {
@@ -112,6 +172,39 @@ describe('mail without SMTP', () => {
     const raw = readFileSync(`${t.config.MAIL_DIR}/${file}`, 'utf8');
     expect(raw).toContain(`To: ${email}`);
     expect(raw).toMatch(/Subject: =\?UTF-8\?/);
+    // Named so that a developer finds it: time, template, recipient, then the Message-ID's unique part.
+    const [{ id }] = (await t.db.query(`SELECT id FROM notifications WHERE recipient_email = $1`, [
+      email,
+    ])) as { id: string }[];
+    expect(file).toMatch(
+      new RegExp(
+        `^\\d{8}T\\d{6}Z-account-verify-email-${email.replace('@', '_').replace(/\./g, '\\.')}-${id}\\.eml$`,
+      ),
+    );
+    expect(raw).toContain(`Message-ID: <${id}@`);
+  });
+
+  it('a mail whose dead attempt had written its .eml is marked sent, not written twice', async () => {
+    const email = uniqueEmail('written');
+    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    const name = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml`;
+    writeFileSync(`${t.config.MAIL_DIR}/${name}`, 'written before the crash');
+    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(readdirSync(t.config.MAIL_DIR).filter((f) => f.includes(id))).toEqual([name]);
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 0 });
+  });
+
+  it('a mail whose dead attempt died mid-write is written whole, and the half file removed', async () => {
+    const email = uniqueEmail('half');
+    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    const half = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml.partial`;
+    writeFileSync(`${t.config.MAIL_DIR}/${half}`, 'half');
+    await t.app.get(Notifications).deliver(id, CONTEXT);
+    const files = readdirSync(t.config.MAIL_DIR).filter((f) => f.includes(id));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    expect(readFileSync(`${t.config.MAIL_DIR}/${files[0]}`, 'utf8')).toContain(`Message-ID: <${id}@`);
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 0 });
   });
 });
 
@@ -121,4 +214,45 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Pro
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+const CONTEXT: JobContext = { id: 'test', attempt: 1, maxAttempts: 3 };
+
+/** A notification row with no delivery job: the test calls `deliver` itself. */
+async function insertNotification(
+  t: TestApp,
+  email: string,
+  state: { status?: 'pending' | 'sending'; claimedMinutesAgo?: number } = {},
+): Promise<string> {
+  const [{ id }] = (await t.db.query(
+    `INSERT INTO notifications (event, subject, recipient_email, locale, params, status, claim_token, claimed_at)
+     VALUES ('account.password_reset', $1, $2, 'en', $3, $4, $5, now() - $6 * interval '1 minute')
+     RETURNING id`,
+    [
+      randomUUID(),
+      email,
+      { name: 'Claim', link: 'https://example.test/r?token=x', expiresAt: '2026-12-31T00:00:00Z' },
+      state.status ?? 'pending',
+      state.status === 'sending' ? randomUUID() : null,
+      state.claimedMinutesAgo ?? 0,
+    ],
+  )) as { id: string }[];
+  return id;
+}
+
+async function rowOf(t: TestApp, id: string): Promise<Record<string, unknown>> {
+  const [row] = (await t.db.query(
+    `SELECT status, attempts, resends, claim_token FROM notifications WHERE id = $1`,
+    [id],
+  )) as Record<string, unknown>[];
+  return row!;
+}
+
+async function waitForMails(smtp: TestSmtpServer, email: string, count: number) {
+  const deadline = Date.now() + 10_000;
+  while (smtp.to(email).length < count) {
+    if (Date.now() > deadline) throw new Error(`Expected ${count} mails to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return smtp.to(email);
 }

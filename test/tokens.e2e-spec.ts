@@ -179,4 +179,15 @@ describe('forged and stale access tokens', () => {
       expect(res.body.code).toBe('auth.unauthenticated');
     }
   });
+
+  it('refuses the last access token of a session that ended a moment ago when its user is disabled', async () => {
+    const juror = await signIn(t, ['juror']);
+    // The refresh session reached its absolute end; the access token issued just before it still lives.
+    await t.db.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
+      juror.id,
+    ]);
+    await t.http().get(`${API}/auth/me`).set(juror.auth).expect(200);
+    await t.http().patch(`${API}/users/${juror.id}`).set(organiser.auth).send({ disabled: true }).expect(200);
+    await expectRefused(juror.token);
+  });
 });

@@ -171,7 +171,21 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_WINDOW_SECONDS = 300;
 
-  /** Consecutive failed logins after which an account locks until its password is reset (NIST: at most 100). */
+  /** Registrations per client IP per RATE_LIMIT_REGISTER_WINDOW_SECONDS (each one mails an address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_POINTS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
+
+  /**
+   * Consecutive failed logins after which an account locks (NIST: at most 100). A locked account answers
+   * every password as a wrong one; its owner is mailed an unlock link, and a password reset unlocks too.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)

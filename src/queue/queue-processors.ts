@@ -7,6 +7,13 @@ import { QUEUE_NAMES, type QueueName } from './jobs.js';
 import { bullConnection } from './redis-connection.js';
 
 const CONCURRENCY: Record<QueueName, number> = { notifications: 20, tally: 2, schedule: 5 };
+/**
+ * How often a job may be taken over from a worker that died holding it before BullMQ fails it. A mail job
+ * whose worker was killed waits for the dead worker's claim on the mail to lapse, so it is active longer than
+ * most and may be caught by the next crash too: give it room (its delivery is safe to take over, see
+ * `Notifications.deliver`). Other queues keep BullMQ's default of one.
+ */
+const MAX_STALLED: Record<QueueName, number> = { notifications: 10, tally: 1, schedule: 1 };
 
 /**
  * One BullMQ worker per queue; each hands its jobs to the dispatcher. Workers get a connection of their
@@ -16,6 +23,9 @@ const CONCURRENCY: Record<QueueName, number> = { notifications: 20, tally: 2, sc
 function processorFor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
   @Processor(queue, {
     concurrency: CONCURRENCY[queue],
+    lockDuration: config.QUEUE_LOCK_MS,
+    stalledInterval: config.QUEUE_LOCK_MS,
+    maxStalledCount: MAX_STALLED[queue],
     connection: bullConnection(config.REDIS_URL),
     prefix: config.REDIS_PREFIX,
   })

@@ -31,8 +31,9 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Create an entrant account; a verification mail follows' })
   @ApiConflictResponse({ description: 'auth.email_taken' })
-  async register(@Body() dto: RegisterDto): Promise<UserView> {
-    return toUserView(await this.auth.register(dto));
+  @ApiTooManyRequestsResponse({ description: 'auth.too_many_attempts (per client IP), with Retry-After' })
+  async register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<UserView> {
+    return toUserView(await this.auth.register(dto, request.ip));
   }
 
   @Post('login')
@@ -66,6 +67,18 @@ export class AuthController {
   @Authenticated({ allowUnverified: true })
   async me(@CurrentCaller() caller: Caller): Promise<UserView> {
     return toUserView(await this.auth.me(caller));
+  }
+
+  @Post('unlock')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({
+    summary:
+      'Unlock an account locked after too many failed logins, with the token of the mail sent at the lock',
+  })
+  @ApiTooManyRequestsResponse({ description: 'auth.too_many_attempts, with Retry-After' })
+  unlock(@Body() dto: TokenDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.auth.unlockAccount(dto.token, request.ip);
   }
 
   @Post('verify-email')

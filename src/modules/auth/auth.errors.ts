@@ -6,11 +6,6 @@ export const AuthErrors = defineErrors({
     kind: 'unauthenticated',
     title: 'E-mail or password is wrong',
   },
-  accountLocked: {
-    code: 'auth.account_locked',
-    kind: 'locked',
-    title: 'This account is locked after too many failed logins; reset the password to unlock it',
-  },
   emailTaken: {
     code: 'auth.email_taken',
     kind: 'conflict',

@@ -20,6 +20,8 @@ import { SessionRevocations } from './revocations.js';
 import { type AccessTokenClaims, hashOpaqueToken, newOpaqueToken } from './tokens.js';
 
 const seconds = (n: number): Date => new Date(Date.now() + n * 1000);
+/** How long the unlock link mailed at a lockout stays valid; after it, a password reset still unlocks. */
+const UNLOCK_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 @Injectable()
 export class AuthService {
@@ -38,7 +40,8 @@ export class AuthService {
     if (isCommonPassword(password)) throw new DomainError(AuthErrors.weakPassword);
   }
 
-  async register(dto: RegisterDto): Promise<User> {
+  async register(dto: RegisterDto, ip: string): Promise<User> {
+    await this.limits.consumeRegistration(ip);
     this.checkPasswordPolicy(dto.password);
     const passwordHash = await hashPassword(dto.password);
     return this.transactions.run(async (manager) => {
@@ -61,7 +64,15 @@ export class AuthService {
     });
   }
 
-  /** passport-local's check. Same answer, in about the same time, for an unknown e-mail and a wrong password. */
+  /**
+   * passport-local's check. Same answer, in about the same time, for an unknown e-mail, a wrong password,
+   * a disabled account and a locked one (right password or not), so a guesser learns nothing from it.
+   *
+   * Lockout (NIST SP 800-63B §5.2.2): guessing is slowed first by the per-account and per-IP limits
+   * (RATE_LIMIT_*, the same for every address and password); after LOCKOUT_THRESHOLD consecutive failures
+   * the account stops accepting passwords, invisibly. The owner is mailed an unlock link once per lock,
+   * and a password reset unlocks as well. Sessions already open are left alone.
+   */
   async validateCredentials(email: string, password: string, ip: string): Promise<User> {
     await this.limits.consume('login', ip, email);
     const user = await this.dataSource
@@ -85,18 +96,20 @@ export class AuthService {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user.id,
-        data: { ip, reason: 'locked' },
+        data: { ip, reason: valid ? 'locked_right_password' : 'locked' },
       });
-      throw new DomainError(AuthErrors.accountLocked);
+      throw new DomainError(AuthErrors.invalidCredentials);
     }
     if (!valid || user.disabledAt) {
       await this.transactions.run(async (manager) => {
+        // `locked_at = now()` after the update means this very statement locked it (now() is the
+        // transaction's start): the one time the owner is mailed.
         const [row] = (await manager.query(
           `UPDATE users SET failed_login_count = failed_login_count + 1,
-                  locked_at = CASE WHEN failed_login_count + 1 >= $2 THEN now() ELSE locked_at END
-            WHERE id = $1 RETURNING failed_login_count, locked_at`,
+                  locked_at = CASE WHEN locked_at IS NULL AND failed_login_count + 1 >= $2 THEN now() ELSE locked_at END
+            WHERE id = $1 RETURNING failed_login_count, locked_at, locked_at IS NOT DISTINCT FROM now() AS just_locked`,
           [user.id, this.config.LOCKOUT_THRESHOLD],
-        )) as [{ failed_login_count: number; locked_at: Date | null }[], number];
+        )) as [{ failed_login_count: number; locked_at: Date | null; just_locked: boolean }[], number];
         const state = row[0];
         await this.audit.append(manager, {
           action: 'auth.login_failed',
@@ -108,19 +121,37 @@ export class AuthService {
             consecutiveFailures: state?.failed_login_count ?? null,
           },
         });
-        if (state?.locked_at)
+        if (state?.just_locked) {
           await this.audit.append(manager, {
             action: 'auth.account_locked',
             entityType: 'user',
             entityId: user.id,
             data: { ip },
           });
+          if (!user.disabledAt) await this.sendUnlockLink(manager, user);
+        }
       });
       throw new DomainError(AuthErrors.invalidCredentials);
     }
     if (user.failedLoginCount > 0)
       await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
     return user;
+  }
+
+  /** The owner's way back in without changing the password: the single-use link mailed when the account locked. */
+  async unlockAccount(token: string, ip: string): Promise<void> {
+    await this.limits.consume('unlock_account', ip, hashOpaqueToken(token).slice(0, 16));
+    await this.transactions.run(async (manager) => {
+      const spent = await this.spend(manager, token, 'unlock_account');
+      await manager.update(User, { id: spent.userId }, { failedLoginCount: 0, lockedAt: null });
+      await this.audit.append(manager, {
+        action: 'auth.account_unlocked',
+        entityType: 'user',
+        entityId: spent.userId,
+        actorId: spent.userId,
+        data: { ip, by: 'unlock_link' },
+      });
+    });
   }
 
   /** Starts a session (a refresh-token family) and returns its first token pair. */
@@ -205,11 +236,16 @@ export class AuthService {
     await this.revocations.revoke([caller.sessionId]);
   }
 
-  /** Ends every session of a user (disabled, role changed, password reset). Call inside the change's transaction, then `revocations.revoke`. */
+  /**
+   * Ends every session of a user (disabled, role changed, password reset). Call inside the change's
+   * transaction, then `revocations.revoke`. Includes sessions that ended in the last access-token
+   * lifetime: their last access token may still be alive.
+   */
   async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<string[]> {
     const rows = (await manager.query(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
-      [userId, reason],
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() - make_interval(secs => $3) RETURNING id`,
+      [userId, reason, this.config.ACCESS_TOKEN_TTL_SECONDS + 60],
     )) as [{ id: string }[], number];
     return rows[0].map((r) => r.id);
   }
@@ -513,6 +549,25 @@ export class AuthService {
       refreshToken: token,
       refreshExpiresAt: expiresAt.toISOString(),
     };
+  }
+
+  private async sendUnlockLink(manager: EntityManager, user: User): Promise<void> {
+    const { token, expiresAt, id } = await this.createOneTimeToken(
+      manager,
+      user.id,
+      'unlock_account',
+      UNLOCK_LINK_TTL_SECONDS,
+    );
+    await this.notifications.notify(manager, {
+      template: 'account.unlock',
+      subject: id,
+      recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
+      params: {
+        name: user.fullName,
+        link: `${this.config.PUBLIC_URL}/unlock-account?token=${token}`,
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
   }
 
   private async sendVerification(manager: EntityManager, user: User): Promise<void> {

@@ -6,7 +6,7 @@ import { InjectRedis } from '../../common/redis/redis.module.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuthErrors } from './auth.errors.js';
 
-export type LimitedAction = 'login' | 'password_reset' | 'verify_email';
+export type LimitedAction = 'login' | 'password_reset' | 'verify_email' | 'unlock_account';
 
 /**
  * Attempts per client IP and per account on the routes attackers hammer. Counters live in Redis so the
@@ -17,7 +17,7 @@ export class AuthRateLimits {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
   constructor(@InjectRedis() redis: Redis, config: AppConfig) {
-    for (const action of ['login', 'password_reset', 'verify_email'] as const) {
+    for (const action of ['login', 'password_reset', 'verify_email', 'unlock_account'] as const) {
       for (const scope of ['ip', 'account'] as const) {
         this.limiters.set(
           `${action}:${scope}`,
@@ -32,14 +32,33 @@ export class AuthRateLimits {
         );
       }
     }
+    // Each registration mails an address the caller chose: per IP only (there is no account yet).
+    this.limiters.set(
+      'register:ip',
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: 'ratelimit:register:ip',
+        points: config.RATE_LIMIT_REGISTER_POINTS,
+        duration: config.RATE_LIMIT_REGISTER_WINDOW_SECONDS,
+        useRedisPackage: false,
+      }),
+    );
   }
 
   /** Counts one attempt from this IP for this account; refuses with 429 and `Retry-After` over the limit. */
   async consume(action: LimitedAction, ip: string, account: string): Promise<void> {
-    const attempts: [string, string][] = [
+    await this.take([
       [`${action}:ip`, ip],
       [`${action}:account`, account.toLowerCase()],
-    ];
+    ]);
+  }
+
+  /** Counts one registration from this IP. */
+  async consumeRegistration(ip: string): Promise<void> {
+    await this.take([['register:ip', ip]]);
+  }
+
+  private async take(attempts: [string, string][]): Promise<void> {
     for (const [name, key] of attempts) {
       try {
         await this.limiters.get(name)!.consume(key);

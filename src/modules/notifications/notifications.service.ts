@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { jobRequest } from '../../queue/jobs.js';
 import { Outbox } from '../../queue/outbox.service.js';
 import type { JobContext } from '../../queue/job-handler.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { Notification } from './entities/notification.entity.js';
+import type { NotificationStatus } from './entities/notification.entity.js';
 import { Batched } from './batched.js';
 import { MailTransport } from './mail-transport.js';
-import { renderMail, type TemplateName, type TemplateParams } from './templates/index.js';
+import { brandOf, renderMail, type TemplateName, type TemplateParams } from './templates/index.js';
 
 export interface NotificationRequest<T extends TemplateName> {
   template: T;
@@ -25,6 +25,11 @@ const BATCH = 5000;
 export class Notifications {
   /** Message-IDs are `<notification id@this host>`: a resend after a lost acknowledgement is the same mail. */
   private readonly messageIdHost: string;
+  /** A claim older than this belongs to a dead attempt: the queue lock, after which BullMQ reruns its job. */
+  private readonly claimLeaseMs: number;
+  /** The platform's name in the mails' header: the display name mails are sent from. */
+  private readonly brand: string;
+  private readonly logger = new Logger(Notifications.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,23 +38,61 @@ export class Notifications {
     config: AppConfig,
   ) {
     this.messageIdHost = new URL(config.PUBLIC_URL).hostname;
+    this.claimLeaseMs = config.QUEUE_LOCK_MS;
+    this.brand = brandOf(config.MAIL_FROM);
   }
 
-  private readonly rows = new Batched<string, DeliveryRow | undefined>(async (ids) => {
-    const found = (await this.dataSource.query(
-      `SELECT id, event, recipient_email AS "recipientEmail", locale, params, status FROM notifications WHERE id = ANY($1::uuid[])`,
-      [ids],
-    )) as DeliveryRow[];
-    const byId = new Map(found.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id));
+  /**
+   * Claims the notifications that are free to send: `pending` ones, and `sending` ones whose claim is older
+   * than the queue lock (its worker died: BullMQ gives a job to another worker only after as long). A
+   * conditional UPDATE, so of two workers on the same row exactly one gets it. Rows of other deliveries
+   * under way are claimed in the same statement.
+   */
+  private readonly claims = new Batched<string, ClaimResult>(async (ids) => {
+    const rows = (await this.dataSource.query(
+      `WITH current AS (
+         SELECT id, status, claimed_at FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+       ), claimed AS (
+         UPDATE notifications n
+            SET status = 'sending', claim_token = gen_random_uuid(), claimed_at = clock_timestamp()
+           FROM current c
+          WHERE n.id = c.id
+            AND (c.status = 'pending'
+                 OR (c.status = 'sending' AND c.claimed_at < clock_timestamp() - $2 * interval '1 millisecond'))
+         RETURNING n.id, n.event, n.recipient_email AS "recipientEmail", n.locale, n.params,
+                   n.claim_token AS "claimToken"
+       )
+       SELECT c.id, c.status AS "previousStatus", k.event, k."recipientEmail", k.locale, k.params, k."claimToken"
+         FROM current c LEFT JOIN claimed k ON k.id = c.id`,
+      [ids, this.claimLeaseMs],
+    )) as ClaimRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const handedOut = new Set<string>();
+    return ids.map((id): ClaimResult => {
+      const row = byId.get(id);
+      if (!row) return { kind: 'gone' };
+      // Two deliveries of one row in the same batch (a job run again in the process that holds it): one claim.
+      if (row.claimToken && !handedOut.has(id)) {
+        handedOut.add(id);
+        return { kind: 'claimed', row, takeover: row.previousStatus === 'sending' };
+      }
+      return { kind: row.claimToken || row.previousStatus === 'sending' ? 'busy' : 'gone' };
+    });
   });
 
-  private readonly sent = new Batched<string, void>(async (ids) => {
-    await this.dataSource.query(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return ids.map(() => undefined);
+  /** Marks sent what this attempt still holds the claim of: a row taken over meanwhile is left to its new holder. */
+  private readonly sent = new Batched<{ id: string; claimToken: string }, boolean>(async (claims) => {
+    const updated = (await this.dataSource.query(
+      `UPDATE notifications n
+          SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+              claim_token = NULL, claimed_at = NULL
+         FROM unnest($1::uuid[], $2::uuid[]) AS c(id, claim_token)
+        WHERE n.id = c.id AND n.claim_token = c.claim_token
+       RETURNING n.id`,
+      [claims.map((c) => c.id), claims.map((c) => c.claimToken)],
+    )) as { id: string }[];
+    const done = new Set(updated.map((row) => row.id));
+    return claims.map((c) => done.has(c.id));
   });
 
   /**
@@ -101,33 +144,78 @@ export class Notifications {
   }
 
   /**
-   * Sends one notification unless it already went; records each failure and, after the last attempt,
-   * `failed`. The row is read and marked sent together with those of the other deliveries under way.
+   * Sends one notification unless it already went, exactly once across crashes as far as the transport
+   * allows. The row is claimed (`sending`, with a token) before the mail is handed over and marked sent
+   * with that token after, so a retry never sends a mail whose row says it went, and two workers never
+   * send the same row at once. An attempt that finds a live claim waits for it to end or lapse. One that
+   * takes over a dead attempt's claim asks the transport whether the mail was handed over: the .eml
+   * transport knows; over SMTP it is sent again with the same Message-ID, so the receiving side can tell
+   * it is the same mail, and the row counts it in `resends`. A failure releases the claim (`pending`
+   * for the next attempt, `failed` after the last).
    */
   async deliver(notificationId: string, context: JobContext): Promise<void> {
-    const notification = await this.rows.call(notificationId);
-    if (!notification || notification.status === 'sent') return;
+    let claim = await this.claims.call(notificationId);
+    while (claim.kind === 'busy') {
+      await delay(Math.min(1000, Math.max(50, this.claimLeaseMs / 4)));
+      claim = await this.claims.call(notificationId);
+    }
+    if (claim.kind === 'gone') return;
+    const { row, takeover } = claim;
+    const claimToken = row.claimToken!;
+    const messageId = `<${row.id}@${this.messageIdHost}>`;
     try {
-      const mail = renderMail(
-        notification.event as TemplateName,
-        notification.locale,
-        notification.params as never,
-      );
-      await this.transport.send({
-        ...mail,
-        to: notification.recipientEmail,
-        messageId: `<${notification.id}@${this.messageIdHost}>`,
+      if (takeover) {
+        const delivered = await this.transport.delivered(messageId);
+        if (delivered) {
+          await this.sent.call({ id: row.id, claimToken });
+          return;
+        }
+        if (delivered === undefined) {
+          this.logger.warn(
+            `Mail ${row.id} was being sent by a worker that stopped; sending it again with its Message-ID`,
+          );
+          await this.dataSource.query(
+            `UPDATE notifications SET resends = resends + 1 WHERE id = $1 AND claim_token = $2`,
+            [row.id, claimToken],
+          );
+        }
+      }
+      const mail = renderMail(row.event as TemplateName, row.locale, row.params as never, {
+        brand: this.brand,
       });
+      await this.transport.send({ ...mail, to: row.recipientEmail, messageId, template: row.event });
     } catch (error) {
       const final = context.attempt >= context.maxAttempts;
       await this.dataSource.query(
-        `UPDATE notifications SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1`,
-        [notification.id, String((error as Error).message).slice(0, 1000), final],
+        `UPDATE notifications
+            SET attempts = attempts + 1, last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
+                claim_token = NULL, claimed_at = NULL
+          WHERE id = $1 AND claim_token = $2`,
+        [row.id, claimToken, String((error as Error).message).slice(0, 1000), final],
       );
       throw error;
     }
-    await this.sent.call(notification.id);
+    if (!(await this.sent.call({ id: row.id, claimToken })))
+      this.logger.warn(`Mail ${row.id} was sent after its claim lapsed and another worker took it over`);
   }
 }
 
-type DeliveryRow = Pick<Notification, 'id' | 'event' | 'recipientEmail' | 'locale' | 'params' | 'status'>;
+interface ClaimRow {
+  id: string;
+  previousStatus: NotificationStatus;
+  event: string;
+  recipientEmail: string;
+  locale: string;
+  params: Record<string, unknown>;
+  claimToken: string | null;
+}
+
+type ClaimResult =
+  /** This attempt holds the row; `takeover` when it took it from an attempt that died in `sending`. */
+  | { kind: 'claimed'; row: ClaimRow; takeover: boolean }
+  /** Another live attempt holds it. */
+  | { kind: 'busy' }
+  /** Sent, failed, or no such row: nothing to do. */
+  | { kind: 'gone' };
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OneTimePurpose = 'verify_email' | 'password_reset';
+export type OneTimePurpose = 'verify_email' | 'password_reset' | 'unlock_account';
 
-/** E-mail verification and password reset tokens: stored hashed, single-use, expiring. */
+/** E-mail verification, password reset and account unlock tokens: stored hashed, single-use, expiring. */
 @Entity('one_time_tokens')
 export class OneTimeToken {
   @PrimaryGeneratedColumn('uuid')

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../../../common/auth/roles.js';
 import {
+  accountUnlock,
   invitation,
   type InvitationParams,
   type LinkParams,
@@ -23,6 +24,7 @@ import { resultsPublished, type ResultsPublishedParams } from './results.templat
 export interface TemplateParams {
   'account.verify_email': LinkParams;
   'account.password_reset': LinkParams;
+  'account.unlock': LinkParams;
   'account.invitation': InvitationParams;
   'company.member_invitation': CompanyMemberInvitationParams;
   'nomination.submitted': NominationSubmittedParams;
@@ -41,6 +43,7 @@ type Templates = {
 export const TEMPLATES: Templates = {
   'account.verify_email': verifyEmail,
   'account.password_reset': passwordReset,
+  'account.unlock': accountUnlock,
   'account.invitation': invitation,
   'company.member_invitation': companyMemberInvitation,
   'nomination.submitted': nominationSubmitted,

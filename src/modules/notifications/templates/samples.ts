@@ -23,6 +23,11 @@ export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateParams[T] } = {
     link: 'https://magistral.example/reset?token=abc',
     expiresAt: '2026-12-01T10:00:00.000Z',
   },
+  'account.unlock': {
+    name: 'Aigerim',
+    link: 'https://magistral.example/unlock-account?token=abc',
+    expiresAt: '2026-12-01T10:00:00.000Z',
+  },
   'account.invitation': {
     role: 'juror',
     invitedBy: 'Organiser {{x}}',
