@@ -1,8 +1,8 @@
 import type { Locale, Role } from '../../../common/auth/roles.js';
-import { compose, type RenderedMail } from './compose.js';
+import { compose, type ComposedMail } from './compose.js';
 import type { Formatter } from './format.js';
 
-type Template<P> = Record<Locale, (params: P, format: Formatter) => RenderedMail>;
+type Template<P> = Record<Locale, (params: P, format: Formatter) => ComposedMail>;
 
 export interface LinkParams {
   name: string;
