@@ -18,6 +18,9 @@ ENV NODE_ENV=production
 ENV MALLOC_MMAP_THRESHOLD_=131072
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# `npm run cli` and `npm run verify` start through this launcher; with no sources in the image it runs the
+# compiled files as they are (no TypeScript here: dev dependencies are pruned).
+COPY scripts scripts
 COPY package.json ./
 RUN mkdir -p /app/var && chown node /app/var
 USER node
