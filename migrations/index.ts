@@ -5,6 +5,7 @@ import { Jury1764317100000 } from './1764317100000-Jury.js';
 import { Tally1764317200000 } from './1764317200000-Tally.js';
 import { Notifications1764317300000 } from './1764317300000-Notifications.js';
 import { AttachmentFiles1764317400000 } from './1764317400000-AttachmentFiles.js';
+import { LateConflicts1764317500000 } from './1764317500000-LateConflicts.js';
 import { NotificationClaims1764317700000 } from './1764317700000-NotificationClaims.js';
 import { ShortlistAnnouncement1764317800000 } from './1764317800000-ShortlistAnnouncement.js';
 import { DurableRevocations1764317600000 } from './1764317600000-DurableRevocations.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: Function[] = [
   Tally1764317200000,
   Notifications1764317300000,
   AttachmentFiles1764317400000,
+  LateConflicts1764317500000,
   NotificationClaims1764317700000,
   DurableRevocations1764317600000,
   ShortlistAnnouncement1764317800000,

@@ -8,6 +8,7 @@ import {
   type SignedIn,
   uniqueEmail,
 } from './support/factories.js';
+import { nthMailTo } from './support/mailbox.js';
 import { createCompany } from './support/nominations.js';
 import { TestSmtpServer, tokenFrom } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -311,17 +312,42 @@ describe('companies', () => {
   });
 
   describe('members', () => {
-    it('adds an existing account at once (201), refuses adding it twice (409)', async () => {
-      const colleague = await signIn(t, ['entrant']);
-      const company = await createCompany(t, owner.id);
+    it('invites an existing account (202): nobody joins without accepting, and nothing of the account shows', async () => {
+      const colleague = await signIn(t, ['entrant'], { fullName: 'Secret Colleague Name' });
+      const company = await createCompany(t, owner.id, { name: 'Consent LLP' });
       const res = await t
         .http()
         .post(`/api/v1/companies/${company.id}/members`)
         .set(owner.auth)
         .send({ email: colleague.email.toUpperCase() })
-        .expect(201);
-      expect(res.body).toMatchObject({ status: 'added', member: { userId: colleague.id, role: 'member' } });
-      await t.http().get(`/api/v1/companies/${company.id}`).set(colleague.auth).expect(200);
+        .expect(202);
+      expect(res.body).toEqual({
+        status: 'invited',
+        invitation: {
+          id: expect.any(String),
+          email: colleague.email,
+          role: 'member',
+          expiresAt: expect.any(String),
+        },
+      });
+      expect(JSON.stringify(res.body)).not.toContain(colleague.id);
+      expect(JSON.stringify(res.body)).not.toContain('Secret Colleague Name');
+      // Not a member: the company stays invisible to them, and no membership row exists.
+      await t.http().get(`/api/v1/companies/${company.id}`).set(colleague.auth).expect(404);
+      expect(
+        await countRows(t, 'company_members', 'company_id = $1 AND user_id = $2', [company.id, colleague.id]),
+      ).toBe(0);
+      expect(await countRows(t, 'audit_log', `action = 'company.member_added'`)).toBe(0);
+
+      // The mail goes to the account's address; accepting, signed in as that account, makes them a member.
+      const token = tokenFrom(await nthMailTo(t, smtp, colleague.email, 1));
+      const joined = await t
+        .http()
+        .post('/api/v1/companies/invitations/accept')
+        .set(colleague.auth)
+        .send({ token })
+        .expect(200);
+      expect(joined.body).toMatchObject({ id: company.id, role: 'member' });
       expect(
         (
           await t
@@ -332,9 +358,32 @@ describe('companies', () => {
             .expect(409)
         ).body.code,
       ).toBe('companies.already_member');
-      expect(
-        await countRows(t, 'audit_log', `action = 'company.member_added' AND entity_id = $1`, [company.id]),
-      ).toBe(1);
+    });
+
+    it('answers byte for byte the same whether or not the address has an account (ids and dates aside)', async () => {
+      const holder = await signIn(t, ['organiser'], { fullName: 'Organiser With An Account' });
+      const company = await createCompany(t, owner.id);
+      const nobody = uniqueEmail('nobody');
+      const send = (email: string) =>
+        t.http().post(`/api/v1/companies/${company.id}/members`).set(owner.auth).send({ email });
+      const [withAccount, without] = [await send(holder.email), await send(nobody)];
+      const normalise = (response: supertest.Response, email: string) => ({
+        status: response.status,
+        contentType: response.headers['content-type'],
+        headers: Object.keys(response.headers)
+          .filter((h) => !['date', 'x-request-id', 'content-length'].includes(h))
+          .sort(),
+        body: response.text
+          .replace(email, '<email>')
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+          .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<date>'),
+        length: response.text.length - email.length,
+      });
+      expect(normalise(withAccount, holder.email)).toEqual(normalise(without, nobody));
+      expect(withAccount.status).toBe(202);
+      expect(withAccount.text).not.toContain(holder.id);
+      expect(withAccount.text).not.toContain('Organiser With An Account');
+      expect(await countRows(t, 'company_members', 'company_id = $1', [company.id])).toBe(1);
     });
 
     it('refuses non-owners (403), other entrants (404), organisers and jurors (403), and bad input (400)', async () => {
@@ -434,6 +483,13 @@ describe('companies', () => {
         .send({ token })
         .expect(200);
       expect(joined.body).toMatchObject({ id: company.id, role: 'member' });
+      // The mailed token proved the address: the account registered through the link is verified by it.
+      const [verified] = (await t.db.query(`SELECT email_verified_at FROM users WHERE email = $1`, [
+        email,
+      ])) as {
+        email_verified_at: Date | null;
+      }[];
+      expect(verified!.email_verified_at).not.toBeNull();
       // Spent.
       await t
         .http()
@@ -507,6 +563,43 @@ describe('companies', () => {
         1,
       );
     });
+  });
+});
+
+describe('company invitations are rate-limited per company and per inviter', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ COMPANY_INVITATIONS_PER_WINDOW: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 problem+json with Retry-After over the limit, and records nothing', async () => {
+    const [first, second] = await Promise.all([signIn(t, ['entrant']), signIn(t, ['entrant'])]);
+    const company = await createCompany(t, first.id);
+    await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'owner')`, [
+      company.id,
+      second.id,
+    ]);
+    const invite = (who: SignedIn, companyId: string) =>
+      t
+        .http()
+        .post(`/api/v1/companies/${companyId}/members`)
+        .set(who.auth)
+        .send({ email: uniqueEmail('flood') });
+    for (let i = 0; i < 3; i++) await invite(first, company.id).expect(202);
+    const before = await countRows(t, 'company_invitations');
+    // The company's allowance is spent, whoever of its owners sends.
+    for (const who of [first, second]) {
+      const refused = await invite(who, company.id).expect(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.code).toBe('companies.too_many_invitations');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // The inviter's allowance too, in another company of theirs.
+    const other = await createCompany(t, first.id);
+    expect((await invite(first, other.id).expect(429)).body.code).toBe('companies.too_many_invitations');
+    expect(await countRows(t, 'company_invitations')).toBe(before);
+    expect(await countRows(t, 'notifications', `event = 'company.member_invitation'`)).toBe(3);
   });
 });
 

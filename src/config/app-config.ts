@@ -171,6 +171,17 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_WINDOW_SECONDS = 300;
 
+  /** Company-member invitations (each mails an address) per company, and per inviting user, per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COMPANY_INVITATIONS_PER_WINDOW = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  COMPANY_INVITATIONS_WINDOW_SECONDS = 3600;
+
   /** Registrations per client IP per RATE_LIMIT_REGISTER_WINDOW_SECONDS (each one mails an address). */
   @Transform(toInt)
   @IsInt()

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -67,7 +67,8 @@ export class CompaniesController {
   // Declared before ':id' routes so that "invitations" is never taken for a company id.
   @Post('invitations/accept')
   @HttpCode(200)
-  @Authenticated()
+  // The mailed token proves the address: someone who registered through the link joins and is verified by it.
+  @Authenticated({ allowUnverified: true })
   @ApiOperation({
     summary:
       'Join a company with the token from its invitation mail (signed in with the invited e-mail address)',
@@ -95,20 +96,19 @@ export class CompaniesController {
   }
 
   @Post(':id/members')
+  @HttpCode(202)
   @Authenticated({ roles: ['entrant'] })
   @ApiOperation({
     summary:
-      'Add a member by e-mail (owners). 201 when the person has an account; 202 and an invitation mail when not',
+      'Invite someone by e-mail (owners). Always 202 and an invitation mail, whether or not the address has an account: nobody joins without accepting',
   })
-  async addMember(
+  @ApiTooManyRequestsResponse({ description: 'companies.too_many_invitations, with Retry-After' })
+  addMember(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: AddMemberDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AddMemberOutcome> {
-    const outcome = await this.companies.addMember(caller, id, dto);
-    void reply.status(outcome.status === 'added' ? 201 : 202);
-    return outcome;
+    return this.companies.addMember(caller, id, dto);
   }
 
   @Delete(':id/members/:userId')

@@ -28,6 +28,11 @@ export const CompanyErrors = defineErrors({
     title: 'No such member of the company',
   },
   lastOwner: { code: 'companies.last_owner', kind: 'conflict', title: 'A company keeps at least one owner' },
+  tooManyInvitations: {
+    code: 'companies.too_many_invitations',
+    kind: 'rate_limited',
+    title: 'Too many invitations sent from this company or by this user; try again later',
+  },
   invalidInvitation: {
     code: 'companies.invalid_invitation',
     kind: 'invalid',

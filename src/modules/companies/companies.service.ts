@@ -15,10 +15,12 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
+import { auditLateConflicts } from '../jury/conflict-rules.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { CompanyErrors } from './companies.errors.js';
 import { CompanyAccess } from './company-access.js';
+import { CompanyInvitationLimits } from './invitation-limits.js';
 import type { AddMemberDto, CompanyQuery, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
 import type { CompanyRole } from './entities/company-member.entity.js';
 import { Company } from './entities/company.entity.js';
@@ -56,8 +58,11 @@ export interface CompanyView extends CompanySummary {
   pendingInvitations: PendingInvitationView[];
 }
 
-export type AddMemberOutcome =
-  { status: 'added'; member: CompanyMemberView } | { status: 'invited'; invitation: PendingInvitationView };
+/** The one answer to an invitation, whoever holds the address. */
+export interface AddMemberOutcome {
+  status: 'invited';
+  invitation: PendingInvitationView;
+}
 
 const REGISTRATION_UNIQUE = 'uq_companies_country_registration';
 
@@ -98,6 +103,7 @@ export class CompaniesService {
     private readonly notifications: Notifications,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly limits: CompanyInvitationLimits,
   ) {}
 
   /** The creating entrant becomes the company's first owner. */
@@ -210,38 +216,24 @@ export class CompaniesService {
   }
 
   /**
-   * Adds someone by e-mail. With an account they are a member at once; without one they get an invitation
-   * mail whose token, presented after registering with that address, makes them a member.
+   * Invites someone by e-mail, whether or not the address has an account: nobody becomes a member (and so,
+   * when a juror, conflicted with the company) without accepting. The answer is the same in both cases and
+   * carries nothing of the account, so it tells the owner neither who holds the address nor whether anyone
+   * does.
    */
   async addMember(caller: Caller, id: string, dto: AddMemberDto): Promise<AddMemberOutcome> {
     return this.transactions.run(async (manager) => {
       const { company } = await this.access.findAsOwner(manager, caller, id, { lock: true });
+      // Counted only for owners, after the company is known: nobody can spend a company's allowance but its owners.
+      await this.limits.consume(id, caller.userId);
       const role = dto.role ?? 'member';
-      const user = await manager.findOneBy(User, { email: dto.email });
-      if (user) {
-        const added = (await manager.query(
-          `INSERT INTO company_members (company_id, user_id, role, added_by) VALUES ($1, $2, $3, $4) ON CONFLICT ON CONSTRAINT pk_company_members DO NOTHING RETURNING created_at`,
-          [id, user.id, role, caller.userId],
-        )) as { created_at: Date }[];
-        if (!added[0]) throw new DomainError(CompanyErrors.alreadyMember);
-        await this.audit.append(manager, {
-          action: 'company.member_added',
-          entityType: 'company',
-          entityId: id,
-          actorId: caller.userId,
-          data: { userId: user.id, role },
-        });
-        return {
-          status: 'added',
-          member: {
-            userId: user.id,
-            email: user.email,
-            fullName: user.fullName,
-            role,
-            since: added[0].created_at.toISOString(),
-          },
-        };
-      }
+      // The owner already sees the members' addresses: refusing an existing member reveals nothing new.
+      const member = (await manager.query(
+        `SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE m.company_id = $1 AND u.email = $2`,
+        [id, dto.email],
+      )) as unknown[];
+      if (member.length) throw new DomainError(CompanyErrors.alreadyMember);
+      const invitee = await manager.findOneBy(User, { email: dto.email });
       // A new invitation replaces a pending one: the latest mail is the one whose link works.
       await manager.query(
         `DELETE FROM company_invitations WHERE company_id = $1 AND email = $2 AND accepted_at IS NULL`,
@@ -257,7 +249,11 @@ export class CompaniesService {
       await this.notifications.notify(manager, {
         template: 'company.member_invitation',
         subject: invitation!.id,
-        recipient: { email: dto.email, userId: null, locale: dto.locale ?? inviter.locale },
+        recipient: {
+          email: dto.email,
+          userId: invitee?.id ?? null,
+          locale: invitee?.locale ?? dto.locale ?? inviter.locale,
+        },
         params: {
           companyName: company.name,
           invitedBy: inviter.fullName,
@@ -323,12 +319,31 @@ export class CompaniesService {
          ON CONFLICT ON CONSTRAINT pk_company_members DO NOTHING`,
         [invitation.company_id, caller.userId, invitation.role, invitation.id],
       );
+      // The token came by mail to this address, and the caller holds the account: the address is proven.
+      await manager.query(
+        `UPDATE users SET email_verified_at = coalesce(email_verified_at, $2) WHERE id = $1`,
+        [caller.userId, this.clock.now()],
+      );
+      // A juror who joins a company whose nominations they have scored: the organisers decide what counts.
+      const late = await auditLateConflicts(manager, this.audit, {
+        jurorId: caller.userId,
+        companyId: invitation.company_id,
+        source: 'membership',
+        actorId: caller.userId,
+        via: 'company.invitation_accepted',
+      });
       await this.audit.append(manager, {
         action: 'company.invitation_accepted',
         entityType: 'company',
         entityId: invitation.company_id,
         actorId: caller.userId,
-        data: { invitationId: invitation.id, role: invitation.role },
+        data: {
+          invitationId: invitation.id,
+          role: invitation.role,
+          ...(late.length
+            ? { duringJudging: late.map((l) => ({ editionId: l.editionId, lateConflictId: l.id })) }
+            : {}),
+        },
       });
       return this.view(manager, caller, invitation.company_id);
     });

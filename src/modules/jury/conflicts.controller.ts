@@ -13,15 +13,20 @@ import {
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import type { Page } from '../../common/http/pagination.js';
+import { type Page, PageQuery } from '../../common/http/pagination.js';
 import { type ConfirmationView, ConflictsService } from './conflicts.service.js';
+import { LateConflictsService, type LateConflictView } from './conflicts-late.service.js';
 import { ConflictListQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
+import { DecideLateConflictDto } from './dto/late-conflicts.dto.js';
 import type { ConflictView } from './views.js';
 
 @ApiTags('jury')
 @Controller()
 export class ConflictsController {
-  constructor(private readonly conflicts: ConflictsService) {}
+  constructor(
+    private readonly conflicts: ConflictsService,
+    private readonly late: LateConflictsService,
+  ) {}
 
   @Get('conflicts')
   @Authenticated({ roles: ['organiser', 'juror'] })
@@ -75,5 +80,35 @@ export class ConflictsController {
     @Body() dto: SetEmployerDto,
   ): Promise<{ employerCompanyId: string | null }> {
     return this.conflicts.setEmployer(caller, dto.companyId);
+  }
+
+  @Get('editions/:id/late-conflicts')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      "Conflicts that appeared after the juror had scored the company's nominations (a membership, an employer, a declaration), undecided first: the tally, results and publication wait for a decision on each",
+  })
+  listLate(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<LateConflictView>> {
+    return this.late.list(caller, id, query);
+  }
+
+  @Post('late-conflicts/:id/decision')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      "Decide a late conflict: confirm (the juror's scorecards on the company's nominations stop counting) or dismiss (they count)",
+  })
+  @ApiConflictResponse({ description: 'conflicts.late_already_decided' })
+  decideLate(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: DecideLateConflictDto,
+  ): Promise<LateConflictView> {
+    return this.late.decide(caller, id, dto);
   }
 }

@@ -9,6 +9,7 @@ import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import type { ConflictListQuery, RecordConflictDto } from './dto/jury.dto.js';
+import { auditLateConflicts } from './conflict-rules.js';
 import { ConflictErrors } from './jury.errors.js';
 import type { ConflictView } from './views.js';
 
@@ -31,6 +32,7 @@ interface ConflictRow {
   reason: string | null;
   createdAt: Date | null;
   blind: boolean;
+  lateConflictId?: string | null;
 }
 
 /** Jurors declare conflicts while the jury can still act on them; organisers may record one up to publication. */
@@ -79,12 +81,15 @@ export class ConflictsService {
     )) as { total: number }[];
     const rows = (await this.dataSource.query(
       `SELECT jc.conflict_id AS id, jc.edition_id AS "editionId", jc.juror_id AS "jurorId", u.full_name AS "jurorName",
-              jc.company_id AS "companyId", co.name AS "companyName", jc.source, c.reason, c.created_at AS "createdAt", e.blind
+              jc.company_id AS "companyId", co.name AS "companyName", jc.source, c.reason, c.created_at AS "createdAt", e.blind,
+              p.id AS "lateConflictId"
          FROM juror_conflicts jc
          JOIN users u ON u.id = jc.juror_id
          JOIN companies co ON co.id = jc.company_id
          JOIN editions e ON e.id = jc.edition_id
          LEFT JOIN conflicts c ON c.id = jc.conflict_id
+         LEFT JOIN pending_late_conflicts p
+           ON p.edition_id = jc.edition_id AND p.juror_id = jc.juror_id AND p.company_id = jc.company_id AND p.source = jc.source
         WHERE ${where}
         ORDER BY u.full_name, jc.juror_id, co.name, jc.company_id, jc.source
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
@@ -130,6 +135,17 @@ export class ConflictsService {
       const silenced = (await manager.query(AFFECTED_SCORECARDS, [edition.id, jurorId, dto.companyId])) as {
         id: string;
       }[];
+      // A juror's own declaration after scoring waits for an organiser (an organiser's record is that decision).
+      const late =
+        source === 'declared'
+          ? await auditLateConflicts(manager, this.audit, {
+              jurorId,
+              companyId: dto.companyId,
+              source,
+              actorId: caller.userId,
+              via: 'conflict.declared',
+            })
+          : [];
       await this.audit.append(manager, {
         action: byOrganiser ? 'conflict.recorded' : 'conflict.declared',
         entityType: 'conflict',
@@ -141,7 +157,9 @@ export class ConflictsService {
           companyId: dto.companyId,
           source,
           reason: dto.reason.trim(),
+          // Out of the counted scorecards now; a late one holds the tally until an organiser decides.
           silencedScorecards: silenced.map((s) => s.id),
+          awaitingDecision: late.map((l) => l.id),
         },
       });
       const [row] = (await manager.query(
@@ -151,7 +169,10 @@ export class ConflictsService {
           WHERE c.id = $1`,
         [id],
       )) as ConflictRow[];
-      return toView(row!, hasRole(caller, 'organiser') || !row!.blind);
+      return toView(
+        { ...row!, lateConflictId: late[0]?.id ?? null },
+        hasRole(caller, 'organiser') || !row!.blind,
+      );
     });
   }
 
@@ -237,12 +258,21 @@ export class ConflictsService {
         [caller.userId, companyId],
       )) as [{ before: string | null }[], number];
       if (before!.before !== companyId) {
+        const late = companyId
+          ? await auditLateConflicts(manager, this.audit, {
+              jurorId: caller.userId,
+              companyId,
+              source: 'employer',
+              actorId: caller.userId,
+              via: 'juror.employer_set',
+            })
+          : [];
         await this.audit.append(manager, {
           action: 'juror.employer_set',
           entityType: 'user',
           entityId: caller.userId,
           actorId: caller.userId,
-          data: { before: before!.before, after: companyId },
+          data: { before: before!.before, after: companyId, awaitingDecision: late.map((l) => l.id) },
         });
       }
       return { employerCompanyId: companyId };
@@ -261,5 +291,6 @@ function toView(row: ConflictRow, showCompanyName: boolean): ConflictView {
     source: row.source,
     reason: row.reason,
     createdAt: row.createdAt ? new Date(row.createdAt).toISOString() : null,
+    awaitingDecision: row.lateConflictId ?? null,
   };
 }

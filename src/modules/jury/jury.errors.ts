@@ -37,6 +37,16 @@ export const ConflictErrors = defineErrors({
     title: 'Conflicts are recorded for users with the juror role',
   },
   companyNotFound: { code: 'conflicts.company_not_found', kind: 'not_found', title: 'No such company' },
+  lateNotFound: {
+    code: 'conflicts.late_not_found',
+    kind: 'not_found',
+    title: 'No such conflict awaiting a decision',
+  },
+  lateDecided: {
+    code: 'conflicts.late_already_decided',
+    kind: 'conflict',
+    title: 'This conflict has already been decided',
+  },
   notConfirmed: {
     code: 'conflicts.not_confirmed',
     kind: 'conflict',

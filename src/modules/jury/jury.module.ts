@@ -6,6 +6,7 @@ import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { ConflictsService } from './conflicts.service.js';
+import { LateConflictsService } from './conflicts-late.service.js';
 import { JurorAccess } from './juror-access.js';
 import { JurorViewController } from './juror-view.controller.js';
 import { JurorViewService } from './juror-view.service.js';
@@ -36,6 +37,7 @@ import { RoundsService } from './rounds.service.js';
     RoundsService,
     PanelsService,
     ConflictsService,
+    LateConflictsService,
     AssignmentsService,
     ProgressService,
     JurorAccess,

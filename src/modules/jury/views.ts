@@ -52,6 +52,11 @@ export interface ConflictView {
   source: ConflictSource;
   reason: string | null;
   createdAt: string | null;
+  /**
+   * The late conflict (GET /editions/{id}/late-conflicts) awaiting an organiser's decision, when this conflict
+   * appeared after the juror had scored the company's nominations; otherwise null.
+   */
+  awaitingDecision: string | null;
 }
 
 export interface AssignmentView {

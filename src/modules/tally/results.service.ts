@@ -16,7 +16,7 @@ import {
 import { toCsv, type CsvCell } from './csv.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
 import { findRound, type RoundRow } from './rounds.js';
-import { plainWeight, TallyInputs } from './tally-inputs.js';
+import { assertConflictsDecided, plainWeight, TallyInputs } from './tally-inputs.js';
 import type { TallyRunStatus } from './entities/tally-run.entity.js';
 import { RoundErrors } from '../jury/jury.errors.js';
 
@@ -111,6 +111,8 @@ export class ResultsService {
   async results(caller: Caller, roundId: string): Promise<RoundResultsView> {
     const round = await this.visibleRound(caller, roundId);
     const manager = this.dataSource.manager;
+    // The stored snapshot may count scorecards that a late conflict puts in question: not shown until decided.
+    await assertConflictsDecided(manager, round.editionId);
     const [edition] = (await manager.query(`SELECT phase FROM editions WHERE id = $1`, [
       round.editionId,
     ])) as { phase: Phase }[];

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { tieBreakersFor } from '../editions/edition-rules.js';
+import { pendingLateConflicts } from '../jury/conflict-rules.js';
 import { statusesJudgedInRound } from '../jury/jury-rules.js';
 import type { TallyInput, TallyScorecard, TieBreaker } from './arithmetic/tally.js';
+import { TallyErrors } from './tally.errors.js';
 
 /*
  * What a tally counts (SPEC.md "Tally rules"). The rule itself belongs to the jury module: the view
@@ -47,7 +50,16 @@ export class TallyInputs {
    * The counted scorecards of one category in one round, in the round's field. One statement, rows as plain
    * objects: a category can hold tens of thousands of scorecards.
    */
-  countedScorecards(
+  async countedScorecards(
+    manager: EntityManager,
+    round: RoundRef,
+    categoryId: string,
+  ): Promise<CountedScorecardRow[]> {
+    await assertConflictsDecided(manager, round.editionId);
+    return this.scorecardRows(manager, round, categoryId);
+  }
+
+  private scorecardRows(
     manager: EntityManager,
     round: RoundRef,
     categoryId: string,
@@ -64,6 +76,7 @@ export class TallyInputs {
 
   /** Everything `tally()` needs for one category: the edition's rules, the criteria, the field, the scorecards. */
   async load(manager: EntityManager, round: RoundRef, categoryId: string): Promise<CategoryInputs> {
+    await assertConflictsDecided(manager, round.editionId);
     const [rules] = (await manager.query(
       `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
@@ -73,7 +86,7 @@ export class TallyInputs {
          FROM editions e WHERE e.id = $1`,
       [round.editionId, categoryId, fieldStatuses(round.number)],
     )) as RulesRow[];
-    const rows = await this.countedScorecards(manager, round, categoryId);
+    const rows = await this.scorecardRows(manager, round, categoryId);
     const criteria = (rules.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));
     const scorecards: TallyScorecard[] = rows.map((row) => ({
       juror: row.juror_id,
@@ -98,6 +111,30 @@ export class TallyInputs {
       },
     };
   }
+}
+
+/**
+ * A conflict that appeared after a juror had scored would take their scorecards out of the counted ones
+ * unnoticed (SPEC: only non-conflicted jurors count). Until an organiser confirms or dismisses it, nothing
+ * that counts scorecards may run: 409 `tally.conflicts_awaiting_decision`, naming them.
+ */
+export async function assertConflictsDecided(manager: EntityManager, editionId: string): Promise<void> {
+  const pending = await pendingLateConflicts(manager, editionId);
+  if (!pending.length) return;
+  throw new DomainError(
+    TallyErrors.conflictsAwaitingDecision,
+    `${pending.length} conflict(s) of interest that appeared after scoring await an organiser's decision.`,
+    {
+      editionId,
+      lateConflicts: pending.map((p) => ({
+        id: p.id,
+        jurorId: p.jurorId,
+        companyId: p.companyId,
+        source: p.source,
+        scorecards: p.scorecards.length,
+      })),
+    },
+  );
 }
 
 /** numeric(9,4) reads as "1.5000": the same weight written without trailing zeros ("1.5"). */

@@ -13,6 +13,12 @@ export const TallyErrors = defineErrors({
     kind: 'conflict',
     title: 'A category has no tally of its current scorecards; run POST /rounds/{id}/tally and wait for it',
   },
+  conflictsAwaitingDecision: {
+    code: 'tally.conflicts_awaiting_decision',
+    kind: 'conflict',
+    title:
+      "A conflict of interest appeared after a juror had scored; an organiser decides whether the juror's scorecards count (GET /editions/{id}/late-conflicts) before anything is tallied, shown or published",
+  },
   nextRoundExists: {
     code: 'rounds.next_round_exists',
     kind: 'conflict',

@@ -13,7 +13,7 @@ import type { Phase } from '../editions/entities/edition.entity.js';
 import { tally, TallyInputError, type TallyResult } from './arithmetic/tally.js';
 import { inputsDigest } from './inputs-digest.js';
 import { categoriesOf, findRound, lockRoundAndEdition, setPhase, type RoundRow } from './rounds.js';
-import { TallyInputs } from './tally-inputs.js';
+import { assertConflictsDecided, TallyInputs } from './tally-inputs.js';
 import { RoundErrors } from '../jury/jury.errors.js';
 import { TallyErrors } from './tally.errors.js';
 
@@ -118,6 +118,7 @@ export class TallyService {
       const { round, edition } = await lockRoundAndEdition(manager, roundId);
       if (round.status !== 'closed')
         throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
+      await assertConflictsDecided(manager, round.editionId);
       const jobs = await this.requestRuns(manager, caller, round, 'on_demand');
       return {
         roundId: round.id,
@@ -188,9 +189,12 @@ export class TallyService {
     try {
       await this.tallyRun(payload.runId);
     } catch (error) {
-      const final = error instanceof TallyInputError || context.attempt >= context.maxAttempts;
+      // Retrying cannot settle a conflict awaiting an organiser: the run fails with the reason, and the
+      // organiser asks for a tally again after deciding.
+      const settled = error instanceof TallyInputError || awaitsDecision(error);
+      const final = settled || context.attempt >= context.maxAttempts;
       await this.recordFailure(payload.runId, error, final);
-      if (!(error instanceof TallyInputError)) throw error;
+      if (!settled) throw error;
     }
   }
 
@@ -305,4 +309,8 @@ export class TallyService {
         ),
       );
   }
+}
+
+function awaitsDecision(error: unknown): boolean {
+  return error instanceof DomainError && error.definition === TallyErrors.conflictsAwaitingDecision;
 }
