@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -11,8 +12,8 @@ import {
   Min,
   MinLength,
   validateSync,
-  type ValidationError,
 } from 'class-validator';
+import { describeProblems } from './config-messages.js';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -238,6 +239,24 @@ export class AppConfig {
   MAIL_FROM = 'Magistral Awards <no-reply@magistral.local>';
 
   @IsString()
+  /**
+   * `pretty`: one readable line per message; `json`: one JSON object per line. Unset: pretty in development
+   * when standard output is a terminal, JSON otherwise (production, pipes, files, log collectors).
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty' = undefined;
+
+  /**
+   * On SIGTERM or SIGINT the process finishes what it can (requests, running jobs) and closes its
+   * connections; past this it exits anyway, with status 1, whatever PostgreSQL or Redis are doing.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
   @MinLength(1)
   MAIL_DIR = 'var/mail';
 
@@ -282,15 +301,11 @@ export class ConfigError extends Error {
   }
 }
 
-const DEV_JWT_SECRET = 'magistral-development-secret-do-not-use-in-production';
+const warnings = new WeakMap<AppConfig, string[]>();
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map(
-      (message) =>
-        `${e.property}=${JSON.stringify(e.value)} is not valid: ${message.replace(e.property, 'it')}`,
-    ),
-  );
+/** What `loadConfig` decided on its own and the process should say once at start (e.g. a generated secret). */
+export function configWarnings(config: AppConfig): readonly string[] {
+  return warnings.get(config) ?? [];
 }
 
 /** Reads the environment, reporting every bad or missing variable at once. */
@@ -302,12 +317,23 @@ export function loadConfig(
     Object.entries(env).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''),
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const problems = describe(
+  const problems = describeProblems(
+    AppConfig,
     validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false }),
   );
   if (config.isProduction && !config.JWT_SECRET)
-    problems.push('JWT_SECRET is missing: production needs a secret of at least 32 characters');
+    problems.push(
+      'JWT_SECRET is missing: production needs a secret of at least 32 characters (generate one with `openssl rand -base64 48`)',
+    );
   if (problems.length) throw new ConfigError(problems);
-  config.JWT_SECRET ??= DEV_JWT_SECRET;
+  if (!config.JWT_SECRET) {
+    // Never a constant from the source (anyone could sign organiser tokens with it): a secret of this
+    // process only, so nothing signed survives a restart or verifies in another process.
+    config.JWT_SECRET = randomBytes(48).toString('base64url');
+    if (config.NODE_ENV !== 'test')
+      warnings.set(config, [
+        'JWT_SECRET is not set: signing with a random secret made for this run; sign-ins end when the process restarts and links signed by another process (a separate worker) will not verify. Set JWT_SECRET (32+ characters) to keep them.',
+      ]);
+  }
   return config;
 }
