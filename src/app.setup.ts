@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { errorCodes } from 'fastify';
+import { errorCodes, LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -51,6 +51,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // One line per request (when it is answered, below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustProxy(config),
     requestIdHeader: false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -75,7 +77,8 @@ export async function createApp(
   const filter = new ProblemFilter();
   app.useGlobalFilters(filter);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts and worker.ts stop on signals themselves, within SHUTDOWN_TIMEOUT_MS
+  // (Nest's hooks would wait for ever on an unreachable Redis).
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
@@ -99,6 +102,15 @@ export async function createApp(
   });
   // Nesting depth, NUL, lone surrogates and control characters: refused once, for every route.
   installInputLimits(fastify);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    // The path without its query string, which may carry addresses or tokens.
+    const path = request.url.split('?')[0];
+    request.log.info(
+      { method: request.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      `${request.method} ${path} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)} ms`,
+    );
+    done();
+  });
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },

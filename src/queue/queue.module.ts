@@ -7,6 +7,7 @@ import { QUEUE_NAMES } from './jobs.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { Outbox } from './outbox.service.js';
 import { queueProcessors } from './queue-processors.js';
+import { QueueShutdown } from './queue-shutdown.js';
 import { RepeatingJobs } from './repeating-jobs.js';
 import { bullConnection } from './redis-connection.js';
 
@@ -43,6 +44,7 @@ export class QueueModule {
       providers: [
         Outbox,
         OutboxRelay,
+        QueueShutdown,
         ...(options.workers ? [JobDispatcher, RepeatingJobs, ...queueProcessors(config)] : []),
       ],
       exports: [Outbox, OutboxRelay, BullModule],

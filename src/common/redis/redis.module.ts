@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { closeRedis, watchRedis } from './redis-state.js';
 
 export const REDIS = Symbol('REDIS');
 export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
@@ -11,7 +12,7 @@ export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
  * on Redis.
  */
 export function createRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_PREFIX'>): Redis {
-  return new Redis(config.REDIS_URL, {
+  const redis = new Redis(config.REDIS_URL, {
     keyPrefix: `${config.REDIS_PREFIX}:`,
     enableOfflineQueue: false,
     // Commands issued in the same tick by concurrent requests (revocation checks) share one write.
@@ -19,12 +20,14 @@ export function createRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_PREFIX'
     maxRetriesPerRequest: 1,
     lazyConnect: false,
   });
+  // Before it connects: an outage is one warning, not an "Unhandled error event" per reconnection.
+  return watchRedis(redis, 'cache');
 }
 
 class RedisShutdown implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 
@@ -45,7 +48,6 @@ class RedisShutdown implements OnApplicationShutdown {
             resolve();
           });
         });
-        redis.on('error', () => undefined); // reconnection is ioredis's job; readiness reports the outage
         return redis;
       },
     },
