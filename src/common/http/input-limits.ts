@@ -23,7 +23,6 @@ export const MAX_JSON_DEPTH = 32;
 const SINGLE_LINE_FIELDS =
   /^(?:[a-z]*Name|name|title|email|slug|code|registrationNumber|website|country|locale|unit|role|phase|token|refreshToken|ticket)$/;
 
-
 const CONTROL = /\p{Cc}/u;
 // In a `u` regex a well-formed pair is one code point, so only an unpaired surrogate is of category Cs.
 const LONE_SURROGATE = /\p{Cs}/u;
