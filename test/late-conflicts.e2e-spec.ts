@@ -40,17 +40,18 @@ describe('conflicts that appear after the juror has scored', () => {
     return world;
   }
 
-  /** The entrant who owns N1's company invites juror B, and B accepts through the API. */
-  async function entrantRecruitsJurorB(world: JudgedWorld): Promise<void> {
+  /** The entrant who owns N1's company invites a juror (B by default), who accepts through the API. */
+  async function entrantRecruitsJuror(world: JudgedWorld, label = 'B'): Promise<void> {
+    const recruit = world.jurors[label]!;
     const owner = await login(t, world.owner.email, world.owner.password);
     await t
       .http()
       .post(`${API}/companies/${world.companies.N1.id}/members`)
       .set(bearer(owner.token))
-      .send({ email: world.jurors.B.email })
+      .send({ email: recruit.email })
       .expect(202);
-    const juror = await login(t, world.jurors.B.email, world.jurors.B.password);
-    const token = tokenFrom(await nthMailTo(t, smtp, world.jurors.B.email, 1));
+    const juror = await login(t, recruit.email, recruit.password);
+    const token = tokenFrom(await nthMailTo(t, smtp, recruit.email, 1));
     await t
       .http()
       .post(`${API}/companies/invitations/accept`)
@@ -98,7 +99,7 @@ describe('conflicts that appear after the juror has scored', () => {
 
   it('the issue scenario: the score does not jump from 5.5 to 9.0 silently; results and publication wait for the organiser', async () => {
     const world = await scoredWorld();
-    await entrantRecruitsJurorB(world);
+    await entrantRecruitsJuror(world);
 
     // Recorded as awaiting a decision, audited as a membership made during judging.
     const [late] = await pendingOf(world);
@@ -189,7 +190,7 @@ describe('conflicts that appear after the juror has scored', () => {
 
   it('confirmed by the organiser, the conflict takes the scorecards out, on the record', async () => {
     const world = await scoredWorld();
-    await entrantRecruitsJurorB(world);
+    await entrantRecruitsJuror(world);
     const [late] = await pendingOf(world);
     await t.http().post(`${API}/rounds/${world.roundId}/close`).set(organiser.auth).expect(202);
     await t
@@ -267,9 +268,26 @@ describe('conflicts that appear after the juror has scored', () => {
     expect(await scoresOf(world)).toEqual({ N2: [1, '5.0000'], N1: [2, '2.0000'] });
   });
 
+  it('a juror who joins during judging before scoring the company is on the record, and holds nothing up', async () => {
+    const world = await scoredWorld();
+    await entrantRecruitsJuror(world, 'C');
+    expect(await pendingOf(world)).toEqual([]);
+    const [accepted] = (await t.db.query(
+      `SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND actor_id = $1`,
+      [world.jurors.C.id],
+    )) as { data: { duringJudging?: unknown } }[];
+    expect(accepted!.data.duringJudging).toEqual([{ editionId: world.edition.id, lateConflictId: null }]);
+    const close = await t.http().post(`${API}/rounds/${world.roundId}/close`).set(organiser.auth).expect(202);
+    await waitForRuns(
+      t,
+      (close.body.jobs as { runId: string }[]).map((job) => job.runId),
+    );
+    expect(await scoresOf(world)).toEqual({ N1: [1, '5.5000'], N2: [2, '5.3333'] });
+  });
+
   it('refuses everyone but organisers, unknown ids and bad decisions, changing nothing', async () => {
     const world = await scoredWorld();
-    await entrantRecruitsJurorB(world);
+    await entrantRecruitsJuror(world);
     const [late] = await pendingOf(world);
     const [entrant, juror] = await Promise.all([signIn(t, ['entrant']), signIn(t, ['juror'])]);
     const decide = (id: string) => t.http().post(`${API}/late-conflicts/${id}/decision`);

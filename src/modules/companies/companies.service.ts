@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
-import { auditLateConflicts } from '../jury/conflict-rules.js';
+import { auditLateConflicts, editionsBeingJudgedBy } from '../jury/conflict-rules.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { CompanyErrors } from './companies.errors.js';
@@ -332,6 +332,13 @@ export class CompaniesService {
         actorId: caller.userId,
         via: 'company.invitation_accepted',
       });
+      // A juror joining a company while judging is under way: on the record as such, late conflict or not.
+      const judging = [
+        ...new Set([
+          ...(await editionsBeingJudgedBy(manager, caller.userId)),
+          ...late.map((l) => l.editionId),
+        ]),
+      ].sort();
       await this.audit.append(manager, {
         action: 'company.invitation_accepted',
         entityType: 'company',
@@ -340,8 +347,13 @@ export class CompaniesService {
         data: {
           invitationId: invitation.id,
           role: invitation.role,
-          ...(late.length
-            ? { duringJudging: late.map((l) => ({ editionId: l.editionId, lateConflictId: l.id })) }
+          ...(judging.length
+            ? {
+                duringJudging: judging.map((editionId) => ({
+                  editionId,
+                  lateConflictId: late.find((l) => l.editionId === editionId)?.id ?? null,
+                })),
+              }
             : {}),
         },
       });

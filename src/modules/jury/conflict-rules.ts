@@ -78,3 +78,16 @@ export async function auditLateConflicts(
   );
   return rows;
 }
+
+/**
+ * The editions in which this user sits on a panel while judging or tallying is under way: a membership or
+ * an employer taken on now is a conflict arising during judging, whether or not the juror has scored yet.
+ */
+export async function editionsBeingJudgedBy(manager: EntityManager, jurorId: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT DISTINCT p.edition_id FROM panel_members p JOIN editions e ON e.id = p.edition_id
+      WHERE p.juror_id = $1 AND e.phase IN ('judging', 'tallying', 'results_ready') ORDER BY p.edition_id`,
+    [jurorId],
+  )) as { edition_id: string }[];
+  return rows.map((r) => r.edition_id);
+}
