@@ -97,7 +97,7 @@ describe('mail over SMTP', () => {
     const email = uniqueEmail('takeover');
     // A worker claimed it an hour ago and died: SMTP can't tell whether the server took the mail.
     const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
-    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
     const mails = await waitForMails(smtp, email, 1);
     expect(mails[0]!.messageId).toBe(`<${id}@${new URL(t.config.PUBLIC_URL).hostname}>`);
     expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1, claim_token: null });
@@ -107,11 +107,12 @@ describe('mail over SMTP', () => {
     const email = uniqueEmail('race');
     const id = await insertNotification(t, email);
     const sibling = await t.sibling({ WORKERS_IN_API: 'false' });
-    await Promise.all([
+    const outcomes = await Promise.all([
       t.app.get(Notifications).deliver(id, CONTEXT),
       sibling.get(Notifications).deliver(id, CONTEXT),
       t.app.get(Notifications).deliver(id, CONTEXT),
     ]);
+    expect(outcomes.sort()).toEqual(['nothing_to_do', 'nothing_to_do', 'sent']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.to(email)).toHaveLength(1);
     expect(await rowOf(t, id)).toMatchObject({ status: 'sent', attempts: 1, resends: 0 });
@@ -136,7 +137,7 @@ describe('a mail claimed by a live attempt', () => {
     const second = t.app.get(Notifications).deliver(id, CONTEXT);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await t.db.query(`UPDATE notifications SET status = 'sent', claim_token = NULL WHERE id = $1`, [id]);
-    await second;
+    expect(await second).toBe('nothing_to_do');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.to(email)).toHaveLength(0);
   });
@@ -145,7 +146,7 @@ describe('a mail claimed by a live attempt', () => {
     const email = uniqueEmail('lapsed');
     const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 0 });
     const started = Date.now();
-    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(await waitForMails(smtp, email, 1)).toHaveLength(1);
     expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1 });
@@ -189,7 +190,7 @@ describe('mail without SMTP', () => {
     const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
     const name = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml`;
     writeFileSync(`${t.config.MAIL_DIR}/${name}`, 'written before the crash');
-    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('found_delivered');
     expect(readdirSync(t.config.MAIL_DIR).filter((f) => f.includes(id))).toEqual([name]);
     expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 0 });
   });
@@ -199,7 +200,7 @@ describe('mail without SMTP', () => {
     const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
     const half = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml.partial`;
     writeFileSync(`${t.config.MAIL_DIR}/${half}`, 'half');
-    await t.app.get(Notifications).deliver(id, CONTEXT);
+    expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
     const files = readdirSync(t.config.MAIL_DIR).filter((f) => f.includes(id));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/\.eml$/);

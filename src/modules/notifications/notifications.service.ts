@@ -82,7 +82,8 @@ export class Notifications {
 
   /** Marks sent what this attempt still holds the claim of: a row taken over meanwhile is left to its new holder. */
   private readonly sent = new Batched<{ id: string; claimToken: string }, boolean>(async (claims) => {
-    const updated = (await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [updated] = (await this.dataSource.query(
       `UPDATE notifications n
           SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
               claim_token = NULL, claimed_at = NULL
@@ -90,7 +91,7 @@ export class Notifications {
         WHERE n.id = c.id AND n.claim_token = c.claim_token
        RETURNING n.id`,
       [claims.map((c) => c.id), claims.map((c) => c.claimToken)],
-    )) as { id: string }[];
+    )) as [{ id: string }[], number];
     const done = new Set(updated.map((row) => row.id));
     return claims.map((c) => done.has(c.id));
   });
@@ -151,25 +152,23 @@ export class Notifications {
    * takes over a dead attempt's claim asks the transport whether the mail was handed over: the .eml
    * transport knows; over SMTP it is sent again with the same Message-ID, so the receiving side can tell
    * it is the same mail, and the row counts it in `resends`. A failure releases the claim (`pending`
-   * for the next attempt, `failed` after the last).
+   * for the next attempt, `failed` after the last). Says what it did, for tests and nothing else.
    */
-  async deliver(notificationId: string, context: JobContext): Promise<void> {
+  async deliver(notificationId: string, context: JobContext): Promise<DeliveryOutcome> {
     let claim = await this.claims.call(notificationId);
     while (claim.kind === 'busy') {
       await delay(Math.min(1000, Math.max(50, this.claimLeaseMs / 4)));
       claim = await this.claims.call(notificationId);
     }
-    if (claim.kind === 'gone') return;
+    if (claim.kind === 'gone') return 'nothing_to_do';
     const { row, takeover } = claim;
     const claimToken = row.claimToken!;
     const messageId = `<${row.id}@${this.messageIdHost}>`;
     try {
       if (takeover) {
         const delivered = await this.transport.delivered(messageId);
-        if (delivered) {
-          await this.sent.call({ id: row.id, claimToken });
-          return;
-        }
+        if (delivered)
+          return (await this.sent.call({ id: row.id, claimToken })) ? 'found_delivered' : 'claim_lost';
         if (delivered === undefined) {
           this.logger.warn(
             `Mail ${row.id} was being sent by a worker that stopped; sending it again with its Message-ID`,
@@ -195,10 +194,18 @@ export class Notifications {
       );
       throw error;
     }
-    if (!(await this.sent.call({ id: row.id, claimToken })))
-      this.logger.warn(`Mail ${row.id} was sent after its claim lapsed and another worker took it over`);
+    if (await this.sent.call({ id: row.id, claimToken })) return 'sent';
+    this.logger.warn(`Mail ${row.id} was sent after its claim lapsed and another worker took it over`);
+    return 'claim_lost';
   }
 }
+
+/**
+ * `sent`: handed over and marked sent; `found_delivered`: a dead attempt had handed it over, now marked;
+ * `nothing_to_do`: already sent or failed, or no such row; `claim_lost`: this attempt held the claim so long
+ * that another took it over (the mail may then go twice, the price of a worker stalled past the lock).
+ */
+export type DeliveryOutcome = 'sent' | 'found_delivered' | 'nothing_to_do' | 'claim_lost';
 
 interface ClaimRow {
   id: string;

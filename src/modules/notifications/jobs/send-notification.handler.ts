@@ -8,7 +8,7 @@ import { Notifications } from '../notifications.service.js';
 export class SendNotificationHandler implements JobHandler<'notification.send'> {
   constructor(private readonly notifications: Notifications) {}
 
-  handle(payload: JobPayloads['notification.send'], context: JobContext): Promise<void> {
-    return this.notifications.deliver(payload.notificationId, context);
+  async handle(payload: JobPayloads['notification.send'], context: JobContext): Promise<void> {
+    await this.notifications.deliver(payload.notificationId, context);
   }
 }
