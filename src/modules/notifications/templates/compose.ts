@@ -180,5 +180,7 @@ export function frame(mail: ComposedMail, brand: string): RenderedMail {
         </table>
       </body>
     </html>`;
-  return { subject: content.subject, text, html: document.value, headers: mail.headers };
+  // The source's indentation is for people reading this file; in the mail it would only add bytes.
+  const compact = document.value.replace(/\n\s*/g, ' ');
+  return { subject: content.subject, text, html: compact, headers: mail.headers };
 }
