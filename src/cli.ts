@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { LOCALES, type Locale } from './common/auth/roles.js';
+import { StartupError } from './common/lifecycle/process-lifecycle.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { loadDotEnv } from './config/env-file.js';
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]   (or: node dist/src/cli.js <command> [options])
 
@@ -11,9 +13,6 @@ Commands:
       The password is asked for (hidden) on a terminal, or read from the first line of standard input:
         printf '%s\\n' "$ORGANISER_PASSWORD" | npm run --silent cli -- organiser:create --email …
 `;
-
-/** Closing the context and the final outbox flush may wait on Redis; the CLI never hangs on them longer. */
-const SHUTDOWN_MS = 5_000;
 
 /** Prompts on the terminal without echoing what is typed. */
 function promptHidden(question: string): Promise<string> {
@@ -109,6 +108,8 @@ async function main(): Promise<number> {
   const locale = (LOCALES as readonly string[]).includes(values.locale ?? 'en')
     ? ((values.locale ?? 'en') as Locale)
     : 'en';
+  // The same configuration as the server's: the environment, then a .env file where there is one.
+  loadDotEnv();
   const config = loadConfig({
     ...process.env,
     WORKERS_IN_API: 'false',
@@ -145,7 +146,8 @@ async function main(): Promise<number> {
       locale,
     });
     // Mail rows wait in the outbox (PostgreSQL) when Redis is away; the server relays them later.
-    await within(SHUTDOWN_MS, app.get(OutboxRelay).flush());
+    // Bounded like every process's shutdown (SHUTDOWN_TIMEOUT_MS): Redis may be away.
+    await within(config.SHUTDOWN_TIMEOUT_MS, app.get(OutboxRelay).flush());
     process.stdout.write(
       `Organiser ${user.email} ready (id ${user.id}). Log in with POST /api/v1/auth/login.\n`,
     );
@@ -157,14 +159,17 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await within(SHUTDOWN_MS, app.close());
+    await within(config.SHUTDOWN_TIMEOUT_MS, app.close());
   }
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof UsageError ? error.message : error);
+    // Worded for the operator already (one line naming the variable to fix): no stack.
+    const worded =
+      error instanceof ConfigError || error instanceof UsageError || error instanceof StartupError;
+    console.error(worded ? error.message : error);
     process.exit(1);
   },
 );

@@ -110,6 +110,20 @@ describe('npm run cli -- organiser:create', () => {
     expect(run.ms).toBeLessThan(30_000);
     expect(await count('offline@magistral.test')).toBe(1);
   });
+
+  it('says in one line that PostgreSQL is unreachable, naming DATABASE_URL, and exits 1', async () => {
+    const run = await cli(
+      ['organiser:create', '--email', 'nodb@magistral.test'],
+      'Trans-Caspian-Corridor-1\n',
+      {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/magistral_test_none',
+      },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/PostgreSQL .*DATABASE_URL/);
+    expect(run.stderr).not.toContain('Trans-Caspian-Corridor-1');
+  });
 });
 
 describe('scripts/run-built.mjs (what npm run cli and npm run verify start through)', () => {
