@@ -12,8 +12,8 @@
 #   OUT_DIR    where downloaded files go                 (default var/walkthrough; var/ is ignored by git and lint)
 #   CLI        how to run the CLI                        (default: npm run --silent cli --)
 #   VERIFY     how to run the verifier                   (default: npm run --silent verify --)
-#   ORGANISER_EMAIL, ORGANISER_PASSWORD                  the first organiser, created (or updated) by the CLI
-#   STEP_DELAY seconds to wait for a mail                (default 30)
+#   ORGANISER_EMAIL, ORGANISER_PASSWORD                  the organiser the CLI creates (default: a new one per run)
+#   MAIL_WAIT  seconds to wait for a mail                (default 30)
 set -euo pipefail
 
 API=${API:-http://localhost:3000/api/v1}
@@ -21,11 +21,12 @@ MAIL_DIR=${MAIL_DIR:-var/mail}
 OUT_DIR=${OUT_DIR:-var/walkthrough}
 CLI=${CLI:-npm run --silent cli --}
 VERIFY=${VERIFY:-npm run --silent verify --}
-ORGANISER_EMAIL=${ORGANISER_EMAIL:-chair@example.org}
-ORGANISER_PASSWORD=${ORGANISER_PASSWORD:-Caspian-Ferry-Timetable-2026}
-MAIL_WAIT=${STEP_DELAY:-30}
 # A suffix that keeps e-mail addresses and the edition's slug unique, so the walkthrough can run again.
 RUN=${RUN:-$(date +%s)}
+# An organiser of its own by default: the CLI sets the password of an existing account, so never yours.
+ORGANISER_EMAIL=${ORGANISER_EMAIL:-chair.$RUN@example.org}
+ORGANISER_PASSWORD=${ORGANISER_PASSWORD:-Caspian-Ferry-Timetable-$RUN}
+MAIL_WAIT=${MAIL_WAIT:-30}
 mkdir -p "$OUT_DIR"
 
 # ---------------------------------------------------------------------------------------------------------
