@@ -103,6 +103,8 @@ export async function createApp(
   // Nesting depth, NUL, lone surrogates and control characters: refused once, for every route.
   installInputLimits(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
+    // Built only when it is written: benchmarks run at LOG_LEVEL=warn.
+    if (!logger.isLevelEnabled('info')) return done();
     // The path without its query string, which may carry addresses or tokens.
     const path = request.url.split('?')[0];
     request.log.info(
