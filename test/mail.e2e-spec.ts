@@ -96,11 +96,11 @@ describe('mail over SMTP', () => {
   it('a mail left in flight by a dead attempt is sent again over SMTP with the same Message-ID, and counted', async () => {
     const email = uniqueEmail('takeover');
     // A worker claimed it an hour ago and died: SMTP can't tell whether the server took the mail.
-    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    const id = await insertNotification(t, email, { claimedMinutesAgo: 60 });
     expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
     const mails = await waitForMails(smtp, email, 1);
     expect(mails[0]!.messageId).toBe(`<${id}@${new URL(t.config.PUBLIC_URL).hostname}>`);
-    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1, claim_token: null });
+    expect(await rowOf(t, id)).toMatchObject({ status: 'sent', resends: 1, claimed: false });
   });
 
   it('two workers delivering the same mail at once send it once', async () => {
@@ -133,10 +133,14 @@ describe('a mail claimed by a live attempt', () => {
 
   it('is left to that attempt: a second one waits and sends nothing once the first marks it sent', async () => {
     const email = uniqueEmail('live');
-    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 0 });
+    const id = await insertNotification(t, email, { claimedMinutesAgo: 0 });
     const second = t.app.get(Notifications).deliver(id, CONTEXT);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await t.db.query(`UPDATE notifications SET status = 'sent', claim_token = NULL WHERE id = $1`, [id]);
+    // The first attempt finishes: its claim goes as the row turns sent.
+    await t.db.transaction(async (manager) => {
+      await manager.query(`DELETE FROM notification_claims WHERE notification_id = $1`, [id]);
+      await manager.query(`UPDATE notifications SET status = 'sent' WHERE id = $1`, [id]);
+    });
     expect(await second).toBe('nothing_to_do');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.to(email)).toHaveLength(0);
@@ -144,7 +148,7 @@ describe('a mail claimed by a live attempt', () => {
 
   it('is taken over once its claim outlives the queue lock (its worker died)', async () => {
     const email = uniqueEmail('lapsed');
-    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 0 });
+    const id = await insertNotification(t, email, { claimedMinutesAgo: 0 });
     const started = Date.now();
     expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -187,7 +191,7 @@ describe('mail without SMTP', () => {
 
   it('a mail whose dead attempt had written its .eml is marked sent, not written twice', async () => {
     const email = uniqueEmail('written');
-    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    const id = await insertNotification(t, email, { claimedMinutesAgo: 60 });
     const name = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml`;
     writeFileSync(`${t.config.MAIL_DIR}/${name}`, 'written before the crash');
     expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('found_delivered');
@@ -197,7 +201,7 @@ describe('mail without SMTP', () => {
 
   it('a mail whose dead attempt died mid-write is written whole, and the half file removed', async () => {
     const email = uniqueEmail('half');
-    const id = await insertNotification(t, email, { status: 'sending', claimedMinutesAgo: 60 });
+    const id = await insertNotification(t, email, { claimedMinutesAgo: 60 });
     const half = `20261206T094012Z-account-password-reset-${email.replace('@', '_')}-${id}.eml.partial`;
     writeFileSync(`${t.config.MAIL_DIR}/${half}`, 'half');
     expect(await t.app.get(Notifications).deliver(id, CONTEXT)).toBe('sent');
@@ -219,31 +223,36 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Pro
 
 const CONTEXT: JobContext = { id: 'test', attempt: 1, maxAttempts: 3 };
 
-/** A notification row with no delivery job: the test calls `deliver` itself. */
+/** A notification row with no delivery job (the test calls `deliver` itself), claimed or not. */
 async function insertNotification(
   t: TestApp,
   email: string,
-  state: { status?: 'pending' | 'sending'; claimedMinutesAgo?: number } = {},
+  state: { claimedMinutesAgo?: number } = {},
 ): Promise<string> {
   const [{ id }] = (await t.db.query(
-    `INSERT INTO notifications (event, subject, recipient_email, locale, params, status, claim_token, claimed_at)
-     VALUES ('account.password_reset', $1, $2, 'en', $3, $4, $5, now() - $6 * interval '1 minute')
+    `INSERT INTO notifications (event, subject, recipient_email, locale, params)
+     VALUES ('account.password_reset', $1, $2, 'en', $3)
      RETURNING id`,
     [
       randomUUID(),
       email,
       { name: 'Claim', link: 'https://example.test/r?token=x', expiresAt: '2026-12-31T00:00:00Z' },
-      state.status ?? 'pending',
-      state.status === 'sending' ? randomUUID() : null,
-      state.claimedMinutesAgo ?? 0,
     ],
   )) as { id: string }[];
+  if (state.claimedMinutesAgo !== undefined)
+    await t.db.query(
+      `INSERT INTO notification_claims (notification_id, token, claimed_at)
+       VALUES ($1, gen_random_uuid(), now() - $2 * interval '1 minute')`,
+      [id, state.claimedMinutesAgo],
+    );
   return id;
 }
 
 async function rowOf(t: TestApp, id: string): Promise<Record<string, unknown>> {
   const [row] = (await t.db.query(
-    `SELECT status, attempts, resends, claim_token FROM notifications WHERE id = $1`,
+    `SELECT status, attempts, resends,
+            EXISTS (SELECT 1 FROM notification_claims WHERE notification_id = n.id) AS claimed
+       FROM notifications n WHERE id = $1`,
     [id],
   )) as Record<string, unknown>[];
   return row!;

@@ -16,11 +16,11 @@ export async function eventually(
   }
 }
 
-/** Every notification recorded for `template` has left (sent or failed): none waits or is being handed over. */
+/** Every notification recorded for `template` has left (sent or failed): nothing more is on its way. */
 export async function settled(t: TestApp, template?: string): Promise<void> {
   await eventually(t, async () => {
     const [row] = (await t.db.query(
-      `SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'sending') AND ($1::text IS NULL OR event = $1)`,
+      `SELECT count(*)::int AS n FROM notifications WHERE status = 'pending' AND ($1::text IS NULL OR event = $1)`,
       [template ?? null],
     )) as { n: number }[];
     return row!.n === 0;

@@ -43,40 +43,41 @@ export class Notifications {
   }
 
   /**
-   * Claims the notifications that are free to send: `pending` ones, and `sending` ones whose claim is older
-   * than the queue lock (its worker died: BullMQ gives a job to another worker only after as long). A
-   * conditional UPDATE, so of two workers on the same row exactly one gets it. Rows of other deliveries
-   * under way are claimed in the same statement.
+   * Claims the notifications that are free to send: `pending` ones without a claim, or with one older than
+   * the queue lock (its worker died: BullMQ gives a job to another worker only after as long). The
+   * notification is locked first, so a claim and the marking of it as sent never cross; the claim itself is
+   * an insert into a unique key, so of two workers on the same row exactly one gets it. Rows of other
+   * deliveries under way are claimed in the same statement.
    */
   private readonly claims = new Batched<string, ClaimResult>(async (ids) => {
     const rows = (await this.dataSource.query(
       `WITH current AS (
-         SELECT id, status, claimed_at FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+         SELECT id, status, event, recipient_email, locale, params
+           FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
        ), claimed AS (
-         UPDATE notifications n
-            SET status = 'sending', claim_token = gen_random_uuid(), claimed_at = clock_timestamp()
-           FROM current c
-          WHERE n.id = c.id
-            AND (c.status = 'pending'
-                 OR (c.status = 'sending' AND c.claimed_at < clock_timestamp() - $2 * interval '1 millisecond'))
-         RETURNING n.id, n.event, n.recipient_email AS "recipientEmail", n.locale, n.params,
-                   n.claim_token AS "claimToken"
+         INSERT INTO notification_claims (notification_id, token, claimed_at)
+         SELECT id, gen_random_uuid(), clock_timestamp() FROM current WHERE status = 'pending' ORDER BY id
+         ON CONFLICT (notification_id) DO UPDATE SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
+          WHERE notification_claims.claimed_at < clock_timestamp() - $2 * interval '1 millisecond'
+         -- xmax is set on a row that replaced a lapsed claim, and 0 on a new one.
+         RETURNING notification_id, token, xmax <> 0 AS takeover
        )
-       SELECT c.id, c.status AS "previousStatus", k.event, k."recipientEmail", k.locale, k.params, k."claimToken"
-         FROM current c LEFT JOIN claimed k ON k.id = c.id`,
+       SELECT c.id, c.status, c.event, c.recipient_email AS "recipientEmail", c.locale, c.params,
+              k.token AS "claimToken", coalesce(k.takeover, false) AS takeover
+         FROM current c LEFT JOIN claimed k ON k.notification_id = c.id`,
       [ids, this.claimLeaseMs],
     )) as ClaimRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const handedOut = new Set<string>();
     return ids.map((id): ClaimResult => {
       const row = byId.get(id);
-      if (!row) return { kind: 'gone' };
+      if (!row || row.status !== 'pending') return { kind: 'gone' };
       // Two deliveries of one row in the same batch (a job run again in the process that holds it): one claim.
       if (row.claimToken && !handedOut.has(id)) {
         handedOut.add(id);
-        return { kind: 'claimed', row, takeover: row.previousStatus === 'sending' };
+        return { kind: 'claimed', row, takeover: row.takeover };
       }
-      return { kind: row.claimToken || row.previousStatus === 'sending' ? 'busy' : 'gone' };
+      return { kind: 'busy' };
     });
   });
 
@@ -84,11 +85,16 @@ export class Notifications {
   private readonly sent = new Batched<{ id: string; claimToken: string }, boolean>(async (claims) => {
     // TypeORM answers an UPDATE with [rows, affected].
     const [updated] = (await this.dataSource.query(
-      `UPDATE notifications n
-          SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-              claim_token = NULL, claimed_at = NULL
-         FROM unnest($1::uuid[], $2::uuid[]) AS c(id, claim_token)
-        WHERE n.id = c.id AND n.claim_token = c.claim_token
+      `WITH released AS (
+         DELETE FROM notification_claims c
+          USING unnest($1::uuid[], $2::uuid[]) AS u(id, token)
+          WHERE c.notification_id = u.id AND c.token = u.token
+         RETURNING c.notification_id
+       )
+       UPDATE notifications n
+          SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+         FROM released r
+        WHERE n.id = r.notification_id
        RETURNING n.id`,
       [claims.map((c) => c.id), claims.map((c) => c.claimToken)],
     )) as [{ id: string }[], number];
@@ -146,7 +152,7 @@ export class Notifications {
 
   /**
    * Sends one notification unless it already went, exactly once across crashes as far as the transport
-   * allows. The row is claimed (`sending`, with a token) before the mail is handed over and marked sent
+   * allows. The row is claimed (a `notification_claims` row with a token) before the mail is handed over and marked sent
    * with that token after, so a retry never sends a mail whose row says it went, and two workers never
    * send the same row at once. An attempt that finds a live claim waits for it to end or lapse. One that
    * takes over a dead attempt's claim asks the transport whether the mail was handed over: the .eml
@@ -174,7 +180,8 @@ export class Notifications {
             `Mail ${row.id} was being sent by a worker that stopped; sending it again with its Message-ID`,
           );
           await this.dataSource.query(
-            `UPDATE notifications SET resends = resends + 1 WHERE id = $1 AND claim_token = $2`,
+            `UPDATE notifications SET resends = resends + 1
+              WHERE id = $1 AND EXISTS (SELECT 1 FROM notification_claims WHERE notification_id = $1 AND token = $2)`,
             [row.id, claimToken],
           );
         }
@@ -186,10 +193,12 @@ export class Notifications {
     } catch (error) {
       const final = context.attempt >= context.maxAttempts;
       await this.dataSource.query(
-        `UPDATE notifications
-            SET attempts = attempts + 1, last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
-                claim_token = NULL, claimed_at = NULL
-          WHERE id = $1 AND claim_token = $2`,
+        `WITH released AS (
+           DELETE FROM notification_claims WHERE notification_id = $1 AND token = $2 RETURNING notification_id
+         )
+         UPDATE notifications
+            SET attempts = attempts + 1, last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE status END
+          WHERE id IN (SELECT notification_id FROM released)`,
         [row.id, claimToken, String((error as Error).message).slice(0, 1000), final],
       );
       throw error;
@@ -209,16 +218,17 @@ export type DeliveryOutcome = 'sent' | 'found_delivered' | 'nothing_to_do' | 'cl
 
 interface ClaimRow {
   id: string;
-  previousStatus: NotificationStatus;
+  status: NotificationStatus;
   event: string;
   recipientEmail: string;
   locale: string;
   params: Record<string, unknown>;
   claimToken: string | null;
+  takeover: boolean;
 }
 
 type ClaimResult =
-  /** This attempt holds the row; `takeover` when it took it from an attempt that died in `sending`. */
+  /** This attempt holds the row; `takeover` when it took the claim of an attempt that died holding it. */
   | { kind: 'claimed'; row: ClaimRow; takeover: boolean }
   /** Another live attempt holds it. */
   | { kind: 'busy' }

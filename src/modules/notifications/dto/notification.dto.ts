@@ -4,7 +4,7 @@ import { PageQuery } from '../../../common/http/pagination.js';
 import type { NotificationStatus } from '../entities/notification.entity.js';
 import { TEMPLATES, type TemplateName } from '../templates/index.js';
 
-export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sending', 'sent', 'failed'];
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'failed'];
 export const LIST_SCOPES = ['mine', 'all'] as const;
 
 export class ListNotificationsQuery extends PageQuery {

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Locale } from '../../../common/auth/roles.js';
 
-/** `sending`: claimed by a worker that is handing the mail over (see `Notifications.deliver`). */
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** A `pending` mail being handed over holds a row in `notification_claims` (see `Notifications.deliver`). */
+export type NotificationStatus = 'pending' | 'sent' | 'failed';
 
 /**
  * One mail to one recipient about one event. Unique per (event, subject, recipient): re-runs, retries
@@ -42,13 +42,6 @@ export class Notification {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
-
-  /** The attempt that holds the row while it is `sending`; only that attempt may mark it sent. */
-  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
-  claimToken!: string | null;
-
-  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
-  claimedAt!: Date | null;
 
   /** Times the mail was handed over again (same Message-ID) after an attempt died not knowing if it went. */
   @Column({ type: 'int', default: 0 })
