@@ -21,6 +21,7 @@ describe('auth', () => {
       SMTP_URL: await smtp.start(),
       RATE_LIMIT_IP_POINTS: '100000',
       RATE_LIMIT_ACCOUNT_POINTS: '1000',
+      RATE_LIMIT_REGISTER_POINTS: '1000',
     });
   });
   afterAll(async () => {
