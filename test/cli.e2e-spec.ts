@@ -82,6 +82,30 @@ describe('npm run cli -- organiser:create', () => {
     expect(me.body.roles).toEqual(['organiser']);
   });
 
+  it('asks for the password twice on a terminal without showing it', async () => {
+    // `script` (util-linux) gives the CLI a pseudo-terminal; each answer is typed once its prompt shows.
+    const password = 'Trans-Caspian-Corridor-2';
+    const command = `${process.execPath} dist/src/cli.js organiser:create --email tty@magistral.test`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: env(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    let answered = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      const prompts = screen.match(/Password for the organiser|The same password again/g)?.length ?? 0;
+      for (; answered < prompts; answered++) child.stdin.write(`${password}\r`);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    expect(answered).toBe(2);
+    expect(screen).toMatch(/Organiser tty@magistral\.test ready/);
+    expect(screen).not.toContain(password);
+    await login(t, 'tty@magistral.test', password);
+  });
+
   it('refuses a password on the command line, creating nothing', async () => {
     const run = await cli(
       ['organiser:create', '--email', 'argv@magistral.test', '--password', 'Trans-Caspian-Corridor-1'],
