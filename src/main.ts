@@ -2,14 +2,10 @@
 import './common/heap.js';
 import 'reflect-metadata';
 import { createServer } from 'node:net';
-import { Logger } from '@nestjs/common';
-import { createApp } from './app.setup.js';
 import { ProcessLifecycle, StartupError } from './common/lifecycle/process-lifecycle.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
-import { assertRedisReachable } from './common/redis/redis-state.js';
 import { configWarnings, type AppConfig } from './config/app-config.js';
 import { configOrExit } from './config/env-file.js';
-import { prepareDatabase } from './database/prepare-database.js';
 
 function listenFailure(error: unknown, config: AppConfig): unknown {
   switch ((error as { code?: string }).code) {
@@ -47,6 +43,16 @@ async function main(lifecycle: ProcessLifecycle, config: AppConfig): Promise<voi
   for (const warning of configWarnings(config)) logger.warn(warning);
   // The cheap checks first, so that a wrong PORT or REDIS_URL is reported before migrations run.
   await assertPortFree(config);
+  // The framework loads only now (seconds on a busy machine): the configuration is judged and the signal
+  // handlers are in place before.
+  const [{ Logger }, { createApp }, { assertRedisReachable }, { prepareDatabase }] = await Promise.all([
+    import('@nestjs/common'),
+    import('./app.setup.js'),
+    import('./common/redis/redis-state.js'),
+    import('./database/prepare-database.js'),
+  ]);
+  // Readable (or JSON) lines from the first message on, database preparation included.
+  Logger.overrideLogger(new PinoNestLogger(logger));
   await assertRedisReachable(config);
   await prepareDatabase(config);
   const app = await createApp(config, { logger });
@@ -58,8 +64,5 @@ async function main(lifecycle: ProcessLifecycle, config: AppConfig): Promise<voi
 }
 
 const config = configOrExit();
-const logger = createLogger(config);
-// Readable (or JSON) lines from the first message on, database preparation included.
-Logger.overrideLogger(new PinoNestLogger(logger));
-const lifecycle = new ProcessLifecycle(logger, config.SHUTDOWN_TIMEOUT_MS).install();
+const lifecycle = new ProcessLifecycle(createLogger(config), config.SHUTDOWN_TIMEOUT_MS).install();
 main(lifecycle, config).catch((error: unknown) => lifecycle.fail(error));
