@@ -93,6 +93,16 @@ export class AppConfig {
   OUTBOX_POLL_MS = 1000;
 
   /**
+   * How long a queue worker holds a job without renewing its lock before the job is given to another worker
+   * (a crashed worker's jobs run again after this); a mail's delivery claim lapses after as long.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  QUEUE_LOCK_MS = 30_000;
+
+  /**
    * Chain new audit entries from this process every AUDIT_SEAL_MS (one process at a time does; the others
    * skip their turn). Entries are also chained on demand before verification and publication, wherever
    * those run. Off on API instances when `npm run start:worker` processes do it.
