@@ -2,9 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { login } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+
+// Each test starts real processes (the CLI loads the whole application; one compiles with tsc): seconds each,
+// more on a busy machine.
+jest.setTimeout(120_000);
 
 interface Run {
   code: number | null;
