@@ -56,6 +56,9 @@ describe('configuration messages', () => {
     );
     expect(redis).toContain('must be a URL starting with redis:// or rediss://');
     expect(problems({ SMTP_URL: 'smtp//mailer:hunter2@smtp.example.com' }).join()).not.toContain('hunter2');
+    expect(problems({ REDIS_URL: 'redis://:hun@ter2@cache:6379/x' })).toEqual([
+      expect.stringContaining('REDIS_URL="redis://:***@cache:6379/x" is not valid'),
+    ]);
   });
 
   it('never prints a secret it refuses', () => {

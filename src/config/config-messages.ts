@@ -16,9 +16,12 @@ const URL_EXAMPLES: Record<string, string> = {
  * URL: a typo in a scheme must not print the password next to it.
  */
 export function maskUrl(value: string): string {
-  const masked = value.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/*[^:@/\s]*:)[^@\s]*@/i, '$1***@');
-  // Not shaped like a URL (`smtp//user:password@host`): hide everything between a colon and the @.
-  return masked === value ? value.replace(/([^:@/\s]+):[^@\s]*@/, '$1:***@') : masked;
+  // scheme://user:password@host: the password goes, up to the last @ (it may hold an unescaped one); a user
+  // without a password (`postgres://app@host`) stays.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:)\S*@/i, '$1***@');
+  // Not shaped like a URL (`smtp//user:password@host`): everything between a colon and the @ goes.
+  return value.replace(/([^:@/\s]+):\S*@/, '$1:***@');
 }
 
 /** A value as it may appear in a message: secrets never, passwords in URLs masked. */
