@@ -46,6 +46,7 @@ export class SessionRevocations implements OnModuleDestroy {
   private outageSince: number | null = null;
   private outageRequests = 0;
   private lastOutageLog = 0;
+  private lastRecordErrorLog = 0;
   private resyncTimer?: NodeJS.Timeout;
   /** The set may lack a revocation committed while Redis was away: answer from PostgreSQL until resynchronised. */
   private stale = false;
@@ -112,9 +113,13 @@ export class SessionRevocations implements OnModuleDestroy {
       )) as { revoked: boolean }[];
       return rows[0]?.revoked ?? true;
     } catch (error) {
-      this.logger.error(
-        `Sessions cannot be checked: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const now = Date.now();
+      if (now - this.lastRecordErrorLog >= OUTAGE_LOG_EVERY_MS) {
+        this.lastRecordErrorLog = now;
+        this.logger.error(
+          `Sessions cannot be checked (Redis and PostgreSQL both failed): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
       throw new DomainError(AuthErrors.revocationsUnavailable);
     }
   }
@@ -125,9 +130,8 @@ export class SessionRevocations implements OnModuleDestroy {
     let revoked: Set<string> | null;
     try {
       revoked = await this.rebuilding;
-    } catch (error) {
-      this.noteOutage(error);
-      revoked = null;
+    } catch {
+      revoked = null; // Redis or PostgreSQL failed mid-rebuild: the record decides, or answers 503
     }
     return revoked ? revoked.has(sessionId) : this.fromRecord(sessionId);
   }
