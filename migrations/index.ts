@@ -6,9 +6,9 @@ import { Tally1764317200000 } from './1764317200000-Tally.js';
 import { Notifications1764317300000 } from './1764317300000-Notifications.js';
 import { AttachmentFiles1764317400000 } from './1764317400000-AttachmentFiles.js';
 import { LateConflicts1764317500000 } from './1764317500000-LateConflicts.js';
+import { DurableRevocations1764317600000 } from './1764317600000-DurableRevocations.js';
 import { NotificationClaims1764317700000 } from './1764317700000-NotificationClaims.js';
 import { ShortlistAnnouncement1764317800000 } from './1764317800000-ShortlistAnnouncement.js';
-import { DurableRevocations1764317600000 } from './1764317600000-DurableRevocations.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,7 +21,7 @@ export const MIGRATIONS: Function[] = [
   Notifications1764317300000,
   AttachmentFiles1764317400000,
   LateConflicts1764317500000,
-  NotificationClaims1764317700000,
   DurableRevocations1764317600000,
+  NotificationClaims1764317700000,
   ShortlistAnnouncement1764317800000,
 ];

@@ -239,16 +239,6 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
-  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); empty: mail is written as .eml files to MAIL_DIR. */
-  @IsOptional()
-  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
-  SMTP_URL?: string = undefined;
-
-  @IsString()
-  @MinLength(3)
-  MAIL_FROM = 'Magistral Awards <no-reply@magistral.local>';
-
-  @IsString()
   /**
    * `pretty`: one readable line per message; `json`: one JSON object per line. Unset: pretty in development
    * when standard output is a terminal, JSON otherwise (production, pipes, files, log collectors).
@@ -267,6 +257,16 @@ export class AppConfig {
   @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); empty: mail is written as .eml files to MAIL_DIR. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string = undefined;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Magistral Awards <no-reply@magistral.local>';
+
+  @IsString()
   @MinLength(1)
   MAIL_DIR = 'var/mail';
 
