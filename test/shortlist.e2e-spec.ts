@@ -134,3 +134,52 @@ describe('shortlist visibility (issue 12): the organiser announces it', () => {
     expect(await countRows(t, 'audit_log')).toBe(before);
   });
 });
+
+describe('shortlist visibility at publication: the results reveal every shortlist', () => {
+  let t: TestApp;
+  let organiser: SignedIn;
+  let world: JudgedWorld;
+  let entrant: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    organiser = await signIn(t, ['organiser']);
+    world = await createJudgedWorld(t, {
+      minScorecards: 1,
+      jurors: ['A'],
+      nominations: { N1: {}, N2: {}, N3: {} },
+    });
+    entrant = { Authorization: `Bearer ${(await login(t, world.owner.email)).token}` };
+    await scoreTable(t, world, { A: { N1: 9, N2: 5, N3: 1 } });
+    await closeAndTally(t, world, organiser.auth);
+    const advance = await t
+      .http()
+      .post(`${API}/rounds/${world.roundId}/advance`)
+      .set(organiser.auth)
+      .send({ topN: 2 })
+      .expect(200);
+    // The final round: only N1 is scored, so N2 stays shortlisted and unranked.
+    const finalRound = { ...world, roundId: advance.body.nextRound.id as string };
+    await scoreTable(t, finalRound, { A: { N1: 8 } });
+    await closeAndTally(t, finalRound, organiser.auth);
+    world = finalRound;
+  });
+  afterAll(() => t.close());
+
+  const statusSeenBy = async (label: string) =>
+    (await t.http().get(`${API}/nominations/${world.nominations[label]}`).set(entrant).expect(200)).body
+      .status;
+
+  it('a shortlisted nomination left unranked shows as shortlisted once the edition is published', async () => {
+    expect(await statusSeenBy('N2')).toBe('eligible');
+    await t
+      .http()
+      .post(`${API}/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({})
+      .expect(200);
+    expect(await statusSeenBy('N1')).toBe('winner');
+    expect(await statusSeenBy('N2')).toBe('shortlisted');
+    expect(await statusSeenBy('N3')).toBe('eligible');
+  });
+});

@@ -114,7 +114,10 @@ export class ProblemFilter implements ExceptionFilter {
     else if (exception && typeof exception === 'object') error = fromFastify(exception as FastifyLikeError);
 
     if (!error) {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unhandled error');
+      this.logger.error(
+        { err: exception, requestId: request.id, url: request.url.split('?')[0] },
+        'Unhandled error',
+      );
       const body: ProblemDocument = {
         type: 'about:blank',
         title: 'Internal Server Error',

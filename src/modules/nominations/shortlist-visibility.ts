@@ -1,4 +1,5 @@
 import { hasRole, type Caller } from '../../common/auth/roles.js';
+import type { EntityManager } from 'typeorm';
 import type { NominationStatus } from './entities/nomination.entity.js';
 
 /**
@@ -31,4 +32,16 @@ export function shownStatusSql(caller: Caller, alias = 'n'): string {
   return hasRole(caller, 'organiser')
     ? `${alias}.status`
     : `(CASE WHEN ${alias}.status = 'shortlisted' AND ${alias}.status_before_shortlist IS NOT NULL THEN ${alias}.status_before_shortlist ELSE ${alias}.status END)`;
+}
+
+/**
+ * Publication makes the results public, so no shortlist of the edition stays hidden after it; called in
+ * the publishing transaction.
+ */
+export async function revealShortlists(manager: EntityManager, editionId: string): Promise<void> {
+  await manager.query(
+    `UPDATE nominations SET status_before_shortlist = NULL
+      WHERE edition_id = $1 AND status_before_shortlist IS NOT NULL`,
+    [editionId],
+  );
 }

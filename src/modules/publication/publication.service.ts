@@ -16,6 +16,7 @@ import { CurrentTallies, type CurrentTally } from '../tally/current-tallies.js';
 import { JurorPseudonyms } from '../tally/juror-pseudonyms.js';
 import { findEdition, lockEdition, setPhase, type EditionRow, type RoundRow } from '../tally/rounds.js';
 import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
+import { revealShortlists } from '../nominations/shortlist-visibility.js';
 import { TallyErrors } from '../tally/tally.errors.js';
 import {
   MANIFEST_FORMAT,
@@ -326,6 +327,7 @@ export class PublicationService {
         RETURNING n.id, old.status AS from, n.status AS to`,
       [statuses.map((s) => s.id), statuses.map((s) => s.status), ADMITTED_STATUSES],
     )) as [{ id: string; from: string; to: string }[], number];
+    await revealShortlists(manager, edition.id);
     await setPhase(manager, edition.id, 'published');
 
     const base = { editionId: edition.id, actorId: options.actorId };
