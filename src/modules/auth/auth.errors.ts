@@ -50,7 +50,8 @@ export const AuthErrors = defineErrors({
   emailUnverified: {
     code: 'auth.email_unverified',
     kind: 'forbidden',
-    title: 'Verify your e-mail address first; until then you may only verify it, read your account and sign out',
+    title:
+      'Verify your e-mail address first; until then you may only verify it, read your account and sign out',
   },
   revocationsUnavailable: {
     code: 'auth.revocations_unavailable',
