@@ -1,5 +1,5 @@
 import { TallyInputError } from './errors.js';
-import type { TallyScorecard } from './tally.js';
+import type { TallyScorecard } from './types.js';
 import {
   addMoments,
   addTotal,

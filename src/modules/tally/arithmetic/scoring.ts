@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 
 import { quotient, TallyDecimal } from './decimal.js';
 import type { NominationColumn, ScoreMatrix } from './matrix.js';
-import type { ScoringMethod } from './tally.js';
+import type { ScoringMethod } from './types.js';
 import { meanOfTotals, sigmaOfTotals, spread } from './totals.js';
 
 /** The score of one nomination (rule 2), unrounded. Only called for nominations with ≥ 1 scorecard. */

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 
 import { quotient, TallyDecimal } from './decimal.js';
 import { TallyInputError } from './errors.js';
-import type { TallyCriterion } from './tally.js';
+import type { TallyCriterion } from './types.js';
 
 /*
  * Juror totals, exactly. A weight has at most 4 decimals, so 10⁴·w is an integer W_c, and for integer
