@@ -1,16 +1,9 @@
 import type { NominationStatus } from '../nominations/entities/nomination.entity.js';
 import type { AttachmentMediaType } from '../nominations/entities/attachment.entity.js';
+import { ADMITTED_STATUSES } from '../nominations/nomination-status.js';
 
-/**
- * Nominations the jury judges: admitted by the eligibility review, possibly advanced since. The SQL views
- * `active_assignments` and `counted_scorecards` (migration Jury) use the same list.
- */
-export const ADMITTED_STATUSES: readonly NominationStatus[] = [
-  'eligible',
-  'shortlisted',
-  'finalist',
-  'winner',
-];
+/** Nominations the jury judges; the nominations module owns the list (nomination-status.ts). */
+export { ADMITTED_STATUSES };
 
 /** Statuses of the nominations still in the running in a round: every admitted one in round 1, the advanced ones later. */
 export function statusesJudgedInRound(roundNumber: number): readonly NominationStatus[] {

@@ -10,13 +10,10 @@ import { assertPhase } from '../editions/edition-rules.js';
 import { Category } from '../editions/entities/category.entity.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import type { EligibilityDto } from './dto/nomination.dto.js';
-import type { NominationStatus } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
+import { decideEligibility, REVIEWABLE_STATUSES } from './nomination-status.js';
 import { type NominationView, NominationsService } from './nominations.service.js';
 import { NominationErrors } from './nominations.errors.js';
-
-/** A decision may be revised while the edition is in `eligibility`; every one is audited and mailed. */
-const REVIEWABLE: readonly NominationStatus[] = ['submitted', 'eligible', 'ineligible'];
 
 @Injectable()
 export class EligibilityService {
@@ -41,7 +38,8 @@ export class EligibilityService {
       const nomination = await this.access.findVisible(manager, caller, id, { lock: true });
       const edition = await this.nominations.editionFor(manager, nomination.editionId);
       assertPhase(edition, 'eligibility');
-      if (!REVIEWABLE.includes(nomination.status))
+      // A decision may be revised while the edition is in `eligibility`; every one is audited and mailed.
+      if (!REVIEWABLE_STATUSES.includes(nomination.status))
         throw new DomainError(NominationErrors.notSubmitted, `The nomination is ${nomination.status}.`);
       const reason = dto.decision === 'ineligible' ? (dto.reason ?? null) : null;
       if (dto.decision === 'ineligible' && !reason) throw new DomainError(NominationErrors.reasonRequired);
@@ -49,11 +47,12 @@ export class EligibilityService {
       if (nomination.status === dto.decision && nomination.ineligibilityReason === reason)
         return this.nominations.view(manager, id, caller);
 
-      const version = nomination.version + 1;
-      await manager.query(
-        `UPDATE nominations SET status = $2, ineligibility_reason = $3, eligibility_decided_at = $4, eligibility_decided_by = $5, version = $6, updated_at = now() WHERE id = $1`,
-        [id, dto.decision, reason, this.clock.now(), caller.userId, version],
-      );
+      const { version } = await decideEligibility(manager, id, {
+        status: dto.decision,
+        reason,
+        at: this.clock.now(),
+        by: caller.userId,
+      });
       await this.audit.append(manager, {
         action: 'nomination.eligibility_decided',
         entityType: 'nomination',

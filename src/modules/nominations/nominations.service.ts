@@ -23,12 +23,17 @@ import { type AttachmentView, toAttachmentView } from './attachments/attachment-
 import type { CreateNominationDto, UpdateNominationDto } from './dto/nomination.dto.js';
 import { Attachment } from './entities/attachment.entity.js';
 import {
-  COUNTED_STATUSES,
   type Nomination,
   type NominationMetric,
   type NominationStatus,
 } from './entities/nomination.entity.js';
 import { NominationAccess } from './nomination-access.js';
+import {
+  COUNTED_STATUSES,
+  submit,
+  WITHDRAWABLE_STATUSES as WITHDRAWABLE,
+  withdraw,
+} from './nomination-status.js';
 import { shownStatus, statusShownToEntrants } from './shortlist-visibility.js';
 import {
   assertAnonymous,
@@ -63,7 +68,6 @@ export interface NominationView {
 
 /** Statuses in which entrants may still change a nomination (while the edition's window is open). */
 const EDITABLE: readonly NominationStatus[] = ['draft', 'submitted'];
-const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'eligible', 'ineligible'];
 
 const SUMMARY_EXCERPT = 300;
 
@@ -241,10 +245,7 @@ export class NominationsService {
           { limit },
         );
       }
-      await manager.query(
-        `UPDATE nominations SET status = 'submitted', submitted_at = $2, submitted_by = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, now, caller.userId],
-      );
+      await submit(manager, id, now, caller.userId);
       const submitter = await manager.findOneByOrFail(User, { id: caller.userId });
       const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
       const [attachments] = (await manager.query(
@@ -304,10 +305,7 @@ export class NominationsService {
       assertPhase(edition, 'nominations', 'eligibility');
       if (!WITHDRAWABLE.includes(nomination.status))
         throw new DomainError(NominationErrors.notWithdrawable, `The nomination is ${shown}.`);
-      await manager.query(
-        `UPDATE nominations SET status = 'withdrawn', withdrawn_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, this.clock.now()],
-      );
+      await withdraw(manager, id, this.clock.now());
       await this.audit.append(manager, {
         action: 'nomination.withdrawn',
         entityType: 'nomination',
@@ -375,10 +373,17 @@ export class NominationsService {
 
   /** The nomination as `caller` sees it (an unannounced shortlist shows the status before it). */
   async view(manager: EntityManager, id: string, caller: Caller): Promise<NominationView> {
+    // The entity's own row shape (its camelCase properties), not a second one written beside it.
     const rows = (await manager.query(
-      `SELECT n.*, c.name AS company_name FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = $1`,
+      `SELECT n.id, n.edition_id AS "editionId", n.category_id AS "categoryId", n.company_id AS "companyId",
+              n.created_by AS "createdBy", n.title, n.summary, n.answers, n.metrics, n.status,
+              n.status_before_shortlist AS "statusBeforeShortlist", n.ineligibility_reason AS "ineligibilityReason",
+              n.eligibility_decided_at AS "eligibilityDecidedAt", n.submitted_at AS "submittedAt",
+              n.withdrawn_at AS "withdrawnAt", n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt",
+              c.name AS "companyName"
+         FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = $1`,
       [id],
-    )) as NominationRow[];
+    )) as (Omit<Nomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[];
     const row = rows[0];
     if (!row) throw new DomainError(NominationErrors.notFound);
     const attachments = await manager.find(Attachment, {
@@ -387,48 +392,26 @@ export class NominationsService {
     });
     return {
       id: row.id,
-      editionId: row.edition_id,
-      categoryId: row.category_id,
-      companyId: row.company_id,
-      companyName: row.company_name,
+      editionId: row.editionId,
+      categoryId: row.categoryId,
+      companyId: row.companyId,
+      companyName: row.companyName,
       title: row.title,
       summary: row.summary,
       answers: row.answers,
       metrics: row.metrics,
-      status: shownStatus(caller, row.status, row.status_before_shortlist),
-      ineligibilityReason: row.ineligibility_reason,
-      eligibilityDecidedAt: row.eligibility_decided_at?.toISOString() ?? null,
-      submittedAt: row.submitted_at?.toISOString() ?? null,
-      withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
-      createdBy: row.created_by,
+      status: shownStatus(caller, row.status, row.statusBeforeShortlist),
+      ineligibilityReason: row.ineligibilityReason,
+      eligibilityDecidedAt: row.eligibilityDecidedAt?.toISOString() ?? null,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+      createdBy: row.createdBy,
       version: row.version,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
       attachments: attachments.map(toAttachmentView),
     };
   }
-}
-
-interface NominationRow {
-  id: string;
-  edition_id: string;
-  category_id: string;
-  company_id: string;
-  company_name: string;
-  created_by: string;
-  title: string;
-  summary: string;
-  answers: Record<string, string>;
-  metrics: NominationMetric[];
-  status: NominationStatus;
-  status_before_shortlist: NominationStatus | null;
-  ineligibility_reason: string | null;
-  eligibility_decided_at: Date | null;
-  submitted_at: Date | null;
-  withdrawn_at: Date | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
 }
 
 /** Only the three declared fields are stored, whatever else a metric object carried. */

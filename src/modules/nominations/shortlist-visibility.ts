@@ -1,5 +1,4 @@
 import { hasRole, type Caller } from '../../common/auth/roles.js';
-import type { EntityManager } from 'typeorm';
 import type { NominationStatus } from './entities/nomination.entity.js';
 
 /**
@@ -7,7 +6,8 @@ import type { NominationStatus } from './entities/nomination.entity.js';
  * round shortlists at once (the next round's jurors need it), keeping the status the entrants saw in
  * `status_before_shortlist`, and announcing the round's shortlist (POST /rounds/{id}/announce-shortlist)
  * clears it. Until then everyone but organisers sees the old status. Only a nomination still `shortlisted`
- * is masked, so a later change of status (a winner, a withdrawal) shows as it is.
+ * is masked, so a later change of status (a winner, a withdrawal) shows as it is. The statements that set
+ * and clear the mask are in nomination-status.ts.
  */
 export function shownStatus(
   caller: Caller,
@@ -32,16 +32,4 @@ export function shownStatusSql(caller: Caller, alias = 'n'): string {
   return hasRole(caller, 'organiser')
     ? `${alias}.status`
     : `(CASE WHEN ${alias}.status = 'shortlisted' AND ${alias}.status_before_shortlist IS NOT NULL THEN ${alias}.status_before_shortlist ELSE ${alias}.status END)`;
-}
-
-/**
- * Publication makes the results public, so no shortlist of the edition stays hidden after it; called in
- * the publishing transaction.
- */
-export async function revealShortlists(manager: EntityManager, editionId: string): Promise<void> {
-  await manager.query(
-    `UPDATE nominations SET status_before_shortlist = NULL
-      WHERE edition_id = $1 AND status_before_shortlist IS NOT NULL`,
-    [editionId],
-  );
 }

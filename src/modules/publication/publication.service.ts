@@ -15,8 +15,8 @@ import type { LocalizedText } from '../editions/entities/category.entity.js';
 import { CurrentTallies, type CurrentTally } from '../tally/current-tallies.js';
 import { JurorPseudonyms } from '../tally/juror-pseudonyms.js';
 import { findEdition, lockEdition, setPhase, type EditionRow, type RoundRow } from '../tally/rounds.js';
-import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
-import { revealShortlists } from '../nominations/shortlist-visibility.js';
+import { publishResults, revealShortlists } from '../nominations/nomination-status.js';
+import { nominationLabels } from '../nominations/nomination.queries.js';
 import { TallyErrors } from '../tally/tally.errors.js';
 import {
   MANIFEST_FORMAT,
@@ -320,13 +320,7 @@ export class PublicationService {
         .map((n) => ({ id: n.nomination, status: publishedStatus(n.rank) }))
         .filter((n): n is { id: string; status: 'winner' | 'finalist' } => n.status !== null),
     );
-    const [changed] = (await manager.query(
-      `UPDATE nominations n SET status = v.status, version = n.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS v(id, status), nominations old
-        WHERE n.id = v.id AND old.id = n.id AND n.status = ANY($3::text[]) AND n.status <> v.status
-        RETURNING n.id, old.status AS from, n.status AS to`,
-      [statuses.map((s) => s.id), statuses.map((s) => s.status), ADMITTED_STATUSES],
-    )) as [{ id: string; from: string; to: string }[], number];
+    const changed = await publishResults(manager, statuses);
     await revealShortlists(manager, edition.id);
     await setPhase(manager, edition.id, 'published');
 
@@ -399,13 +393,9 @@ export class PublicationService {
         }[]
       ).map((c) => [c.id, c.name]),
     );
-    const details = new Map(
-      (
-        (await manager.query(
-          `SELECT n.id, n.title, c.name AS company FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = ANY($1::uuid[])`,
-          [tallies.flatMap((t) => t.input.nominations)],
-        )) as { id: string; title: string; company: string }[]
-      ).map((n) => [n.id, n]),
+    const details = await nominationLabels(
+      manager,
+      tallies.flatMap((t) => t.input.nominations),
     );
 
     const categories = tallies.map((t) => {
@@ -418,7 +408,7 @@ export class PublicationService {
         t.input.nominations.map((id) => ({
           id,
           title: details.get(id)?.title ?? '',
-          company: details.get(id)?.company ?? '',
+          company: details.get(id)?.companyName ?? '',
         })),
       );
       assertSameRanking(t, category.result.nominations);

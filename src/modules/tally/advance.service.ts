@@ -8,7 +8,7 @@ import type { Phase } from '../editions/entities/edition.entity.js';
 import { CurrentTallies } from './current-tallies.js';
 import { findRound, lockRoundAndEdition, setPhase } from './rounds.js';
 import { conflictExists } from '../jury/conflict-rules.js';
-import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
+import { announceShortlist, roundShortlisted, shortlist } from '../nominations/nomination-status.js';
 import { ShortlistErrors } from './shortlist.errors.js';
 import { TallyErrors } from './tally.errors.js';
 
@@ -31,7 +31,7 @@ export interface AdvanceOutcome {
  * Moves the best of a closed, tallied round into the next one: the top N of each category become
  * `shortlisted`, round number + 1 opens with assignments for them, and the edition returns to `judging`
  * so that jurors can score it. All in one transaction. Entrants learn of the shortlist only when an
- * organiser announces it (`announceShortlist`; see nominations/shortlist-visibility.ts).
+ * organiser announces it (`announceShortlist`; see nominations/nomination-status.ts).
  */
 @Injectable()
 export class AdvanceService {
@@ -66,14 +66,7 @@ export class AdvanceService {
       if (!advancing.length) throw new DomainError(TallyErrors.nothingToAdvance);
 
       // Entrants go on seeing the old status until an organiser announces this round's shortlist.
-      const [changed] = (await manager.query(
-        `UPDATE nominations n SET status = 'shortlisted', status_before_shortlist = old.status,
-                shortlisted_in_round_id = $3, version = n.version + 1, updated_at = now()
-           FROM nominations old
-          WHERE n.id = old.id AND n.id = ANY($1::uuid[]) AND n.status = ANY($2::text[]) AND n.status <> 'shortlisted'
-          RETURNING n.id, old.status AS from`,
-        [advancing, ADMITTED_STATUSES, round.id],
-      )) as [{ id: string; from: string }[], number];
+      const changed = await shortlist(manager, advancing, round.id);
 
       const nextNumber = round.number + 1;
       const nextName = `Round ${nextNumber}`;
@@ -100,7 +93,7 @@ export class AdvanceService {
           action: 'nominations.status_changed',
           entityType: 'nomination',
           entityId: n.id,
-          data: { from: n.from, to: 'shortlisted', reason: 'advanced', roundId: round.id },
+          data: { from: n.from, to: n.to, reason: 'advanced', roundId: round.id },
         })),
         {
           ...base,
@@ -135,22 +128,15 @@ export class AdvanceService {
     return this.transactions.run(async (manager) => {
       const round = await findRound(manager, roundId, true);
       const [state] = (await manager.query(
-        `SELECT shortlist_announced_at AS "announcedAt",
-                EXISTS (SELECT 1 FROM nominations WHERE shortlisted_in_round_id = $1) AS advanced
-           FROM rounds WHERE id = $1`,
+        `SELECT shortlist_announced_at AS "announcedAt" FROM rounds WHERE id = $1`,
         [round.id],
-      )) as { announcedAt: Date | null; advanced: boolean }[];
+      )) as { announcedAt: Date | null }[];
       if (state!.announcedAt)
         throw new DomainError(ShortlistErrors.alreadyAnnounced, undefined, {
           announcedAt: state!.announcedAt.toISOString(),
         });
-      if (!state!.advanced) throw new DomainError(ShortlistErrors.notAdvanced);
-      const revealed = (await manager.query(
-        `UPDATE nominations SET status_before_shortlist = NULL
-          WHERE shortlisted_in_round_id = $1 AND status_before_shortlist IS NOT NULL RETURNING id`,
-        [round.id],
-      )) as [{ id: string }[], number];
-      const nominationIds = revealed[0].map((n) => n.id).sort();
+      if (!(await roundShortlisted(manager, round.id))) throw new DomainError(ShortlistErrors.notAdvanced);
+      const nominationIds = await announceShortlist(manager, round.id);
       const [[announced]] = (await manager.query(
         `UPDATE rounds SET shortlist_announced_at = now(), shortlist_announced_by = $2 WHERE id = $1
          RETURNING shortlist_announced_at AS "announcedAt"`,

@@ -19,6 +19,7 @@ import { findRound, type RoundRow } from './rounds.js';
 import { assertConflictsDecided, plainWeight, TallyInputs } from './tally-inputs.js';
 import type { TallyRunStatus } from './entities/tally-run.entity.js';
 import { RoundErrors } from '../jury/jury.errors.js';
+import { nominationLabels } from '../nominations/nomination.queries.js';
 
 export interface RunView {
   id: string;
@@ -133,7 +134,7 @@ export class ResultsService {
       [round.id],
     )) as LatestSnapshotRow[];
     const nominationIds = snapshots.flatMap((s) => s.result.nominations.map((n) => n.nomination));
-    const nominations = await this.nominationDetails(nominationIds);
+    const nominations = await nominationLabels(manager, nominationIds);
     const runOf = new Map(runs.map((r) => [r.category_id, r]));
     const snapshotOf = new Map(snapshots.map((s) => [s.category_id, s]));
 
@@ -178,8 +179,8 @@ export class ResultsService {
             return {
               ...n,
               title: details?.title ?? '',
-              companyId: details?.company_id ?? '',
-              companyName: details?.company_name ?? '',
+              companyId: details?.companyId ?? '',
+              companyName: details?.companyName ?? '',
             };
           }),
           jurors: snapshot?.result.jurors ?? [],
@@ -250,7 +251,10 @@ export class ResultsService {
         weight: plainWeight(c.weight),
       }));
       const scorecards = await this.inputs.countedScorecards(manager, round, category.id);
-      const nominations = await this.nominationDetails(scorecards.map((s) => s.nomination_id));
+      const nominations = await nominationLabels(
+        manager,
+        scorecards.map((s) => s.nomination_id),
+      );
       scorecards.sort(
         (a, b) =>
           cmp(nominations.get(a.nomination_id)?.title, nominations.get(b.nomination_id)?.title) ||
@@ -264,7 +268,7 @@ export class ResultsService {
           category.code,
           card.nomination_id,
           details?.title,
-          details?.company_name,
+          details?.companyName,
           pseudonym(card.juror_id),
           ...codes.map((code) => card.scores[code]),
           total === null ? null : roundHalfAwayFromZero(total, 4),
@@ -282,18 +286,6 @@ export class ResultsService {
   private async visibleRound(caller: Caller, roundId: string): Promise<RoundRow> {
     if (!hasRole(caller, 'organiser')) throw new DomainError(RoundErrors.notFound);
     return findRound(this.dataSource.manager, roundId);
-  }
-
-  private async nominationDetails(
-    ids: string[],
-  ): Promise<Map<string, { title: string; company_id: string; company_name: string }>> {
-    if (!ids.length) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT n.id, n.title, n.company_id, c.name AS company_name FROM nominations n JOIN companies c ON c.id = n.company_id
-        WHERE n.id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    )) as { id: string; title: string; company_id: string; company_name: string }[];
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }
 

@@ -12,16 +12,6 @@ export const NOMINATION_STATUSES = [
 ] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
-/** Statuses that count against the per-company limit: everything that was submitted and not withdrawn. */
-export const COUNTED_STATUSES: readonly NominationStatus[] = [
-  'submitted',
-  'eligible',
-  'ineligible',
-  'shortlisted',
-  'finalist',
-  'winner',
-];
-
 /** A key figure of the entry, as a typed number with its unit ("CO₂ saved", 1250.5, "t"). */
 export interface NominationMetric {
   name: string;
