@@ -1,0 +1,214 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Clock } from '../src/common/clock.js';
+import {
+  type CategoryBody,
+  categorySnapshot,
+  type CatalogueCast,
+  editionAuditCount,
+  signInCatalogueCast,
+  text,
+} from './support/categories.js';
+import { createEdition } from './support/editions.js';
+import { countRows, type SignedIn } from './support/factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const UNKNOWN_ID = '6f1c8e1a-9b7d-4a39-8f3e-2a5d1c0b9e77';
+type Who = keyof CatalogueCast | null;
+
+describe('categories: changing and removing', () => {
+  let t: TestApp;
+  let cast: CatalogueCast;
+  let organiser: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await signInCatalogueCast(t);
+    ({ organiser } = cast);
+  });
+  afterEach(() => t.app.get(Clock).reset());
+  afterAll(() => t.close());
+
+  /** Who sends a request in a refusal table: one of the cast, or nobody (no token). */
+  const as = (who: keyof CatalogueCast | null) => (who ? cast[who].auth : {});
+  const snapshot = (editionId: string) => categorySnapshot(t, editionId);
+  const auditCount = (editionId: string, action: string) => editionAuditCount(t, editionId, action);
+
+  describe('PATCH /categories/{id}', () => {
+    it('changes a category and audits what changed', async () => {
+      const edition = await createEdition(t, { phase: 'draft' });
+      const category = edition.categories[0];
+      const questions = [
+        { code: 'baseline', prompt: text('What was it like before?'), required: false, maxLength: 800 },
+      ];
+      const res = await t
+        .http()
+        .patch(`/api/v1/categories/${category.id}`)
+        .set(organiser.auth)
+        .send({
+          code: 'operational_efficiency',
+          name: text('Operational efficiency'),
+          questions,
+          position: 5,
+        })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        id: category.id,
+        code: 'operational_efficiency',
+        name: text('Operational efficiency'),
+        questions,
+        position: 5,
+      });
+      expect((res.body as CategoryBody).criteria).toHaveLength(3);
+      const [entry] = (await t.db.query<{ entity_id: string; data: unknown }[]>(
+        `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'categories.updated'`,
+        [edition.id],
+      )) as { data: { changes: Record<string, { from: unknown; to: unknown }> } }[];
+      expect(Object.keys(entry.data.changes).sort()).toEqual(['code', 'name', 'position', 'questions']);
+      expect(entry.data.changes.code).toEqual({ from: 'efficiency', to: 'operational_efficiency' });
+    });
+
+    it.each<[string, number, Who, 'own' | 'unknown', Record<string, unknown>, string | null]>([
+      ['an anonymous caller', 401, null, 'own', { name: text('X') }, null],
+      ['an entrant', 403, 'entrant', 'own', { name: text('X') }, null],
+      ['a juror', 403, 'juror', 'own', { name: text('X') }, null],
+      ['an unknown id', 404, 'organiser', 'unknown', { name: text('X') }, 'categories.not_found'],
+      [
+        'a move to another edition',
+        400,
+        'organiser',
+        'own',
+        { editionId: UNKNOWN_ID },
+        'request.validation_failed',
+      ],
+      ['criteria', 400, 'organiser', 'own', { criteria: [] }, 'request.validation_failed'],
+      ['a null code', 400, 'organiser', 'own', { code: null }, 'request.validation_failed'],
+      [
+        'a name in English only',
+        400,
+        'organiser',
+        'own',
+        { name: { en: 'Only English' } },
+        'request.validation_failed',
+      ],
+      [
+        'questions that are not a list',
+        400,
+        'organiser',
+        'own',
+        { questions: 'none' },
+        'request.validation_failed',
+      ],
+      ['a negative position', 400, 'organiser', 'own', { position: -1 }, 'request.validation_failed'],
+      ['a code another category has', 409, 'organiser', 'own', { code: 'safety' }, 'categories.code_taken'],
+    ])('refuses %s (%i), changing nothing', async (_, status, who, target, body, code) => {
+      const edition = await createEdition(t, {
+        phase: 'nominations',
+        categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
+      });
+      const before = await snapshot(edition.id);
+      const url = `/api/v1/categories/${target === 'own' ? edition.categories[0].id : UNKNOWN_ID}`;
+      const res = await t.http().patch(url).set(as(who)).send(body).expect(status);
+      if (code) expect(res.body.code).toBe(code);
+      expect(await snapshot(edition.id)).toEqual(before);
+      expect(await auditCount(edition.id, 'categories.updated')).toBe(0);
+    });
+
+    it('is frozen after the phase route opens judging', async () => {
+      const edition = await createEdition(t, { phase: 'eligibility' });
+      await t
+        .http()
+        .post(`/api/v1/editions/${edition.id}/phase`)
+        .set(organiser.auth)
+        .send({ phase: 'judging' })
+        .expect(200);
+      const before = await snapshot(edition.id);
+      const res = await t
+        .http()
+        .patch(`/api/v1/categories/${edition.categories[0].id}`)
+        .set(organiser.auth)
+        .send({ name: text('Too late') })
+        .expect(409);
+      expect(res.body).toMatchObject({ code: 'editions.categories_frozen', currentPhase: 'judging' });
+      expect(await snapshot(edition.id)).toEqual(before);
+    });
+  });
+
+  describe('DELETE /categories/{id}', () => {
+    it('removes a category with its criteria, audited', async () => {
+      const edition = await createEdition(t, {
+        phase: 'nominations',
+        categories: { efficiency: { cost: '1' }, safety: { incidents: '1', training: '2' } },
+      });
+      const safety = edition.categories[1];
+      await t.http().delete(`/api/v1/categories/${safety.id}`).set(organiser.auth).expect(204);
+      expect(await countRows(t, 'categories', 'id = $1', [safety.id])).toBe(0);
+      expect(await countRows(t, 'criteria', 'category_id = $1', [safety.id])).toBe(0);
+      const [entry] = await t.db.query(
+        `SELECT entity_id, data FROM audit_log WHERE edition_id = $1 AND action = 'categories.deleted'`,
+        [edition.id],
+      );
+      expect(entry).toEqual({ entity_id: safety.id, data: { code: 'safety' } });
+    });
+
+    it.each<[string, number, Who, 'own' | 'unknown' | 'not-a-uuid']>([
+      ['an anonymous caller', 401, null, 'own'],
+      ['an entrant', 403, 'entrant', 'own'],
+      ['a juror', 403, 'juror', 'own'],
+      ['an unknown id', 404, 'organiser', 'unknown'],
+      ['an id that is not a UUID', 400, 'organiser', 'not-a-uuid'],
+    ])('refuses %s (%i), removing nothing', async (_, status, who, target) => {
+      const edition = await createEdition(t, { phase: 'nominations' });
+      const before = await snapshot(edition.id);
+      const id = { own: edition.categories[0].id, unknown: UNKNOWN_ID, 'not-a-uuid': 'not-a-uuid' }[target];
+      await t.http().delete(`/api/v1/categories/${id}`).set(as(who)).expect(status);
+      expect(await snapshot(edition.id)).toEqual(before);
+    });
+
+    it('refuses when it would leave a tie-breaker without its criterion, or judging has opened', async () => {
+      const edition = await createEdition(t, {
+        phase: 'nominations',
+        tieBreakers: ['criterion:incidents', 'median'],
+        categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
+      });
+      const before = await snapshot(edition.id);
+      const res = await t
+        .http()
+        .delete(`/api/v1/categories/${edition.categories[1].id}`)
+        .set(organiser.auth)
+        .expect(409);
+      expect(res.body).toMatchObject({
+        code: 'criteria.in_tie_breakers',
+        tieBreakers: ['criterion:incidents', 'median'],
+      });
+      expect(await snapshot(edition.id)).toEqual(before);
+      const judging = await createEdition(t, { phase: 'judging' });
+      const frozen = await t
+        .http()
+        .delete(`/api/v1/categories/${judging.categories[0].id}`)
+        .set(organiser.auth)
+        .expect(409);
+      expect(frozen.body.code).toBe('editions.categories_frozen');
+      expect(await countRows(t, 'categories', 'edition_id = $1', [judging.id])).toBe(1);
+    });
+    it('refuses with 409 while other rows (nominations) still refer to the category', async () => {
+      // A stand-in for any table that references categories: this file's database is its own.
+      await t.db.query(
+        `CREATE TABLE IF NOT EXISTS test_category_refs (category_id uuid NOT NULL REFERENCES categories(id))`,
+      );
+      const edition = await createEdition(t, {
+        phase: 'nominations',
+        categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
+      });
+      await t.db.query(`INSERT INTO test_category_refs VALUES ($1)`, [edition.categories[1].id]);
+      const before = await snapshot(edition.id);
+      const res = await t
+        .http()
+        .delete(`/api/v1/categories/${edition.categories[1].id}`)
+        .set(organiser.auth)
+        .expect(409);
+      expect(res.body.code).toBe('categories.in_use');
+      expect(await snapshot(edition.id)).toEqual(before);
+      expect(await auditCount(edition.id, 'categories.deleted')).toBe(0);
+    });
+  });
+});
