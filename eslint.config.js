@@ -3,7 +3,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'var', '*.js', 'test/setup/*.js'] },
+  // Root config files (*.js, .dependency-cruiser.cjs) are plain Node, not part of the typed project.
+  { ignores: ['dist', 'node_modules', 'coverage', 'var', '*.js', '*.cjs', 'test/setup/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
