@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../common/errors/domain-error.js';
 import {
   assertPhase,
+  assertPhaseMove,
   categoriesEditable,
   isJudgingOpen,
   judgingHasOpened,
@@ -138,5 +139,39 @@ describe('ETags and decimals', () => {
       expect([ok, WEIGHT_PATTERN.test(ok)]).toEqual([ok, true]);
     for (const bad of ['0', '0.0', '-1', '1.23456', '100000', '1e3', '', '.5', '1.', ' 1'])
       expect([bad, WEIGHT_PATTERN.test(bad)]).toEqual([bad, false]);
+  });
+});
+
+describe('assertPhaseMove', () => {
+  const refused = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as DomainError).definition.code;
+    }
+    return null;
+  };
+
+  it.each([
+    ['draft', 'nominations', 'organiser'],
+    ['judging', 'tallying', 'round_closed'],
+    ['tallying', 'judging', 'round_opened'],
+    ['tallying', 'results_ready', 'publication_scheduled'],
+    ['tallying', 'published', 'published'],
+    ['results_ready', 'published', 'published'],
+  ] as const)('allows %s → %s by %s', (from, to, reason) => {
+    expect(refused(() => assertPhaseMove(from, to, reason))).toBeNull();
+  });
+
+  it.each([
+    ['draft', 'judging', 'organiser'],
+    ['tallying', 'judging', 'organiser'],
+    ['archived', 'archived', 'organiser'],
+    ['eligibility', 'tallying', 'round_closed'],
+    ['published', 'judging', 'round_opened'],
+    ['judging', 'published', 'published'],
+    ['results_ready', 'results_ready', 'publication_scheduled'],
+  ] as const)('refuses %s → %s by %s', (from, to, reason) => {
+    expect(refused(() => assertPhaseMove(from, to, reason))).toBe('editions.invalid_phase_transition');
   });
 });

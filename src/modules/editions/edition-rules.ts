@@ -134,3 +134,42 @@ export function tieBreakersFor(tieBreakers: readonly string[], criterionCodes: r
     (t) => !t.startsWith('criterion:') || criterionCodes.includes(t.slice('criterion:'.length)),
   );
 }
+
+/**
+ * Why an edition's phase moves: an organiser's explicit step (always to the next phase), or a side effect
+ * of judging and publication, each allowed only from the phases listed here.
+ */
+export type PhaseMoveReason =
+  'organiser' | 'round_closed' | 'round_opened' | 'publication_scheduled' | 'published';
+
+const SIDE_EFFECT_MOVES: Readonly<
+  Record<Exclude<PhaseMoveReason, 'organiser'>, { from: readonly Phase[]; to: Phase }>
+> = {
+  // Closing a round starts the tally; advancing opens the next round, so judging resumes.
+  round_closed: { from: ['judging'], to: 'tallying' },
+  round_opened: { from: ['tallying'], to: 'judging' },
+  publication_scheduled: { from: ['tallying'], to: 'results_ready' },
+  published: { from: ['tallying', 'results_ready'], to: 'published' },
+};
+
+/** Throws 409 `editions.invalid_phase_transition` unless `reason` may move an edition from `from` to `to`. */
+export function assertPhaseMove(from: Phase, to: Phase, reason: PhaseMoveReason): void {
+  if (reason === 'organiser') {
+    const next = nextPhase(from);
+    if (to === next) return;
+    throw new DomainError(
+      EditionErrors.invalidPhaseTransition,
+      next
+        ? `The edition is in '${from}'; the only phase it can move to is '${next}'.`
+        : `The edition is '${from}'; it moves no further.`,
+      { currentPhase: from, requestedPhase: to, allowedPhases: next ? [next] : [] },
+    );
+  }
+  const move = SIDE_EFFECT_MOVES[reason];
+  if (move.to === to && move.from.includes(from)) return;
+  throw new DomainError(
+    EditionErrors.invalidPhaseTransition,
+    `The edition is in '${from}'; '${reason}' cannot move it to '${to}'.`,
+    { currentPhase: from, requestedPhase: to, allowedPhases: move.from.includes(from) ? [move.to] : [] },
+  );
+}

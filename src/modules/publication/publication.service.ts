@@ -14,7 +14,14 @@ import { EditionErrors } from '../editions/editions.errors.js';
 import type { LocalizedText } from '../editions/entities/category.entity.js';
 import { CurrentTallies, type CurrentTally } from '../tally/current-tallies.js';
 import { JurorPseudonyms } from '../tally/juror-pseudonyms.js';
-import { findEdition, lockEdition, setPhase, type EditionRow, type RoundRow } from '../tally/rounds.js';
+import { movePhase } from '../editions/edition-phase.js';
+import {
+  editionIdBySlug,
+  type EditionSummary,
+  findEdition,
+  lockEdition,
+} from '../editions/edition.queries.js';
+import type { RoundRow } from '../tally/rounds.js';
 import { publishResults, revealShortlists } from '../nominations/nomination-status.js';
 import { nominationLabels } from '../nominations/nomination.queries.js';
 import { TallyErrors } from '../tally/tally.errors.js';
@@ -50,7 +57,7 @@ export interface PublicationView {
 export type PublicDocuments = Record<PublicDocumentKind, PublicDocument>;
 
 interface Ready {
-  edition: EditionRow;
+  edition: EditionSummary;
   round: RoundRow;
   tallies: CurrentTally[];
 }
@@ -181,12 +188,10 @@ export class PublicationService {
    */
   async preview(slug: string): Promise<PublicDocuments | null> {
     return this.transactions.run(async (manager) => {
-      const [edition] = (await manager.query(`SELECT id FROM editions WHERE slug = $1`, [slug])) as {
-        id: string;
-      }[];
-      if (!edition) return null;
+      const editionId = await editionIdBySlug(manager, slug);
+      if (!editionId) return null;
       try {
-        const ready = await this.finalRoundTallied(manager, (await findEdition(manager, edition.id))!);
+        const ready = await this.finalRoundTallied(manager, (await findEdition(manager, editionId))!);
         const { documents } = await this.buildDocuments(manager, ready, {
           publishedAt: null,
           auditHead: null,
@@ -233,7 +238,7 @@ export class PublicationService {
         },
       ];
       if (edition.phase === 'tallying') {
-        await setPhase(manager, edition.id, 'results_ready');
+        await movePhase(manager, edition, 'results_ready', 'publication_scheduled');
         records.push({
           ...base,
           action: 'editions.phase_changed',
@@ -267,7 +272,7 @@ export class PublicationService {
   }
 
   /** The edition's last round, closed, with a current tally of every category. */
-  private async finalRoundTallied(manager: EntityManager, edition: EditionRow): Promise<Ready> {
+  private async finalRoundTallied(manager: EntityManager, edition: EditionSummary): Promise<Ready> {
     const [round] = (await manager.query(
       `SELECT id, edition_id AS "editionId", number, name, status, closed_at AS "closedAt"
          FROM rounds WHERE edition_id = $1 ORDER BY number DESC LIMIT 1`,
@@ -322,7 +327,7 @@ export class PublicationService {
     );
     const changed = await publishResults(manager, statuses);
     await revealShortlists(manager, edition.id);
-    await setPhase(manager, edition.id, 'published');
+    await movePhase(manager, edition, 'published', 'published');
 
     const base = { editionId: edition.id, actorId: options.actorId };
     await this.audit.appendMany(manager, [

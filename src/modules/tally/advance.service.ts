@@ -6,7 +6,8 @@ import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
 import { CurrentTallies } from './current-tallies.js';
-import { findRound, lockRoundAndEdition, setPhase } from './rounds.js';
+import { movePhase } from '../editions/edition-phase.js';
+import { findRound, lockRoundAndEdition } from './rounds.js';
 import { conflictExists } from '../jury/conflict-rules.js';
 import { announceShortlist, roundShortlisted, shortlist } from '../nominations/nomination-status.js';
 import { ShortlistErrors } from './shortlist.errors.js';
@@ -84,7 +85,7 @@ export class AdvanceService {
         [created.id, advancing, round.editionId],
       )) as unknown[];
       const assignments = inserted.length;
-      await setPhase(manager, edition.id, 'judging');
+      await movePhase(manager, edition, 'judging', 'round_opened');
 
       const base = { editionId: edition.id, actorId: caller.userId };
       const records: AuditRecord[] = [

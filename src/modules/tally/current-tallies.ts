@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { TallyInput, TallyResult } from './arithmetic/tally.js';
 import { inputsDigest } from './inputs-digest.js';
-import { categoriesOf } from './rounds.js';
+import { categoriesOf } from '../editions/edition.queries.js';
 import { TallyInputs, type RoundRef } from './tally-inputs.js';
 import { TallyErrors } from './tally.errors.js';
 

@@ -12,7 +12,9 @@ import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
 import { tally, TallyInputError, type TallyResult } from './arithmetic/tally.js';
 import { inputsDigest } from './inputs-digest.js';
-import { categoriesOf, findRound, lockRoundAndEdition, setPhase, type RoundRow } from './rounds.js';
+import { movePhase } from '../editions/edition-phase.js';
+import { categoriesOf } from '../editions/edition.queries.js';
+import { findRound, lockRoundAndEdition, type RoundRow } from './rounds.js';
 import { assertConflictsDecided, TallyInputs } from './tally-inputs.js';
 import { RoundErrors } from '../jury/jury.errors.js';
 import { TallyErrors } from './tally.errors.js';
@@ -95,7 +97,7 @@ export class TallyService {
       ];
       let phase = edition.phase;
       if (phase === 'judging') {
-        await setPhase(manager, edition.id, 'tallying');
+        await movePhase(manager, edition, 'tallying', 'round_closed');
         records.push({
           action: 'editions.phase_changed',
           entityType: 'edition',

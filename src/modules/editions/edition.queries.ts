@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { Edition } from './entities/edition.entity.js';
+
+/**
+ * The editions module's typed reads for other modules (tally, publication), so that their SQL does not
+ * name the `editions` and `categories` tables. The phase is written only by edition-phase.ts.
+ */
+
+/** What judging and publication need of an edition. */
+export type EditionSummary = Pick<Edition, 'id' | 'slug' | 'name' | 'phase' | 'resultsEmbargoUntil'>;
+
+const SUMMARY_COLUMNS = `id, slug, name, phase, results_embargo_until AS "resultsEmbargoUntil"`;
+
+export async function findEdition(
+  manager: EntityManager,
+  editionId: string,
+  lock = false,
+): Promise<EditionSummary | undefined> {
+  const [edition] = (await manager.query(
+    `SELECT ${SUMMARY_COLUMNS} FROM editions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [editionId],
+  )) as EditionSummary[];
+  return edition;
+}
+
+/** The edition with its row lock for the rest of the transaction: every writer of the phase takes it first. */
+export function lockEdition(manager: EntityManager, editionId: string): Promise<EditionSummary | undefined> {
+  return findEdition(manager, editionId, true);
+}
+
+/** The id of the edition with this slug, if any. */
+export async function editionIdBySlug(manager: EntityManager, slug: string): Promise<string | undefined> {
+  const [edition] = (await manager.query(`SELECT id FROM editions WHERE slug = $1`, [slug])) as {
+    id: string;
+  }[];
+  return edition?.id;
+}
+
+/** The edition's categories in their display order. */
+export function categoriesOf(
+  manager: EntityManager,
+  editionId: string,
+): Promise<{ id: string; code: string }[]> {
+  return manager.query(`SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`, [
+    editionId,
+  ]) as Promise<{ id: string; code: string }[]>;
+}
