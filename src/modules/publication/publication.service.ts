@@ -21,7 +21,7 @@ import {
   findEdition,
   lockEdition,
 } from '../editions/edition.queries.js';
-import type { RoundRow } from '../tally/rounds.js';
+import { finalRound, type RoundRow } from '../jury/round-state.js';
 import { publishResults, revealShortlists } from '../nominations/nomination-status.js';
 import { nominationLabels } from '../nominations/nomination.queries.js';
 import { TallyErrors } from '../tally/tally.errors.js';
@@ -273,11 +273,7 @@ export class PublicationService {
 
   /** The edition's last round, closed, with a current tally of every category. */
   private async finalRoundTallied(manager: EntityManager, edition: EditionSummary): Promise<Ready> {
-    const [round] = (await manager.query(
-      `SELECT id, edition_id AS "editionId", number, name, status, closed_at AS "closedAt"
-         FROM rounds WHERE edition_id = $1 ORDER BY number DESC LIMIT 1`,
-      [edition.id],
-    )) as RoundRow[];
+    const round = await finalRound(manager, edition.id);
     if (!round) throw new DomainError(PublicationErrors.noRound);
     if (round.status !== 'closed')
       throw new DomainError(TallyErrors.roundOpen, 'The final round is still open.', { roundId: round.id });

@@ -7,7 +7,14 @@ import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
 import { CurrentTallies } from './current-tallies.js';
 import { movePhase } from '../editions/edition-phase.js';
-import { findRound, lockRoundAndEdition } from './rounds.js';
+import {
+  findRound,
+  laterRound,
+  lockRoundAndEdition,
+  markShortlistAnnounced,
+  openNextRound,
+  shortlistAnnouncedAt,
+} from '../jury/round-state.js';
 import { conflictExists } from '../jury/conflict-rules.js';
 import { announceShortlist, roundShortlisted, shortlist } from '../nominations/nomination-status.js';
 import { ShortlistErrors } from './shortlist.errors.js';
@@ -48,11 +55,8 @@ export class AdvanceService {
       if (round.status !== 'closed')
         throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
       assertPhase(edition, 'tallying');
-      const [next] = (await manager.query(
-        `SELECT id FROM rounds WHERE edition_id = $1 AND number > $2 LIMIT 1`,
-        [round.editionId, round.number],
-      )) as { id: string }[];
-      if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next.id });
+      const next = await laterRound(manager, round);
+      if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next });
 
       // Ties at the cut all advance: with ranks 1, 2, 3, 3, 5 and topN 3, four nominations go through (no
       // tie-breaker separated them, so neither may be dropped).
@@ -69,12 +73,7 @@ export class AdvanceService {
       // Entrants go on seeing the old status until an organiser announces this round's shortlist.
       const changed = await shortlist(manager, advancing, round.id);
 
-      const nextNumber = round.number + 1;
-      const nextName = `Round ${nextNumber}`;
-      const [created] = (await manager.query(
-        `INSERT INTO rounds (edition_id, number, name) VALUES ($1, $2, $3) RETURNING id`,
-        [round.editionId, nextNumber, nextName],
-      )) as { id: string }[];
+      const created = await openNextRound(manager, round);
       // The default rule: every member of the category's panel gets every advancing nomination, minus conflicts.
       const inserted = (await manager.query(
         `INSERT INTO assignments (round_id, nomination_id, juror_id)
@@ -114,7 +113,7 @@ export class AdvanceService {
       await this.audit.appendMany(manager, records);
       return {
         roundId: round.id,
-        nextRound: { id: created.id, number: nextNumber, name: nextName },
+        nextRound: created,
         editionPhase: 'judging',
         shortlisted,
         assignments,
@@ -128,21 +127,14 @@ export class AdvanceService {
   announceShortlist(caller: Caller, roundId: string): Promise<ShortlistAnnouncement> {
     return this.transactions.run(async (manager) => {
       const round = await findRound(manager, roundId, true);
-      const [state] = (await manager.query(
-        `SELECT shortlist_announced_at AS "announcedAt" FROM rounds WHERE id = $1`,
-        [round.id],
-      )) as { announcedAt: Date | null }[];
-      if (state!.announcedAt)
+      const announcedAt = await shortlistAnnouncedAt(manager, round.id);
+      if (announcedAt)
         throw new DomainError(ShortlistErrors.alreadyAnnounced, undefined, {
-          announcedAt: state!.announcedAt.toISOString(),
+          announcedAt: announcedAt.toISOString(),
         });
       if (!(await roundShortlisted(manager, round.id))) throw new DomainError(ShortlistErrors.notAdvanced);
       const nominationIds = await announceShortlist(manager, round.id);
-      const [[announced]] = (await manager.query(
-        `UPDATE rounds SET shortlist_announced_at = now(), shortlist_announced_by = $2 WHERE id = $1
-         RETURNING shortlist_announced_at AS "announcedAt"`,
-        [round.id, caller.userId],
-      )) as [{ announcedAt: Date }[], number];
+      const announced = await markShortlistAnnounced(manager, round.id, caller.userId);
       await this.audit.append(manager, {
         action: 'rounds.shortlist_announced',
         entityType: 'round',
@@ -151,7 +143,7 @@ export class AdvanceService {
         actorId: caller.userId,
         data: { nominationIds },
       });
-      return { roundId: round.id, announcedAt: announced!.announcedAt.toISOString(), nominationIds };
+      return { roundId: round.id, announcedAt: announced.toISOString(), nominationIds };
     });
   }
 }

@@ -15,7 +15,7 @@ import {
 } from './arithmetic/tally.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
-import { findRound, type RoundRow } from './rounds.js';
+import { findRound, type RoundRow } from '../jury/round-state.js';
 import { assertConflictsDecided, plainWeight, TallyInputs } from './tally-inputs.js';
 import type { TallyRunStatus } from './entities/tally-run.entity.js';
 import { RoundErrors } from '../jury/jury.errors.js';

@@ -14,7 +14,7 @@ import { tally, TallyInputError, type TallyResult } from './arithmetic/tally.js'
 import { inputsDigest } from './inputs-digest.js';
 import { movePhase } from '../editions/edition-phase.js';
 import { categoriesOf } from '../editions/edition.queries.js';
-import { findRound, lockRoundAndEdition, type RoundRow } from './rounds.js';
+import { closeRound, findRound, lockRoundAndEdition, type RoundRow } from '../jury/round-state.js';
 import { assertConflictsDecided, TallyInputs } from './tally-inputs.js';
 import { RoundErrors } from '../jury/jury.errors.js';
 import { TallyErrors } from './tally.errors.js';
@@ -81,10 +81,7 @@ export class TallyService {
         throw new DomainError(RoundErrors.closed, undefined, { roundStatus: round.status });
       assertPhase(edition, 'judging', 'tallying');
       const closedAt = this.clock.now();
-      await manager.query(`UPDATE rounds SET status = 'closed', closed_at = $2 WHERE id = $1`, [
-        round.id,
-        closedAt,
-      ]);
+      await closeRound(manager, round.id, closedAt);
       const records: AuditRecord[] = [
         {
           action: 'rounds.closed',

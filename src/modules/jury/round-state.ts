@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { type EditionSummary, lockEdition } from '../editions/edition.queries.js';
+import type { Round } from './entities/round.entity.js';
+import { RoundErrors } from './jury.errors.js';
+
+/**
+ * A round's state, in one place: `open → closed`, the next round opened by advancing, and the
+ * announcement of its shortlist. The jury module owns the `rounds` table; tally and publication read and
+ * move rounds only through these functions.
+ */
+
+/** What closing, tallying and publishing need of a round: the entity's own shape, not a second one. */
+export type RoundRow = Pick<Round, 'id' | 'editionId' | 'number' | 'name' | 'status' | 'closedAt'>;
+
+const ROUND_COLUMNS = `id, edition_id AS "editionId", number, name, status, closed_at AS "closedAt"`;
+
+/** The round, or 404. `lock` takes its row lock for the rest of the transaction. */
+export async function findRound(manager: EntityManager, id: string, lock = false): Promise<RoundRow> {
+  const [round] = (await manager.query(
+    `SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  )) as RoundRow[];
+  if (!round) throw new DomainError(RoundErrors.notFound);
+  return round;
+}
+
+/**
+ * The round and its edition, both locked: lock the edition first, as every writer of an edition's phase
+ * does, so that closing, advancing and publishing never deadlock with a phase change.
+ */
+export async function lockRoundAndEdition(
+  manager: EntityManager,
+  roundId: string,
+): Promise<{ round: RoundRow; edition: EditionSummary }> {
+  const { editionId } = await findRound(manager, roundId);
+  const edition = await lockEdition(manager, editionId);
+  return { round: await findRound(manager, roundId, true), edition: edition! };
+}
+
+/** The edition's last round, if it has any. */
+export async function finalRound(manager: EntityManager, editionId: string): Promise<RoundRow | undefined> {
+  const [round] = (await manager.query(
+    `SELECT ${ROUND_COLUMNS} FROM rounds WHERE edition_id = $1 ORDER BY number DESC LIMIT 1`,
+    [editionId],
+  )) as RoundRow[];
+  return round;
+}
+
+/** The id of a round after `round` in its edition, if one exists. */
+export async function laterRound(manager: EntityManager, round: RoundRow): Promise<string | undefined> {
+  const [next] = (await manager.query(`SELECT id FROM rounds WHERE edition_id = $1 AND number > $2 LIMIT 1`, [
+    round.editionId,
+    round.number,
+  ])) as { id: string }[];
+  return next?.id;
+}
+
+/** open → closed. The caller holds the round's lock and has refused a closed round already. */
+export async function closeRound(manager: EntityManager, roundId: string, at: Date): Promise<void> {
+  const [rows] = (await manager.query(
+    `UPDATE rounds SET status = 'closed', closed_at = $2 WHERE id = $1 AND status = 'open' RETURNING id`,
+    [roundId, at],
+  )) as [{ id: string }[], number];
+  if (!rows.length) throw new Error(`Round ${roundId}: only an open round closes`);
+}
+
+/** Opens the round after `round` (advancing): number + 1, named by its number. */
+export async function openNextRound(
+  manager: EntityManager,
+  round: RoundRow,
+): Promise<{ id: string; number: number; name: string }> {
+  const number = round.number + 1;
+  const name = `Round ${number}`;
+  const [created] = (await manager.query(
+    `INSERT INTO rounds (edition_id, number, name) VALUES ($1, $2, $3) RETURNING id`,
+    [round.editionId, number, name],
+  )) as { id: string }[];
+  return { id: created!.id, number, name };
+}
+
+/** When the round's shortlist was announced, or null. */
+export async function shortlistAnnouncedAt(manager: EntityManager, roundId: string): Promise<Date | null> {
+  const [state] = (await manager.query(
+    `SELECT shortlist_announced_at AS "announcedAt" FROM rounds WHERE id = $1`,
+    [roundId],
+  )) as { announcedAt: Date | null }[];
+  return state?.announcedAt ?? null;
+}
+
+/** Records the announcement of the round's shortlist; returns its time. */
+export async function markShortlistAnnounced(
+  manager: EntityManager,
+  roundId: string,
+  by: string,
+): Promise<Date> {
+  const [[announced]] = (await manager.query(
+    `UPDATE rounds SET shortlist_announced_at = now(), shortlist_announced_by = $2 WHERE id = $1
+     RETURNING shortlist_announced_at AS "announcedAt"`,
+    [roundId, by],
+  )) as [{ announcedAt: Date }[], number];
+  return announced!.announcedAt;
+}
