@@ -15,7 +15,7 @@ import {
   openNextRound,
   shortlistAnnouncedAt,
 } from '../jury/round-state.js';
-import { conflictExists } from '../jury/conflict-rules.js';
+import { assignPanelsTo } from '../jury/assignments/panel-assignments.js';
 import { announceShortlist, roundShortlisted, shortlist } from '../nominations/nomination-status.js';
 import { ShortlistErrors } from './shortlist.errors.js';
 import { TallyErrors } from './tally.errors.js';
@@ -75,15 +75,11 @@ export class AdvanceService {
 
       const created = await openNextRound(manager, round);
       // The default rule: every member of the category's panel gets every advancing nomination, minus conflicts.
-      const inserted = (await manager.query(
-        `INSERT INTO assignments (round_id, nomination_id, juror_id)
-         SELECT $1, n.id, pm.juror_id
-           FROM nominations n JOIN panel_members pm ON pm.category_id = n.category_id
-          WHERE n.id = ANY($2::uuid[]) AND NOT ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}
-         ON CONFLICT DO NOTHING RETURNING juror_id`,
-        [created.id, advancing, round.editionId],
-      )) as unknown[];
-      const assignments = inserted.length;
+      const assignments = await assignPanelsTo(
+        manager,
+        { id: created.id, editionId: round.editionId },
+        advancing,
+      );
       await movePhase(manager, edition, 'judging', 'round_opened');
 
       const base = { editionId: edition.id, actorId: caller.userId };
