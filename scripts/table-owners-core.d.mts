@@ -3,6 +3,8 @@ export interface Mention {
   relation: string;
   line: number;
   kind: 'sql' | 'orm';
+  /** INSERT INTO / UPDATE / DELETE FROM / TRUNCATE, or manager.insert|update|delete|save…(Entity, …) */
+  write: boolean;
 }
 export interface Owners {
   tables: Record<string, string>;

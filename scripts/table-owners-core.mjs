@@ -4,10 +4,23 @@ import ts from 'typescript';
 
 // Keywords after which SQL names a table. FROM also covers DELETE FROM; TABLE covers TRUNCATE/LOCK TABLE.
 const TABLE_AFTER_KEYWORD =
-  /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s+(?:ONLY\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:"?public"?\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/gi;
+  /\b(DELETE\s+FROM|FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s+(?:ONLY\s+)?(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:"?public"?\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/gi;
 // A string literal is read as SQL only when it holds an upper-case SQL keyword, so that prose such as an error
 // message ("removed from nominations") is not mistaken for a query.
 const LOOKS_LIKE_SQL = /\b(?:SELECT|INSERT|UPDATE|DELETE|FROM|JOIN|WITH|INTO|TRUNCATE)\b/;
+
+// EntityManager / QueryBuilder methods that write the entity's table when handed its class.
+const ORM_WRITES = new Set([
+  'insert',
+  'update',
+  'delete',
+  'save',
+  'upsert',
+  'remove',
+  'softDelete',
+  'increment',
+  'decrement',
+]);
 
 /** Table and view names a migration creates (CREATE TABLE / CREATE VIEW / ALTER TABLE … RENAME TO). */
 export function relationsCreatedBy(migrationSource) {
@@ -58,7 +71,7 @@ export function entitiesDeclaredIn(source) {
  * @param {string} source
  * @param {Set<string>} relations table and view names
  * @param {Map<string, string>} entities entity class name → table
- * @returns {{ relation: string, line: number, kind: 'sql' | 'orm' }[]}
+ * @returns {{ relation: string, line: number, kind: 'sql' | 'orm', write: boolean }[]}
  */
 export function findMentions(fileName, source, relations, entities = new Map()) {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
@@ -70,15 +83,17 @@ export function findMentions(fileName, source, relations, entities = new Map()) 
     const raw = node.getText(sf);
     const start = node.getStart(sf);
     for (const m of raw.matchAll(TABLE_AFTER_KEYWORD)) {
-      const name = m[1].toLowerCase();
-      if (relations.has(name)) mentions.push({ relation: name, line: lineAt(start + m.index), kind: 'sql' });
+      const name = m[2].toLowerCase();
+      const write = !/^(FROM|JOIN)$/i.test(m[1]);
+      if (relations.has(name))
+        mentions.push({ relation: name, line: lineAt(start + m.index), kind: 'sql', write });
     }
   };
-  const entityArgument = (arg) => {
+  const entityArgument = (arg, write) => {
     if (ts.isIdentifier(arg) && entities.has(arg.text)) {
-      mentions.push({ relation: entities.get(arg.text), line: lineAt(arg.getStart(sf)), kind: 'orm' });
+      mentions.push({ relation: entities.get(arg.text), line: lineAt(arg.getStart(sf)), kind: 'orm', write });
     } else if (ts.isArrayLiteralExpression(arg)) {
-      arg.elements.forEach(entityArgument);
+      arg.elements.forEach((e) => entityArgument(e, false));
     }
   };
 
@@ -96,7 +111,9 @@ export function findMentions(fileName, source, relations, entities = new Map()) 
       }
       return;
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      for (const arg of node.arguments ?? []) entityArgument(arg);
+      const callee = node.expression;
+      const write = ts.isPropertyAccessExpression(callee) && ORM_WRITES.has(callee.name.text);
+      for (const arg of node.arguments ?? []) entityArgument(arg, write);
     }
     ts.forEachChild(node, visit);
   };
@@ -111,7 +128,7 @@ export function findMentions(fileName, source, relations, entities = new Map()) 
  * @param {Record<string, string[]>} baseline table → modules allowed to name it for now (known violations)
  */
 export function judge(mentions, owners, baseline, relations) {
-  /** @type {Map<string, Map<string, Map<string, number[]>>>} relation → module → file → lines */
+  /** @type {Map<string, Map<string, Map<string, number[]>>>} relation → module → file → lines (-line: a write) */
   const byRelation = new Map();
   for (const r of relations) byRelation.set(r, new Map());
   for (const m of mentions) {
@@ -122,7 +139,7 @@ export function judge(mentions, owners, baseline, relations) {
     perModule.set(mod, perFile);
     const lines = perFile.get(m.file) ?? [];
     perFile.set(m.file, lines);
-    lines.push(m.line);
+    lines.push(m.write ? -m.line : m.line); // a negative line is a write, so the report can count them
   }
 
   const unowned = [];

@@ -63,11 +63,15 @@ const short = (file) => file.replace(/^src\/modules\//, '').replace(/^src\//, ''
 const describe = (perFile) => {
   const files = perFile.size;
   const count = [...perFile.values()].reduce((n, lines) => n + lines.length, 0);
-  return `${files} file${files === 1 ? '' : 's'}, ${count} mention${count === 1 ? '' : 's'}`;
+  const writes = [...perFile.values()].reduce((n, lines) => n + lines.filter((l) => l < 0).length, 0);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')}, ${plural(count, 'mention')}${writes ? `, ${plural(writes, 'write')}` : ''}`;
 };
 const isFresh = (relation, mod) => fresh.some(([r, m]) => r === relation && m === mod);
 
-console.log('table-owners: who names each table (owner first; * = not in the baseline)');
+console.log(
+  'table-owners: who names each table (owner first; * = not in the baseline; 12w = a write on line 12)',
+);
 for (const relation of [...byRelation.keys()].sort()) {
   const perModule = byRelation.get(relation);
   const isView = views.has(relation) && !tables.has(relation);
@@ -84,7 +88,8 @@ for (const relation of [...byRelation.keys()].sort()) {
   if (args.has('--details') || others.some(([mod]) => isFresh(relation, mod))) {
     for (const [mod, perFile] of others) {
       if (!args.has('--details') && !isFresh(relation, mod)) continue;
-      for (const [file, lines] of perFile) console.log(`      ${mod}: ${short(file)}:${lines.join(',')}`);
+      for (const [file, lines] of perFile)
+        console.log(`      ${mod}: ${short(file)}:${lines.map((l) => (l < 0 ? `${-l}w` : l)).join(',')}`);
     }
   }
 }
@@ -92,8 +97,15 @@ for (const relation of [...byRelation.keys()].sort()) {
 const shared = [...byRelation.entries()].filter(
   ([relation, perModule]) => tables.has(relation) && perModule.size > 1,
 ).length;
+const writtenOutside = [...byRelation.entries()].filter(([relation, perModule]) =>
+  [...perModule.entries()].some(
+    ([mod, perFile]) =>
+      mod !== owners.tables[relation] && [...perFile.values()].some((lines) => lines.some((l) => l < 0)),
+  ),
+).length;
 console.log(
-  `table-owners: ${tables.size} tables, ${views.size} views; ${shared} tables named by more than one module; ` +
+  `table-owners: ${tables.size} tables, ${views.size} views; ${shared} tables named by more than one module, ` +
+    `${writtenOutside} written outside their owner; ` +
     `${violations.length} (table, module) pairs outside the owner, ${violations.length - fresh.length} of them known`,
 );
 for (const [relation, mod] of stale) {

@@ -13,7 +13,9 @@ import {
 
 const relations = new Set(['nominations', 'editions', 'users', 'rounds', 'active_assignments']);
 const named = (source: string, entities = new Map<string, string>()) =>
-  findMentions('x.ts', source, relations, entities).map((m) => `${m.relation}:${m.line}:${m.kind}`);
+  findMentions('x.ts', source, relations, entities).map(
+    (m) => `${m.relation}:${m.line}:${m.kind}${m.write ? ':write' : ''}`,
+  );
 
 describe('table-owners: the tables a source names', () => {
   it.each([
@@ -23,9 +25,14 @@ describe('table-owners: the tables a source names', () => {
       "q('SELECT 1 FROM rounds r JOIN editions e ON e.id = r.edition_id')",
       ['rounds:1:sql', 'editions:1:sql'],
     ],
-    ['insert', "q('INSERT INTO users (email) VALUES ($1)')", ['users:1:sql']],
-    ['update', 'q(`UPDATE nominations SET status = $2 WHERE id = $1`)', ['nominations:1:sql']],
-    ['delete', 'q(`DELETE FROM editions WHERE id = $1`)', ['editions:1:sql']],
+    ['insert', "q('INSERT INTO users (email) VALUES ($1)')", ['users:1:sql:write']],
+    ['update', 'q(`UPDATE nominations SET status = $2 WHERE id = $1`)', ['nominations:1:sql:write']],
+    ['delete', 'q(`DELETE FROM editions WHERE id = $1`)', ['editions:1:sql:write']],
+    [
+      'a locking read',
+      'q(`SELECT 1 FROM nominations n WHERE n.id = $1 FOR UPDATE OF n`)',
+      ['nominations:1:sql'],
+    ],
     ['quoted and schema-qualified', 'q(`SELECT 1 FROM public."users" u`)', ['users:1:sql']],
     ['lower-case keywords in a query', 'q(`SELECT 1 from nominations`)', ['nominations:1:sql']],
     ['a view', 'q(`SELECT 1 FROM active_assignments`)', ['active_assignments:1:sql']],
@@ -60,8 +67,9 @@ describe('table-owners: the tables a source names', () => {
       'ds.getRepository(Edition).findOneBy({ id });',
       'TypeOrmModule.forFeature([Edition]);',
       '@ManyToOne(() => Edition) edition!: Relation<Edition>;',
+      'await manager.update(Edition, { id }, { phase });',
     ].join('\n');
-    expect(named(source, entities)).toEqual(['editions:1:orm', 'editions:2:orm']);
+    expect(named(source, entities)).toEqual(['editions:1:orm', 'editions:2:orm', 'editions:4:orm:write']);
   });
 
   it('reads the tables and views the migrations create', () => {
@@ -91,7 +99,13 @@ describe('table-owners: the ratchet', () => {
     tables: { nominations: 'nominations', editions: 'editions' },
     views: { active_assignments: 'jury' },
   };
-  const at = (file: string, relation: string) => ({ file, relation, line: 1, kind: 'sql' as const });
+  const at = (file: string, relation: string) => ({
+    file,
+    relation,
+    line: 1,
+    kind: 'sql' as const,
+    write: false,
+  });
   const all = new Set(['nominations', 'editions', 'active_assignments', 'stray']);
   const mentions = [
     at('src/modules/nominations/a.ts', 'nominations'),
