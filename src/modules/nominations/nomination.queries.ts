@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Nomination, NominationStatus } from './entities/nomination.entity.js';
 
 /**
  * The nominations module's typed reads for other modules, so that their SQL does not name the
@@ -26,4 +27,30 @@ export async function nominationLabels(
     [[...new Set(ids)]],
   )) as NominationLabel[];
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The ids of the category's nominations in one of `statuses`, sorted. */
+export async function nominationIdsInCategory(
+  manager: EntityManager,
+  categoryId: string,
+  statuses: readonly NominationStatus[],
+): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) ORDER BY id`,
+    [categoryId, statuses],
+  )) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+/** What assigning a juror needs of a nomination of the edition, if it is one. */
+export async function nominationInEdition(
+  manager: EntityManager,
+  id: string,
+  editionId: string,
+): Promise<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'> | undefined> {
+  const [row] = (await manager.query(
+    `SELECT id, category_id AS "categoryId", company_id AS "companyId", status FROM nominations WHERE id = $1 AND edition_id = $2`,
+    [id, editionId],
+  )) as Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'>[];
+  return row;
 }

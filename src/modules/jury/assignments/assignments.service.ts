@@ -9,6 +9,7 @@ import { Transactions } from '../../../database/transaction.js';
 import { AuditLog } from '../../audit/audit.service.js';
 import { EditionErrors } from '../../editions/editions.errors.js';
 import { NominationErrors } from '../../nominations/nominations.errors.js';
+import { nominationIdsInCategory, nominationInEdition } from '../../nominations/nomination.queries.js';
 import { Notifications } from '../../notifications/notifications.service.js';
 import { conflictExists } from '../conflict-rules.js';
 import type { AddAssignmentDto, AssignmentListQuery, AutoAssignDto } from '../dto/jury.dto.js';
@@ -156,10 +157,7 @@ export class AssignmentsService {
       const proposed: { nominationId: string; jurorId: string }[] = [];
       const summary: AutoAssignSummary['categories'] = [];
       for (const category of categories) {
-        const nominations = (await manager.query(
-          `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) ORDER BY id`,
-          [category.id, statuses],
-        )) as { id: string }[];
+        const nominations = await nominationIdsInCategory(manager, category.id, statuses);
         const jurors = (await manager.query(
           `SELECT juror_id AS id FROM panel_members WHERE category_id = $1 ORDER BY juror_id`,
           [category.id],
@@ -172,7 +170,7 @@ export class AssignmentsService {
         )) as { nomination: string; juror: string }[];
         const forbidden = new Set(conflicted.map((c) => `${c.nomination}|${c.juror}`));
         const outcome = autoAssign({
-          nominations: nominations.map((n) => n.id),
+          nominations,
           jurors: jurors.map((j) => j.id),
           conflicted: (n, j) => forbidden.has(`${n}|${j}`),
           perNomination: dto.perNomination,
@@ -233,12 +231,9 @@ export class AssignmentsService {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
-      const [nomination] = (await manager.query(
-        `SELECT id, category_id AS "categoryId", company_id AS "companyId", status FROM nominations WHERE id = $1 AND edition_id = $2`,
-        [dto.nominationId, edition.id],
-      )) as { id: string; categoryId: string; companyId: string; status: string }[];
+      const nomination = await nominationInEdition(manager, dto.nominationId, edition.id);
       if (!nomination) throw new DomainError(NominationErrors.notFound);
-      if (!(statusesJudgedInRound(round.number) as readonly string[]).includes(nomination.status)) {
+      if (!statusesJudgedInRound(round.number).includes(nomination.status)) {
         throw new DomainError(
           AssignmentErrors.nominationNotInRound,
           `The nomination's status is '${nomination.status}'.`,
