@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Category } from './entities/category.entity.js';
 import type { Edition } from './entities/edition.entity.js';
 
 /**
@@ -44,4 +45,28 @@ export function categoriesOf(
   return manager.query(`SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`, [
     editionId,
   ]) as Promise<{ id: string; code: string }[]>;
+}
+
+/** The edition's categories with their names, in their display order. */
+export function categoryNamesOf(
+  manager: EntityManager,
+  editionId: string,
+): Promise<Pick<Category, 'id' | 'code' | 'name'>[]> {
+  return manager.query(
+    `SELECT id, code, name FROM categories WHERE edition_id = $1 ORDER BY position, code`,
+    [editionId],
+  ) as Promise<Pick<Category, 'id' | 'code' | 'name'>[]>;
+}
+
+/** The rules a ranking is computed by (SPEC.md "Tally rules"). */
+export async function rankingRulesOf(
+  manager: EntityManager,
+  editionId: string,
+): Promise<Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'> | undefined> {
+  const [rules] = (await manager.query(
+    `SELECT scoring_method AS "scoringMethod", tie_breakers AS "tieBreakers", min_scorecards AS "minScorecards"
+       FROM editions WHERE id = $1`,
+    [editionId],
+  )) as Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'>[];
+  return rules;
 }

@@ -11,15 +11,16 @@ import { AuditSealer } from '../audit/audit-sealer.js';
 import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionErrors } from '../editions/editions.errors.js';
-import type { LocalizedText } from '../editions/entities/category.entity.js';
 import { CurrentTallies, type CurrentTally } from '../tally/current-tallies.js';
 import { JurorPseudonyms } from '../tally/juror-pseudonyms.js';
 import { movePhase } from '../editions/edition-phase.js';
 import {
+  categoryNamesOf,
   editionIdBySlug,
   type EditionSummary,
   findEdition,
   lockEdition,
+  rankingRulesOf,
 } from '../editions/edition.queries.js';
 import { finalRound, type RoundRow } from '../jury/round-state.js';
 import { publishResults, revealShortlists } from '../nominations/nomination-status.js';
@@ -174,9 +175,7 @@ export class PublicationService {
       [editionId],
     )) as PublicationRow[];
     if (!row) {
-      const [edition] = (await this.dataSource.query(`SELECT id FROM editions WHERE id = $1`, [
-        editionId,
-      ])) as unknown[];
+      const edition = await findEdition(this.dataSource.manager, editionId);
       throw new DomainError(edition ? PublicationErrors.notFound : EditionErrors.notFound);
     }
     return viewOf(row);
@@ -378,22 +377,8 @@ export class PublicationService {
     options: { publishedAt: Date | null; auditHead: ResultsManifest['auditHead'] },
   ): Promise<{ manifest: ResultsManifest; documents: PublicDocuments }> {
     const pseudonym = await this.pseudonyms.forEdition(manager, edition.id);
-    const [rules] = (await manager.query(
-      `SELECT scoring_method, tie_breakers, min_scorecards FROM editions WHERE id = $1`,
-      [edition.id],
-    )) as {
-      scoring_method: ResultsManifest['rules']['method'];
-      tie_breakers: string[];
-      min_scorecards: number;
-    }[];
-    const names = new Map(
-      (
-        (await manager.query(`SELECT id, name FROM categories WHERE edition_id = $1`, [edition.id])) as {
-          id: string;
-          name: LocalizedText;
-        }[]
-      ).map((c) => [c.id, c.name]),
-    );
+    const rules = (await rankingRulesOf(manager, edition.id))!;
+    const names = new Map((await categoryNamesOf(manager, edition.id)).map((c) => [c.id, c.name]));
     const details = await nominationLabels(
       manager,
       tallies.flatMap((t) => t.input.nominations),
@@ -421,9 +406,9 @@ export class PublicationService {
       edition: { id: edition.id, slug: edition.slug, name: edition.name },
       round: { id: round.id, number: round.number, name: round.name },
       rules: {
-        method: rules.scoring_method,
-        tieBreakers: rules.tie_breakers,
-        minScorecards: rules.min_scorecards,
+        method: rules.scoringMethod,
+        tieBreakers: rules.tieBreakers,
+        minScorecards: rules.minScorecards,
       },
       publishedAt: options.publishedAt?.toISOString() ?? null,
       auditHead: options.auditHead,

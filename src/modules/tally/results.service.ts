@@ -20,6 +20,7 @@ import { assertConflictsDecided, plainWeight, TallyInputs } from './tally-inputs
 import type { TallyRunStatus } from './entities/tally-run.entity.js';
 import { RoundErrors } from '../jury/jury.errors.js';
 import { nominationLabels } from '../nominations/nomination.queries.js';
+import { categoryNamesOf, findEdition } from '../editions/edition.queries.js';
 
 export interface RunView {
   id: string;
@@ -69,12 +70,6 @@ export interface RoundResultsView {
   categories: CategoryResultsView[];
 }
 
-interface CategoryRow {
-  id: string;
-  code: string;
-  name: LocalizedText;
-}
-
 interface LatestRunRow {
   category_id: string;
   id: string;
@@ -114,13 +109,9 @@ export class ResultsService {
     const manager = this.dataSource.manager;
     // The stored snapshot may count scorecards that a late conflict puts in question: not shown until decided.
     await assertConflictsDecided(manager, round.editionId);
-    const [edition] = (await manager.query(`SELECT phase FROM editions WHERE id = $1`, [
-      round.editionId,
-    ])) as { phase: Phase }[];
-    const categories = (await manager.query(
-      `SELECT id, code, name FROM categories WHERE edition_id = $1 ORDER BY position, code`,
-      [round.editionId],
-    )) as CategoryRow[];
+    // The round's foreign key guarantees its edition.
+    const edition = (await findEdition(manager, round.editionId))!;
+    const categories = await categoryNamesOf(manager, round.editionId);
     const runs = (await manager.query(
       `SELECT DISTINCT ON (category_id) category_id, id, status, attempts, error, requested_at, started_at, finished_at
          FROM tally_runs WHERE round_id = $1 ORDER BY category_id, requested_at DESC, id`,
