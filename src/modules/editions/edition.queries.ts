@@ -2,6 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Category } from './entities/category.entity.js';
 import type { Edition } from './entities/edition.entity.js';
 
+/** The types other modules need with these reads, so that they do not import the editions' entities. */
+export type { LocalizedText } from './entities/category.entity.js';
+export type { Phase } from './entities/edition.entity.js';
+
 /**
  * The editions module's typed reads for other modules (tally, publication), so that their SQL does not
  * name the `editions` and `categories` tables. The phase is written only by edition-phase.ts.

@@ -4,6 +4,8 @@ import { type EditionSummary, lockEdition } from '../editions/edition.queries.js
 import type { Round } from './entities/round.entity.js';
 import { RoundErrors } from './jury.errors.js';
 
+export type { RoundStatus } from './entities/round.entity.js';
+
 /**
  * A round's state, in one place: `open → closed`, the next round opened by advancing, and the
  * announcement of its shortlist. The jury module owns the `rounds` table; tally and publication read and

@@ -4,7 +4,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import type { Phase } from '../editions/entities/edition.entity.js';
+import type { Phase } from '../editions/edition.queries.js';
 import { CurrentTallies } from './current-tallies.js';
 import { movePhase } from '../editions/edition-phase.js';
 import {

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hasRole, type Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import type { LocalizedText } from '../editions/entities/category.entity.js';
-import type { Phase } from '../editions/entities/edition.entity.js';
-import type { RoundStatus } from '../jury/entities/round.entity.js';
+import type { LocalizedText, Phase } from '../editions/edition.queries.js';
+import type { RoundStatus } from '../jury/round-state.js';
 import {
   jurorTotal,
   roundHalfAwayFromZero,

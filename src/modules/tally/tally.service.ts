@@ -9,7 +9,7 @@ import { jobRequest, type JobPayloads } from '../../queue/jobs.js';
 import { Outbox } from '../../queue/outbox.service.js';
 import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import type { Phase } from '../editions/entities/edition.entity.js';
+import type { Phase } from '../editions/edition.queries.js';
 import { tally, TallyInputError, type TallyResult } from './arithmetic/tally.js';
 import { inputsDigest } from './inputs-digest.js';
 import { movePhase } from '../editions/edition-phase.js';
