@@ -58,10 +58,4 @@ export const AuthErrors = defineErrors({
     kind: 'unavailable',
     title: 'Sessions cannot be checked right now; try again shortly (you are still signed in)',
   },
-  userNotFound: { code: 'users.not_found', kind: 'not_found', title: 'No such user' },
-  lastOrganiser: {
-    code: 'users.last_organiser',
-    kind: 'conflict',
-    title: 'The last active organiser cannot be disabled or lose the role',
-  },
 });

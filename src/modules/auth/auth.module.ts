@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app-config.js';
+import { AccountSecurity } from '../users/account-security.js';
 import { AccessGuard } from './access.guard.js';
+import { AuthAccountSecurity } from './account-security.provider.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { InvitationsController } from './invitations.controller.js';
@@ -13,6 +15,11 @@ import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
 import { jwtKey } from './tokens.js';
 
+/**
+ * Sign-in, tokens, sessions and invitations, and the one global guard. Global so that users' administration
+ * gets `AccountSecurity` (password policy, ending sessions) without importing auth, which builds on users.
+ */
+@Global()
 @Module({
   imports: [
     PassportModule,
@@ -41,7 +48,8 @@ import { jwtKey } from './tokens.js';
     JwtStrategy,
     LocalStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: AccountSecurity, useClass: AuthAccountSecurity },
   ],
-  exports: [AuthService, SessionRevocations],
+  exports: [AuthService, SessionRevocations, AccountSecurity],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
+import { UsersErrors } from '../users/users.errors.js';
 import { AuthErrors } from './auth.errors.js';
 import type { AcceptInvitationDto, CreateInvitationDto, RegisterDto, TokenPair } from './dto/auth.dto.js';
 import { AuthSession } from './entities/auth-session.entity.js';
@@ -252,7 +253,7 @@ export class AuthService {
 
   async me(caller: Caller): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.userId });
-    if (!user) throw new DomainError(AuthErrors.userNotFound);
+    if (!user) throw new DomainError(UsersErrors.userNotFound);
     return user;
   }
 

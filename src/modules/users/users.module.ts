@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
+/**
+ * Administering users (list, roles, disabling, the CLI's first organiser). Password policy and sessions come
+ * through `AccountSecurity`, which the global auth module provides: users does not import auth.
+ */
 @Module({
-  imports: [AuthModule],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService],

@@ -5,12 +5,10 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page, type PageQuery } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
-import { AuthErrors } from '../auth/auth.errors.js';
-import { AuthService } from '../auth/auth.service.js';
-import { hashPassword } from '../auth/passwords.js';
-import { SessionRevocations } from '../auth/revocations.js';
+import { AccountSecurity } from './account-security.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { User } from './entities/user.entity.js';
+import { UsersErrors } from './users.errors.js';
 
 @Injectable()
 export class UsersService {
@@ -18,8 +16,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly audit: AuditLog,
-    private readonly auth: AuthService,
-    private readonly revocations: SessionRevocations,
+    private readonly security: AccountSecurity,
   ) {}
 
   async list(query: PageQuery): Promise<Page<User>> {
@@ -40,7 +37,7 @@ export class UsersService {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw new DomainError(AuthErrors.userNotFound);
+      if (!user) throw new DomainError(UsersErrors.userNotFound);
       const before = { roles: user.roles, disabled: user.disabledAt !== null };
       const roles = dto.roles ?? user.roles;
       const disabledAt =
@@ -52,13 +49,13 @@ export class UsersService {
           `SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`,
           [user.id],
         )) as { n: number }[];
-        if (n === 0) throw new DomainError(AuthErrors.lastOrganiser);
+        if (n === 0) throw new DomainError(UsersErrors.lastOrganiser);
       }
       await manager.update(User, { id: user.id }, { roles, disabledAt });
       const after = { roles, disabled: disabledAt !== null };
       const changed = JSON.stringify(before) !== JSON.stringify(after);
       const revoked = changed
-        ? await this.auth.revokeAllSessions(manager, user.id, disabledAt ? 'disabled' : 'role_changed')
+        ? await this.security.endSessions(manager, user.id, disabledAt ? 'disabled' : 'role_changed')
         : [];
       if (changed)
         await this.audit.append(manager, {
@@ -70,7 +67,7 @@ export class UsersService {
         });
       return { user: await manager.findOneByOrFail(User, { id: user.id }), revoked };
     });
-    await this.revocations.revoke(revoked);
+    await this.security.forgetSessions(revoked);
     return user;
   }
 
@@ -81,8 +78,7 @@ export class UsersService {
     fullName: string;
     locale?: Locale;
   }): Promise<User> {
-    this.auth.checkPasswordPolicy(input.password);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.security.hashNewPassword(input.password);
     const email = input.email.trim().toLowerCase();
     return this.transactions.run(async (manager) => {
       const existing = await manager.findOneBy(User, { email });
