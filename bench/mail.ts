@@ -25,7 +25,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { ResultsMailer } from '../src/modules/notifications/results-mailer.js';
+import { ResultsMailer } from '../src/modules/publication/results-mailer.js';
 import { jobOptions } from '../src/queue/outbox-relay.js';
 import { bullConnection } from '../src/queue/redis-connection.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../src/common/clock.js';
-import { ResultsMailer } from '../src/modules/notifications/results-mailer.js';
+import { ResultsMailer } from '../src/modules/publication/results-mailer.js';
 import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
 import { countRows, createUser, signIn, type SignedIn, type TestUser } from './support/factories.js';
 import { settled } from './support/notifications.js';

@@ -13,13 +13,12 @@ import { QueueDashboardController } from './queue-dashboard.controller.js';
 import { QueueDashboardSessions } from './queue-dashboard-sessions.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { Reminders } from './reminders/reminders.service.js';
-import { ResultsMailer } from './results-mailer.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
 
 /**
  * Every mail the award sends (recorded once per event and recipient, delivered through the outbox and the
- * `notifications` queue), scoring reminders, results mails, unsubscribing from what is optional, and the
- * queue dashboard. Global: every module may `notify`, schedule a round's reminders or mail the results.
+ * `notifications` queue), scoring reminders, unsubscribing from what is optional, and the
+ * queue dashboard. Global: every module may `notify`, or schedule a round's reminders.
  */
 @Global()
 @Module({
@@ -36,10 +35,9 @@ import { UnsubscribeLinks } from './unsubscribe-links.js';
     ReminderScheduler,
     ReminderRoundHandler,
     ReminderSweepHandler,
-    ResultsMailer,
     QueueDashboard,
     QueueDashboardSessions,
   ],
-  exports: [Notifications, ReminderScheduler, ResultsMailer],
+  exports: [Notifications, ReminderScheduler],
 })
 export class NotificationsModule {}

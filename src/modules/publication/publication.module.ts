@@ -6,11 +6,18 @@ import { PublicResultsController } from './public-results.controller.js';
 import { PublicResultsService } from './public-results.service.js';
 import { PublicationController } from './publication.controller.js';
 import { PublicationService } from './publication.service.js';
+import { ResultsMailer } from './results-mailer.js';
 
 /** Publishing final results (now or under embargo), the public results and their verifiable manifest. */
 @Module({
   imports: [TallyModule],
   controllers: [PublicationController, PublicResultsController],
-  providers: [PublicationService, PublicResultsService, PublicResultsCache, PublicationReleaseHandler],
+  providers: [
+    PublicationService,
+    PublicResultsService,
+    PublicResultsCache,
+    PublicationReleaseHandler,
+    ResultsMailer,
+  ],
 })
 export class PublicationModule {}

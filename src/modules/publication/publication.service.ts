@@ -42,7 +42,7 @@ import {
 } from './public-results.cache.js';
 import { PublicationErrors } from './publication.errors.js';
 import { TALLY_ALGORITHM_VERSION } from '../tally/arithmetic/tally.js';
-import { ResultsMailer } from '../notifications/results-mailer.js';
+import { ResultsMailer } from './results-mailer.js';
 
 export interface PublicationView {
   id: string;

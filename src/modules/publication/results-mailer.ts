@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Locale } from '../../common/auth/roles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ADMITTED_STATUSES } from '../jury/jury-rules.js';
-import { Notifications, type NotificationRequest } from './notifications.service.js';
-import type { ResultOutcome } from './templates/results.templates.js';
+import { Notifications, type NotificationRequest } from '../notifications/notifications.service.js';
+import type { ResultOutcome } from '../notifications/templates/results.templates.js';
 
 interface Recipient {
   nominationId: string;
