@@ -10,6 +10,7 @@ import { EditionsModule } from './modules/editions/editions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module.js';
 import { NominationsModule } from './modules/nominations/nominations.module.js';
 import { JuryModule } from './modules/jury/jury.module.js';
 import { ScoringModule } from './modules/scoring/scoring.module.js';
@@ -22,6 +23,7 @@ import { QueueModule } from './queue/queue.module.js';
 export const FEATURE_MODULES = [
   AuditModule,
   NotificationsModule,
+  QueueDashboardModule,
   AuthModule,
   UsersModule,
   EditionsModule,

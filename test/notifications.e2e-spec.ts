@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Notifications } from '../src/modules/notifications/notifications.service.js';
-import { QueueDashboardSessions } from '../src/modules/notifications/queue-dashboard-sessions.js';
+import { QueueDashboardSessions } from '../src/modules/queue-dashboard/queue-dashboard-sessions.js';
 import { countRows, createUser, signIn, type SignedIn, uniqueEmail } from './support/factories.js';
 import { eventually, settled } from './support/notifications.js';
 import { TestSmtpServer } from './support/smtp.js';
