@@ -284,21 +284,11 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
     if (!user || user.disabledAt) return;
     await this.transactions.run(async (manager) => {
-      const { token, expiresAt, id } = await this.createOneTimeToken(
-        manager,
-        user.id,
-        'password_reset',
-        this.config.PASSWORD_RESET_TTL_SECONDS,
-      );
-      await this.notifications.notify(manager, {
+      await this.mailAccountLink(manager, user, {
+        purpose: 'password_reset',
         template: 'account.password_reset',
-        subject: id,
-        recipient: { email: user.email, userId: user.id, locale: user.locale },
-        params: {
-          name: user.fullName,
-          link: `${this.config.PUBLIC_URL}/reset-password?token=${token}`,
-          expiresAt: expiresAt.toISOString(),
-        },
+        path: '/reset-password',
+        ttl: this.config.PASSWORD_RESET_TTL_SECONDS,
       });
       await this.audit.append(manager, {
         action: 'auth.password_reset_requested',
@@ -553,38 +543,42 @@ export class AuthService {
   }
 
   private async sendUnlockLink(manager: EntityManager, user: User): Promise<void> {
-    const { token, expiresAt, id } = await this.createOneTimeToken(
-      manager,
-      user.id,
-      'unlock_account',
-      UNLOCK_LINK_TTL_SECONDS,
-    );
-    await this.notifications.notify(manager, {
+    await this.mailAccountLink(manager, user, {
+      purpose: 'unlock_account',
       template: 'account.unlock',
-      subject: id,
-      recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
-      params: {
-        name: user.fullName,
-        link: `${this.config.PUBLIC_URL}/unlock-account?token=${token}`,
-        expiresAt: expiresAt.toISOString(),
-      },
+      path: '/unlock-account',
+      ttl: UNLOCK_LINK_TTL_SECONDS,
     });
   }
 
   private async sendVerification(manager: EntityManager, user: User): Promise<void> {
-    const { token, expiresAt, id } = await this.createOneTimeToken(
-      manager,
-      user.id,
-      'verify_email',
-      this.config.EMAIL_VERIFICATION_TTL_SECONDS,
-    );
-    await this.notifications.notify(manager, {
+    await this.mailAccountLink(manager, user, {
+      purpose: 'verify_email',
       template: 'account.verify_email',
+      path: '/verify-email',
+      ttl: this.config.EMAIL_VERIFICATION_TTL_SECONDS,
+    });
+  }
+
+  /** A single-use token for the account's owner, mailed as a link to the page that spends it. */
+  private async mailAccountLink(
+    manager: EntityManager,
+    user: User,
+    link: {
+      purpose: OneTimePurpose;
+      template: 'account.verify_email' | 'account.password_reset' | 'account.unlock';
+      path: string;
+      ttl: number;
+    },
+  ): Promise<void> {
+    const { token, expiresAt, id } = await this.createOneTimeToken(manager, user.id, link.purpose, link.ttl);
+    await this.notifications.notify(manager, {
+      template: link.template,
       subject: id,
       recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
       params: {
         name: user.fullName,
-        link: `${this.config.PUBLIC_URL}/verify-email?token=${token}`,
+        link: `${this.config.PUBLIC_URL}${link.path}?token=${token}`,
         expiresAt: expiresAt.toISOString(),
       },
     });
