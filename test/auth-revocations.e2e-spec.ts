@@ -36,9 +36,18 @@ describe('revocations survive the loss of Redis data', () => {
     const res = await me(user).expect(401);
     expect(res.body.code).toBe('auth.unauthenticated');
   };
+  /** Waits until the app's own Redis connection is back (it reconnects with a backoff after a restart). */
+  const redisBack = async () => {
+    for (let i = 0; i < 200; i++) {
+      if ((await t.http().get(`${API}/health/ready`)).status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the app did not reconnect to Redis within 10 s');
+  };
   const restartRedis = async () => {
     await redis.stop();
     await redis.start();
+    await redisBack();
   };
   const revocations = () => t.app.get(SessionRevocations);
 
@@ -158,6 +167,7 @@ describe('revocations survive the loss of Redis data', () => {
       await withAdmin((client) => client.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`));
       await redis.start();
     }
+    await redisBack();
     await me(user).expect(200);
   });
 });
