@@ -40,7 +40,7 @@ export async function lockRoundAndEdition(
   return { round: await findRound(manager, roundId, true), edition: edition! };
 }
 
-/** The edition's last round, if it has any. */
+/** The edition's last round, or undefined before its first. */
 export async function finalRound(manager: EntityManager, editionId: string): Promise<RoundRow | undefined> {
   const [round] = (await manager.query(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE edition_id = $1 ORDER BY number DESC LIMIT 1`,
