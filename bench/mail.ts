@@ -24,6 +24,7 @@ import { Queue, Worker } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
+import { first } from '../src/common/checked-index.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { ResultsMailer } from '../src/modules/publication/results-mailer.js';
 import { jobOptions } from '../src/queue/outbox-relay.js';
@@ -168,19 +169,23 @@ async function noopJobs(): Promise<number> {
 /** A published edition: 10,000 eligible nominations, each of its own company with one member. */
 async function seed(url: string): Promise<string> {
   return withClient(url, async (client) => {
-    const [{ id: editionId }] = (
-      await client.query(
-        `INSERT INTO editions (slug, name, phase, nominations_open_at, nominations_close_at, judging_open_at, judging_close_at)
+    const { id: editionId } = first(
+      (
+        await client.query(
+          `INSERT INTO editions (slug, name, phase, nominations_open_at, nominations_close_at, judging_open_at, judging_close_at)
          VALUES ('bench-mail', 'Magistral Awards Bench', 'published', now() - interval '60 days', now() - interval '40 days', now() - interval '30 days', now() - interval '1 day')
          RETURNING id`,
-      )
-    ).rows as { id: string }[];
-    const [{ id: categoryId }] = (
-      await client.query(
-        `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, 'efficiency', $2, $3, 0) RETURNING id`,
-        [editionId, localised('Efficiency'), localised('About efficiency')],
-      )
-    ).rows as { id: string }[];
+        )
+      ).rows as { id: string }[],
+    );
+    const { id: categoryId } = first(
+      (
+        await client.query(
+          `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, 'efficiency', $2, $3, 0) RETURNING id`,
+          [editionId, localised('Efficiency'), localised('About efficiency')],
+        )
+      ).rows as { id: string }[],
+    );
     await client.query(
       `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at)
        SELECT 'bench-' || i || '@bench.example', 'x', 'Entrant ' || i, (ARRAY['en','ru','kk','de'])[1 + i % 4], '{entrant}', now()
@@ -202,12 +207,14 @@ async function seed(url: string): Promise<string> {
          FROM companies c`,
       [editionId, categoryId],
     );
-    const [{ id: roundId }] = (
-      await client.query(
-        `INSERT INTO rounds (edition_id, number, name, status, closed_at) VALUES ($1, 1, 'Final', 'closed', now()) RETURNING id`,
-        [editionId],
-      )
-    ).rows as { id: string }[];
+    const { id: roundId } = first(
+      (
+        await client.query(
+          `INSERT INTO rounds (edition_id, number, name, status, closed_at) VALUES ($1, 1, 'Final', 'closed', now()) RETURNING id`,
+          [editionId],
+        )
+      ).rows as { id: string }[],
+    );
     await client.query(
       `INSERT INTO publications (edition_id, round_id, status, release_at, published_at, manifest, manifest_sha256, results)
        VALUES ($1, $2, 'published', now(), now(), '{}', repeat('0', 64), '{}')`,
@@ -257,9 +264,11 @@ async function main(): Promise<void> {
       // Let a duplicate delivery, if any, arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const received = await sink.waitFor(MAILS);
-      const [{ sent }] = (await dataSource.query(
-        `SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`,
-      )) as { sent: number }[];
+      const { sent } = first(
+        (await dataSource.query(`SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`)) as {
+          sent: number;
+        }[],
+      );
 
       const mailRate = rate(MAILS, elapsed);
       const noopRate = rate(MAILS, noop);

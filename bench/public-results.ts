@@ -16,6 +16,7 @@ import type { ChildProcess } from 'node:child_process';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
+import { first } from '../src/common/checked-index.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { PublicationService } from '../src/modules/publication/publication.service.js';
 import { TallyService } from '../src/modules/tally/tally.service.js';
@@ -46,33 +47,35 @@ async function seed(
 ): Promise<{ editionId: string; slug: string; roundId: string; organiserId: string }> {
   const rows = async <T>(sql: string, params: unknown[] = []) =>
     (await client.query(sql, params)).rows as T[];
-  const [organiser] = await rows<{ id: string }>(
+  const row = async <T>(sql: string, params: unknown[] = []) => first(await rows<T>(sql, params));
+  const organiser = await row<{ id: string }>(
     `INSERT INTO users (email, password_hash, full_name, roles, email_verified_at) VALUES ('organiser@bench.test', 'x', 'Organiser', ARRAY['organiser'], now()) RETURNING id`,
   );
   const slug = 'magistral-bench';
-  const [edition] = await rows<{ id: string }>(
+  const edition = await row<{ id: string }>(
     `INSERT INTO editions (slug, name, phase, nominations_open_at, nominations_close_at, judging_open_at, judging_close_at, scoring_method, tie_breakers)
      VALUES ($1, 'Magistral Awards (bench)', 'judging', now() - interval '30 days', now() - interval '20 days', now() - interval '19 days', now() + interval '10 days', 'zscore', ARRAY['median'])
      RETURNING id`,
     [slug],
   );
   for (const [position, code] of ['efficiency', 'sustainability', 'fairness', 'digitalisation'].entries()) {
-    const [category] = await rows<{ id: string }>(
+    const category = await row<{ id: string }>(
       `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $3, $4) RETURNING id`,
       [edition.id, code, localised(code), position],
     );
-    for (const [i, [criterion, weight]] of [
+    const criteria: [code: string, weight: string][] = [
       ['impact', '2'],
       ['innovation', '1.5'],
       ['scalability', '1'],
-    ].entries()) {
+    ];
+    for (const [i, [criterion, weight]] of criteria.entries()) {
       await client.query(
         `INSERT INTO criteria (category_id, code, name, description, weight, position) VALUES ($1, $2, $3, $3, $4, $5)`,
         [category.id, criterion, localised(criterion), weight, i],
       );
     }
   }
-  const [round] = await rows<{ id: string }>(
+  const round = await row<{ id: string }>(
     `INSERT INTO rounds (edition_id, number, name) VALUES ($1, 1, 'Final') RETURNING id`,
     [edition.id],
   );

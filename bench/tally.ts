@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
+import { at, first } from '../src/common/checked-index.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { tally, type ScoringMethod } from '../src/modules/tally/arithmetic/tally.js';
 import { inputsDigest } from '../src/modules/tally/inputs-digest.js';
@@ -71,10 +72,11 @@ interface World {
 /** The edition, categories, criteria, jurors, panels, nominations and assignments (not the scorecards). */
 async function seed(client: pg.Client): Promise<World> {
   const one = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
-  const [owner] = await one<{ id: string }>(
+  const row = async <T>(sql: string, params: unknown[] = []) => first(await one<T>(sql, params));
+  const owner = await row<{ id: string }>(
     `INSERT INTO users (email, password_hash, full_name, roles, email_verified_at) VALUES ('owner@bench.test', 'x', 'Owner', ARRAY['entrant'], now()) RETURNING id`,
   );
-  const [edition] = await one<{ id: string }>(
+  const edition = await row<{ id: string }>(
     `INSERT INTO editions (slug, name, phase, nominations_open_at, nominations_close_at, judging_open_at, judging_close_at, scoring_method, min_scorecards, tie_breakers)
      VALUES ('bench-tally', 'Magistral Awards (tally bench)', 'tallying', now() - interval '30 days', now() - interval '20 days',
              now() - interval '19 days', now() + interval '10 days', 'mean', 3, ARRAY['median', 'top_marks'])
@@ -84,7 +86,7 @@ async function seed(client: pg.Client): Promise<World> {
   for (const [position, code] of ['efficiency', 'sustainability', 'fairness', 'digitalisation']
     .slice(0, CATEGORIES)
     .entries()) {
-    const [category] = await one<{ id: string }>(
+    const category = await row<{ id: string }>(
       `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [edition.id, code, localised(code), localised(code), position],
     );
@@ -96,7 +98,7 @@ async function seed(client: pg.Client): Promise<World> {
       );
     }
   }
-  const [round] = await one<{ id: string }>(
+  const round = await row<{ id: string }>(
     `INSERT INTO rounds (edition_id, number, name, status, closed_at) VALUES ($1, 1, 'Final', 'closed', now()) RETURNING id`,
     [edition.id],
   );
@@ -170,7 +172,7 @@ async function copyScorecards(url: string, world: World): Promise<number> {
       world.jurors.forEach((juror, j) => {
         const scores = CODES.map(
           (code) =>
-            `"${code}":${Math.max(0, Math.min(10, Math.round(quality + leniency[j] + (next() - 0.5) * 4)))}`,
+            `"${code}":${Math.max(0, Math.min(10, Math.round(quality + at(leniency, j) + (next() - 0.5) * 4)))}`,
         );
         chunk += `${world.roundId}\t${nomination}\t${juror}\tsubmitted\t{${scores.join(',')}}\t${submittedAt}\n`;
       });
@@ -263,10 +265,11 @@ async function main(): Promise<void> {
       const service = app.get(TallyService);
       const inputs = app.get(TallyInputs);
       const round = { id: world.roundId, editionId: world.editionId, number: 1 };
+      const firstCategory = first(world.categories);
 
       // Warm the plans, the JIT and the pool once, untimed (as a worker that has run before).
       await dataSource.query(BARE_MEAN, [world.roundId]);
-      await inputs.load(dataSource.manager, round, world.categories[0]);
+      await inputs.load(dataSource.manager, round, firstCategory);
 
       const bare: Record<'mean' | 'zscore', number> = { mean: Infinity, zscore: Infinity };
       let bareRanks: { category_id: string; nomination_id: string; rank: string }[] = [];
@@ -286,17 +289,22 @@ async function main(): Promise<void> {
       const runJobs = async (categories: string[]) =>
         Promise.all(
           categories.map(async (categoryId) => {
-            const [run] = (await dataSource.query(
-              `INSERT INTO tally_runs (round_id, category_id, edition_id) VALUES ($1, $2, $3) RETURNING id`,
-              [world.roundId, categoryId, world.editionId],
-            )) as { id: string }[];
+            const run = first(
+              (await dataSource.query(
+                `INSERT INTO tally_runs (round_id, category_id, edition_id) VALUES ($1, $2, $3) RETURNING id`,
+                [world.roundId, categoryId, world.editionId],
+              )) as { id: string }[],
+            );
             await service.runJob(
               { roundId: world.roundId, categoryId, runId: run.id },
               { id: run.id, attempt: 1, maxAttempts: 5 },
             );
-            const [done] = (await dataSource.query(`SELECT status, error FROM tally_runs WHERE id = $1`, [
-              run.id,
-            ])) as { status: string; error: string | null }[];
+            const done = first(
+              (await dataSource.query(`SELECT status, error FROM tally_runs WHERE id = $1`, [run.id])) as {
+                status: string;
+                error: string | null;
+              }[],
+            );
             if (done.status !== 'succeeded')
               throw new Error(`tally run ${run.id}: ${done.status} ${done.error}`);
           }),
@@ -304,7 +312,7 @@ async function main(): Promise<void> {
 
       // Warm the tally path itself once (JIT), untimed.
       await dataSource.query(`UPDATE editions SET min_scorecards = 2 WHERE id = $1`, [world.editionId]);
-      await runJobs([world.categories[0]]);
+      await runJobs([firstCategory]);
 
       console.log(
         'Tally jobs (TallyService.runJob: claim, read counted scorecards, digest, tally, store snapshot, audit, commit), best of 3',
@@ -361,10 +369,12 @@ async function main(): Promise<void> {
         `UPDATE editions SET scoring_method = 'mean', min_scorecards = 3 WHERE id = $1`,
         [world.editionId],
       );
-      const [snapshot] = (await dataSource.query(
-        `SELECT result FROM tally_snapshots WHERE category_id = $1 AND result->'rules'->>'method' = 'mean' AND (result->'rules'->>'minScorecards')::int = 3`,
-        [world.categories[0]],
-      )) as { result: { nominations: { nomination: string; rank: number }[] } }[];
+      const snapshot = first(
+        (await dataSource.query(
+          `SELECT result FROM tally_snapshots WHERE category_id = $1 AND result->'rules'->>'method' = 'mean' AND (result->'rules'->>'minScorecards')::int = 3`,
+          [firstCategory],
+        )) as { result: { nominations: { nomination: string; rank: number }[] } }[],
+      );
       const top = (rows: { nomination: string; rank: number }[]) =>
         rows
           .filter((r) => r.rank <= 5)
@@ -372,7 +382,7 @@ async function main(): Promise<void> {
           .sort();
       const bareTop = top(
         bareRanks
-          .filter((r) => r.category_id === world.categories[0])
+          .filter((r) => r.category_id === firstCategory)
           .map((r) => ({ nomination: r.nomination_id, rank: Number(r.rank) })),
       );
       console.log(
@@ -383,9 +393,7 @@ async function main(): Promise<void> {
       await dataSource.query(`UPDATE editions SET scoring_method = 'zscore' WHERE id = $1`, [
         world.editionId,
       ]);
-      const [{ input }, read] = await timed(() =>
-        inputs.load(dataSource.manager, round, world.categories[0]),
-      );
+      const [{ input }, read] = await timed(() => inputs.load(dataSource.manager, round, firstCategory));
       const [, digest] = await timed(async () => inputsDigest(input));
       const [, arithmetic] = await timed(async () => tally(input));
       console.log(

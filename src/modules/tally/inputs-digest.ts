@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../common/canonical-json.js';
+import { at } from '../../common/checked-index.js';
 import {
   compareIds,
   TALLY_ALGORITHM_VERSION,
@@ -45,8 +46,7 @@ export function inputsDigest(input: TallyInput): string {
   const codes = document.criteria.map((c) => c.code);
   const prefixes = codes.map((code) => `${JSON.stringify(code)}:`);
   let chunk = '';
-  for (let i = 0; i < scorecards.length; i++) {
-    const card = scorecards[i];
+  for (const [i, card] of scorecards.entries()) {
     chunk += `${i === 0 ? '' : ','}{"juror":${JSON.stringify(card.juror)},"nomination":${JSON.stringify(card.nomination)},"scores":{${canonicalScores(card.scores, codes, prefixes)}}}`;
     if (chunk.length > 65_536) {
       hash.update(chunk);
@@ -64,11 +64,11 @@ function canonicalScores(
 ): string {
   let out = '';
   let seen = 0;
-  for (let k = 0; k < codes.length; k++) {
-    const value = scores[codes[k]];
+  for (const [k, code] of codes.entries()) {
+    const value = scores[code];
     if (value === undefined) continue;
     if (!Number.isSafeInteger(value)) return genericScores(scores);
-    out += `${seen === 0 ? '' : ','}${prefixes[k]}${value}`;
+    out += `${seen === 0 ? '' : ','}${at(prefixes, k)}${value}`;
     seen++;
   }
   return seen === Object.keys(scores).length ? out : genericScores(scores);

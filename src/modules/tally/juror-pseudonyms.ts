@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { first } from '../../common/checked-index.js';
 
 /** "J-" and 16 hex digits (64 bits): collisions among an edition's jurors are out of reach. */
 const PSEUDONYM_HEX = 16;
@@ -22,12 +23,12 @@ export class JurorPseudonyms {
       `INSERT INTO juror_pseudonym_keys (edition_id, key) VALUES ($1, $2) ON CONFLICT (edition_id) DO NOTHING`,
       [editionId, randomBytes(32)],
     );
-    const [row] = (await manager.query(`SELECT key FROM juror_pseudonym_keys WHERE edition_id = $1`, [
-      editionId,
-    ])) as {
-      key: Buffer;
-    }[];
-    const key = row.key;
+    // The row exists: inserted just above, or already there.
+    const { key } = first(
+      (await manager.query(`SELECT key FROM juror_pseudonym_keys WHERE edition_id = $1`, [editionId])) as {
+        key: Buffer;
+      }[],
+    );
     const cache = new Map<string, string>();
     return (jurorId) => {
       let pseudonym = cache.get(jurorId);

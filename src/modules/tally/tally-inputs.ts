@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { first } from '../../common/checked-index.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { tieBreakersFor } from '../editions/edition-rules.js';
 import { pendingLateConflicts } from '../jury/conflict-rules.js';
@@ -77,15 +78,18 @@ export class TallyInputs {
   /** Everything `tally()` needs for one category: the edition's rules, the criteria, the field, the scorecards. */
   async load(manager: EntityManager, round: RoundRef, categoryId: string): Promise<CategoryInputs> {
     await assertConflictsDecided(manager, round.editionId);
-    const [rules] = (await manager.query(
-      `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
+    // The round's edition exists (rounds reference it), so this returns its one row.
+    const rules = first(
+      (await manager.query(
+        `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
                  FROM criteria cr WHERE cr.category_id = $2) AS criteria,
               (SELECT array_agg(n.id::text ORDER BY n.id)
                  FROM nominations n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
          FROM editions e WHERE e.id = $1`,
-      [round.editionId, categoryId, fieldStatuses(round.number)],
-    )) as RulesRow[];
+        [round.editionId, categoryId, fieldStatuses(round.number)],
+      )) as RulesRow[],
+    );
     const rows = await this.scorecardRows(manager, round, categoryId);
     const criteria = (rules.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));
     const scorecards: TallyScorecard[] = rows.map((row) => ({

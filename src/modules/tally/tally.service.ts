@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
+import { first } from '../../common/checked-index.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
@@ -271,10 +272,13 @@ export class TallyService {
       [round.id, categoryId, round.editionId, digest, result.algorithm, scorecards, JSON.stringify(result)],
     )) as { id: string }[];
     if (inserted) return { snapshotId: inserted.id, inputsDigest: digest, created: true, scorecards };
-    const [existing] = (await manager.query(
-      `SELECT id FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
-      [round.id, categoryId, digest],
-    )) as { id: string }[];
+    // The conflicting row that stopped the insert.
+    const existing = first(
+      (await manager.query(
+        `SELECT id FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
+        [round.id, categoryId, digest],
+      )) as { id: string }[],
+    );
     return { snapshotId: existing.id, inputsDigest: digest, created: false, scorecards };
   }
 

@@ -1,3 +1,5 @@
+import { at } from '../../../common/checked-index.js';
+
 /**
  * Maximum flow by Dinic's algorithm on integer capacities. Small and general on purpose: the assignment
  * problem is stated as a network in `auto-assign.ts`, where the reasoning lives.
@@ -24,7 +26,7 @@ export class FlowNetwork {
 
   /** Flow currently on an edge made by `addEdge`: what its reverse edge has gained. */
   flowOn(edge: number): number {
-    return this.capacity[edge ^ 1];
+    return at(this.capacity, edge ^ 1);
   }
 
   maxFlow(source: number, sink: number): number {
@@ -44,7 +46,7 @@ export class FlowNetwork {
   private push(from: number, to: number, capacity: number): void {
     this.to.push(to);
     this.capacity.push(capacity);
-    this.next.push(this.head[from]);
+    this.next.push(at(this.head, from));
     this.head[from] = this.to.length - 1;
   }
 
@@ -54,16 +56,16 @@ export class FlowNetwork {
     this.level[source] = 0;
     const queue = [source];
     for (let i = 0; i < queue.length; i++) {
-      const node = queue[i];
-      for (let e = this.head[node]; e !== -1; e = this.next[e]) {
-        const target = this.to[e];
-        if (this.capacity[e] > 0 && this.level[target] === -1) {
-          this.level[target] = this.level[node] + 1;
+      const node = at(queue, i);
+      for (let e = at(this.head, node); e !== -1; e = at(this.next, e)) {
+        const target = at(this.to, e);
+        if (at(this.capacity, e) > 0 && at(this.level, target) === -1) {
+          this.level[target] = at(this.level, node) + 1;
           queue.push(target);
         }
       }
     }
-    return this.level[sink] !== -1;
+    return at(this.level, sink) !== -1;
   }
 
   /** One augmenting path along strictly increasing levels (iterative, so deep networks cannot overflow the stack). */
@@ -72,28 +74,32 @@ export class FlowNetwork {
     let node = source;
     for (;;) {
       if (node === sink) {
-        const pushed = path.reduce((min, e) => Math.min(min, this.capacity[e]), limit);
+        const pushed = path.reduce((min, e) => Math.min(min, at(this.capacity, e)), limit);
         for (const e of path) {
-          this.capacity[e] -= pushed;
-          this.capacity[e ^ 1] += pushed;
+          this.capacity[e] = at(this.capacity, e) - pushed;
+          this.capacity[e ^ 1] = at(this.capacity, e ^ 1) + pushed;
         }
         return pushed;
       }
-      let e = this.cursor[node];
-      while (e !== -1 && !(this.capacity[e] > 0 && this.level[this.to[e]] === this.level[node] + 1))
-        e = this.next[e];
+      let e = at(this.cursor, node);
+      while (e !== -1 && !this.isForward(e, node)) e = at(this.next, e);
       this.cursor[node] = e;
       if (e !== -1) {
         path.push(e);
-        node = this.to[e];
+        node = at(this.to, e);
         continue;
       }
       // Dead end: never try this node again in this phase, and step back.
       this.level[node] = -1;
       const back = path.pop();
       if (back === undefined) return 0;
-      node = this.to[back ^ 1];
-      this.cursor[node] = this.next[this.cursor[node]];
+      node = at(this.to, back ^ 1);
+      this.cursor[node] = at(this.next, at(this.cursor, node));
     }
+  }
+
+  /** Edge `e` out of `node` has room left and leads one level further from the source. */
+  private isForward(e: number, node: number): boolean {
+    return at(this.capacity, e) > 0 && at(this.level, at(this.to, e)) === at(this.level, node) + 1;
   }
 }

@@ -1,3 +1,5 @@
+import { at } from '../../../common/checked-index.js';
+
 import { TallyInputError } from './errors.js';
 import type { TallyScorecard } from './types.js';
 import {
@@ -62,17 +64,19 @@ export function buildMatrix(
     }
     const juror = jurorIndex.get(card.juror)!; // the jurors were read from these very scorecards
     const total = weightedSum(weights, card.scores);
-    const row = jurors[juror];
+    const row = at(jurors, juror);
     if (row.moments.count === 0 || total > row.highest) row.highest = total;
     addTotal(row.moments, total);
-    nominations[column].entries.push({ juror, total, scores: card.scores });
+    at(nominations, column).entries.push({ juror, total, scores: card.scores });
   }
 
   for (const column of nominations) {
     column.entries.sort((a, b) => a.juror - b.juror);
     column.entries.forEach((entry, i) => {
-      if (i > 0 && column.entries[i - 1].juror === entry.juror) {
-        throw new TallyInputError(`juror "${jurors[entry.juror].id}" has two scorecards for "${column.id}"`);
+      if (column.entries[i - 1]?.juror === entry.juror) {
+        throw new TallyInputError(
+          `juror "${at(jurors, entry.juror).id}" has two scorecards for "${column.id}"`,
+        );
       }
     });
   }

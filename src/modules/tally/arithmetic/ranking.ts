@@ -1,5 +1,7 @@
 import type { Decimal } from 'decimal.js';
 
+import { at } from '../../../common/checked-index.js';
+
 import { compareIds } from './totals.js';
 
 export interface Contender {
@@ -27,26 +29,30 @@ export interface Placing<C extends Contender> {
 export function rankContenders<C extends Contender>(contenders: readonly C[]): Placing<C>[] {
   const sorted = [...contenders].sort((a, b) => {
     const difference = firstDifference(a, b);
-    return difference === null ? compareIds(a.id, b.id) : b.keys[difference].cmp(a.keys[difference]);
+    return difference === null ? compareIds(a.id, b.id) : at(b.keys, difference).cmp(at(a.keys, difference));
   });
 
   // Contenders equal on every key share a rank: group them.
   const groups: C[][] = [];
   const separations: (number | null)[] = []; // separations[g]: first differing key between group g−1 and g
-  sorted.forEach((contender, i) => {
-    const difference = i === 0 ? null : firstDifference(sorted[i - 1], contender);
-    if (i === 0 || difference !== null) {
-      groups.push([contender]);
+  let previous: C | undefined;
+  let group: C[] = [];
+  for (const contender of sorted) {
+    const difference = previous === undefined ? null : firstDifference(previous, contender);
+    if (previous === undefined || difference !== null) {
+      group = [contender];
+      groups.push(group);
       separations.push(difference);
     } else {
-      groups[groups.length - 1].push(contender);
+      group.push(contender);
     }
-  });
+    previous = contender;
+  }
 
   const placings: Placing<C>[] = [];
   groups.forEach((group, g) => {
     const rank = placings.length + 1;
-    const decidedBy = deepestTieBreaker(separations[g], separations[g + 1] ?? null);
+    const decidedBy = deepestTieBreaker(at(separations, g), separations[g + 1] ?? null);
     for (const contender of group) {
       placings.push({ contender, rank, tied: group.length > 1, decidedBy });
     }
@@ -56,7 +62,7 @@ export function rankContenders<C extends Contender>(contenders: readonly C[]): P
 
 function firstDifference(a: Contender, b: Contender): number | null {
   for (let k = 0; k < a.keys.length; k++) {
-    if (!a.keys[k].eq(b.keys[k])) return k;
+    if (!at(a.keys, k).eq(at(b.keys, k))) return k;
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import type { Decimal } from 'decimal.js';
 
+import { at } from '../../../common/checked-index.js';
+
 import { quotient, TallyDecimal } from './decimal.js';
 import type { NominationColumn, ScoreMatrix } from './matrix.js';
 import type { ScoringMethod } from './types.js';
@@ -29,7 +31,7 @@ function trimmedMean(column: NominationColumn, denominator: bigint): Decimal {
   const count = column.entries.length;
   if (count < 3) return mean(column, denominator);
   let sum = 0n;
-  let lowest = column.entries[0].total;
+  let lowest = at(column.entries, 0).total;
   let highest = lowest;
   for (const { total } of column.entries) {
     sum += total;
@@ -73,7 +75,7 @@ function zscoreScorer(matrix: ScoreMatrix): Scorer {
   return (column) => {
     let offsets = new TallyDecimal(0);
     for (const { juror, total } of column.entries) {
-      const { count, sum, factor } = perJuror[juror];
+      const { count, sum, factor } = at(perJuror, juror);
       if (factor !== null) offsets = offsets.plus(factor.times(count * total - sum));
     }
     return mu.plus(offsets.div(column.entries.length));

@@ -159,7 +159,7 @@ describe('tally properties', () => {
         const rows = ranked(tally(input));
         const firstDifference = (a: NominationTally, b: NominationTally) => {
           const index = a.tieBreakerValues.findIndex(
-            (v, k) => v.valueExact !== b.tieBreakerValues[k].valueExact,
+            (v, k) => v.valueExact !== b.tieBreakerValues[k]!.valueExact,
           );
           return index === -1 ? null : index;
         };
@@ -249,7 +249,7 @@ describe('tally properties', () => {
           if (sigmaBefore.isZero() || sigmaAfter.isZero()) return;
           ranked(before).forEach((row, i) => {
             const zBefore = standardised(before, row);
-            const zAfter = standardised(after, ranked(after)[i]);
+            const zAfter = standardised(after, ranked(after)[i]!);
             // Each published value carries ≤ 5·10⁻¹¹ of rounding: bound its effect on Z on both sides.
             const slack = (sigma: Decimal) => decimal('1e-10').plus(zBefore.abs().times('5e-11')).div(sigma);
             expect(
@@ -273,7 +273,7 @@ describe('tally properties', () => {
             const moved = decimal(row.scoreExact as string)
               .times(a)
               .plus(b);
-            const actual = decimal(ranked(after)[i].scoreExact as string);
+            const actual = decimal(ranked(after)[i]!.scoreExact as string);
             expect(
               actual
                 .minus(moved)
@@ -304,18 +304,18 @@ function literalTally(input: TallyInput): Map<string, LiteralRow> {
   const sigmaOf = (values: Decimal[]) => {
     // Decided by equality, not by the computed σ: the rounded mean of equal 50-digit totals can differ from
     // them in the last digit and leave a σ of 10⁻⁵⁰ that would wrongly count as spread.
-    if (values.every((v) => v.eq(values[0]))) return decimal('0');
+    if (values.every((v) => v.eq(values[0]!))) return decimal('0');
     const mu = meanOf(values);
     return meanOf(values.map((v) => v.minus(mu).pow(2))).sqrt();
   };
   const medianOf = (values: Decimal[]) => {
     const sorted = [...values].sort((x, y) => x.cmp(y));
     const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : sorted[middle - 1].plus(sorted[middle]).div(2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : sorted[middle - 1]!.plus(sorted[middle]!).div(2);
   };
   const totalOf = (criteria: TallyCriterion[], scores: Record<string, number>) =>
     criteria
-      .reduce((s, c) => s.plus(decimal(c.weight).times(scores[c.code])), decimal('0'))
+      .reduce((s, c) => s.plus(decimal(c.weight).times(scores[c.code]!)), decimal('0'))
       .div(criteria.reduce((s, c) => s.plus(c.weight), decimal('0')));
 
   const cards = input.scorecards.map((card) => ({ ...card, total: totalOf(input.criteria, card.scores) }));

@@ -295,8 +295,8 @@ describe('tally: tie-breakers', () => {
       ['T1', 1, '7.0000'],
       ['T2', 2, '7.0000'],
     ]);
-    expect(byImpact.nominations[0].tieBrokenBy).toBe('criterion:impact');
-    expect(byImpact.nominations[0].tieBreakerValues).toEqual([
+    expect(byImpact.nominations[0]!.tieBrokenBy).toBe('criterion:impact');
+    expect(byImpact.nominations[0]!.tieBreakerValues).toEqual([
       { tieBreaker: 'criterion:impact', value: '7.5000', valueExact: '7.5000000000' },
     ]);
 
@@ -321,7 +321,7 @@ describe('tally: tie-breakers', () => {
       ['T2', 2, '7.0000'],
       ['T3', 3, '5.0000'],
     ]);
-    expect(result.nominations.map((n) => [n.tieBrokenBy, n.tieBreakerValues[0].value])).toEqual([
+    expect(result.nominations.map((n) => [n.tieBrokenBy, n.tieBreakerValues[0]!.value])).toEqual([
       ['top_marks', '2'],
       ['top_marks', '1'],
       [null, '1'],

@@ -7,6 +7,8 @@
  */
 import type { Decimal } from 'decimal.js';
 
+import { at } from '../../../common/checked-index.js';
+
 import { comparable, present, quotient, TallyDecimal } from './decimal.js';
 import { TallyInputError } from './errors.js';
 import { buildMatrix, type NominationColumn, type ScoreMatrix } from './matrix.js';
@@ -82,9 +84,11 @@ export function tally(input: TallyInput): TallyResult {
     const tieBreakerValues = rules.tieBreakers.map((tieBreaker) =>
       tieBreaker === 'median' ? median : tieBreakerValue(tieBreaker, column, matrix),
     );
+    const comparableScore = comparable(score(column));
     contenders.push({
       id: column.id,
-      keys: [comparable(score(column)), ...tieBreakerValues.map(comparable)],
+      keys: [comparableScore, ...tieBreakerValues.map(comparable)],
+      comparableScore,
       column,
       median,
       tieBreakerValues,
@@ -92,7 +96,7 @@ export function tally(input: TallyInput): TallyResult {
   }
 
   const ranked = rankContenders(contenders).map(({ contender, rank, tied, decidedBy }): NominationTally => {
-    const { shown, exact } = present(contender.keys[0]);
+    const { shown, exact } = present(contender.comparableScore);
     return {
       nomination: contender.id,
       rank,
@@ -101,9 +105,9 @@ export function tally(input: TallyInput): TallyResult {
       scorecards: contender.column.entries.length,
       ...presentMedian(contender.median),
       flags: tied ? ['tied'] : [],
-      tieBrokenBy: decidedBy === null ? null : rules.tieBreakers[decidedBy - 1],
-      tieBreakerValues: contender.tieBreakerValues.map((value, i) =>
-        presentTieBreaker(rules.tieBreakers[i], value),
+      tieBrokenBy: decidedBy === null ? null : at(rules.tieBreakers, decidedBy - 1),
+      tieBreakerValues: rules.tieBreakers.map((tieBreaker, i) =>
+        presentTieBreaker(tieBreaker, at(contender.tieBreakerValues, i)),
       ),
     };
   });
@@ -118,6 +122,8 @@ export function tally(input: TallyInput): TallyResult {
 }
 
 interface NominationContender extends Contender {
+  /** keys[0], kept by name. */
+  comparableScore: Decimal;
   column: NominationColumn;
   median: Decimal;
   /** In declared order, unrounded. */
@@ -129,12 +135,18 @@ function tieBreakerValue(tieBreaker: TieBreaker, column: NominationColumn, matri
   if (tieBreaker === 'top_marks') {
     // Jurors whose highest total over all their counted scorecards (ranked or not) is this one; a juror
     // whose highest total is shared by several nominations counts for each of them.
-    const topMarks = column.entries.filter((entry) => entry.total === matrix.jurors[entry.juror].highest);
+    const topMarks = column.entries.filter((entry) => entry.total === at(matrix.jurors, entry.juror).highest);
     return new TallyDecimal(topMarks.length);
   }
   // criterion:<code>: the mean of the raw scores on that criterion.
   const code = tieBreaker.slice('criterion:'.length);
-  const sum = column.entries.reduce((s, entry) => s + BigInt(entry.scores[code]), 0n);
+  const sum = column.entries.reduce((s, entry) => {
+    const value = entry.scores[code];
+    // checkedRules accepted the code and buildMatrix checked every scorecard scores every criterion.
+    if (value === undefined)
+      throw new TallyInputError(`scorecard has no score for tie-breaker "${tieBreaker}"`);
+    return s + BigInt(value);
+  }, 0n);
   return quotient(sum, BigInt(column.entries.length));
 }
 

@@ -41,7 +41,7 @@ describe('weightedSum', () => {
           weight: `${w / 10_000n}.${String(w % 10_000n).padStart(4, '0')}`,
         }));
         const scoresByCode = Object.fromEntries(scores.map((x, i) => [`c${i}`, x]));
-        const expected = weights.reduce((sum, w, i) => sum + w * BigInt(scores[i]), 0n);
+        const expected = weights.reduce((sum, w, i) => sum + w * BigInt(scores[i]!), 0n);
         expect(weightedSum(categoryWeights(criteria), scoresByCode)).toBe(expected);
       }),
     );

@@ -1,5 +1,7 @@
 import type { Decimal } from 'decimal.js';
 
+import { at } from '../../../common/checked-index.js';
+
 import { quotient, TallyDecimal } from './decimal.js';
 import { TallyInputError } from './errors.js';
 import type { TallyCriterion } from './types.js';
@@ -35,7 +37,7 @@ export function parseWeight(weight: string): bigint {
   if (match === null) {
     throw new TallyInputError(`weight must be a decimal with at most 4 decimals, got "${weight}"`);
   }
-  const [, units, decimals = ''] = match;
+  const [, units = '', decimals = ''] = match; // the pattern matched, so units has ≥ 1 digit
   const scaled = BigInt(units) * WEIGHT_SCALE + BigInt(decimals.padEnd(4, '0'));
   if (scaled === 0n) throw new TallyInputError(`weight must be greater than 0, got "${weight}"`);
   return scaled;
@@ -45,7 +47,7 @@ export function categoryWeights(criteria: readonly TallyCriterion[]): CategoryWe
   if (criteria.length === 0) throw new TallyInputError('a category needs at least one criterion');
   const sorted = [...criteria].sort((a, b) => compareIds(a.code, b.code));
   sorted.forEach((criterion, i) => {
-    if (i > 0 && sorted[i - 1].code === criterion.code) {
+    if (sorted[i - 1]?.code === criterion.code) {
       throw new TallyInputError(`criterion "${criterion.code}" is listed twice`);
     }
   });
@@ -66,11 +68,8 @@ export function weightedSum(weights: CategoryWeights, scores: Readonly<Record<st
   let sum = 0;
   let largestScore = 0;
   for (let i = 0; i < codes.length; i++) {
-    const score = scores[codes[i]];
-    if (!Number.isSafeInteger(score)) {
-      throw new TallyInputError(`score for criterion "${codes[i]}" must be an integer, got ${String(score)}`);
-    }
-    sum += scaledAsNumbers[i] * score;
+    const score = scoreOn(scores, at(codes, i));
+    sum += at(scaledAsNumbers, i) * score;
     largestScore = Math.max(largestScore, Math.abs(score));
   }
   if (Object.keys(scores).length !== codes.length) {
@@ -80,7 +79,15 @@ export function weightedSum(weights: CategoryWeights, scores: Readonly<Record<st
   // Every product and partial sum above is at most W·max|x| in magnitude; while that is below 2⁵³ the
   // floating-point arithmetic was exact integer arithmetic. Beyond it (huge weights or scales), redo it.
   if (weights.denominatorAsNumber * largestScore <= Number.MAX_SAFE_INTEGER) return BigInt(sum);
-  return codes.reduce((exact, code, i) => exact + weights.scaled[i] * BigInt(scores[code]), 0n);
+  return codes.reduce((exact, code, i) => exact + at(weights.scaled, i) * BigInt(scoreOn(scores, code)), 0n);
+}
+
+function scoreOn(scores: Readonly<Record<string, number>>, code: string): number {
+  const score = scores[code];
+  if (score === undefined || !Number.isSafeInteger(score)) {
+    throw new TallyInputError(`score for criterion "${code}" must be an integer, got ${String(score)}`);
+  }
+  return score;
 }
 
 /** The juror total t = Σ w·x / Σ w of one scorecard (rule 1), to 50 significant digits. */
@@ -135,8 +142,8 @@ export function sigmaOfTotals(moments: Moments, denominator: bigint): Decimal {
 /** Median of totals given as numerators, as a decimal (the mean of the middle two for an even count). */
 export function medianOfTotals(sortedTotals: readonly bigint[], denominator: bigint): Decimal {
   const middle = sortedTotals.length >> 1;
-  if (sortedTotals.length % 2 === 1) return quotient(sortedTotals[middle], denominator);
-  return quotient(sortedTotals[middle - 1] + sortedTotals[middle], 2n * denominator);
+  if (sortedTotals.length % 2 === 1) return quotient(at(sortedTotals, middle), denominator);
+  return quotient(at(sortedTotals, middle - 1) + at(sortedTotals, middle), 2n * denominator);
 }
 
 /** Plain code-unit order: locale-independent, so the output order is the same on every machine. */
