@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import { page, type Page, type PageQuery } from '../../common/http/pagination.js';
+import type { AuditAction } from './audit-actions.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
+
+export type { AuditAction } from './audit-actions.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   editionId?: string | null;
@@ -81,6 +84,20 @@ export function auditRowValues(record: AuditRecord, occurredAt: Date): AuditRowV
   };
 }
 
+/** The columns an audit row is inserted with, in this order. */
+const INSERTED_COLUMNS =
+  'occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash';
+
+/**
+ * The statement that appends the rows a SELECT yields, for a writer whose audit rows must come from the same SQL
+ * statement as the change they record (the scorecard upsert, whose audit row exists only for a row it wrote).
+ * The SELECT yields, in this order, the values `auditRowValues` builds: occurred_at, actor_id, action,
+ * entity_type, entity_id, edition_id, data (jsonb), content_hash. Only this module's SQL names `audit_log`.
+ */
+export function auditInsertSql(select: string): string {
+  return `INSERT INTO audit_log (${INSERTED_COLUMNS}) ${select}`;
+}
+
 export function chainHash(seq: string | number | bigint, prevHash: string, contentHash: string): string {
   return sha256Hex(`${seq}:${prevHash}:${contentHash}`);
 }
@@ -135,10 +152,7 @@ export class AuditLog {
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8})`;
     });
-    await manager.query(
-      `INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    await manager.query(`INSERT INTO audit_log (${INSERTED_COLUMNS}) VALUES ${rows.join(', ')}`, values);
   }
 
   async list(filter: AuditFilter, query: PageQuery): Promise<Page<AuditEntry>> {

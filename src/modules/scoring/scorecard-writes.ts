@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
-import type { AuditRowValues } from '../audit/audit.service.js';
+import { auditInsertSql, type AuditRowValues } from '../audit/audit.service.js';
 import { JurorAccess } from '../jury/juror-access.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from '../../database/prepared-statements.js';
@@ -65,9 +65,8 @@ const WRITE_BATCH_SQL = `
      WHERE s.id = EXCLUDED.id AND s.version = EXCLUDED.version - 1
     RETURNING s.id, s.version, s.updated_at
   ), audited AS (
-    INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash)
-    SELECT a.occurred_at, a.juror_id, a.action, 'scorecard', a.id::text, a.edition_id, a.data::jsonb, a.content_hash
-      FROM written w JOIN allowed a ON a.id = w.id
+    ${auditInsertSql(`SELECT a.occurred_at, a.juror_id, a.action, 'scorecard', a.id::text, a.edition_id, a.data::jsonb, a.content_hash
+      FROM written w JOIN allowed a ON a.id = w.id`)}
   )
   SELECT id, version, updated_at AS "updatedAt" FROM written`;
 
