@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { Transactions } from '../src/database/transaction.js';
-import { AuditLog } from '../src/modules/audit/audit.service.js';
+import { AuditLog, type AuditAction } from '../src/modules/audit/audit.service.js';
 import { signIn, type SignedIn } from './support/factories.js';
+import { LEGACY_AUDIT_CHAIN } from './support/legacy-audit-chain.js';
 import { closeAndTally, createJudgedWorld, scoreTable } from './support/tally.js';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from './support/test-app.js';
 
@@ -23,7 +24,8 @@ describe('audit log', () => {
       Array.from({ length: 200 }, (_, i) =>
         transactions.run((manager) =>
           audit.append(manager, {
-            action: 'test.concurrent',
+            // A test's own action: none the platform writes, so outside the union.
+            action: 'test.concurrent' as AuditAction,
             entityType: 'test',
             entityId: String(i),
             data: { i, note: 'ünïcødé ✓' },
@@ -124,7 +126,9 @@ describe('audit log on an API instance that leaves sealing to the workers (AUDIT
     await t.app
       .get(Transactions)
       .run((manager) =>
-        t.app.get(AuditLog).append(manager, { action: 'test.idle', entityType: 'test', entityId: 'x' }),
+        t.app
+          .get(AuditLog)
+          .append(manager, { action: 'test.idle' as AuditAction, entityType: 'test', entityId: 'x' }),
       );
     await new Promise((resolve) => setTimeout(resolve, 200)); // 20 ticks of a sealer, were one running
     const [{ unsealed }] = (await t.db.query(
@@ -177,7 +181,9 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
       await t.app
         .get(Transactions)
         .run((manager) =>
-          t.app.get(AuditLog).append(manager, { action: 'test.shared', entityType: 'test', entityId: '1' }),
+          t.app
+            .get(AuditLog)
+            .append(manager, { action: 'test.shared' as AuditAction, entityType: 'test', entityId: '1' }),
         );
       const verify = await timed(() => t.http().get('/api/v1/audit/verify').set(organiser.auth));
       expect(verify.value.status).toBe(200);
@@ -263,5 +269,54 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('audit log written before the actions became a typed union', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('still verifies, and new entries with legacy spellings chain after it', async () => {
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[];
+    expect(n).toBe(0); // the stored chain starts at seq 1, as it did where it was written
+    for (const e of LEGACY_AUDIT_CHAIN) {
+      await t.db.query(
+        `INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, edition_id, data, content_hash, seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11)`,
+        [
+          e.occurredAt,
+          e.actorId,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.editionId,
+          JSON.stringify(e.data),
+          e.contentHash,
+          e.seq,
+          e.prevHash,
+          e.hash,
+        ],
+      );
+    }
+    await t.app.get(Transactions).run((manager) =>
+      t.app.get(AuditLog).append(manager, {
+        action: 'editions.phase_changed',
+        entityType: 'edition',
+        entityId: LEGACY_AUDIT_CHAIN[1]!.entityId,
+        data: { from: 'nominations', to: 'judging' },
+      }),
+    );
+    const organiser = await signIn(t, ['organiser']);
+    const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
+    expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
+    expect(verify.body.checked).toBeGreaterThan(LEGACY_AUDIT_CHAIN.length);
+    const [next] = (await t.db.query(`SELECT prev_hash FROM audit_log WHERE seq = $1`, [
+      LEGACY_AUDIT_CHAIN.length + 1,
+    ])) as { prev_hash: string }[];
+    expect(next!.prev_hash).toBe(LEGACY_AUDIT_CHAIN.at(-1)!.hash);
   });
 });

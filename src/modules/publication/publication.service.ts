@@ -326,7 +326,7 @@ export class PublicationService {
 
     const base = { editionId: edition.id, actorId: options.actorId };
     await this.audit.appendMany(manager, [
-      ...changed.map((n) => ({
+      ...changed.map((n): AuditRecord => ({
         ...base,
         action: 'nominations.status_changed',
         entityType: 'nomination',

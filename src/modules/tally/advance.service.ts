@@ -84,7 +84,7 @@ export class AdvanceService {
 
       const base = { editionId: edition.id, actorId: caller.userId };
       const records: AuditRecord[] = [
-        ...changed.map((n) => ({
+        ...changed.map((n): AuditRecord => ({
           ...base,
           action: 'nominations.status_changed',
           entityType: 'nomination',
