@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Category } from './entities/category.entity.js';
+import type { Category, LocalizedText } from './entities/category.entity.js';
 import type { Edition } from './entities/edition.entity.js';
 
 /** The types other modules need with these reads, so that they do not import the editions' entities. */
@@ -73,4 +73,50 @@ export async function rankingRulesOf(
     [editionId],
   )) as Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'>[];
   return rules;
+}
+
+/** What a scoring reminder needs of an edition: its name and how long before a deadline to remind. */
+export interface ReminderSettings {
+  name: string;
+  leadHours: number;
+}
+
+/** The reminder settings of `editionIds`, by id; unknown ids are left out. */
+export async function reminderSettingsOf(
+  manager: EntityManager,
+  editionIds: readonly string[],
+): Promise<Map<string, ReminderSettings>> {
+  if (!editionIds.length) return new Map();
+  const rows = (await manager.query(
+    `SELECT id, name, reminder_lead_hours AS "leadHours" FROM editions WHERE id = ANY($1::uuid[])`,
+    [[...new Set(editionIds)]],
+  )) as (ReminderSettings & { id: string })[];
+  return new Map(rows.map(({ id, ...settings }) => [id, settings]));
+}
+
+/** A category as a juror scores it: its questions and its criteria in their order, weights as exact decimals. */
+export interface CategoryWithCriteria extends Pick<Category, 'id' | 'code' | 'name' | 'questions'> {
+  criteria: {
+    code: string;
+    name: LocalizedText;
+    description: LocalizedText;
+    weight: string;
+    scaleMin: number;
+    scaleMax: number;
+  }[];
+}
+
+export async function categoryWithCriteria(
+  manager: EntityManager,
+  categoryId: string,
+): Promise<CategoryWithCriteria | undefined> {
+  const [category] = (await manager.query(
+    `SELECT c.id, c.code, c.name, c.questions,
+            coalesce((SELECT json_agg(json_build_object('code', cr.code, 'name', cr.name, 'description', cr.description, 'weight', cr.weight::text,
+                                                       'scaleMin', cr.scale_min, 'scaleMax', cr.scale_max) ORDER BY cr.position, cr.code)
+                        FROM criteria cr WHERE cr.category_id = c.id), '[]') AS criteria
+       FROM categories c WHERE c.id = $1`,
+    [categoryId],
+  )) as CategoryWithCriteria[];
+  return category;
 }

@@ -85,7 +85,7 @@ export async function auditLateConflicts(
  */
 export async function editionsBeingJudgedBy(manager: EntityManager, jurorId: string): Promise<string[]> {
   const rows = (await manager.query(
-    `SELECT DISTINCT p.edition_id FROM panel_members p JOIN editions e ON e.id = p.edition_id
+    `SELECT DISTINCT p.edition_id FROM panel_members p JOIN edition_settings e ON e.id = p.edition_id
       WHERE p.juror_id = $1 AND e.phase IN ('judging', 'tallying', 'results_ready') ORDER BY p.edition_id`,
     [jurorId],
   )) as { edition_id: string }[];

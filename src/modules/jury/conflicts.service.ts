@@ -48,9 +48,9 @@ const ORGANISER_PHASES = [
 
 /** Scorecards a conflict silences (or, once removed, gives back to the tally): the juror's, on the company's nominations. */
 const AFFECTED_SCORECARDS = `
-  SELECT s.id FROM scorecards s
+  SELECT s.id FROM scorecard_states s
     JOIN rounds r ON r.id = s.round_id
-    JOIN nominations n ON n.id = s.nomination_id
+    JOIN nomination_entries n ON n.id = s.nomination_id
    WHERE r.edition_id = $1 AND s.juror_id = $2 AND n.company_id = $3
    ORDER BY s.id`;
 
@@ -85,8 +85,8 @@ export class ConflictsService {
               p.id AS "lateConflictId"
          FROM juror_conflicts jc
          JOIN users u ON u.id = jc.juror_id
-         JOIN companies co ON co.id = jc.company_id
-         JOIN editions e ON e.id = jc.edition_id
+         JOIN company_profiles co ON co.id = jc.company_id
+         JOIN edition_settings e ON e.id = jc.edition_id
          LEFT JOIN conflicts c ON c.id = jc.conflict_id
          LEFT JOIN pending_late_conflicts p
            ON p.edition_id = jc.edition_id AND p.juror_id = jc.juror_id AND p.company_id = jc.company_id AND p.source = jc.source
@@ -117,7 +117,7 @@ export class ConflictsService {
         jurorId,
       ])) as unknown[];
       if (!juror.length) throw new DomainError(ConflictErrors.notAJuror);
-      const company = (await manager.query(`SELECT 1 FROM companies WHERE id = $1`, [
+      const company = (await manager.query(`SELECT 1 FROM company_profiles WHERE id = $1`, [
         dto.companyId,
       ])) as unknown[];
       if (!company.length) throw new DomainError(ConflictErrors.companyNotFound);
@@ -165,7 +165,7 @@ export class ConflictsService {
       const [row] = (await manager.query(
         `SELECT c.id, c.edition_id AS "editionId", c.juror_id AS "jurorId", u.full_name AS "jurorName", c.company_id AS "companyId",
                 co.name AS "companyName", c.source, c.reason, c.created_at AS "createdAt", e.blind
-           FROM conflicts c JOIN users u ON u.id = c.juror_id JOIN companies co ON co.id = c.company_id JOIN editions e ON e.id = c.edition_id
+           FROM conflicts c JOIN users u ON u.id = c.juror_id JOIN company_profiles co ON co.id = c.company_id JOIN edition_settings e ON e.id = c.edition_id
           WHERE c.id = $1`,
         [id],
       )) as ConflictRow[];
@@ -247,7 +247,7 @@ export class ConflictsService {
   async setEmployer(caller: Caller, companyId: string | null): Promise<{ employerCompanyId: string | null }> {
     return this.transactions.run(async (manager) => {
       if (companyId !== null) {
-        const company = (await manager.query(`SELECT 1 FROM companies WHERE id = $1`, [
+        const company = (await manager.query(`SELECT 1 FROM company_profiles WHERE id = $1`, [
           companyId,
         ])) as unknown[];
         if (!company.length) throw new DomainError(ConflictErrors.companyNotFound);

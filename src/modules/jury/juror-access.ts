@@ -52,8 +52,8 @@ export class JurorAccess {
               n.id AS "nominationId", n.category_id AS "categoryId", n.company_id AS "companyId",
               n.title, n.summary, n.answers, n.metrics
          FROM rounds r
-         JOIN editions e ON e.id = r.edition_id
-         JOIN nominations n ON n.id = $2
+         JOIN edition_settings e ON e.id = r.edition_id
+         JOIN nomination_entries n ON n.id = $2
         WHERE r.id = $1 AND ${JurorAccess.standsSql('r.id', 'n.id', '$3')}`,
       [roundId, nominationId, caller.userId],
     )) as AssignedNomination[];

@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
+import { categoryWithCriteria } from '../editions/edition.queries.js';
 import type { CategoryQuestion, LocalizedText } from '../editions/entities/category.entity.js';
 import { plainDecimal } from '../editions/views.js';
+import { type AttachmentListing, attachmentsOf } from '../nominations/attachments/attachment.queries.js';
 import { AttachmentStorage } from '../nominations/attachments/attachment-storage.js';
 import type { AttachmentMediaType } from '../nominations/entities/attachment.entity.js';
 import type { NominationMetric } from '../nominations/entities/nomination.entity.js';
@@ -92,16 +94,6 @@ export interface NominationForJuror {
   myScorecard: { status: 'draft' | 'submitted'; version: number } | null;
 }
 
-interface AttachmentRow {
-  id: string;
-  originalName: string;
-  storedName: string;
-  mediaType: AttachmentMediaType;
-  sizeBytes: string;
-  sha256: string;
-  position: string;
-}
-
 @Injectable()
 export class JurorViewService {
   constructor(
@@ -121,10 +113,10 @@ export class JurorViewService {
               count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
          FROM active_assignments aa
          JOIN rounds r ON r.id = aa.round_id
-         JOIN editions e ON e.id = r.edition_id
-         LEFT JOIN scorecards s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+         JOIN edition_settings e ON e.id = r.edition_id
+         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
         WHERE ${mine}
-        GROUP BY r.id, e.id
+        GROUP BY r.id, e.id, e.name, e.blind
         ORDER BY r.created_at DESC, r.number DESC`,
       params,
     )) as (Omit<WorklistRound, 'closesAt' | 'remaining'> & { closesAt: Date | null })[];
@@ -134,11 +126,11 @@ export class JurorViewService {
               s.status, s.version, s.updated_at AS "updatedAt"
          FROM active_assignments aa
          JOIN rounds r ON r.id = aa.round_id
-         JOIN editions e ON e.id = r.edition_id
-         JOIN nominations n ON n.id = aa.nomination_id
-         JOIN categories c ON c.id = aa.category_id
-         JOIN companies co ON co.id = n.company_id
-         LEFT JOIN scorecards s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+         JOIN edition_settings e ON e.id = r.edition_id
+         JOIN nomination_entries n ON n.id = aa.nomination_id
+         JOIN edition_categories c ON c.id = aa.category_id
+         JOIN company_profiles co ON co.id = n.company_id
+         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
         WHERE ${mine}
         ORDER BY r.created_at DESC, r.number DESC, c.position, c.code, n.title, n.id
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
@@ -168,16 +160,9 @@ export class JurorViewService {
 
   async nomination(caller: Caller, roundId: string, nominationId: string): Promise<NominationForJuror> {
     const assigned = await this.access.findAssigned(this.dataSource.manager, caller, roundId, nominationId);
-    const [category] = (await this.dataSource.query(
-      `SELECT c.id, c.code, c.name, c.questions,
-              coalesce((SELECT json_agg(json_build_object('code', cr.code, 'name', cr.name, 'description', cr.description, 'weight', cr.weight::text,
-                                                         'scaleMin', cr.scale_min, 'scaleMax', cr.scale_max) ORDER BY cr.position, cr.code)
-                          FROM criteria cr WHERE cr.category_id = c.id), '[]') AS criteria
-         FROM categories c WHERE c.id = $1`,
-      [assigned.categoryId],
-    )) as NominationForJuror['category'][];
+    const category = await categoryWithCriteria(this.dataSource.manager, assigned.categoryId);
     const [scorecard] = (await this.dataSource.query(
-      `SELECT status, version FROM scorecards WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
+      `SELECT status, version FROM scorecard_states WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
       [roundId, nominationId, caller.userId],
     )) as { status: 'draft' | 'submitted'; version: number }[];
     const attachments = await this.attachments(nominationId);
@@ -233,26 +218,21 @@ export class JurorViewService {
     };
   }
 
-  private attachments(nominationId: string): Promise<AttachmentRow[]> {
-    return this.dataSource.query(
-      `SELECT id, original_name AS "originalName", stored_name AS "storedName", media_type AS "mediaType", size_bytes AS "sizeBytes", sha256,
-              row_number() OVER (ORDER BY created_at, id) AS position
-         FROM attachments WHERE nomination_id = $1 ORDER BY created_at, id`,
-      [nominationId],
-    ) as Promise<AttachmentRow[]>;
+  private attachments(nominationId: string): Promise<AttachmentListing[]> {
+    return attachmentsOf(this.dataSource.manager, nominationId);
   }
 
   private async company(assigned: AssignedNomination): Promise<CompanyForJuror | null> {
     if (assigned.blind) return null;
     const [company] = (await this.dataSource.query(
-      `SELECT name, country, website FROM companies WHERE id = $1`,
+      `SELECT name, country, website FROM company_profiles WHERE id = $1`,
       [assigned.companyId],
     )) as CompanyForJuror[];
     return company ?? null;
   }
 }
 
-function fileNameFor(assigned: AssignedNomination, attachment: AttachmentRow): string {
+function fileNameFor(assigned: AssignedNomination, attachment: AttachmentListing): string {
   return assigned.blind
     ? blindAttachmentLabel(Number(attachment.position), attachment.mediaType)
     : attachment.originalName;

@@ -4,11 +4,10 @@ import type { Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { type EditionSummary, lockEdition } from '../editions/edition.queries.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { EditionErrors } from '../editions/editions.errors.js';
-import { Category } from '../editions/entities/category.entity.js';
-import { Edition } from '../editions/entities/edition.entity.js';
 import type { AddPanelMembersDto } from './dto/jury.dto.js';
 import { PanelErrors } from './jury.errors.js';
 import type { PanelView } from './views.js';
@@ -35,7 +34,10 @@ export class PanelsService {
   async add(caller: Caller, editionId: string, dto: AddPanelMembersDto): Promise<PanelView> {
     return this.transactions.run(async (manager) => {
       const edition = await this.lockEdition(manager, editionId);
-      const category = await manager.findOneBy(Category, { id: dto.categoryId, editionId: edition.id });
+      const [category] = (await manager.query(
+        `SELECT id FROM edition_categories WHERE id = $1 AND edition_id = $2`,
+        [dto.categoryId, edition.id],
+      )) as { id: string }[];
       if (!category) throw new DomainError(EditionErrors.categoryNotFound);
       const jurors = (await manager.query(
         `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND 'juror' = ANY(roles) AND disabled_at IS NULL`,
@@ -80,7 +82,7 @@ export class PanelsService {
     await this.transactions.run(async (manager) => {
       const edition = await this.lockEdition(manager, editionId);
       const [assigned] = (await manager.query(
-        `SELECT count(*)::int AS n FROM assignments a JOIN nominations n ON n.id = a.nomination_id WHERE n.category_id = $1 AND a.juror_id = $2`,
+        `SELECT count(*)::int AS n FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE n.category_id = $1 AND a.juror_id = $2`,
         [categoryId, jurorId],
       )) as { n: number }[];
       if (assigned!.n > 0)
@@ -105,11 +107,8 @@ export class PanelsService {
     });
   }
 
-  private async lockEdition(manager: EntityManager, editionId: string): Promise<Edition> {
-    const edition = await manager.findOne(Edition, {
-      where: { id: editionId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async lockEdition(manager: EntityManager, editionId: string): Promise<EditionSummary> {
+    const edition = await lockEdition(manager, editionId);
     if (!edition) throw new DomainError(EditionErrors.notFound);
     assertPhase(edition, ...PANEL_PHASES);
     return edition;
@@ -121,11 +120,11 @@ export class PanelsService {
               coalesce(json_agg(json_build_object('id', u.id, 'fullName', u.full_name, 'email', u.email,
                                                   'employerCompanyId', u.employer_company_id, 'addedAt', pm.created_at)
                                 ORDER BY u.full_name, u.id) FILTER (WHERE u.id IS NOT NULL), '[]') AS jurors
-         FROM categories c
+         FROM edition_categories c
          LEFT JOIN panel_members pm ON pm.category_id = c.id
          LEFT JOIN users u ON u.id = pm.juror_id
         WHERE c.edition_id = $1 AND ($2::uuid IS NULL OR c.id = $2)
-        GROUP BY c.id
+        GROUP BY c.id, c.code, c.position
         ORDER BY c.position, c.code`,
       [editionId, categoryId ?? null],
     )) as PanelView[];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { categoriesOf } from '../editions/edition.queries.js';
 import { RoundsService } from './rounds.service.js';
 import { type RoundView, toRoundView } from './views.js';
 
@@ -71,7 +72,7 @@ export class ProgressService {
               count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
               count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
          FROM active_assignments aa
-         LEFT JOIN scorecards s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
         WHERE aa.round_id = $1
         GROUP BY aa.juror_id, aa.category_id`,
       [round.id],
@@ -83,10 +84,7 @@ export class ProgressService {
          FROM users u WHERE u.id = ANY($1::uuid[])`,
       [jurorIds, round.editionId],
     )) as { id: string; fullName: string; email: string; confirmed: boolean }[];
-    const categories = (await this.dataSource.query(
-      `SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`,
-      [round.editionId],
-    )) as { id: string; code: string }[];
+    const categories = await categoriesOf(this.dataSource.manager, round.editionId);
 
     const byJuror = groupBy(rows, (r) => r.jurorId);
     const byCategory = groupBy(rows, (r) => r.categoryId);

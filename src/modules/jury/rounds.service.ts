@@ -10,10 +10,10 @@ import {
 } from '../../common/http/idempotency.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { type EditionSummary, findEdition, lockEdition } from '../editions/edition.queries.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { EditionErrors } from '../editions/editions.errors.js';
-import { Edition } from '../editions/entities/edition.entity.js';
 import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler.js';
 import type { CreateRoundDto, UpdateRoundDto } from './dto/jury.dto.js';
 import { Round } from './entities/round.entity.js';
@@ -22,7 +22,7 @@ import { type RoundView, toRoundView } from './views.js';
 
 export interface RoundWithEdition {
   round: Round;
-  edition: Edition;
+  edition: EditionSummary;
 }
 
 @Injectable()
@@ -100,10 +100,7 @@ export class RoundsService {
     idempotent: IdempotentRequest | null,
   ): Promise<IdempotentOutcome<RoundView>> {
     return this.idempotency.run(idempotent, { editionId, ...dto }, async (manager) => {
-      const edition = await manager.findOne(Edition, {
-        where: { id: editionId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const edition = await lockEdition(manager, editionId);
       if (!edition) throw new DomainError(EditionErrors.notFound);
       assertPhase(edition, 'draft', 'nominations', 'eligibility', 'judging');
       const [{ next }] = (await manager.query(
@@ -147,7 +144,8 @@ export class RoundsService {
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!round) throw new DomainError(RoundErrors.notFound);
-    const edition = await manager.findOneByOrFail(Edition, { id: round.editionId });
+    const edition = await findEdition(manager, round.editionId);
+    if (!edition) throw new DomainError(EditionErrors.notFound);
     return { round, edition };
   }
 

@@ -48,7 +48,7 @@ export class PublicResultsService {
 
     const [row] = (await this.dataSource.query(
       `SELECT p.${kind === 'results' ? 'results' : 'manifest'} AS body, p.release_at
-         FROM editions e JOIN publications p ON p.edition_id = e.id AND p.status = 'published'
+         FROM edition_settings e JOIN publications p ON p.edition_id = e.id AND p.status = 'published'
         WHERE e.slug = $1`,
       [slug],
     )) as { body: string; release_at: Date }[];

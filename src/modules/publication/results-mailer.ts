@@ -40,7 +40,7 @@ export class ResultsMailer {
   async enqueue(manager: EntityManager, editionId: string): Promise<number> {
     const [edition] = (await manager.query(
       `SELECT e.slug, e.name, p.published_at AS "publishedAt"
-         FROM editions e JOIN publications p ON p.edition_id = e.id
+         FROM edition_settings e JOIN publications p ON p.edition_id = e.id
         WHERE e.id = $1 AND e.phase = 'published' AND p.status = 'published'`,
       [editionId],
     )) as { slug: string; name: string; publishedAt: Date }[];
@@ -50,18 +50,18 @@ export class ResultsMailer {
     const recipients = (await manager.query(
       `SELECT n.id AS "nominationId", n.title, n.status, c.name AS "companyName", cat.name AS "categoryName",
               r.id AS "userId", r.email, r.full_name AS "fullName", r.locale
-         FROM nominations n
-         JOIN companies c ON c.id = n.company_id
-         JOIN categories cat ON cat.id = n.category_id
+         FROM nomination_entries n
+         JOIN company_profiles c ON c.id = n.company_id
+         JOIN edition_categories cat ON cat.id = n.category_id
          JOIN LATERAL (
            SELECT u.id, u.email, u.full_name, u.locale
-             FROM company_members m JOIN users u ON u.id = m.user_id
+             FROM company_memberships m JOIN users u ON u.id = m.user_id
             WHERE m.company_id = n.company_id AND u.disabled_at IS NULL
            UNION ALL
            SELECT u.id, u.email, u.full_name, u.locale
              FROM users u
             WHERE u.id = n.created_by AND u.disabled_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM company_members m JOIN users member ON member.id = m.user_id
+              AND NOT EXISTS (SELECT 1 FROM company_memberships m JOIN users member ON member.id = m.user_id
                                WHERE m.company_id = n.company_id AND member.disabled_at IS NULL)
          ) r ON true
         WHERE n.edition_id = $1 AND n.status = ANY($2::text[])

@@ -65,7 +65,7 @@ export class AssignmentsService {
     ];
     const where = `a.round_id = $1 AND ($2::uuid IS NULL OR n.category_id = $2) AND ($3::uuid IS NULL OR a.juror_id = $3) AND ($4::uuid IS NULL OR a.nomination_id = $4)`;
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM assignments a JOIN nominations n ON n.id = a.nomination_id WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE ${where}`,
       params,
     )) as {
       total: number;
@@ -75,8 +75,8 @@ export class AssignmentsService {
               EXISTS (SELECT 1 FROM active_assignments aa WHERE aa.round_id = a.round_id AND aa.nomination_id = a.nomination_id AND aa.juror_id = a.juror_id) AS active,
               s.status AS "scorecardStatus", a.created_at AS "createdAt"
          FROM assignments a
-         JOIN nominations n ON n.id = a.nomination_id
-         LEFT JOIN scorecards s ON s.round_id = a.round_id AND s.nomination_id = a.nomination_id AND s.juror_id = a.juror_id
+         JOIN nomination_entries n ON n.id = a.nomination_id
+         LEFT JOIN scorecard_states s ON s.round_id = a.round_id AND s.nomination_id = a.nomination_id AND s.juror_id = a.juror_id
         WHERE ${where}
         ORDER BY n.category_id, a.nomination_id, a.juror_id
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
@@ -101,7 +101,7 @@ export class AssignmentsService {
       const created = (await manager.query(
         `INSERT INTO assignments (round_id, nomination_id, juror_id)
          SELECT $1, n.id, pm.juror_id
-           FROM nominations n
+           FROM nomination_entries n
            JOIN panel_members pm ON pm.category_id = n.category_id
           WHERE n.edition_id = $2 AND n.status = ANY($3::text[])
             AND NOT ${conflictExists('$2', 'pm.juror_id', 'n.company_id')}
@@ -137,13 +137,13 @@ export class AssignmentsService {
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
       const categories = (await manager.query(
-        `SELECT id, code FROM categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
+        `SELECT id, code FROM edition_categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
         [edition.id, dto.categoryId ?? null],
       )) as { id: string; code: string }[];
       if (dto.categoryId && !categories.length) throw new DomainError(EditionErrors.categoryNotFound);
       const categoryIds = categories.map((c) => c.id);
       const [{ scored }] = (await manager.query(
-        `SELECT count(*)::int AS scored FROM scorecards s JOIN nominations n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
+        `SELECT count(*)::int AS scored FROM scorecard_states s JOIN nomination_entries n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
         [round.id, categoryIds],
       )) as { scored: number }[];
       if (scored)
@@ -164,7 +164,7 @@ export class AssignmentsService {
         )) as { id: string }[];
         const conflicted = (await manager.query(
           `SELECT n.id AS nomination, pm.juror_id AS juror
-             FROM nominations n JOIN panel_members pm ON pm.category_id = n.category_id
+             FROM nomination_entries n JOIN panel_members pm ON pm.category_id = n.category_id
             WHERE n.category_id = $1 AND n.status = ANY($2::text[]) AND ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}`,
           [category.id, statuses, edition.id],
         )) as { nomination: string; juror: string }[];
@@ -194,7 +194,7 @@ export class AssignmentsService {
       }
 
       const [, removed] = (await manager.query(
-        `DELETE FROM assignments a USING nominations n WHERE a.round_id = $1 AND n.id = a.nomination_id AND n.category_id = ANY($2::uuid[])`,
+        `DELETE FROM assignments a USING nomination_entries n WHERE a.round_id = $1 AND n.id = a.nomination_id AND n.category_id = ANY($2::uuid[])`,
         [round.id, categoryIds],
       )) as [unknown, number];
       await manager.query(
@@ -292,7 +292,7 @@ export class AssignmentsService {
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
       const [scorecard] = (await manager.query(
-        `SELECT id, status FROM scorecards WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
+        `SELECT id, status FROM scorecard_states WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
         [round.id, nominationId, jurorId],
       )) as {
         id: string;

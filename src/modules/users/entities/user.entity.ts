@@ -1,31 +1,13 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Locale, Role } from '../../../common/auth/roles.js';
 
 @Entity('users')
-// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
-@Unique('uq_users_email', ['email'])
-@Check('users_email_check', `email = lower(email)`)
-@Check('users_locale_check', `locale IN ('en', 'ru', 'kk', 'de')`)
-@Check('users_roles_check', `(cardinality(roles) > 0) AND (roles <@ ARRAY['entrant', 'juror', 'organiser'])`)
-@ForeignKey('companies', ['employerCompanyId'], ['id'], {
-  name: 'users_employer_company_id_fkey',
-  onDelete: 'SET NULL',
-})
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Stored lower-cased: addresses are unique regardless of case. */
-  @Column({ type: 'text' })
+  @Column({ type: 'text', unique: true })
   email!: string;
 
   @Column({ name: 'password_hash', type: 'text', select: false })
@@ -51,10 +33,6 @@ export class User {
 
   @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
   lockedAt!: Date | null;
-
-  /** The company a juror declared as employer: a conflict of interest with it. */
-  @Column({ name: 'employer_company_id', type: 'uuid', nullable: true })
-  employerCompanyId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
