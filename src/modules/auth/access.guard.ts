@@ -57,14 +57,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
   }
 
-  /**
-   * An access token that only ran out of time (signature, algorithm and claims once good; jsonwebtoken checks
-   * the signature before the expiry) gets its own code, so that clients refresh and retry.
-   */
-  override handleRequest<TUser = Caller>(error: unknown, user: TUser | false, info?: unknown): TUser {
+  override handleRequest<TUser = Caller>(error: unknown, user: TUser | false): TUser {
     if (error instanceof DomainError) throw error;
-    if (!error && !user && info instanceof Error && info.name === 'TokenExpiredError')
-      throw new DomainError(AuthErrors.tokenExpired);
     if (error || !user) throw new DomainError(CommonErrors.unauthenticated);
     return user;
   }
