@@ -48,10 +48,10 @@ describe('forged and stale access tokens', () => {
     ...extra,
   });
   const usersWith = (token: string) => t.http().get(`${API}/users`).set('Authorization', `Bearer ${token}`);
-  const expectRefused = async (token: string) => {
+  const expectRefused = async (token: string, code = 'auth.unauthenticated') => {
     const res = await usersWith(token).expect(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.code).toBe('auth.unauthenticated');
+    expect(res.body.code).toBe(code);
   };
 
   it('accepts a token signed as the server signs (so the refusals below are about the forgery)', async () => {
@@ -89,6 +89,8 @@ describe('forged and stale access tokens', () => {
         claims({ iat: now() - 1000, exp: now() - 10 }),
         t.config.JWT_SECRET!,
       ),
+      // Its own code, so that clients know to refresh (issue 14).
+      'auth.token_expired',
     );
   });
 
@@ -104,6 +106,7 @@ describe('forged and stale access tokens', () => {
         claims({ iat: now() - ttl - 60, exp: now() + 365 * 24 * 3600 }),
         t.config.JWT_SECRET!,
       ),
+      'auth.token_expired',
     );
   });
 
@@ -121,8 +124,8 @@ describe('forged and stale access tokens', () => {
       await usersWith(ageing).expect(200);
     }
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    await expectRefused(expiring);
-    await expectRefused(ageing);
+    await expectRefused(expiring, 'auth.token_expired');
+    await expectRefused(ageing, 'auth.token_expired');
   });
 
   it('refuses a wrong issuer or audience', async () => {

@@ -57,8 +57,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
   }
 
-  override handleRequest<TUser = Caller>(error: unknown, user: TUser | false): TUser {
+  /**
+   * An access token that only ran out of time (signature, algorithm and claims once good; jsonwebtoken checks
+   * the signature before the expiry) gets its own code, so that clients refresh and retry.
+   */
+  override handleRequest<TUser = Caller>(error: unknown, user: TUser | false, info?: unknown): TUser {
     if (error instanceof DomainError) throw error;
+    if (!error && !user && info instanceof Error && info.name === 'TokenExpiredError')
+      throw new DomainError(AuthErrors.tokenExpired);
     if (error || !user) throw new DomainError(CommonErrors.unauthenticated);
     return user;
   }

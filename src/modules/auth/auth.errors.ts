@@ -53,6 +53,21 @@ export const AuthErrors = defineErrors({
     title:
       'Verify your e-mail address first; until then you may only verify it, read your account and sign out',
   },
+  tokenExpired: {
+    code: 'auth.token_expired',
+    kind: 'unauthenticated',
+    title: 'The access token has expired; refresh the session and try again',
+  },
+  crossSiteRequest: {
+    code: 'auth.cross_site_request',
+    kind: 'forbidden',
+    title: 'Session cookies are only handled for requests from the platform’s own pages',
+  },
+  currentPasswordWrong: {
+    code: 'auth.current_password_wrong',
+    kind: 'forbidden',
+    title: 'The current password is wrong',
+  },
   revocationsUnavailable: {
     code: 'auth.revocations_unavailable',
     kind: 'unavailable',
