@@ -23,9 +23,7 @@ export const AUDIT_ACTIONS = [
   'auth.logged_in',
   'auth.logged_out',
   'auth.logged_out_everywhere',
-  'auth.logged_out_everywhere',
   'auth.login_failed',
-  'auth.password_changed',
   'auth.password_changed',
   'auth.password_reset',
   'auth.password_reset_requested',
@@ -59,7 +57,6 @@ export const AUDIT_ACTIONS = [
   'tally.computed',
   'tally.failed',
   'tally.requested',
-  'user.profile_updated',
   'user.profile_updated',
 ] as const;
 

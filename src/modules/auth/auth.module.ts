@@ -9,8 +9,11 @@ import { AuthAccountSecurity } from './account-security.provider.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { InvitationsController } from './invitations.controller.js';
+import { MeController } from './me.controller.js';
+import { OwnAccount } from './own-account.service.js';
 import { AuthRateLimits } from './rate-limits.js';
 import { SessionRevocations } from './revocations.js';
+import { SessionCookies, SessionTransportGuard } from './session-cookie.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
 import { jwtKey } from './tokens.js';
@@ -40,9 +43,12 @@ import { jwtKey } from './tokens.js';
       },
     }),
   ],
-  controllers: [AuthController, InvitationsController],
+  controllers: [AuthController, InvitationsController, MeController],
   providers: [
     AuthService,
+    OwnAccount,
+    SessionCookies,
+    SessionTransportGuard,
     AuthRateLimits,
     SessionRevocations,
     JwtStrategy,

@@ -240,13 +240,20 @@ export class AuthService {
   /**
    * Ends every session of a user (disabled, role changed, password reset). Call inside the change's
    * transaction, then `revocations.revoke`. Includes sessions that ended in the last access-token
-   * lifetime: their last access token may still be alive.
+   * lifetime: their last access token may still be alive. `except` keeps one session (a password change
+   * keeps the one that made it).
    */
-  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<string[]> {
+  async revokeAllSessions(
+    manager: EntityManager,
+    userId: string,
+    reason: string,
+    except?: string,
+  ): Promise<string[]> {
     const rows = (await manager.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
-        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() - make_interval(secs => $3) RETURNING id`,
-      [userId, reason, this.config.ACCESS_TOKEN_TTL_SECONDS + 60],
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() - make_interval(secs => $3)
+          AND id IS DISTINCT FROM $4::uuid RETURNING id`,
+      [userId, reason, this.config.ACCESS_TOKEN_TTL_SECONDS + 60, except ?? null],
     )) as [{ id: string }[], number];
     return rows[0].map((r) => r.id);
   }

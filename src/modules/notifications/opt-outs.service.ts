@@ -56,16 +56,24 @@ export class OptOuts {
     return (LOCALES as readonly string[]).includes(user.locale) ? (user.locale as Locale) : 'en';
   }
 
-  async preferences(userId: string): Promise<NotificationPreferences> {
-    return this.read(this.dataSource.manager, userId);
+  async preferences(userId: string, manager = this.dataSource.manager): Promise<NotificationPreferences> {
+    return this.read(manager, userId);
   }
 
-  /** Sets each optional topic on or off; only actual changes are recorded and audited. */
-  async setPreferences(userId: string, wanted: NotificationPreferences): Promise<NotificationPreferences> {
-    return this.transactions.run(async (manager) => {
-      for (const topic of OPTIONAL_TOPICS) await this.setTopic(manager, userId, topic, wanted[topic]);
-      return this.read(manager, userId);
-    });
+  /**
+   * Sets each optional topic on or off; only actual changes are recorded and audited. In the caller's
+   * transaction when given one (a profile edit that changes reminders too).
+   */
+  async setPreferences(
+    userId: string,
+    wanted: NotificationPreferences,
+    manager?: EntityManager,
+  ): Promise<NotificationPreferences> {
+    const work = async (m: EntityManager) => {
+      for (const topic of OPTIONAL_TOPICS) await this.setTopic(m, userId, topic, wanted[topic]);
+      return this.read(m, userId);
+    };
+    return manager ? work(manager) : this.transactions.run(work);
   }
 
   private async read(manager: EntityManager, userId: string): Promise<NotificationPreferences> {

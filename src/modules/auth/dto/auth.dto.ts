@@ -61,6 +61,17 @@ export class RefreshDto {
   refreshToken!: string;
 }
 
+/** The refresh route's body: the token, unless the browser sends it as a cookie (`X-Session-Transport: cookie`). */
+export class RefreshRequestDto {
+  @ApiPropertyOptional({
+    description: 'Required unless the request carries X-Session-Transport: cookie and the refresh cookie',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(20, 200)
+  refreshToken?: string;
+}
+
 export class TokenDto {
   @ApiProperty()
   @IsString()
@@ -142,4 +153,28 @@ export interface TokenPair {
   expiresIn: number;
   refreshToken: string;
   refreshExpiresAt: string;
+}
+
+/** What the JSON carries when the refresh token travels in the cookie. */
+export type SessionTokens = Omit<TokenPair, 'refreshToken'>;
+
+/** A session's tokens, as sign-in and refresh answer. */
+export class SessionTokensResponse implements SessionTokens {
+  @ApiProperty({ description: 'Bearer access token (JWT); send as Authorization: Bearer …' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds the access token lives', example: 900 })
+  expiresIn!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Single-use refresh token; absent when the request carried X-Session-Transport: cookie (it is then in the HttpOnly cookie magistral_refresh)',
+  })
+  refreshToken?: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the refresh token expires' })
+  refreshExpiresAt!: string;
 }
