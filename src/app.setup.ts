@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
@@ -11,8 +10,9 @@ import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
 import { frameworkErrorHandler, ProblemFilter } from './common/errors/problem.filter.js';
 import { installInputLimits } from './common/http/input-limits.js';
-import { securityHeaders } from './common/http/security-headers.js';
+import { headerFamilyOf, routeSecurityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
+import { BUILT_WEB_DIR, serveWebApp } from './common/http/web-app.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { UNSUBSCRIBE_PATH } from './modules/notifications/unsubscribe-links.js';
@@ -39,18 +39,10 @@ export async function createApp(
   options: { logger?: Logger; workers?: boolean; preview?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config);
-  // helmet's security headers (worked out once) and the request id, on every answer, errors included.
-  const headers = securityHeaders({
-    // Swagger UI needs inline styles and scripts of its own; the API itself serves only JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  // helmet's security headers (worked out once per route family) and the request id, on every answer,
+  // errors included: a strict CSP everywhere but Swagger UI and the queue dashboard (see routeSecurityHeaders).
+  const headerSets = routeSecurityHeaders(config.PUBLIC_URL);
+  const headers = headerSets.strict;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -77,7 +69,14 @@ export async function createApp(
       bodyParser: false,
     },
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'admin/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'admin/{*path}', method: RequestMethod.ALL },
+      // The public results pages, rendered on the server for browsers and link previews.
+      { path: 'results', method: RequestMethod.GET },
+      { path: 'results/{*path}', method: RequestMethod.GET },
+    ],
+  });
   const filter = new ProblemFilter();
   app.useGlobalFilters(filter);
   app.useGlobalPipes(createValidationPipe());
@@ -101,7 +100,10 @@ export async function createApp(
   // Answers carry tokens and personal data: no cache keeps them unless a route says otherwise (the public
   // results set their own Cache-Control and ETag).
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id).header('cache-control', 'no-store');
+    void reply
+      .headers(headerSets[headerFamilyOf(request.url)])
+      .header('x-request-id', request.id)
+      .header('cache-control', 'no-store');
     done();
   });
   // Nesting depth, NUL, lone surrogates and control characters: refused once, for every route.
@@ -118,8 +120,6 @@ export async function createApp(
     done();
   });
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
-  // Cookies are read only by the auth routes (the browser's refresh token, auth/session-cookie.ts).
-  await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
   });
@@ -148,6 +148,9 @@ export async function createApp(
     documentProblems(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
+
+  // The web app, for every GET that is not the API's (registered last: its catch-all yields to every route).
+  await serveWebApp(fastify, config.WEB_DIST_DIR || BUILT_WEB_DIR, logger);
 
   // Needs the controllers built; every real start (and every test app) still checks.
   if (!options.preview) assertEveryRouteDeclaresAccess(app);

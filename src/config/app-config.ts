@@ -231,6 +231,10 @@ export class AppConfig {
   @IsBoolean()
   DOCS_ENABLED?: boolean = undefined;
 
+  /** The built web app the server serves; empty: `dist/web` beside the compiled server. */
+  @IsString()
+  WEB_DIST_DIR = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A job waiting to be handed to BullMQ: written in the producer's transaction, so it exists iff that commits. */
 @Entity('outbox')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_outbox_pending', ['id'], { where: `dispatched_at IS NULL` })
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** The stored outcome of a creating request sent with an `Idempotency-Key`. */
 @Entity('idempotency_keys')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_idempotency_keys_created', ['createdAt'])
+@Check('idempotency_keys_key_check', `(length(key) >= 1) AND (length(key) <= 255)`)
+@ForeignKey('users', ['userId'], ['id'], { name: 'idempotency_keys_user_id_fkey', onDelete: 'CASCADE' })
 export class IdempotencyKeyRecord {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId!: string;

@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One login: the family of refresh tokens rotated from it. Revoking it ends all of them and its access tokens. */
 @Entity('auth_sessions')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_auth_sessions_revoked_at', ['revokedAt'], { where: `revoked_at IS NOT NULL` })
+@Index('ix_auth_sessions_user_active', ['userId'], { where: `revoked_at IS NULL` })
+@ForeignKey('users', ['userId'], ['id'], { name: 'auth_sessions_user_id_fkey', onDelete: 'CASCADE' })
 export class AuthSession {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,8 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Role } from '../../../common/auth/roles.js';
 
 /** An organiser's invitation of a juror or organiser, accepted once with the token mailed to them. */
 @Entity('invitations')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Unique('uq_invitations_hash', ['tokenHash'])
+@Check('invitations_email_check', `email = lower(email)`)
+@Check('invitations_role_check', `role IN ('juror', 'organiser')`)
+@ForeignKey('users', ['acceptedUserId'], ['id'], { name: 'invitations_accepted_user_id_fkey' })
+@ForeignKey('users', ['invitedBy'], ['id'], { name: 'invitations_invited_by_fkey' })
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -16,7 +22,7 @@ export class Invitation {
   @Column({ name: 'invited_by', type: 'uuid' })
   invitedBy!: string;
 
-  @Column({ name: 'token_hash', type: 'text', unique: true })
+  @Column({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { CompanyRole } from './company-member.entity.js';
 
 /**
@@ -6,6 +15,23 @@ import type { CompanyRole } from './company-member.entity.js';
  * with the invited e-mail address, turns it into a membership.
  */
 @Entity('company_invitations')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Unique('uq_company_invitations_hash', ['tokenHash'])
+@Index('uq_company_invitations_pending', ['companyId', 'email'], {
+  unique: true,
+  where: `accepted_at IS NULL`,
+})
+@Check('company_invitations_email_check', `email = lower(email)`)
+@Check('company_invitations_role_check', `role IN ('owner', 'member')`)
+@ForeignKey('users', ['acceptedUserId'], ['id'], {
+  name: 'company_invitations_accepted_user_id_fkey',
+  onDelete: 'SET NULL',
+})
+@ForeignKey('companies', ['companyId'], ['id'], {
+  name: 'company_invitations_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('users', ['invitedBy'], ['id'], { name: 'company_invitations_invited_by_fkey' })
 export class CompanyInvitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,7 +48,7 @@ export class CompanyInvitation {
   @Column({ name: 'invited_by', type: 'uuid' })
   invitedBy!: string;
 
-  @Column({ name: 'token_hash', type: 'text', unique: true })
+  @Column({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

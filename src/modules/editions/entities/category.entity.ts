@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Locale } from '../../../common/auth/roles.js';
 
 /** Text in every language the platform speaks. */
@@ -14,7 +14,10 @@ export interface CategoryQuestion {
 
 /** A prize inside an edition. */
 @Entity('categories')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
 @Unique('uq_categories_edition_code', ['editionId', 'code'])
+@Check('categories_code_check', `code ~ '^[a-z0-9_]{2,40}$'`)
+@ForeignKey('editions', ['editionId'], ['id'], { name: 'categories_edition_id_fkey', onDelete: 'CASCADE' })
 export class Category {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

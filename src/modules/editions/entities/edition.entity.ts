@@ -1,8 +1,10 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -27,11 +29,33 @@ export type TieBreaker = string;
 
 /** One season of an award ("Magistral Awards 2025"). */
 @Entity('editions')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Unique('uq_editions_slug', ['slug'])
+@Check(
+  'ck_editions_embargo',
+  `(results_embargo_until IS NULL) OR (results_embargo_until >= judging_close_at)`,
+)
+@Check(
+  'ck_editions_timeline',
+  `(nominations_open_at < nominations_close_at) AND (nominations_close_at <= judging_open_at) AND (judging_open_at < judging_close_at)`,
+)
+@Check(
+  'editions_max_nominations_per_company_per_category_check',
+  `max_nominations_per_company_per_category >= 1`,
+)
+@Check('editions_min_scorecards_check', `min_scorecards >= 1`)
+@Check(
+  'editions_phase_check',
+  `phase IN ('draft', 'nominations', 'eligibility', 'judging', 'tallying', 'results_ready', 'published', 'archived')`,
+)
+@Check('editions_reminder_lead_hours_check', `reminder_lead_hours >= 0`)
+@Check('editions_scoring_method_check', `scoring_method IN ('mean', 'trimmed_mean', 'zscore')`)
+@Check('editions_slug_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 export class Edition {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'text', unique: true })
+  @Column({ type: 'text' })
   slug!: string;
 
   @Column({ type: 'text' })
@@ -75,7 +99,7 @@ export class Edition {
   @Column({ name: 'reminder_lead_hours', type: 'int', default: 72 })
   reminderLeadHours!: number;
 
-  @VersionColumn()
+  @VersionColumn({ default: 1 })
   version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

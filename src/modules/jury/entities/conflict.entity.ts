@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type ConflictSource = 'declared' | 'organiser';
 
@@ -7,6 +7,19 @@ export type ConflictSource = 'declared' | 'organiser';
  * (membership, declared employer) are derived, not stored.
  */
 @Entity('conflicts')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_conflicts_juror', ['jurorId', 'editionId'], { where: `removed_at IS NULL` })
+@Index('uq_conflicts_active', ['editionId', 'jurorId', 'companyId'], {
+  unique: true,
+  where: `removed_at IS NULL`,
+})
+@Check('conflicts_reason_check', `(length(reason) >= 1) AND (length(reason) <= 2000)`)
+@Check('conflicts_source_check', `source IN ('declared', 'organiser')`)
+@ForeignKey('companies', ['companyId'], ['id'], { name: 'conflicts_company_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('users', ['createdBy'], ['id'], { name: 'conflicts_created_by_fkey' })
+@ForeignKey('editions', ['editionId'], ['id'], { name: 'conflicts_edition_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('users', ['jurorId'], ['id'], { name: 'conflicts_juror_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('users', ['removedBy'], ['id'], { name: 'conflicts_removed_by_fkey' })
 export class Conflict {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

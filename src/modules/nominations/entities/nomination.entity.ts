@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export const NOMINATION_STATUSES = [
   'draft',
@@ -21,6 +30,39 @@ export interface NominationMetric {
 
 /** A company's entry in one category of one edition. */
 @Entity('nominations')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_nominations_category', ['categoryId'])
+@Index('ix_nominations_company', ['companyId', 'categoryId', 'status'])
+@Index('ix_nominations_created', ['createdAt', 'id'])
+@Index('ix_nominations_edition_category_status', ['editionId', 'categoryId', 'status'])
+@Index('ix_nominations_status', ['status'])
+@Index('ix_nominations_submitted', ['submittedAt', 'id'])
+@Index('ix_nominations_title', ['title', 'id'])
+@Index('ix_nominations_updated', ['updatedAt', 'id'])
+@Index('nominations_shortlisted_in_round', ['shortlistedInRoundId'], {
+  where: `shortlisted_in_round_id IS NOT NULL`,
+})
+@Check('ck_nominations_ineligible_reason', `(status <> 'ineligible') OR (ineligibility_reason IS NOT NULL)`)
+@Check('ck_nominations_submitted_at', `(status IN ('draft', 'withdrawn')) OR (submitted_at IS NOT NULL)`)
+@Check('nominations_answers_check', `jsonb_typeof(answers) = 'object'`)
+@Check('nominations_ineligibility_reason_check', `length(ineligibility_reason) <= 2000`)
+@Check('nominations_metrics_check', `jsonb_typeof(metrics) = 'array'`)
+@Check(
+  'nominations_status_check',
+  `status IN ('draft', 'submitted', 'eligible', 'ineligible', 'shortlisted', 'finalist', 'winner', 'withdrawn')`,
+)
+@Check('nominations_summary_check', `length(summary) <= 2000`)
+@Check('nominations_title_check', `(length(title) >= 1) AND (length(title) <= 200)`)
+@ForeignKey('categories', ['categoryId'], ['id'], { name: 'nominations_category_id_fkey' })
+@ForeignKey('companies', ['companyId'], ['id'], { name: 'nominations_company_id_fkey' })
+@ForeignKey('users', ['createdBy'], ['id'], { name: 'nominations_created_by_fkey' })
+@ForeignKey('editions', ['editionId'], ['id'], { name: 'nominations_edition_id_fkey' })
+@ForeignKey('users', ['eligibilityDecidedBy'], ['id'], { name: 'nominations_eligibility_decided_by_fkey' })
+@ForeignKey('rounds', ['shortlistedInRoundId'], ['id'], {
+  name: 'nominations_shortlisted_in_round_id_fkey',
+  onDelete: 'SET NULL',
+})
+@ForeignKey('users', ['submittedBy'], ['id'], { name: 'nominations_submitted_by_fkey' })
 export class Nomination {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -56,6 +98,10 @@ export class Nomination {
   /** What entrants see instead of `shortlisted` until the round's shortlist is announced (shortlist-visibility.ts). */
   @Column({ name: 'status_before_shortlist', type: 'text', nullable: true })
   statusBeforeShortlist!: NominationStatus | null;
+
+  /** The round whose advance shortlisted it; its shortlist announcement reveals the status. */
+  @Column({ name: 'shortlisted_in_round_id', type: 'uuid', nullable: true })
+  shortlistedInRoundId!: string | null;
 
   @Column({ name: 'ineligibility_reason', type: 'text', nullable: true })
   ineligibilityReason!: string | null;

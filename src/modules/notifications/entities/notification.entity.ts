@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { Locale } from '../../../common/auth/roles.js';
 
 /** A `pending` mail being handed over holds a row in `notification_claims` (see `Notifications.deliver`). */
@@ -9,7 +18,17 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed';
  * and duplicate deliveries of whatever caused it find the row already there and send nothing more.
  */
 @Entity('notifications')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
 @Unique('uq_notifications_event_subject_recipient', ['event', 'subject', 'recipientEmail'])
+@Index('ix_notifications_created', ['createdAt', 'id'])
+@Index('ix_notifications_failed', ['createdAt'], { where: `status = 'failed'` })
+@Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
+@Index('ix_notifications_recipient_email', ['recipientEmail', 'createdAt'])
+@Check('notifications_status_check', `status IN ('pending', 'sent', 'failed')`)
+@ForeignKey('users', ['recipientId'], ['id'], {
+  name: 'notifications_recipient_id_fkey',
+  onDelete: 'SET NULL',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

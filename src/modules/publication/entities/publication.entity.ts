@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type PublicationStatus = 'scheduled' | 'published';
 
@@ -7,11 +7,26 @@ export type PublicationStatus = 'scheduled' | 'published';
  * published it holds the exact public documents (results and manifest) that the cache serves.
  */
 @Entity('publications')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Unique('uq_publications_edition', ['editionId'])
+@Check(
+  'ck_publications_published',
+  `(status = 'published') = ((published_at IS NOT NULL) AND (manifest IS NOT NULL) AND (manifest_sha256 IS NOT NULL) AND (results IS NOT NULL))`,
+)
+@Check('publications_last_error_check', `length(last_error) <= 2000`)
+@Check('publications_manifest_sha256_check', `manifest_sha256 ~ '^[0-9a-f]{64}$'`)
+@Check('publications_status_check', `status IN ('scheduled', 'published')`)
+@ForeignKey('editions', ['editionId'], ['id'], { name: 'publications_edition_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('users', ['requestedBy'], ['id'], {
+  name: 'publications_requested_by_fkey',
+  onDelete: 'SET NULL',
+})
+@ForeignKey('rounds', ['roundId'], ['id'], { name: 'publications_round_id_fkey', onDelete: 'CASCADE' })
 export class Publication {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'edition_id', type: 'uuid', unique: true })
+  @Column({ name: 'edition_id', type: 'uuid' })
   editionId!: string;
 
   /** The final round whose results are published. */
@@ -28,7 +43,7 @@ export class Publication {
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy!: string | null;
 
-  @Column({ name: 'requested_at', type: 'timestamptz' })
+  @Column({ name: 'requested_at', type: 'timestamptz', default: () => 'now()' })
   requestedAt!: Date;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const TALLY_RUN_STATUSES = ['requested', 'running', 'succeeded', 'failed'] as const;
 export type TallyRunStatus = (typeof TALLY_RUN_STATUSES)[number];
@@ -8,6 +8,25 @@ export type TallyRunStatus = (typeof TALLY_RUN_STATUSES)[number];
  * job: organisers see a failed tally here with its error. A succeeded run points at its snapshot.
  */
 @Entity('tally_runs')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Index('ix_tally_runs_round_category', ['roundId', 'categoryId', 'requestedAt'])
+@Index('ix_tally_runs_snapshot', ['snapshotId'])
+@Check('ck_tally_runs_finished', `(status IN ('succeeded', 'failed')) = (finished_at IS NOT NULL)`)
+@Check('ck_tally_runs_snapshot', `(status = 'succeeded') = (snapshot_id IS NOT NULL)`)
+@Check('tally_runs_attempts_check', `attempts >= 0`)
+@Check('tally_runs_error_check', `length(error) <= 2000`)
+@Check('tally_runs_status_check', `status IN ('requested', 'running', 'succeeded', 'failed')`)
+@ForeignKey('categories', ['categoryId'], ['id'], {
+  name: 'tally_runs_category_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('editions', ['editionId'], ['id'], { name: 'tally_runs_edition_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('users', ['requestedBy'], ['id'], { name: 'tally_runs_requested_by_fkey', onDelete: 'SET NULL' })
+@ForeignKey('rounds', ['roundId'], ['id'], { name: 'tally_runs_round_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey('tally_snapshots', ['snapshotId'], ['id'], {
+  name: 'tally_runs_snapshot_id_fkey',
+  onDelete: 'CASCADE',
+})
 export class TallyRun {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -37,7 +56,7 @@ export class TallyRun {
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy!: string | null;
 
-  @Column({ name: 'requested_at', type: 'timestamptz' })
+  @Column({ name: 'requested_at', type: 'timestamptz', default: () => 'now()' })
   requestedAt!: Date;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { TallyResult } from '../arithmetic/tally.js';
 
 /**
@@ -6,6 +6,19 @@ import type { TallyResult } from '../arithmetic/tally.js';
  * Immutable: the database refuses updates; a changed input makes another snapshot.
  */
 @Entity('tally_snapshots')
+// The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
+@Unique('uq_tally_snapshots_inputs', ['roundId', 'categoryId', 'inputsDigest'])
+@Check('tally_snapshots_inputs_digest_check', `inputs_digest ~ '^[0-9a-f]{64}$'`)
+@Check('tally_snapshots_scorecards_check', `scorecards >= 0`)
+@ForeignKey('categories', ['categoryId'], ['id'], {
+  name: 'tally_snapshots_category_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('editions', ['editionId'], ['id'], {
+  name: 'tally_snapshots_edition_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('rounds', ['roundId'], ['id'], { name: 'tally_snapshots_round_id_fkey', onDelete: 'CASCADE' })
 export class TallySnapshot {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
