@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import type { Page } from '../../common/http/pagination.js';
 import { AuditSealer } from './audit-sealer.js';
 import { AuditLog, type AuditVerification } from './audit.service.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
+import { AuditEntryPage, AuditVerificationResponse } from './dto/audit.response.js';
 import type { AuditEntry } from './entities/audit-entry.entity.js';
 
 @ApiTags('audit')
@@ -18,6 +19,7 @@ export class AuditController {
   @Get()
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'The audit log, newest first, filterable' })
+  @ApiOkResponse({ type: AuditEntryPage })
   list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
     const { action, entityType, entityId, editionId, actorId, from, to } = query;
     return this.audit.list({ action, entityType, entityId, editionId, actorId, from, to }, query);
@@ -28,6 +30,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Seal what has committed, then verify the whole chain; reports the first broken entry',
   })
+  @ApiOkResponse({ type: AuditVerificationResponse })
   async verify(): Promise<AuditVerification> {
     await this.sealer.sealAllCommitted();
     return this.audit.verify();

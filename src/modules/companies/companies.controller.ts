@@ -11,7 +11,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -35,6 +43,7 @@ import {
   CreateCompanyDto,
   UpdateCompanyDto,
 } from './dto/company.dto.js';
+import { AddMemberResponse, CompanyResponse, CompanySummaryPage } from './dto/company.response.js';
 
 @ApiTags('companies')
 @Controller('companies')
@@ -44,6 +53,7 @@ export class CompaniesController {
   @Get()
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: "The caller's companies (organisers: every company)" })
+  @ApiOkResponse({ type: CompanySummaryPage })
   list(@CurrentCaller() caller: Caller, @Query() query: CompanyQuery): Promise<Page<CompanySummary>> {
     return this.companies.list(caller, query);
   }
@@ -52,6 +62,7 @@ export class CompaniesController {
   @Authenticated({ roles: ['entrant'] })
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Create a company; the caller becomes its owner' })
+  @ApiCreatedResponse({ type: CompanyResponse, description: 'With Location; a replay answers the same' })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreateCompanyDto,
@@ -73,6 +84,7 @@ export class CompaniesController {
     summary:
       'Join a company with the token from its invitation mail (signed in with the invited e-mail address)',
   })
+  @ApiOkResponse({ type: CompanyResponse })
   accept(@CurrentCaller() caller: Caller, @Body() dto: AcceptCompanyInvitationDto): Promise<CompanyView> {
     return this.companies.acceptInvitation(caller, dto.token);
   }
@@ -80,6 +92,7 @@ export class CompaniesController {
   @Get(':id')
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'A company with its members (members and organisers; anyone else: 404)' })
+  @ApiOkResponse({ type: CompanyResponse })
   get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<CompanyView> {
     return this.companies.get(caller, id);
   }
@@ -87,6 +100,7 @@ export class CompaniesController {
   @Patch(':id')
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'Change the company (owners and organisers)' })
+  @ApiOkResponse({ type: CompanyResponse })
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -102,6 +116,7 @@ export class CompaniesController {
     summary:
       'Invite someone by e-mail (owners). Always 202 and an invitation mail, whether or not the address has an account: nobody joins without accepting',
   })
+  @ApiAcceptedResponse({ type: AddMemberResponse })
   @ApiTooManyRequestsResponse({ description: 'companies.too_many_invitations, with Retry-After' })
   addMember(
     @CurrentCaller() caller: Caller,
@@ -115,6 +130,7 @@ export class CompaniesController {
   @HttpCode(204)
   @Authenticated({ roles: ['entrant'] })
   @ApiOperation({ summary: 'Remove a member (owners), or leave the company (oneself); the last owner stays' })
+  @ApiNoContentResponse({ description: 'Removed' })
   async removeMember(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

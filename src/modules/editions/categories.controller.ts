@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { CategoriesService } from './categories.service.js';
@@ -9,6 +16,7 @@ import {
   UpdateCategoryDto,
   UpdateCriterionDto,
 } from './dto/category.dto.js';
+import { CategoryResponse, CriterionResponse } from './dto/edition.response.js';
 import { EditionsService } from './editions.service.js';
 import type { CategoryView, CriterionView } from './views.js';
 
@@ -27,6 +35,7 @@ export class CategoriesController {
   @Get('editions/:id/categories')
   @Authenticated()
   @ApiOperation({ summary: "An edition's categories with their criteria and questions" })
+  @ApiOkResponse({ type: [CategoryResponse] })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -38,6 +47,7 @@ export class CategoriesController {
   @Post('editions/:id/categories')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Add a category with its criteria (until judging opens)' })
+  @ApiCreatedResponse({ type: CategoryResponse })
   @ApiConflictResponse(FROZEN)
   create(
     @CurrentCaller() caller: Caller,
@@ -50,6 +60,7 @@ export class CategoriesController {
   @Patch('categories/:id')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Change a category (until judging opens)' })
+  @ApiOkResponse({ type: CategoryResponse })
   @ApiConflictResponse(FROZEN)
   update(
     @CurrentCaller() caller: Caller,
@@ -65,7 +76,7 @@ export class CategoriesController {
   @ApiOperation({
     summary: 'Remove a category and its criteria (until judging opens; not while nominations refer to it)',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiConflictResponse(FROZEN)
   async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.categories.deleteCategory(caller, id);
@@ -74,6 +85,7 @@ export class CategoriesController {
   @Post('categories/:id/criteria')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Add a criterion to a category (until judging opens)' })
+  @ApiCreatedResponse({ type: CriterionResponse })
   @ApiConflictResponse(FROZEN)
   addCriterion(
     @CurrentCaller() caller: Caller,
@@ -86,6 +98,7 @@ export class CategoriesController {
   @Patch('criteria/:id')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Change a criterion (until judging opens)' })
+  @ApiOkResponse({ type: CriterionResponse })
   @ApiConflictResponse(FROZEN)
   updateCriterion(
     @CurrentCaller() caller: Caller,
@@ -99,7 +112,7 @@ export class CategoriesController {
   @HttpCode(204)
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Remove a criterion (until judging opens; never the last of its category)' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiConflictResponse(FROZEN)
   async removeCriterion(
     @CurrentCaller() caller: Caller,

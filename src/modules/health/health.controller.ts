@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/authenticated.decorator.js';
@@ -7,6 +7,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { connectionFailureReason } from '../../common/lifecycle/failure-reason.js';
 import { InjectRedis } from '../../common/redis/redis.module.js';
 import { redisFailureReason } from '../../common/redis/redis-state.js';
+import { LivenessResponse, ReadinessResponse } from './dto/health.response.js';
 import { HealthErrors } from './health.errors.js';
 
 /** A check answers within this, or counts as down: a load balancer's probe must not hang. */
@@ -49,6 +50,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ type: LivenessResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -62,6 +64,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'PostgreSQL and Redis answer (503 health.not_ready otherwise, naming what is down)',
   })
+  @ApiOkResponse({ type: ReadinessResponse })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down: `checks.<name>.reason` says why' })
   async ready(): Promise<Readiness> {
     const [database, redis] = await Promise.all([this.databaseCheck(), this.redisCheck()]);

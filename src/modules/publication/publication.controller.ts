@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
+import { PublicationResponse } from './dto/publication.response.js';
 import { PublishDto } from './dto/publish.dto.js';
 import { PublicationService, type PublicationView } from './publication.service.js';
 
@@ -17,6 +25,8 @@ export class PublicationController {
     summary:
       "Publish the final round's results now (200), or at `at` (202, embargo; publishing again reschedules). Winners and finalists are marked, the manifest sealed",
   })
+  @ApiOkResponse({ type: PublicationResponse, description: 'Published now' })
+  @ApiAcceptedResponse({ type: PublicationResponse, description: 'Scheduled for `at`' })
   @ApiNotFoundResponse({ description: 'editions.not_found' })
   @ApiConflictResponse({
     description:
@@ -39,6 +49,7 @@ export class PublicationController {
     summary:
       "The edition's publication: scheduled or published, with the manifest's SHA-256 and the last release error",
   })
+  @ApiOkResponse({ type: PublicationResponse })
   @ApiNotFoundResponse({ description: 'editions.not_found, publication.not_found' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicationView> {
     return this.publication.find(id);

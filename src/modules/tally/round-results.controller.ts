@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -12,6 +13,12 @@ import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.de
 import type { Caller } from '../../common/auth/roles.js';
 import { AdvanceService, type AdvanceOutcome, type ShortlistAnnouncement } from './advance.service.js';
 import { AdvanceRoundDto } from './dto/advance.dto.js';
+import {
+  AdvanceResponse,
+  RoundResultsResponse,
+  ShortlistAnnouncementResponse,
+  TallyRequestedResponse,
+} from './dto/results.response.js';
 import { ResultsService, type RoundResultsView } from './results.service.js';
 import { TallyService, type TallyRequested } from './tally.service.js';
 
@@ -32,6 +39,7 @@ export class RoundResultsController {
       'Close an open round (scorecards freeze) and tally every category in the background; the edition moves from judging to tallying',
   })
   @ApiAcceptedResponse({
+    type: TallyRequestedResponse,
     description: 'The tally jobs, one per category: follow them in GET /rounds/{id}/results',
   })
   @ApiConflictResponse({ description: 'rounds.closed, editions.wrong_phase (needs judging or tallying)' })
@@ -46,7 +54,7 @@ export class RoundResultsController {
   @HttpCode(202)
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Tally a closed round again; unchanged scorecards find their existing snapshot' })
-  @ApiAcceptedResponse({ description: 'The tally jobs, one per category' })
+  @ApiAcceptedResponse({ type: TallyRequestedResponse, description: 'The tally jobs, one per category' })
   @ApiConflictResponse({ description: 'rounds.open' })
   retally(
     @CurrentCaller() caller: Caller,
@@ -61,6 +69,7 @@ export class RoundResultsController {
     summary:
       'Organisers: per category the latest tally (ranking, scores, flags, tie-breakers, juror statistics) and the latest run with its status or error',
   })
+  @ApiOkResponse({ type: RoundResultsResponse })
   @ApiNotFoundResponse({ description: 'Unknown round, or the caller is no organiser' })
   get(
     @CurrentCaller() caller: Caller,
@@ -73,6 +82,7 @@ export class RoundResultsController {
   @Authenticated()
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Organisers: the results as CSV, one line per nomination' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'text/csv; charset=utf-8, as an attachment' })
   @ApiNotFoundResponse({ description: 'Unknown round, or the caller is no organiser' })
   async resultsCsv(
     @CurrentCaller() caller: Caller,
@@ -89,6 +99,7 @@ export class RoundResultsController {
     summary:
       'Organisers: every counted scorecard as CSV, jurors by pseudonym, with criterion scores and totals',
   })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'text/csv; charset=utf-8, as an attachment' })
   @ApiNotFoundResponse({ description: 'Unknown round, or the caller is no organiser' })
   async scoresheetCsv(
     @CurrentCaller() caller: Caller,
@@ -109,6 +120,7 @@ export class RoundResultsController {
     description:
       'rounds.open, tally.not_current, rounds.next_round_exists, rounds.nothing_to_advance, editions.wrong_phase (needs tallying)',
   })
+  @ApiOkResponse({ type: AdvanceResponse })
   advance(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -128,6 +140,7 @@ export class RoundResultsController {
   @ApiConflictResponse({
     description: 'rounds.shortlist_not_advanced, rounds.shortlist_already_announced',
   })
+  @ApiOkResponse({ type: ShortlistAnnouncementResponse })
   announceShortlist(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

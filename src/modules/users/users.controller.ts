@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { type Page, PageQuery } from '../../common/http/pagination.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
+import { ManagedUserPage, UpdatedUserResponse } from './dto/user.response.js';
 import { toUserView, type UserView } from './entities/user.entity.js';
 import { UsersService } from './users.service.js';
 
@@ -15,6 +16,7 @@ export class UsersController {
   @Get()
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Every account (organisers)' })
+  @ApiOkResponse({ type: ManagedUserPage })
   async list(@Query() query: PageQuery): Promise<Page<UserView & { disabled: boolean; locked: boolean }>> {
     const result = await this.users.list(query);
     return {
@@ -30,6 +32,7 @@ export class UsersController {
   @Patch(':id')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Change roles or disable an account; ends its sessions at once' })
+  @ApiOkResponse({ type: UpdatedUserResponse })
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

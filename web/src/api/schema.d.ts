@@ -168,7 +168,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate a refresh token; reusing a spent one ends the whole session */
+    /** Rotate a refresh token (from the body, or from the cookie with X-Session-Transport: cookie); reusing a spent one ends the whole session */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -187,6 +187,23 @@ export interface paths {
     put?: never;
     /** End this session: its access and refresh tokens stop working at once */
     post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out everywhere: every session of the account ends at once, this one included */
+    post: operations['AuthController_logoutEverywhere'];
     delete?: never;
     options?: never;
     head?: never;
@@ -322,6 +339,41 @@ export interface paths {
     put?: never;
     /** Accept an invitation: creates the account; takes over an unverified one at the address (the password sent becomes its password, its other sessions end); adds the role to a verified one only when signed in to it or given its current password */
     post: operations['InvitationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your profile: name, language (also of your mails), time zone, reminders */
+    get: operations['MeController_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your name, language, time zone or reminders; absent fields stay as they are */
+    patch: operations['MeController_update'];
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your password: needs the current one (a wrong one counts as a failed sign-in); ends your other sessions, keeps this one */
+    post: operations['MeController_changePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -685,7 +737,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download an attachment (whoever may see its nomination; anyone else: 404) */
+    /** Download an attachment, or view it in the browser with `?disposition=inline` (whoever may see its nomination; anyone else: 404) */
     get: operations['AttachmentsController_download'];
     put?: never;
     post?: never;
@@ -996,7 +1048,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download an attachment of a nomination assigned to you (blind editions: under a generated name) */
+    /** Download an attachment of a nomination assigned to you, or view it with `?disposition=inline` (blind editions: under a generated name) */
     get: operations['JurorViewController_attachment'];
     put?: never;
     post?: never;
@@ -1283,7 +1335,88 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Object: Record<string, never>;
+    AuditEntryResponse: {
+      /**
+       * @description bigint, as a string
+       * @example 1042
+       */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /**
+       * Format: uuid
+       * @description null for the platform itself
+       */
+      actorId: string | null;
+      /** @example nomination.submitted */
+      action: string;
+      /** @example nomination */
+      entityType: string;
+      /** @example 0b6f1c0e-4a53-4c9e-9a52-3f0d1e0c7a11 */
+      entityId: string | null;
+      /** Format: uuid */
+      editionId: string | null;
+      /**
+       * @example {
+       *       "categoryCode": "efficiency"
+       *     }
+       */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description SHA-256 (hex) of the entry content */
+      contentHash: string;
+      /**
+       * @description null until sealed
+       * @example 1042
+       */
+      seq: string | null;
+      /** @description null until sealed */
+      prevHash: string | null;
+      /** @description null until sealed */
+      hash: string | null;
+    };
+    AuditEntryPage: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
+    AuditHead: {
+      /** @example 1042 */
+      seq: string;
+      hash: string;
+    };
+    AuditBreak: {
+      /** @example 977 */
+      id: string;
+      /** @example 977 */
+      seq: string;
+      /** @enum {string} */
+      reason: 'content_changed' | 'chain_broken' | 'sequence_gap';
+    };
+    AuditVerificationResponse: {
+      ok: boolean;
+      /**
+       * @description Sealed entries checked
+       * @example 1042
+       */
+      checked: number;
+      /**
+       * @description Entries not sealed yet
+       * @example 0
+       */
+      unsealed: number;
+      /** @description The last sealed entry; null for an empty log */
+      head: components['schemas']['AuditHead'] | null;
+      firstBroken: components['schemas']['AuditBreak'] | null;
+    };
     UnsubscribeDto: {
       /** @description The signed token of an unsubscribe link */
       token?: string;
@@ -1296,6 +1429,16 @@ export interface components {
     NotificationPreferencesDto: {
       /** @description Scoring reminders before a round closes (jurors) */
       reminders: boolean;
+    };
+    QueueDashboardTicketResponse: {
+      /**
+       * Format: uri
+       * @description Open in a browser within 60 s; works once
+       * @example http://localhost:3000/admin/queues/enter?ticket=3q2-7wXy…
+       */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
     };
     RegisterDto: {
       /** @example aigerim@kaztranslogistics.kz */
@@ -1314,8 +1457,27 @@ export interface components {
       email: string;
       password: string;
     };
-    RefreshDto: {
-      refreshToken: string;
+    SessionTokensResponse: {
+      /** @description Bearer access token (JWT); send as Authorization: Bearer … */
+      accessToken: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /**
+       * @description Seconds the access token lives
+       * @example 900
+       */
+      expiresIn: number;
+      /** @description Single-use refresh token; absent when the request carried X-Session-Transport: cookie (it is then in the HttpOnly cookie magistral_refresh) */
+      refreshToken?: string;
+      /**
+       * Format: date-time
+       * @description When the refresh token expires
+       */
+      refreshExpiresAt: string;
+    };
+    RefreshRequestDto: {
+      /** @description Required unless the request carries X-Session-Transport: cookie and the refresh cookie */
+      refreshToken?: string;
     };
     TokenDto: {
       token: string;
@@ -1346,10 +1508,189 @@ export interface components {
       /** @enum {string} */
       locale?: 'en' | 'ru' | 'kk' | 'de';
     };
+    ProfileResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example aigerim@kaztranslogistics.kz */
+      email: string;
+      /** @example Aigerim Nurlanovna */
+      fullName: string;
+      /** @enum {string} */
+      locale: 'en' | 'ru' | 'kk' | 'de';
+      /** @example Asia/Almaty */
+      timeZone: string | null;
+      roles: ('entrant' | 'juror' | 'organiser')[];
+      emailVerified: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Whether scoring reminders are mailed (turned off by the link in a reminder) */
+      jurorReminders: boolean;
+    };
+    UpdateProfileDto: {
+      /** @example Aigerim Nurlanovna */
+      fullName?: string;
+      /**
+       * @description Language of the app and of every mail to this user
+       * @enum {string}
+       */
+      locale?: 'en' | 'ru' | 'kk' | 'de';
+      /**
+       * @description IANA time zone dates are shown in; null forgets it (the app then uses the browser’s)
+       * @example Asia/Almaty
+       */
+      timeZone?: string | null;
+      /** @description Whether scoring reminders are mailed (jurors) */
+      jurorReminders?: boolean;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      /** @description Any characters; common passwords are refused */
+      newPassword: string;
+    };
+    ManagedUserResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example aigerim@kaztranslogistics.kz
+       */
+      email: string;
+      /** @example Aigerim Nurlanovna */
+      fullName: string;
+      /**
+       * @example kk
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'kk' | 'de';
+      /**
+       * @example [
+       *       "entrant"
+       *     ]
+       */
+      roles: ('entrant' | 'juror' | 'organiser')[];
+      emailVerified: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Disabled by an organiser: cannot sign in */
+      disabled: boolean;
+      /** @description Locked after repeated failed sign-ins */
+      locked: boolean;
+    };
+    ManagedUserPage: {
+      items: components['schemas']['ManagedUserResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
     UpdateUserDto: {
       roles?: ('entrant' | 'juror' | 'organiser')[];
       /** @description Disabling ends every session of the user at once */
       disabled?: boolean;
+    };
+    UpdatedUserResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example aigerim@kaztranslogistics.kz
+       */
+      email: string;
+      /** @example Aigerim Nurlanovna */
+      fullName: string;
+      /**
+       * @example kk
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'kk' | 'de';
+      /**
+       * @example [
+       *       "entrant"
+       *     ]
+       */
+      roles: ('entrant' | 'juror' | 'organiser')[];
+      emailVerified: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      disabled: boolean;
+    };
+    /** @enum {string} */
+    Phase:
+      | 'draft'
+      | 'nominations'
+      | 'eligibility'
+      | 'judging'
+      | 'tallying'
+      | 'results_ready'
+      | 'published'
+      | 'archived';
+    /** @enum {string} */
+    ScoringMethod: 'mean' | 'trimmed_mean' | 'zscore';
+    EditionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example magistral-2026 */
+      slug: string;
+      /** @example Magistral Awards 2026 */
+      name: string;
+      /** @example nominations */
+      phase: components['schemas']['Phase'];
+      /** @description Where `POST /editions/{id}/phase` can take it, or null once archived */
+      nextPhase: components['schemas']['Phase'] | null;
+      /** Format: date-time */
+      nominationsOpenAt: string;
+      /** Format: date-time */
+      nominationsCloseAt: string;
+      /** Format: date-time */
+      judgingOpenAt: string;
+      /** Format: date-time */
+      judgingCloseAt: string;
+      /** Format: date-time */
+      resultsEmbargoUntil: string | null;
+      scoringMethod: components['schemas']['ScoringMethod'];
+      /**
+       * @description `median`, `top_marks` or `criterion:<code>`, applied in order
+       * @example [
+       *       "median",
+       *       "criterion:emissions_reduction",
+       *       "top_marks"
+       *     ]
+       */
+      tieBreakers: string[];
+      /** @example 3 */
+      minScorecards: number;
+      /** @example 3 */
+      maxNominationsPerCompanyPerCategory: number;
+      /** @description Jurors never learn which company is behind an entry */
+      blind: boolean;
+      /** @example 48 */
+      reminderLeadHours: number;
+      /**
+       * @description Also the ETag; send it back in If-Match
+       * @example 3
+       */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    EditionPage: {
+      items: components['schemas']['EditionResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     CreateEditionDto: {
       /** @example magistral-2026 */
@@ -1444,6 +1785,62 @@ export interface components {
         | 'published'
         | 'archived';
     };
+    LocalizedTextResponse: {
+      /** @example Efficiency */
+      en: string;
+      /** @example Эффективность */
+      ru: string;
+      /** @example Тиімділік */
+      kk: string;
+      /** @example Effizienz */
+      de: string;
+    };
+    CategoryQuestionResponse: {
+      /** @example baseline */
+      code: string;
+      prompt: components['schemas']['LocalizedTextResponse'];
+      required: boolean;
+      /**
+       * @description Longest answer accepted, in characters
+       * @example 2000
+       */
+      maxLength: number;
+    };
+    CriterionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example transit_time */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      description: components['schemas']['LocalizedTextResponse'];
+      /**
+       * @description Exact decimal, without trailing zeros
+       * @example 1.5
+       */
+      weight: string;
+      /** @example 1 */
+      scaleMin: number;
+      /** @example 10 */
+      scaleMax: number;
+      /** @example 0 */
+      position: number;
+    };
+    CategoryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** @example efficiency */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      description: components['schemas']['LocalizedTextResponse'];
+      questions: components['schemas']['CategoryQuestionResponse'][];
+      /** @example 0 */
+      position: number;
+      criteria: components['schemas']['CriterionResponse'][];
+    };
     LocalizedNameDto: {
       en: string;
       ru: string;
@@ -1509,6 +1906,44 @@ export interface components {
       scaleMax?: number;
       position?: number;
     };
+    CompanySummaryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example KazTransLogistics LLP */
+      name: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example KZ
+       */
+      country: string;
+      /** @example 180740012345 */
+      registrationNumber: string;
+      /** @example https://kaztranslogistics.kz */
+      website: string | null;
+      /**
+       * @description The caller's role; null for an organiser who is not a member
+       * @enum {string|null}
+       */
+      role: 'owner' | 'member' | null;
+      /** @example 1 */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CompanySummaryPage: {
+      items: components['schemas']['CompanySummaryResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
     CreateCompanyDto: {
       /** @example Steppe Freight LLP */
       name: string;
@@ -1524,6 +1959,62 @@ export interface components {
       registrationNumber: string;
       /** @example https://steppe-freight.example */
       website?: string;
+    };
+    CompanyMemberResponse: {
+      /** Format: uuid */
+      userId: string;
+      /**
+       * Format: email
+       * @example dana@kaztranslogistics.kz
+       */
+      email: string;
+      /** @example Dana Serikova */
+      fullName: string;
+      /** @enum {string} */
+      role: 'owner' | 'member';
+      /** Format: date-time */
+      since: string;
+    };
+    PendingInvitationResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example timur@kaztranslogistics.kz
+       */
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'member';
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    CompanyResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example KazTransLogistics LLP */
+      name: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example KZ
+       */
+      country: string;
+      /** @example 180740012345 */
+      registrationNumber: string;
+      /** @example https://kaztranslogistics.kz */
+      website: string | null;
+      /**
+       * @description The caller's role; null for an organiser who is not a member
+       * @enum {string|null}
+       */
+      role: 'owner' | 'member' | null;
+      /** @example 1 */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      members: components['schemas']['CompanyMemberResponse'][];
+      pendingInvitations: components['schemas']['PendingInvitationResponse'][];
     };
     AcceptCompanyInvitationDto: {
       /** @description The token from the invitation mail */
@@ -1550,6 +2041,11 @@ export interface components {
        * @enum {string}
        */
       locale?: 'en' | 'ru' | 'kk' | 'de';
+    };
+    AddMemberResponse: {
+      /** @enum {string} */
+      status: 'invited';
+      invitation: components['schemas']['PendingInvitationResponse'];
     };
     MetricDto: {
       /** @example CO₂ emissions avoided */
@@ -1688,6 +2184,212 @@ export interface components {
       };
       comment?: Record<string, never> | null;
     };
+    TallyJobResponse: {
+      /** @description The BullMQ job id */
+      jobId: string;
+      /** Format: uuid */
+      runId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+    };
+    TallyRequestedResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** @enum {string} */
+      roundStatus: 'closed';
+      /** Format: date-time */
+      closedAt: string;
+      editionPhase: components['schemas']['Phase'];
+      jobs: components['schemas']['TallyJobResponse'][];
+    };
+    TallyRunResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'requested' | 'running' | 'succeeded' | 'failed';
+      /** @example 1 */
+      attempts: number;
+      /** @description Why the run failed */
+      error: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    TallySnapshotResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      runId: string;
+      /** @description SHA-256 (hex) of the tally inputs */
+      inputsDigest: string;
+      /** @example magistral-tally/1 */
+      algorithm: string;
+      /**
+       * @description Counted scorecards
+       * @example 42
+       */
+      scorecards: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TallyRulesResponse: {
+      method: components['schemas']['ScoringMethod'];
+      /**
+       * @example [
+       *       "median",
+       *       "criterion:transit_time",
+       *       "top_marks"
+       *     ]
+       */
+      tieBreakers: string[];
+      /** @example 3 */
+      minScorecards: number;
+    };
+    TieBreakerValueResponse: {
+      /** @example criterion:transit_time */
+      tieBreaker: string;
+      /**
+       * @description Rounded to 4 decimals (top_marks: the count)
+       * @example 8
+       */
+      value: string;
+      /**
+       * @description Rounded to 10 decimals: the value compared
+       * @example 8
+       */
+      valueExact: string;
+    };
+    NominationResultResponse: {
+      /** Format: uuid */
+      nomination: string;
+      /**
+       * @description Standard competition rank
+       * @example 1
+       */
+      rank: number | null;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      score: string | null;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      scoreExact: string | null;
+      /**
+       * @description Counted scorecards
+       * @example 5
+       */
+      scorecards: number;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      median: string | null;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      medianExact: string | null;
+      flags: ('insufficient_scorecards' | 'tied')[];
+      /**
+       * @description The deepest tie-breaker that separated it from an equal score
+       * @example criterion:transit_time
+       */
+      tieBrokenBy: string | null;
+      tieBreakerValues: components['schemas']['TieBreakerValueResponse'][];
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example KazTransLogistics LLP */
+      companyName: string;
+    };
+    JurorStatisticsResponse: {
+      /** @example 12 */
+      count: number;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      mean: string;
+      /**
+       * @description Population standard deviation, rounded to 4 places
+       * @example 1.2041
+       */
+      sigma: string;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      meanExact: string;
+      /**
+       * @description Rounded to 10 places
+       * @example 1.2041594579
+       */
+      sigmaExact: string;
+      /** Format: uuid */
+      juror: string;
+    };
+    TotalsStatisticsResponse: {
+      /** @example 12 */
+      count: number;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      mean: string;
+      /**
+       * @description Population standard deviation, rounded to 4 places
+       * @example 1.2041
+       */
+      sigma: string;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      meanExact: string;
+      /**
+       * @description Rounded to 10 places
+       * @example 1.2041594579
+       */
+      sigmaExact: string;
+    };
+    CategoryResultsResponse: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      /** @description The most recent run, whatever its outcome */
+      latestRun: components['schemas']['TallyRunResponse'] | null;
+      /** @description Of the latest successful run */
+      snapshot: components['schemas']['TallySnapshotResponse'] | null;
+      rules: components['schemas']['TallyRulesResponse'] | null;
+      nominations: components['schemas']['NominationResultResponse'][];
+      jurors: components['schemas']['JurorStatisticsResponse'][];
+      overall: components['schemas']['TotalsStatisticsResponse'] | null;
+    };
+    RoundResultsResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** @example 1 */
+      roundNumber: number;
+      /** @example First round */
+      roundName: string;
+      /** @enum {string} */
+      roundStatus: 'open' | 'closed';
+      /** Format: uuid */
+      editionId: string;
+      editionPhase: components['schemas']['Phase'];
+      categories: components['schemas']['CategoryResultsResponse'][];
+    };
     AdvanceRoundDto: {
       /**
        * @description How many nominations of each category advance; all nominations tied at the cut advance too
@@ -1695,12 +2397,70 @@ export interface components {
        */
       topN: number;
     };
+    NextRound: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2 */
+      number: number;
+      /** @example Round 2 */
+      name: string;
+    };
+    ShortlistedCategory: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+      nominationIds: string[];
+    };
+    AdvanceResponse: {
+      /** Format: uuid */
+      roundId: string;
+      nextRound: components['schemas']['NextRound'];
+      /** @example judging */
+      editionPhase: components['schemas']['Phase'];
+      shortlisted: components['schemas']['ShortlistedCategory'][];
+      /**
+       * @description Assignments created in the next round
+       * @example 24
+       */
+      assignments: number;
+    };
+    ShortlistAnnouncementResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: date-time */
+      announcedAt: string;
+      /** @description The nominations whose entrants now see shortlisted */
+      nominationIds: string[];
+    };
     PublishDto: {
       /**
        * Format: date-time
        * @description Embargo: publish at this moment instead of now. Publishing again before then reschedules.
        */
       at?: string;
+    };
+    PublicationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'published';
+      /**
+       * Format: date-time
+       * @description When the results are (or were) released
+       */
+      releaseAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /**
+       * @description SHA-256 (hex) of the sealed manifest; null until published
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      manifestSha256: string | null;
+      /** @description Why the last scheduled release failed */
+      lastError: string | null;
     };
     PublicEditionDto: {
       /** @example magistral-2026 */
@@ -1728,6 +2488,26 @@ export interface components {
     };
     PublicEditionListDto: {
       editions: components['schemas']['PublicEditionDto'][];
+    };
+    LivenessResponse: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    CheckUp: {
+      /**
+       * @description A 200 means every check is up; a 503 problem lists those down
+       * @enum {string}
+       */
+      status: 'up';
+    };
+    ReadinessChecks: {
+      database: components['schemas']['CheckUp'];
+      redis: components['schemas']['CheckUp'];
+    };
+    ReadinessResponse: {
+      /** @enum {string} */
+      status: 'ok';
+      checks: components['schemas']['ReadinessChecks'];
     };
     /** @description RFC 9457 problem details; `code` is stable and machine-readable */
     Problem: {
@@ -1757,8 +2537,8 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         action?: string;
         entityType?: string;
         entityId?: string;
@@ -1773,6 +2553,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEntryPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -1811,6 +2599,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditVerificationResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -1843,8 +2639,8 @@ export interface operations {
   NotificationsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description `mine` (default for everyone but organisers) or `all` (organisers' default, organisers only) */
         scope?: 'mine' | 'all';
         status?: 'pending' | 'sent' | 'failed';
@@ -2111,6 +2907,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueDashboardTicketResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2185,7 +2989,10 @@ export interface operations {
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description cookie: the refresh token travels in the HttpOnly cookie magistral_refresh (Path=/api/v1/auth, SameSite=Strict), not in the JSON; an Origin other than the platform’s is refused (403 auth.cross_site_request) */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -2195,6 +3002,23 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionTokensResponse'];
+        };
+      };
+      /** @description auth.cross_site_request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description auth.too_many_attempts, with Retry-After */
       429: {
         headers: {
@@ -2218,13 +3042,16 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description cookie: the refresh token travels in the HttpOnly cookie magistral_refresh (Path=/api/v1/auth, SameSite=Strict), not in the JSON; an Origin other than the platform’s is refused (403 auth.cross_site_request) */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['RefreshDto'];
+        'application/json': components['schemas']['RefreshRequestDto'];
       };
     };
     responses: {
@@ -2232,7 +3059,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokensResponse'];
+        };
+      };
+      /** @description auth.cross_site_request */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Problem (application/problem+json) */
       default: {
@@ -2248,12 +3086,61 @@ export interface operations {
   AuthController_logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description cookie: the refresh token travels in the HttpOnly cookie magistral_refresh (Path=/api/v1/auth, SameSite=Strict), not in the JSON; an Origin other than the platform’s is refused (403 auth.cross_site_request) */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Signed out; with X-Session-Transport: cookie the cookie is cleared */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuthController_logoutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description cookie: the refresh token travels in the HttpOnly cookie magistral_refresh (Path=/api/v1/auth, SameSite=Strict), not in the JSON; an Origin other than the platform’s is refused (403 auth.cross_site_request) */
+        'X-Session-Transport'?: 'cookie';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out everywhere; with X-Session-Transport: cookie the cookie is cleared */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2527,11 +3414,178 @@ export interface operations {
       };
     };
   };
+  MeController_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MeController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileResponse'];
+        };
+      };
+      /** @description request.validation_failed; nothing is changed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MeController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed; every other session has ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request.validation_failed, auth.password_too_common */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description auth.current_password_wrong; auth.email_unverified
+       *
+       *     auth.email_unverified until the e-mail address is verified (problem+json)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.too_many_attempts, with Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   UsersController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -2539,6 +3593,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ManagedUserPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2583,6 +3645,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpdatedUserResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2615,8 +3685,8 @@ export interface operations {
   EditionsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         phase?:
           | 'draft'
           | 'nominations'
@@ -2633,6 +3703,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditionPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2675,6 +3753,21 @@ export interface operations {
       };
     };
     responses: {
+      /**
+       * @description With Location
+       *
+       *     With the ETag header
+       */
+      201: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditionResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2724,6 +3817,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditionResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2766,7 +3870,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag last read; a stale one is refused with 409 request.stale_version */
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
         'If-Match'?: string;
       };
       path: {
@@ -2780,6 +3884,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditionResponse'];
+        };
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2798,7 +3922,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description request.stale_version, editions.judging_rules_frozen, editions.slug_taken, editions.wrong_phase (archived) */
+      /**
+       * @description editions.judging_rules_frozen, editions.slug_taken, editions.wrong_phase (archived)
+       *
+       *     request.stale_version: If-Match names an older version (the current ETag is sent)
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2822,7 +3950,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag last read; a stale one is refused with 409 request.stale_version */
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
         'If-Match'?: string;
       };
       path: {
@@ -2836,6 +3964,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditionResponse'];
+        };
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2854,7 +4002,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed, request.stale_version */
+      /**
+       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed
+       *
+       *     request.stale_version: If-Match names an older version (the current ETag is sent)
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2885,6 +4037,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryResponse'][];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2929,6 +4089,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2978,6 +4146,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3037,6 +4206,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3090,6 +4267,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriterionResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3139,6 +4324,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3198,6 +4384,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriterionResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3239,8 +4433,8 @@ export interface operations {
   CompaniesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Part of the name */
         q?: string;
         /** @description ISO 3166-1 alpha-2 */
@@ -3252,6 +4446,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanySummaryPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3297,6 +4499,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With Location; a replay answers the same */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3339,6 +4550,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3370,6 +4589,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3414,6 +4641,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3458,6 +4693,14 @@ export interface operations {
       };
     };
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddMemberResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3508,6 +4751,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3540,8 +4790,8 @@ export interface operations {
   NominationsController_index: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         editionId?: string;
         categoryId?: string;
         companyId?: string;
@@ -3617,6 +4867,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
+      201: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3657,6 +4916,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3730,7 +4998,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag read before: refuses the change (409) if the nomination changed since */
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
         'If-Match'?: string;
       };
       path: {
@@ -3744,6 +5012,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3755,6 +5041,15 @@ export interface operations {
       };
       /** @description Only for: entrant; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request.stale_version: If-Match names an older version (the current ETag is sent) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3776,7 +5071,10 @@ export interface operations {
   NominationsController_submit: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3784,6 +5082,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3795,6 +5111,15 @@ export interface operations {
       };
       /** @description Only for: entrant; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request.stale_version: If-Match names an older version (the current ETag is sent) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3816,7 +5141,10 @@ export interface operations {
   NominationsController_withdraw: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3824,6 +5152,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3835,6 +5181,15 @@ export interface operations {
       };
       /** @description Only for: entrant; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request.stale_version: If-Match names an older version (the current ETag is sent) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3856,7 +5211,10 @@ export interface operations {
   NominationsController_decide: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3868,6 +5226,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3879,6 +5255,15 @@ export interface operations {
       };
       /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request.stale_version: If-Match names an older version (the current ETag is sent) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3952,7 +5337,10 @@ export interface operations {
   };
   AttachmentsController_download: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `inline` to view a PDF, PNG or JPEG in the browser (under a sandboxing Content-Security-Policy); other files are always downloaded */
+        disposition?: 'attachment' | 'inline';
+      };
       header?: never;
       path: {
         id: string;
@@ -4335,8 +5723,8 @@ export interface operations {
   ConflictsController_list: {
     parameters: {
       query: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         editionId: string;
         /** @description Organisers: one juror only */
         jurorId?: string;
@@ -4553,8 +5941,8 @@ export interface operations {
   ConflictsController_listLate: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path: {
@@ -4649,8 +6037,8 @@ export interface operations {
   AssignmentsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         categoryId?: string;
         jurorId?: string;
         nominationId?: string;
@@ -4945,8 +6333,8 @@ export interface operations {
   JurorViewController_worklist: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         roundId?: string;
       };
       header?: never;
@@ -5036,7 +6424,10 @@ export interface operations {
   };
   JurorViewController_attachment: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `inline` to view a PDF, PNG or JPEG in the browser (under a sandboxing Content-Security-Policy); other files are always downloaded */
+        disposition?: 'attachment' | 'inline';
+      };
       header?: never;
       path: {
         roundId: string;
@@ -5097,6 +6488,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5139,7 +6539,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag last read ("0" before the first save); a stale one is refused with 409 request.stale_version */
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
         'If-Match'?: string;
       };
       path: {
@@ -5154,7 +6554,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description scorecards.invalid_scores (unknown criterion, not an integer, outside the scale) */
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description scorecards.invalid_scores (unknown criterion, not an integer, outside the scale)
+       *
+       *     request.validation_failed: If-Match is not a list of ETags
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5190,7 +6603,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description request.stale_version, rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed */
+      /**
+       * @description rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed
+       *
+       *     request.stale_version: If-Match names an older version (the current ETag is sent)
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5214,7 +6631,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag last read ("0" before the first save); a stale one is refused with 409 request.stale_version */
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
         'If-Match'?: string;
       };
       path: {
@@ -5229,7 +6646,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description scorecards.incomplete, scorecards.invalid_scores */
+      /** @description With the ETag header */
+      200: {
+        headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description scorecards.incomplete, scorecards.invalid_scores
+       *
+       *     request.validation_failed: If-Match is not a list of ETags
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5265,7 +6695,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description request.stale_version, rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed */
+      /**
+       * @description rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed
+       *
+       *     request.stale_version: If-Match names an older version (the current ETag is sent)
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5301,7 +6735,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TallyRequestedResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -5357,7 +6793,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TallyRequestedResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -5408,6 +6846,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundResultsResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5457,6 +6903,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description text/csv; charset=utf-8, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5506,6 +6961,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description text/csv; charset=utf-8, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5559,6 +7023,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvanceResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5608,6 +7080,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShortlistAnnouncementResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5670,6 +7150,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Published now */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationResponse'];
+        };
+      };
+      /** @description Scheduled for `at` */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5728,6 +7226,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5886,7 +7392,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessResponse'];
+        };
       };
       /** @description Problem (application/problem+json) */
       default: {
@@ -5908,6 +7416,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
       /** @description A dependency is down: `checks.<name>.reason` says why */
       503: {
         headers: {

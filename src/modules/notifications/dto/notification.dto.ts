@@ -22,7 +22,7 @@ export class ListNotificationsQuery extends PageQuery {
   @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 
-  @ApiPropertyOptional({ description: 'Template, e.g. `results.published`' })
+  @ApiPropertyOptional({ type: String, description: 'Template, e.g. `results.published`' })
   @IsOptional()
   @IsIn(Object.keys(TEMPLATES))
   template?: TemplateName;
