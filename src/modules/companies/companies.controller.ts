@@ -43,7 +43,11 @@ import {
   CreateCompanyDto,
   UpdateCompanyDto,
 } from './dto/company.dto.js';
-import { AddMemberResponse, CompanyResponse, CompanySummaryPage } from './dto/company.response.js';
+import {
+  AddMemberResponse,
+  CompanyResponse,
+  CompanySummaryPage,
+} from './dto/company.response.js';
 
 @ApiTags('companies')
 @Controller('companies')

@@ -15,12 +15,12 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
-import { auditLateConflicts, editionsBeingJudgedBy } from '../jury/conflict-rules.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { CompanyErrors } from './companies.errors.js';
 import { CompanyAccess } from './company-access.js';
 import { CompanyInvitationLimits } from './invitation-limits.js';
+import { MembershipConflicts } from './membership-conflicts.js';
 import type { AddMemberDto, CompanyQuery, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
 import type { CompanyRole } from './entities/company-member.entity.js';
 import { Company } from './entities/company.entity.js';
@@ -104,6 +104,7 @@ export class CompaniesService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly limits: CompanyInvitationLimits,
+    private readonly conflicts: MembershipConflicts,
   ) {}
 
   /** The creating entrant becomes the company's first owner. */
@@ -324,21 +325,13 @@ export class CompaniesService {
         `UPDATE users SET email_verified_at = coalesce(email_verified_at, $2) WHERE id = $1`,
         [caller.userId, this.clock.now()],
       );
-      // A juror who joins a company whose nominations they have scored: the organisers decide what counts.
-      const late = await auditLateConflicts(manager, this.audit, {
-        jurorId: caller.userId,
+      // A juror who joins a company whose nominations they have scored: the organisers decide what counts
+      // (late conflicts). A juror joining a company while judging is under way: on the record as such.
+      const { late, judging } = await this.conflicts.membershipTaken(manager, {
+        userId: caller.userId,
         companyId: invitation.company_id,
-        source: 'membership',
-        actorId: caller.userId,
         via: 'company.invitation_accepted',
       });
-      // A juror joining a company while judging is under way: on the record as such, late conflict or not.
-      const judging = [
-        ...new Set([
-          ...(await editionsBeingJudgedBy(manager, caller.userId)),
-          ...late.map((l) => l.editionId),
-        ]),
-      ].sort();
       await this.audit.append(manager, {
         action: 'company.invitation_accepted',
         entityType: 'company',

@@ -6,8 +6,8 @@ import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
-import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler.js';
 import { CategoriesService } from './categories.service.js';
+import { EditionReminders } from './edition-reminders.js';
 import type { CreateEditionDto, EditionListQuery, UpdateEditionDto } from './dto/edition.dto.js';
 import {
   assertPhase,
@@ -127,7 +127,7 @@ export class EditionsService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly categories: CategoriesService,
-    private readonly reminders: ReminderScheduler,
+    private readonly reminders: EditionReminders,
   ) {}
 
   async list(caller: Caller, query: EditionListQuery): Promise<Page<Edition>> {
@@ -296,7 +296,7 @@ export class EditionsService {
     });
     // Jurors' reminders are planned from the lead time: plan them for the new one too. Each reminder is
     // mailed once per juror (its notification key), at whichever planned moment comes first.
-    if (set.reminderLeadHours !== undefined) await this.reminders.scheduleEdition(manager, id);
+    if (set.reminderLeadHours !== undefined) await this.reminders.leadTimeChanged(manager, id);
     return manager.findOneByOrFail(Edition, { id });
   }
 

@@ -8,22 +8,24 @@ import { ConflictsController } from './conflicts.controller.js';
 import { ConflictsService } from './conflicts.service.js';
 import { LateConflictsService } from './conflicts-late.service.js';
 import { JurorAccess } from './juror-access.js';
+import { JuryTokensModule } from './jury-tokens.module.js';
 import { JurorViewController } from './juror-view.controller.js';
 import { JurorViewService } from './juror-view.service.js';
 import { PanelsController } from './panels.controller.js';
 import { PanelsService } from './panels.service.js';
 import { ProgressService } from './progress.service.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { RoundSettingsController } from './round-settings.controller.js';
 import { RoundsController } from './rounds.controller.js';
 import { RoundsService } from './rounds.service.js';
 
 /**
- * The jury: rounds, panels, conflicts of interest, assignments and the juror's own view of what they
- * judge. The rules other modules (scoring, tally) read are SQL views (`juror_conflicts`,
- * `active_assignments`, `counted_scorecards`) and `JurorAccess`.
+ * The jury: rounds, panels, conflicts of interest, assignments, the juror's own view of what they judge
+ * and the scoring reminders (`reminders/`). The rules other modules (scoring, tally) read are SQL views
+ * (`juror_conflicts`, `active_assignments`, `counted_scorecards`) and `JurorAccess`.
  */
 @Module({
-  imports: [EditionsModule, NominationsModule],
+  imports: [EditionsModule, NominationsModule, RemindersModule, JuryTokensModule],
   controllers: [
     RoundsController,
     RoundSettingsController,

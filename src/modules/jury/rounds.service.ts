@@ -14,10 +14,10 @@ import { type EditionSummary, findEdition, lockEdition } from '../editions/editi
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { EditionErrors } from '../editions/editions.errors.js';
-import { ReminderScheduler } from '../notifications/reminders/reminder-scheduler.js';
 import type { CreateRoundDto, UpdateRoundDto } from './dto/jury.dto.js';
 import { Round } from './entities/round.entity.js';
 import { RoundErrors } from './jury.errors.js';
+import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { type RoundView, toRoundView } from './views.js';
 
 export interface RoundWithEdition {

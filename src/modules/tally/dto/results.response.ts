@@ -15,12 +15,7 @@ import {
   type TotalsStatistics,
 } from '../arithmetic/types.js';
 import { TALLY_RUN_STATUSES, type TallyRunStatus } from '../entities/tally-run.entity.js';
-import type {
-  CategoryResultsView,
-  NominationResultView,
-  RoundResultsView,
-  RunView,
-} from '../results.service.js';
+import type { CategoryResultsView, NominationResultView, RoundResultsView, RunView } from '../results.service.js';
 import type { TallyJobView, TallyRequested } from '../tally.service.js';
 
 const TIE_BREAKER = {
@@ -206,11 +201,7 @@ class CategoryResultsResponse implements CategoryResultsView {
   @ApiProperty({ type: LocalizedTextResponse })
   name!: LocalizedTextResponse;
 
-  @ApiProperty({
-    type: TallyRunResponse,
-    nullable: true,
-    description: 'The most recent run, whatever its outcome',
-  })
+  @ApiProperty({ type: TallyRunResponse, nullable: true, description: 'The most recent run, whatever its outcome' })
   latestRun!: TallyRunResponse | null;
 
   @ApiProperty({ type: TallySnapshotResponse, nullable: true, description: 'Of the latest successful run' })
@@ -298,10 +289,6 @@ export class ShortlistAnnouncementResponse implements ShortlistAnnouncement {
   @ApiProperty({ format: 'date-time' })
   announcedAt!: string;
 
-  @ApiProperty({
-    type: [String],
-    format: 'uuid',
-    description: 'The nominations whose entrants now see shortlisted',
-  })
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The nominations whose entrants now see shortlisted' })
   nominationIds!: string[];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '../../../queue/job-handler.js';
-import { Reminders } from '../reminders/reminders.service.js';
+import { Reminders } from './reminders.service.js';
 
 @Injectable()
 @HandlesJob('reminder.sweep')

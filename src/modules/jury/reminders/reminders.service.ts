@@ -4,8 +4,10 @@ import { Clock } from '../../../common/clock.js';
 import { AppConfig } from '../../../config/app-config.js';
 import { Transactions } from '../../../database/transaction.js';
 import type { JobPayloads } from '../../../queue/jobs.js';
-import { Notifications, type NotificationRequest } from '../notifications.service.js';
-import { UnsubscribeLinks } from '../unsubscribe-links.js';
+import { reminderSettingsOf } from '../../editions/edition.queries.js';
+import { Notifications, type NotificationRequest } from '../../notifications/notifications.service.js';
+import { optedOut } from '../../notifications/opt-out.queries.js';
+import { UnsubscribeLinks } from '../../notifications/unsubscribe-links.js';
 import { currentReminder, type ReminderMoment, reminderSubject } from './reminder-slots.js';
 
 /** A delayed job may wake a moment before its time by this clock (Redis keeps its own): that counts as due. */
@@ -65,15 +67,18 @@ export class Reminders {
   async sweep(): Promise<number> {
     const now = this.clock.now();
     const rounds = (await this.dataSource.query(
-      `SELECT r.id, r.closes_at AS "closesAt", e.reminder_lead_hours AS "leadHours"
-         FROM rounds r JOIN editions e ON e.id = r.edition_id
-        WHERE r.status = 'open' AND r.closes_at > $1
-          AND r.closes_at <= $1::timestamptz + make_interval(hours => greatest(e.reminder_lead_hours, 24))`,
+      `SELECT id, edition_id AS "editionId", closes_at AS "closesAt" FROM rounds WHERE status = 'open' AND closes_at > $1`,
       [now],
-    )) as { id: string; closesAt: Date; leadHours: number }[];
+    )) as { id: string; editionId: string; closesAt: Date }[];
+    const settings = await reminderSettingsOf(
+      this.dataSource.manager,
+      rounds.map((r) => r.editionId),
+    );
     let sent = 0;
     for (const round of rounds) {
-      const current = currentReminder(round.closesAt, round.leadHours, now);
+      const leadHours = settings.get(round.editionId)?.leadHours;
+      // No reminder is current before the earliest moment: a round not yet in its window sends nothing.
+      const current = leadHours === undefined ? null : currentReminder(round.closesAt, leadHours, now);
       if (current)
         sent += await this.remind({
           roundId: round.id,
@@ -90,13 +95,13 @@ export class Reminders {
    */
   private async findRound(manager: EntityManager, roundId: string): Promise<RoundToRemind | undefined> {
     const [round] = (await manager.query(
-      `SELECT r.id, r.name, r.status, r.closes_at AS "closesAt", e.name AS "editionName", e.reminder_lead_hours AS "leadHours"
-         FROM rounds r JOIN editions e ON e.id = r.edition_id
-        WHERE r.id = $1
-          FOR SHARE OF r`,
+      `SELECT id, edition_id AS "editionId", name, status, closes_at AS "closesAt" FROM rounds WHERE id = $1 FOR SHARE`,
       [roundId],
-    )) as RoundToRemind[];
-    return round;
+    )) as (Omit<RoundToRemind, 'editionName' | 'leadHours'> & { editionId: string })[];
+    if (!round) return undefined;
+    const edition = (await reminderSettingsOf(manager, [round.editionId])).get(round.editionId);
+    if (!edition) return undefined;
+    return { ...round, editionName: edition.name, leadHours: edition.leadHours };
   }
 
   /**
@@ -113,31 +118,37 @@ export class Reminders {
     const jurors = (await manager.query(
       `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining
          FROM active_assignments aa
-         JOIN users u ON u.id = aa.juror_id
+         JOIN user_directory u ON u.id = aa.juror_id
         WHERE aa.round_id = $1
           AND u.disabled_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM scorecards s
+          AND NOT EXISTS (SELECT 1 FROM scorecard_states s
                            WHERE s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id AND s.status = 'submitted')
-          AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o WHERE o.user_id = u.id AND o.topic = 'reminders')
-        GROUP BY u.id
+        GROUP BY u.id, u.email, u.full_name, u.locale
        HAVING min(aa.created_at) <= $2`,
       [round.id, moment.dueAt],
     )) as JurorBehind[];
+    const off = await optedOut(
+      manager,
+      jurors.map((j) => j.id),
+      'reminders',
+    );
     const subject = reminderSubject(round.id, moment.slot, closesAt);
-    const requests: NotificationRequest<'jury.scoring_reminder'>[] = jurors.map((juror) => ({
-      template: 'jury.scoring_reminder',
-      subject,
-      recipient: { email: juror.email, userId: juror.id, locale: juror.locale },
-      params: {
-        name: juror.fullName,
-        editionName: round.editionName,
-        roundName: round.name,
-        remaining: juror.remaining,
-        closesAt: closesAt.toISOString(),
-        link: `${this.config.PUBLIC_URL}/jury/assignments?roundId=${round.id}`,
-        unsubscribeUrl: this.links.url(juror.id, 'reminders'),
-      },
-    }));
+    const requests: NotificationRequest<'jury.scoring_reminder'>[] = jurors
+      .filter((juror) => !off.has(juror.id))
+      .map((juror) => ({
+        template: 'jury.scoring_reminder',
+        subject,
+        recipient: { email: juror.email, userId: juror.id, locale: juror.locale },
+        params: {
+          name: juror.fullName,
+          editionName: round.editionName,
+          roundName: round.name,
+          remaining: juror.remaining,
+          closesAt: closesAt.toISOString(),
+          link: `${this.config.PUBLIC_URL}/jury/assignments?roundId=${round.id}`,
+          unsubscribeUrl: this.links.url(juror.id, 'reminders'),
+        },
+      }));
     return this.notifications.notifyMany(manager, requests);
   }
 }

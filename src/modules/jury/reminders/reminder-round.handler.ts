@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '../../../queue/job-handler.js';
 import type { JobPayloads } from '../../../queue/jobs.js';
-import { Reminders } from '../reminders/reminders.service.js';
+import { Reminders } from './reminders.service.js';
 
 @Injectable()
 @HandlesJob('reminder.round')

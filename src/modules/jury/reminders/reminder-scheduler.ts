@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock.js';
 import { jobRequest } from '../../../queue/jobs.js';
 import { Outbox } from '../../../queue/outbox.service.js';
-import type { Round } from '../../jury/entities/round.entity.js';
+import { EditionReminders } from '../../editions/edition-reminders.js';
+import { reminderSettingsOf } from '../../editions/edition.queries.js';
+import type { Round } from '../entities/round.entity.js';
 import { reminderJobId, reminderMoments } from './reminder-slots.js';
 
 export type ScheduledRound = Pick<Round, 'id' | 'editionId' | 'status' | 'closesAt'>;
@@ -12,9 +14,10 @@ export type ScheduledRound = Pick<Round, 'id' | 'editionId' | 'status' | 'closes
  * Puts a round's reminders on the `schedule` queue as delayed jobs, in the caller's transaction (through the
  * outbox): call it wherever a round is created or its deadline changes. Jobs for an old deadline stay queued
  * and do nothing when they run; moments already past run at once, and only the latest of them sends.
+ * It is also the editions module's `EditionReminders`: a new lead time plans every open round again.
  */
 @Injectable()
-export class ReminderScheduler {
+export class ReminderScheduler implements EditionReminders {
   constructor(
     private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -23,10 +26,7 @@ export class ReminderScheduler {
   async schedule(manager: EntityManager, round: ScheduledRound): Promise<void> {
     const closesAt = round.closesAt;
     if (round.status !== 'open' || !closesAt || closesAt <= this.clock.now()) return;
-    const [edition] = (await manager.query(
-      `SELECT reminder_lead_hours AS "leadHours" FROM editions WHERE id = $1`,
-      [round.editionId],
-    )) as { leadHours: number }[];
+    const edition = (await reminderSettingsOf(manager, [round.editionId])).get(round.editionId);
     if (!edition) return;
     await this.outbox.enqueue(
       manager,
@@ -47,5 +47,9 @@ export class ReminderScheduler {
       [editionId],
     )) as ScheduledRound[];
     for (const round of rounds) await this.schedule(manager, round);
+  }
+
+  leadTimeChanged(manager: EntityManager, editionId: string): Promise<void> {
+    return this.scheduleEdition(manager, editionId);
   }
 }

@@ -1,0 +1,45 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout, Loading } from './Layout';
+import { RequireSignIn } from './RequireSignIn';
+
+/** A route whose screen is its own chunk, loaded when first visited. */
+function screen(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    HydrateFallback: Loading,
+    children: [
+      { index: true, ...screen(() => import('../features/home/HomePage')) },
+      { path: 'sign-in', ...screen(() => import('../features/auth/SignInPage')) },
+      { path: 'register', ...screen(() => import('../features/auth/RegisterPage')) },
+      { path: 'verify-email', ...screen(() => import('../features/auth/VerifyEmailPage')) },
+      { path: 'verify-email/resend', ...screen(() => import('../features/auth/ResendVerificationPage')) },
+      { path: 'forgot-password', ...screen(() => import('../features/auth/ForgotPasswordPage')) },
+      { path: 'reset-password', ...screen(() => import('../features/auth/ResetPasswordPage')) },
+      { path: 'unlock-account', ...screen(() => import('../features/auth/UnlockAccountPage')) },
+      { path: 'invitations/accept', ...screen(() => import('../features/auth/AcceptInvitationPage')) },
+      {
+        path: 'companies/invitations/accept',
+        ...screen(() => import('../features/companies/AcceptCompanyInvitationPage')),
+      },
+      { path: 'sign-out', ...screen(() => import('../features/auth/SignedOutPage')) },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { path: 'account', ...screen(() => import('../features/account/AccountPage')) },
+          { path: 'companies/*', ...screen(() => import('../features/placeholders/CompaniesSoonPage')) },
+          { path: 'nominations/*', ...screen(() => import('../features/placeholders/NominationsSoonPage')) },
+          { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
+          { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
+        ],
+      },
+      { path: '*', ...screen(() => import('../features/errors/NotFoundPage')) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,118 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { de } from './de';
+import { en, type Messages } from './en';
+import { kk } from './kk';
+import { ru } from './ru';
+import type { Plural } from './types';
+
+export const LOCALES = ['en', 'ru', 'kk', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { Messages, Plural };
+
+const DICTIONARIES: Record<Locale, Messages> = { en, ru, kk, de };
+const STORAGE_KEY = 'magistral.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language names as each language writes itself, for the switch. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: en.meta.languageName,
+  ru: ru.meta.languageName,
+  kk: kk.meta.languageName,
+  de: de.meta.languageName,
+};
+
+function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLocale(): Locale {
+  for (const tag of navigator.languages) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Replaces `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+interface I18n {
+  locale: Locale;
+  t: Messages;
+  timeZone: string;
+  /** Changes the language shown; remembered in this browser (the account is saved by the caller). */
+  setLocale(locale: Locale): void;
+  setTimeZone(timeZone: string | null): void;
+  plural(forms: Plural, count: number): string;
+  formatDateTime(value: string | Date): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? browserLocale());
+  const [timeZone, setTimeZoneState] = useState<string>(browserTimeZone);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this visit.
+    }
+  }, []);
+
+  const setTimeZone = useCallback((next: string | null) => setTimeZoneState(next ?? browserTimeZone()), []);
+
+  const value = useMemo<I18n>(() => {
+    const rules = new Intl.PluralRules(locale);
+    const numbers = new Intl.NumberFormat(locale);
+    const dateTimes = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    return {
+      locale,
+      t: DICTIONARIES[locale],
+      timeZone,
+      setLocale,
+      setTimeZone,
+      plural: (forms, count) =>
+        format(forms[rules.select(count)] ?? forms.other, { count: numbers.format(count) }),
+      formatDateTime: (v) => dateTimes.format(typeof v === 'string' ? new Date(v) : v),
+    };
+  }, [locale, timeZone, setLocale, setTimeZone]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

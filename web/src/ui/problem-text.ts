@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import { isApiError } from '../api/problem';
+import { useI18n } from '../i18n';
+
+/** A failure in the user's language: our message for a known code, the server's title otherwise. */
+export function useProblemText(): (error: unknown) => string {
+  const { t, plural } = useI18n();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiError(error)) return t.problems.generic;
+      const { problem, retryAfterSeconds } = error;
+      if (problem.code === 'network.unreachable') return t.problems.network;
+      const known = (t.problems.codes as Record<string, string | undefined>)[problem.code];
+      const text = known ?? (problem.status >= 500 ? t.problems.generic : problem.title);
+      return retryAfterSeconds !== null ? `${text} ${plural(t.problems.retryIn, retryAfterSeconds)}` : text;
+    },
+    [t, plural],
+  );
+}
+
+/**
+ * The errors for one field, for its own error line. The server's validation messages are English, so the
+ * other locales say "check this field" beside the field (its hint states the rule).
+ */
+export function useFieldErrors(error: unknown): (field: string) => string[] {
+  const { t, locale } = useI18n();
+  return useCallback(
+    (field: string) => {
+      const messages = isApiError(error) ? error.fieldMessages(field) : [];
+      if (messages.length === 0 || locale === 'en') return messages;
+      return [t.problems.fieldInvalid];
+    },
+    [error, locale, t],
+  );
+}
