@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory, Reflector } from '@nestjs/core';
@@ -120,6 +121,8 @@ export async function createApp(
     done();
   });
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
+  // Cookies are read only by the auth routes (the browser's refresh token, auth/session-cookie.ts).
+  await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
   });

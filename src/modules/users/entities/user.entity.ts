@@ -37,6 +37,10 @@ export class User {
   @Column({ type: 'text', default: 'en' })
   locale!: Locale;
 
+  /** IANA time zone the user reads dates in; null until chosen (the web app then uses the browser's). */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone!: string | null;
+
   @Column({ type: 'text', array: true })
   roles!: Role[];
 
