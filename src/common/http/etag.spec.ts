@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors/domain-error.js';
-import { assertFresh, etagOf, parseIfMatch, parseIfMatchVersion } from './etag.js';
+import { assertFresh, etagOf, isFresh, parseIfMatch, staleVersion } from './etag.js';
 
 describe('ETags and If-Match', () => {
   it('reads strong and weak tags, lists, * and absence', () => {
@@ -12,10 +12,16 @@ describe('ETags and If-Match', () => {
     for (const bad of ['3', '"a"', 'three', '', '"3",']) expect(() => parseIfMatch(bad)).toThrow(DomainError);
   });
 
-  it('reads exactly one version for single-version writes', () => {
-    expect(parseIfMatchVersion('"7"', 'scorecard')).toBe(7);
-    expect(parseIfMatchVersion(undefined, 'scorecard')).toBeUndefined();
-    expect(() => parseIfMatchVersion('"1", "2"', 'scorecard')).toThrow(/ETag of the scorecard/);
+  it('names the resource when If-Match is malformed', () => {
+    expect(() => parseIfMatch('"1"; "2"', 'scorecard')).toThrow(/ETag of the scorecard/);
+  });
+
+  it('is fresh without a precondition or when one named version is current', () => {
+    expect(isFresh(undefined, 4)).toBe(true);
+    expect(isFresh([3, 4], 4)).toBe(true);
+    expect(isFresh([3], 4)).toBe(false);
+    expect(staleVersion(0, 'scorecard').extensions).toEqual({ currentVersion: 0 });
+    expect(staleVersion(0, 'scorecard').headers).toEqual({ ETag: '"0"' });
   });
 
   it('refuses a stale version with the current ETag', () => {

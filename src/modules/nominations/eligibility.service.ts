@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { assertFresh, type ExpectedVersions } from '../../common/http/etag.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
@@ -28,7 +29,12 @@ export class EligibilityService {
   ) {}
 
   /** Organisers mark a submitted nomination eligible or ineligible (with a reason); the company's members are mailed. */
-  async decide(caller: Caller, id: string, dto: EligibilityDto): Promise<NominationView> {
+  async decide(
+    caller: Caller,
+    id: string,
+    dto: EligibilityDto,
+    expected?: ExpectedVersions,
+  ): Promise<NominationView> {
     if (dto.decision === 'eligible' && dto.reason !== undefined) {
       throw new DomainError(CommonErrors.validation, 'reason: only an ineligible decision has a reason', {
         errors: [{ field: 'reason', messages: ['only an ineligible decision has a reason'] }],
@@ -36,6 +42,7 @@ export class EligibilityService {
     }
     return this.transactions.run(async (manager) => {
       const nomination = await this.access.findVisible(manager, caller, id, { lock: true });
+      assertFresh(expected, nomination.version, 'nomination');
       const edition = await this.nominations.editionFor(manager, nomination.editionId);
       assertPhase(edition, 'eligibility');
       // A decision may be revised while the edition is in `eligibility`; every one is audited and mailed.

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -13,7 +12,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -33,12 +32,10 @@ import {
   UpdateNominationDto,
 } from './dto/nomination.dto.js';
 import { EligibilityService } from './eligibility.service.js';
-import { etagOf, parseIfMatchVersion } from '../../common/http/etag.js';
+import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import { NominationList } from './nomination-list.js';
 import { type NominationView, NominationsService } from './nominations.service.js';
 import { AttachmentErrors } from './nominations.errors.js';
-
-const etag = (view: NominationView): string => etagOf(view.version);
 
 @ApiTags('nominations')
 @Controller('nominations')
@@ -71,6 +68,7 @@ export class NominationsController {
   @Post()
   @Authenticated({ roles: ['entrant'] })
   @ApiIdempotencyKey()
+  @ApiVersioned({ status: 201 })
   @ApiOperation({
     summary: "Start a draft for one of the caller's companies (edition in `nominations`, before it closes)",
   })
@@ -82,48 +80,34 @@ export class NominationsController {
   ): Promise<NominationView> {
     const outcome = await this.nominations.create(caller, dto, idempotent);
     if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
-    void reply
-      .header('location', `/api/v1/nominations/${outcome.value.id}`)
-      .header('etag', etag(outcome.value));
-    return outcome.value;
+    void reply.header('location', `/api/v1/nominations/${outcome.value.id}`);
+    return withEtag(reply, outcome.value);
   }
 
   @Get(':id')
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'A nomination with its attachments (404 outside the caller’s view)' })
+  @ApiVersioned()
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    const view = await this.nominations.get(caller, id);
-    void reply.header('etag', etag(view));
-    return view;
+    return withEtag(reply, await this.nominations.get(caller, id));
   }
 
   @Patch(':id')
   @Authenticated({ roles: ['entrant'] })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag read before: refuses the change (409) if the nomination changed since',
-  })
+  @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Change a draft, or a submitted nomination until nominations close (members)' })
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateNominationDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('nomination') expected: ExpectedVersions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    const view = await this.nominations.update(
-      caller,
-      id,
-      dto,
-      parseIfMatchVersion(ifMatch, 'nomination') ?? null,
-    );
-    void reply.header('etag', etag(view));
-    return view;
+    return withEtag(reply, await this.nominations.update(caller, id, dto, expected));
   }
 
   @Delete(':id')
@@ -137,23 +121,29 @@ export class NominationsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Authenticated({ roles: ['entrant'] })
+  @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Submit a complete draft before nominations close; mails a receipt (members)' })
-  submit(
+  async submit(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @IfMatch('nomination') expected: ExpectedVersions,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    return this.nominations.submit(caller, id);
+    return withEtag(reply, await this.nominations.submit(caller, id, expected));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Authenticated({ roles: ['entrant'] })
+  @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Withdraw a submitted nomination while nominations or eligibility run (members)' })
-  withdraw(
+  async withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @IfMatch('nomination') expected: ExpectedVersions,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    return this.nominations.withdraw(caller, id);
+    return withEtag(reply, await this.nominations.withdraw(caller, id, expected));
   }
 
   @Post(':id/eligibility')
@@ -163,12 +153,15 @@ export class NominationsController {
     summary:
       'Decide eligibility (edition in `eligibility`); an ineligible decision needs a reason; the company is mailed',
   })
-  decide(
+  @ApiVersioned({ write: true })
+  async decide(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: EligibilityDto,
+    @IfMatch('nomination') expected: ExpectedVersions,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NominationView> {
-    return this.eligibility.decide(caller, id, dto);
+    return withEtag(reply, await this.eligibility.decide(caller, id, dto, expected));
   }
 
   @Post(':id/attachments')

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
-import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { assertFresh, type ExpectedVersions } from '../../common/http/etag.js';
 import {
   type IdempotentOutcome,
   type IdempotentRequest,
@@ -133,23 +134,18 @@ export class NominationsService {
 
   /**
    * Drafts and submitted nominations change until the nominations close; a submitted one must stay
-   * complete. `expectedVersion` (from If-Match) refuses a change based on a stale read.
+   * complete. `expected` (from If-Match) refuses a change based on a stale read, as on every write here:
+   * the row is locked before its version is compared.
    */
   async update(
     caller: Caller,
     id: string,
     dto: UpdateNominationDto,
-    expectedVersion: number | null,
+    expected?: ExpectedVersions,
   ): Promise<NominationView> {
     return this.transactions.run(async (manager) => {
       const nomination = await this.access.findWritable(manager, caller, id);
-      if (expectedVersion !== null && expectedVersion !== nomination.version) {
-        throw new DomainError(
-          CommonErrors.staleVersion,
-          `The nomination is at version ${nomination.version}`,
-          { currentVersion: nomination.version },
-        );
-      }
+      assertFresh(expected, nomination.version, 'nomination');
       await this.assertEditable(manager, nomination);
       const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
       const next = {
@@ -215,12 +211,13 @@ export class NominationsService {
    * one company queue up and each counts the ones committed before it: the limit holds on any number of
    * API instances.
    */
-  async submit(caller: Caller, id: string): Promise<NominationView> {
+  async submit(caller: Caller, id: string, expected?: ExpectedVersions): Promise<NominationView> {
     return this.transactions.run(async (manager) => {
       const visible = await this.access.findVisible(manager, caller, id);
       // The company row before the nomination's, in every transaction that takes both: no deadlock.
       await manager.query(`SELECT 1 FROM companies WHERE id = $1 FOR UPDATE`, [visible.companyId]);
       const nomination = await this.access.findWritable(manager, caller, id);
+      assertFresh(expected, nomination.version, 'nomination');
       if (nomination.status !== 'draft')
         throw new DomainError(
           NominationErrors.notDraft,
@@ -289,9 +286,10 @@ export class NominationsService {
   }
 
   /** A submitted (or already reviewed) entry leaves the competition, while nominations or eligibility run. */
-  async withdraw(caller: Caller, id: string): Promise<NominationView> {
+  async withdraw(caller: Caller, id: string, expected?: ExpectedVersions): Promise<NominationView> {
     return this.transactions.run(async (manager) => {
       const nomination = await this.access.findWritable(manager, caller, id);
+      assertFresh(expected, nomination.version, 'nomination');
       // Judged by the status the entrant sees, so an unannounced shortlist answers like `eligible` (the
       // phase refuses it: a round advances only after eligibility); the true status is checked after.
       const shown = statusShownToEntrants(nomination);

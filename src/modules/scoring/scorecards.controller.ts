@@ -1,45 +1,22 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { parseIfMatchVersion } from '../../common/http/etag.js';
+import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { SaveScorecardDto, SubmitScorecardDto } from './dto/scorecard.dto.js';
 import { ScorecardsService, type ScorecardView } from './scorecards.service.js';
 
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description:
-    'The ETag last read ("0" before the first save); a stale one is refused with 409 request.stale_version',
-};
 const NOT_YOURS =
   'Not assigned to you in this round, or you have a conflict of interest with its company (same answer as an unknown id)';
 const WRITE_CONFLICTS =
-  'request.stale_version, rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed';
-
-/** The version a write expects, from `If-Match`. */
-function expectedVersion(header: string | undefined): number | undefined {
-  return parseIfMatchVersion(header, 'scorecard');
-}
+  'rounds.closed, editions.wrong_phase, scorecards.judging_not_open, conflicts.not_confirmed';
 
 @ApiTags('scoring')
 @Controller('rounds/:roundId/scorecards/:nominationId')
@@ -51,6 +28,7 @@ export class ScorecardsController {
   @ApiOperation({
     summary: 'Your scorecard for a nomination in a round (version 0 until first saved); only ever your own',
   })
+  @ApiVersioned()
   @ApiNotFoundResponse({ description: NOT_YOURS })
   async read(
     @CurrentCaller() caller: Caller,
@@ -66,7 +44,7 @@ export class ScorecardsController {
   @ApiOperation({
     summary: 'Save your scorecard as a draft (integers within each scale; criteria may be left out)',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiVersioned({ write: true })
   @ApiBadRequestResponse({
     description: 'scorecards.invalid_scores (unknown criterion, not an integer, outside the scale)',
   })
@@ -77,13 +55,10 @@ export class ScorecardsController {
     @Param('roundId', new ParseUUIDPipe()) roundId: string,
     @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
     @Body() dto: SaveScorecardDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('scorecard') expected: ExpectedVersions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScorecardView> {
-    return withEtag(
-      reply,
-      await this.scorecards.save(caller, roundId, nominationId, dto, expectedVersion(ifMatch)),
-    );
+    return withEtag(reply, await this.scorecards.save(caller, roundId, nominationId, dto, expected));
   }
 
   @Post('submit')
@@ -92,7 +67,7 @@ export class ScorecardsController {
   @ApiOperation({
     summary: 'Submit your scorecard: every criterion scored (from the body, or else the saved draft)',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiVersioned({ write: true })
   @ApiBadRequestResponse({ description: 'scorecards.incomplete, scorecards.invalid_scores' })
   @ApiNotFoundResponse({ description: NOT_YOURS })
   @ApiConflictResponse({ description: WRITE_CONFLICTS })
@@ -101,17 +76,9 @@ export class ScorecardsController {
     @Param('roundId', new ParseUUIDPipe()) roundId: string,
     @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
     @Body() dto: SubmitScorecardDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('scorecard') expected: ExpectedVersions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScorecardView> {
-    return withEtag(
-      reply,
-      await this.scorecards.submit(caller, roundId, nominationId, dto, expectedVersion(ifMatch)),
-    );
+    return withEtag(reply, await this.scorecards.submit(caller, roundId, nominationId, dto, expected));
   }
-}
-
-function withEtag(reply: FastifyReply, scorecard: ScorecardView): ScorecardView {
-  void reply.header('ETag', `"${scorecard.version}"`);
-  return scorecard;
 }

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { BoundedCache } from '../../common/bounded-cache.js';
 import { Clock } from '../../common/clock.js';
-import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { type ExpectedVersions, isFresh, staleVersion } from '../../common/http/etag.js';
 import type { FieldProblem } from '../../common/http/validation.pipe.js';
 import { auditRowValues } from '../audit/audit.service.js';
 import { assertPhase, isJudgingOpen } from '../editions/edition-rules.js';
@@ -119,7 +120,7 @@ export class ScorecardsService {
     roundId: string,
     nominationId: string,
     body: { scores: Record<string, unknown>; comment?: string | null },
-    expected: number | undefined,
+    expected: ExpectedVersions,
   ): Promise<ScorecardView> {
     return this.write(caller, roundId, nominationId, expected, false, () => ({
       scores: body.scores,
@@ -133,7 +134,7 @@ export class ScorecardsService {
     roundId: string,
     nominationId: string,
     body: { scores?: Record<string, unknown>; comment?: string | null },
-    expected: number | undefined,
+    expected: ExpectedVersions,
   ): Promise<ScorecardView> {
     return this.write(caller, roundId, nominationId, expected, true, (current) => ({
       scores: body.scores ?? current?.scores ?? {},
@@ -145,7 +146,7 @@ export class ScorecardsService {
     caller: Caller,
     roundId: string,
     nominationId: string,
-    expected: number | undefined,
+    expected: ExpectedVersions,
     submit: boolean,
     change: Change,
   ): Promise<ScorecardView> {
@@ -156,7 +157,7 @@ export class ScorecardsService {
       this.assertWritable(context);
       const current = known(context);
       const version = current?.version ?? 0;
-      if (expected !== undefined && expected !== version) throw stale(version);
+      if (!isFresh(expected, version)) throw staleVersion(version, 'scorecard');
       const wanted = change(current);
       const problems = scoreProblems(context.criteria, wanted.scores, { complete: submit });
       if (problems.length) throw scoresRefused(problems);
@@ -171,7 +172,7 @@ export class ScorecardsService {
       );
       if (written) return written;
       // Lost a race (or the round closed meanwhile): the next lookup says which, or the write is tried afresh.
-      if (attempt >= ATTEMPTS) throw stale(version);
+      if (attempt >= ATTEMPTS) throw staleVersion(version, 'scorecard');
     }
   }
 
@@ -186,14 +187,14 @@ export class ScorecardsService {
     caller: Caller,
     roundId: string,
     nominationId: string,
-    expected: number | undefined,
+    expected: ExpectedVersions,
     submit: boolean,
     change: Change,
   ): Promise<ScorecardView | null> {
     const scales = this.scales.get(nominationId);
     if (!scales) return null;
     const last = this.known.get(keyOf(roundId, nominationId, caller.userId)) ?? null;
-    if (expected !== undefined && expected !== (last?.version ?? 0)) return null;
+    if (!isFresh(expected, last?.version ?? 0)) return null;
     const wanted = change(last);
     if (scoreProblems(scales.criteria, wanted.scores, { complete: submit }).length) return null;
     return this.upsert(
@@ -348,13 +349,4 @@ function view(roundId: string, nominationId: string, context: ScorecardContext):
     submittedAt: context.submittedAt?.toISOString() ?? null,
     updatedAt: context.updatedAt?.toISOString() ?? null,
   };
-}
-
-function stale(current: number): DomainError {
-  return new DomainError(
-    CommonErrors.staleVersion,
-    `The scorecard is at version ${current}; read it again and reapply your change.`,
-    { currentVersion: current },
-    { ETag: `"${current}"` },
-  );
 }
