@@ -17,6 +17,7 @@ import { ScoringModule } from './modules/scoring/scoring.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { TallyModule } from './modules/tally/tally.module.js';
 import { PublicationModule } from './modules/publication/publication.module.js';
+import { PublicPagesModule } from './modules/public-pages/public-pages.module.js';
 import { QueueModule } from './queue/queue.module.js';
 
 /** The platform's feature modules; shared by the API, the worker and the CLI. */
@@ -50,6 +51,7 @@ export class AppModule {
         ...coreModules(config, { workers: options.workers ?? config.WORKERS_IN_API }),
         ...FEATURE_MODULES,
         HealthModule,
+        PublicPagesModule,
       ],
     };
   }

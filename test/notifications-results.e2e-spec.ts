@@ -90,7 +90,7 @@ const resultsMails = (editionId: string) =>
   countRows(
     t,
     'notifications',
-    `event = 'results.published' AND params->>'resultsUrl' LIKE '%' || (SELECT slug FROM editions WHERE id = $1) || '/results'`,
+    `event = 'results.published' AND params->>'resultsUrl' LIKE '%/results/' || (SELECT slug FROM editions WHERE id = $1) || '?lang=%'`,
     [editionId],
   );
 
@@ -160,12 +160,14 @@ describe('results mails', () => {
     expect(await resultsMails(world.edition.id)).toBe(6);
 
     const winner = owner.find((m) => m.subject.endsWith('has won'))!;
-    expect(winner.text).toContain(
-      `https://awards.example/api/v1/public/editions/${world.edition.slug}/results`,
-    );
-    expect(winner.html).toContain(
-      `href="https://awards.example/api/v1/public/editions/${world.edition.slug}/results"`,
-    );
+    // The link opens the results page (HTML) in the recipient's language.
+    expect(winner.text).toContain(`https://awards.example/results/${world.edition.slug}?lang=en`);
+    expect(winner.html).toContain(`href="https://awards.example/results/${world.edition.slug}?lang=en"`);
+    const ru = smtp.to(members.ru.email)[0]!;
+    expect(ru.text).toContain(`https://awards.example/results/${world.edition.slug}?lang=ru`);
+    const page = await t.http().get(`/results/${world.edition.slug}?lang=ru`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="ru">');
   });
 
   it('a title with markup or template syntax arrives escaped and inert', () => {

@@ -69,7 +69,8 @@ export class ResultsMailer {
       [editionId, ADMITTED_STATUSES],
     )) as Recipient[];
 
-    const resultsUrl = `${this.config.PUBLIC_URL}/api/v1/public/editions/${edition.slug}/results`;
+    // The results page (HTML, opened in the recipient's language), not the JSON behind it.
+    const resultsUrl = `${this.config.PUBLIC_URL}/results/${edition.slug}`;
     const requests: NotificationRequest<'results.published'>[] = recipients.map((r) => ({
       template: 'results.published',
       subject: `results:${r.nominationId}`,
@@ -83,7 +84,7 @@ export class ResultsMailer {
         categoryName: r.categoryName,
         outcome: OUTCOMES[r.status] ?? 'participant',
         publishedAt: edition.publishedAt.toISOString(),
-        resultsUrl,
+        resultsUrl: `${resultsUrl}?lang=${encodeURIComponent(r.locale)}`,
       },
     }));
     return this.notifications.notifyMany(manager, requests);

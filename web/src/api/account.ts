@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import { setAccessToken } from './session';
+import { currentAccessToken, refreshSession, setAccessToken } from './session';
 
 /** `GET /api/v1/me`: the signed-in account. */
 export type Me = components['schemas']['ProfileResponse'];
@@ -14,6 +14,14 @@ export type Locale = Me['locale'];
 export type Role = Me['roles'][number];
 
 export const meKey = ['me'] as const;
+
+/**
+ * The access token states whether the address is verified: after a step that verifies it, a fresh token
+ * lets the user go on at once instead of meeting `auth.email_unverified` until the token's next refresh.
+ */
+async function renewIfSignedIn(): Promise<void> {
+  if (currentAccessToken() !== null) await refreshSession();
+}
 
 export function useMe(enabled: boolean) {
   return useQuery({
@@ -76,7 +84,10 @@ export function useRegister() {
 export function useVerifyEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } })),
+    mutationFn: async (token: string) => {
+      await unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } }));
+      await renewIfSignedIn();
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
@@ -116,8 +127,11 @@ export function useAcceptInvitation() {
 export function useAcceptCompanyInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) =>
-      unwrap(api.POST('/api/v1/companies/invitations/accept', { body: { token } })),
+    mutationFn: async (token: string) => {
+      const company = await unwrap(api.POST('/api/v1/companies/invitations/accept', { body: { token } }));
+      await renewIfSignedIn();
+      return company;
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
