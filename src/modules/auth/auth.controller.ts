@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import {
   ApiBody,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -16,6 +17,7 @@ import type { Caller } from '../../common/auth/roles.js';
 import { createValidationPipe } from '../../common/http/validation.pipe.js';
 import { toUserView, type User, type UserView } from '../users/entities/user.entity.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { UserResponse } from '../users/dto/user.response.js';
 import { AuthErrors } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
 import {
@@ -54,6 +56,7 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiOperation({ summary: 'Create an entrant account; a verification mail follows' })
+  @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ description: 'auth.email_taken' })
   @ApiTooManyRequestsResponse({ description: 'auth.too_many_attempts (per client IP), with Retry-After' })
   async register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<UserView> {
@@ -144,6 +147,8 @@ export class AuthController {
 
   @Get('me')
   @Authenticated({ allowUnverified: true })
+  @ApiOperation({ summary: 'Your account (GET /me adds time zone and reminders)' })
+  @ApiOkResponse({ type: UserResponse })
   async me(@CurrentCaller() caller: Caller): Promise<UserView> {
     return toUserView(await this.auth.me(caller));
   }
@@ -155,6 +160,7 @@ export class AuthController {
     summary:
       'Unlock an account locked after too many failed logins, with the token of the mail sent at the lock',
   })
+  @ApiNoContentResponse({ description: 'Unlocked' })
   @ApiTooManyRequestsResponse({ description: 'auth.too_many_attempts, with Retry-After' })
   unlock(@Body() dto: TokenDto, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.unlockAccount(dto.token, request.ip);

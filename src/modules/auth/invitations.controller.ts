@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Authenticated,
@@ -10,7 +10,8 @@ import {
 import type { Caller, Role } from '../../common/auth/roles.js';
 import { toUserView, type UserView } from '../users/entities/user.entity.js';
 import { AuthService } from './auth.service.js';
-import { AcceptInvitationDto, CreateInvitationDto } from './dto/auth.dto.js';
+import { UserResponse } from '../users/dto/user.response.js';
+import { AcceptInvitationDto, CreateInvitationDto, InvitationResponse } from './dto/auth.dto.js';
 
 @ApiTags('auth')
 @Controller('invitations')
@@ -20,6 +21,7 @@ export class InvitationsController {
   @Post()
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Invite a juror or an organiser by e-mail' })
+  @ApiCreatedResponse({ type: InvitationResponse })
   create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreateInvitationDto,
@@ -29,6 +31,10 @@ export class InvitationsController {
 
   @Post('accept')
   @Public({ identifyCaller: true })
+  @ApiCreatedResponse({
+    type: UserResponse,
+    description: 'The account the invitation went to, with its new role',
+  })
   @ApiOperation({
     summary:
       'Accept an invitation: creates the account; takes over an unverified one at the address (the password sent becomes its password, its other sessions end); adds the role to a verified one only when signed in to it or given its current password',

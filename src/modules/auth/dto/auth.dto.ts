@@ -147,6 +147,21 @@ export class AcceptInvitationDto {
   locale?: Locale;
 }
 
+/** An invitation as its sender sees it (the token only travels in the mail). */
+export class InvitationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'email', example: 'dana.seitkali@example.kz' })
+  email!: string;
+
+  @ApiProperty({ enum: ['juror', 'organiser'] })
+  role!: Role;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
+
 export interface TokenPair {
   accessToken: string;
   tokenType: 'Bearer';
