@@ -10,6 +10,7 @@ import { DurableRevocations1764317600000 } from './1764317600000-DurableRevocati
 import { NotificationClaims1764317700000 } from './1764317700000-NotificationClaims.js';
 import { ShortlistAnnouncement1764317800000 } from './1764317800000-ShortlistAnnouncement.js';
 import { UserTimeZone1764317900000 } from './1764317900000-UserTimeZone.js';
+import { ScorecardWriteRule1764318100000 } from './1764318100000-ScorecardWriteRule.js';
 import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
@@ -27,5 +28,6 @@ export const MIGRATIONS: Function[] = [
   NotificationClaims1764317700000,
   ShortlistAnnouncement1764317800000,
   UserTimeZone1764317900000,
+  ScorecardWriteRule1764318100000,
   OwnerReadViews1764318300000,
 ];

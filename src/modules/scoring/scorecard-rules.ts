@@ -37,3 +37,20 @@ export function scoreProblems(
   }
   return problems;
 }
+
+/** Why a juror may not write a scorecard now, as `writeRefusalSql` answers it. */
+export type WriteRefusal = 'round_closed' | 'wrong_phase' | 'judging_not_open' | 'conflicts_not_confirmed';
+
+/**
+ * "May this juror write this scorecard at `at`", stated once, in SQL, for the single lookup and the batched
+ * write alike: `ja` is a row of the jury's view `judging_assignments` (a standing assignment: without one
+ * there is nothing to write, and the lookup answers 404). NULL when the write may land; otherwise the
+ * first reason it may not, in the order the refusals are reported: the round is closed, the edition is
+ * not judging, the clock is outside the judging window, the juror has not confirmed their conflicts.
+ */
+export function writeRefusalSql(ja: string, at: string): string {
+  return `CASE WHEN ${ja}.round_status <> 'open' THEN 'round_closed'
+              WHEN ${ja}.phase <> 'judging' THEN 'wrong_phase'
+              WHEN NOT (${ja}.judging_open_at <= ${at} AND ${at} < ${ja}.judging_close_at) THEN 'judging_not_open'
+              WHEN NOT ${ja}.conflicts_confirmed THEN 'conflicts_not_confirmed' END`;
+}

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { auditInsertSql, type AuditRowValues } from '../audit/audit.service.js';
-import { JurorAccess } from '../jury/juror-access.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from '../../database/prepared-statements.js';
+import { writeRefusalSql } from './scorecard-rules.js';
 
 /** One scorecard write and its audit entry, as the service has checked and prepared them. */
 export interface ScorecardWrite {
@@ -32,9 +32,10 @@ export interface WrittenScorecard {
 
 /**
  * The writes of one batch and their audit entries in one statement, which also re-checks, row by row,
- * everything that allows them: the round is open (its row share-locked, so closing the round waits for
- * writes in flight and no write lands after it), the edition is judging and the write's clock inside its
- * window (as `isJudgingOpen` says), the assignment stands and the juror has confirmed their conflicts.
+ * everything that allows them: scoring's write rule (`writeRefusalSql`: the assignment stands, the round is
+ * open, the edition is judging and the write's clock inside its window, the juror has confirmed their
+ * conflicts), and the round still open under its row's share lock (view `open_rounds`), so closing the
+ * round waits for writes in flight and no write lands after it.
  * The version check sits in the upsert's own WHERE, with the row's id, so a write that lost a race writes
  * nothing; an audit row exists only for a scorecard row the upsert returned. Rows are upserted in key order,
  * so two batches can never wait on each other in opposite orders. A row missing from the answer means
@@ -49,12 +50,13 @@ const WRITE_BATCH_SQL = `
       id uuid, round_id uuid, nomination_id uuid, juror_id uuid, status text, scores jsonb, comment text,
       submitted_at timestamptz, replaces int, checked_at timestamptz,
       occurred_at timestamptz, action text, edition_id uuid, data text, content_hash text)
+  ), locked AS (
+    SELECT o.id FROM open_rounds o WHERE o.id IN (SELECT round_id FROM input) FOR SHARE OF o
   ), allowed AS (
-    SELECT i.* FROM input i JOIN rounds r ON r.id = i.round_id JOIN editions e ON e.id = r.edition_id
-     WHERE r.status = 'open' AND e.phase = 'judging' AND e.judging_open_at <= i.checked_at AND i.checked_at < e.judging_close_at
-       AND ${JurorAccess.standsSql('r.id', 'i.nomination_id', 'i.juror_id')}
-       AND EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = r.edition_id AND cc.juror_id = i.juror_id)
-       FOR SHARE OF r
+    SELECT i.* FROM input i
+      JOIN locked l ON l.id = i.round_id
+      JOIN judging_assignments ja ON ja.round_id = i.round_id AND ja.nomination_id = i.nomination_id AND ja.juror_id = i.juror_id
+     WHERE ${writeRefusalSql('ja', 'i.checked_at')} IS NULL
   ), written AS (
     INSERT INTO scorecards AS s (id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at, version)
     SELECT id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at, replaces + 1

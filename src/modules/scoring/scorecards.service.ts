@@ -8,16 +8,14 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { type ExpectedVersions, isFresh, staleVersion } from '../../common/http/etag.js';
 import type { FieldProblem } from '../../common/http/validation.pipe.js';
 import { auditRowValues } from '../audit/audit.service.js';
-import { assertPhase, isJudgingOpen } from '../editions/edition-rules.js';
+import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/entities/edition.entity.js';
-import type { RoundStatus } from '../jury/entities/round.entity.js';
-import { JurorAccess } from '../jury/juror-access.js';
 import { ConflictErrors, RoundErrors } from '../jury/jury.errors.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';
 import { runPrepared } from '../../database/prepared-statements.js';
 import { ScorecardWrites } from './scorecard-writes.js';
-import { type ScaleOf, scoreProblems } from './scorecard-rules.js';
+import { type ScaleOf, scoreProblems, type WriteRefusal, writeRefusalSql } from './scorecard-rules.js';
 import { ScoringErrors } from './scoring.errors.js';
 
 export interface ScorecardView {
@@ -44,14 +42,11 @@ interface KnownScorecard {
 /** What one lookup tells about the caller's scorecard: may they write it, against which criteria, and what it holds now. */
 interface ScorecardContext {
   editionId: string;
-  roundStatus: RoundStatus;
   phase: Phase;
-  nominationsOpenAt: Date;
-  nominationsCloseAt: Date;
   judgingOpenAt: Date;
   judgingCloseAt: Date;
-  stands: boolean;
-  confirmed: boolean;
+  /** Why the caller may not write it at the lookup's clock (scoring's rule, in SQL), or null. */
+  refusal: WriteRefusal | null;
   criteria: ScaleOf[];
   id: string | null;
   status: ScorecardStatus | null;
@@ -74,23 +69,18 @@ type Change = (current: KnownScorecard | null) => { scores: Record<string, unkno
 const ATTEMPTS = 3;
 
 /**
- * One lookup: the round and edition state, whether the caller's assignment stands (the jury's rule,
- * `JurorAccess.standsSql`), their conflict confirmation, the category's scales and the current scorecard,
- * in one round trip.
+ * One lookup: the caller's standing assignment (none: 404) from the jury's view `judging_assignments`,
+ * scoring's write rule applied to it at the platform's clock (`writeRefusalSql`, the statement the batched
+ * write checks too), the category's scales and the current scorecard, in one round trip.
  */
 const CONTEXT_SQL = `
-  SELECT r.edition_id AS "editionId", r.status AS "roundStatus", e.phase,
-         e.nominations_open_at AS "nominationsOpenAt", e.nominations_close_at AS "nominationsCloseAt",
-         e.judging_open_at AS "judgingOpenAt", e.judging_close_at AS "judgingCloseAt",
-         ${JurorAccess.standsSql('r.id', '$2', '$3')} AS stands,
-         EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = r.edition_id AND cc.juror_id = $3) AS confirmed,
-         coalesce((SELECT json_agg(json_build_object('code', c.code, 'min', c.scale_min, 'max', c.scale_max) ORDER BY c.position, c.code)
-                     FROM nominations n JOIN criteria c ON c.category_id = n.category_id WHERE n.id = $2), '[]') AS criteria,
+  SELECT ja.edition_id AS "editionId", ja.phase,
+         ja.judging_open_at AS "judgingOpenAt", ja.judging_close_at AS "judgingCloseAt",
+         ${writeRefusalSql('ja', '$4::timestamptz')} AS refusal, ja.scales AS criteria,
          s.id, s.status, s.scores, s.comment, s.version, s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt"
-    FROM rounds r
-    JOIN editions e ON e.id = r.edition_id
-    LEFT JOIN scorecards s ON s.round_id = r.id AND s.nomination_id = $2 AND s.juror_id = $3
-   WHERE r.id = $1`;
+    FROM judging_assignments ja
+    LEFT JOIN scorecards s ON s.round_id = ja.round_id AND s.nomination_id = ja.nomination_id AND s.juror_id = ja.juror_id
+   WHERE ja.round_id = $1 AND ja.nomination_id = $2 AND ja.juror_id = $3`;
 
 @Injectable()
 export class ScorecardsService {
@@ -154,7 +144,7 @@ export class ScorecardsService {
     if (fast) return fast;
     for (let attempt = 1; ; attempt++) {
       const context = await this.context(caller, roundId, nominationId);
-      this.assertWritable(context);
+      assertWritable(context);
       const current = known(context);
       const version = current?.version ?? 0;
       if (!isFresh(expected, version)) throw staleVersion(version, 'scorecard');
@@ -272,10 +262,11 @@ export class ScorecardsService {
       roundId,
       nominationId,
       caller.userId,
+      this.clock.now(),
     ]);
     const context = rows[0];
     // Not assigned, conflicted or withdrawn reads exactly like an unknown id.
-    if (!context?.stands) throw new DomainError(NominationErrors.notFound);
+    if (!context) throw new DomainError(NominationErrors.notFound);
     if (context.phase === 'judging')
       this.scales.set(nominationId, { editionId: context.editionId, criteria: context.criteria });
     const current = known(context);
@@ -284,11 +275,18 @@ export class ScorecardsService {
     else this.known.delete(key);
     return context;
   }
+}
 
-  private assertWritable(context: ScorecardContext): void {
-    if (context.roundStatus === 'closed') throw new DomainError(RoundErrors.closed);
-    assertPhase(context, 'judging');
-    if (!isJudgingOpen(context, this.clock.now())) {
+/** Turns the write rule's answer (`writeRefusalSql`) into the domain error it stands for. */
+function assertWritable(context: ScorecardContext): void {
+  switch (context.refusal) {
+    case null:
+      return;
+    case 'round_closed':
+      throw new DomainError(RoundErrors.closed);
+    case 'wrong_phase':
+      return assertPhase(context, 'judging');
+    case 'judging_not_open':
       throw new DomainError(
         ScoringErrors.judgingNotOpen,
         `Judging is open from ${context.judgingOpenAt.toISOString()} to ${context.judgingCloseAt.toISOString()}.`,
@@ -297,8 +295,8 @@ export class ScorecardsService {
           judgingCloseAt: context.judgingCloseAt.toISOString(),
         },
       );
-    }
-    if (!context.confirmed) throw new DomainError(ConflictErrors.notConfirmed);
+    case 'conflicts_not_confirmed':
+      throw new DomainError(ConflictErrors.notConfirmed);
   }
 }
 
