@@ -164,7 +164,11 @@ describe('browser sessions (X-Session-Transport: cookie)', () => {
       const second = refreshCookie(rotated);
       const reused = await cookieRefresh(first.value).expect(401);
       expect(reused.body.code).toBe('auth.refresh_token_reused');
-      expect((await cookieRefresh(second.value).expect(401)).body.code).toBe('auth.invalid_refresh_token');
+      // The browser is told to forget a cookie that can no longer refresh anything.
+      expect(refreshCookie(reused).attributes.get('max-age')).toBe('0');
+      const revoked = await cookieRefresh(second.value).expect(401);
+      expect(revoked.body.code).toBe('auth.invalid_refresh_token');
+      expect(refreshCookie(revoked).value).toBe('');
       await whoami(rotated.body.accessToken as string).expect(401);
       await whoami(login.body.accessToken as string).expect(401);
     });

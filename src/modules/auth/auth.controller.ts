@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -106,7 +107,18 @@ export class AuthController {
     }
     const token = dto.refreshToken ?? this.cookies.read(request);
     if (!token) throw new DomainError(AuthErrors.invalidRefreshToken, 'No refresh cookie was sent');
-    return this.cookies.hand(reply, await this.auth.refresh(token));
+    try {
+      return this.cookies.hand(reply, await this.auth.refresh(token));
+    } catch (error) {
+      // A spent, expired or revoked cookie is of no further use: the browser forgets it.
+      if (
+        error instanceof DomainError &&
+        (error.definition === AuthErrors.invalidRefreshToken ||
+          error.definition === AuthErrors.refreshTokenReused)
+      )
+        this.cookies.clear(reply);
+      throw error;
+    }
   }
 
   @Post('logout')
@@ -178,6 +190,7 @@ export class AuthController {
   @HttpCode(202)
   @Authenticated({ allowUnverified: true })
   @ApiOperation({ summary: 'Send the verification mail again' })
+  @ApiAcceptedResponse({ description: 'No body: the mail is on its way' })
   resendVerification(@CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.resendVerification(caller, request.ip);
   }
@@ -188,6 +201,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Mail a reset link; the answer is the same whether the address has an account or not',
   })
+  @ApiAcceptedResponse({ description: 'No body, whether or not the address has an account' })
   requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<void> {
     return this.auth.requestPasswordReset(dto.email, request.ip);
   }
