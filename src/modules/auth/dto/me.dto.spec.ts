@@ -7,6 +7,10 @@ describe('canonicalTimeZone', () => {
     ['asia/almaty', 'Asia/Almaty'],
     ['Europe/Berlin', 'Europe/Berlin'],
     ['UTC', 'UTC'],
+    ['Etc/UTC', 'UTC'],
+    // ICU's canonical names, which are also the ones Intl.supportedValuesOf lists in browsers and here.
+    ['Asia/Kolkata', 'Asia/Calcutta'],
+    ['Asia/Qostanay', 'Asia/Qostanay'],
   ])('knows %s as %s', (given, canonical) => {
     expect(canonicalTimeZone(given)).toBe(canonical);
   });
