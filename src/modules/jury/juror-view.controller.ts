@@ -1,9 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { contentDisposition } from '../nominations/attachments/file-names.js';
+import {
+  AttachmentDownloadQuery,
+  attachmentResponse,
+} from '../nominations/attachments/attachment-response.js';
 import { MyAssignmentsQuery } from './dto/jury.dto.js';
 import { JurorViewService, type NominationForJuror, type Worklist } from './juror-view.service.js';
 
@@ -45,7 +48,7 @@ export class JurorViewController {
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   @ApiOperation({
     summary:
-      'Download an attachment of a nomination assigned to you (blind editions: under a generated name)',
+      'Download an attachment of a nomination assigned to you, or view it with `?disposition=inline` (blind editions: under a generated name)',
   })
   @ApiNotFoundResponse({ description: NOT_ASSIGNED })
   async attachment(
@@ -53,18 +56,11 @@ export class JurorViewController {
     @Param('roundId', new ParseUUIDPipe()) roundId: string,
     @Param('nominationId', new ParseUUIDPipe()) nominationId: string,
     @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string,
+    @Query() query: AttachmentDownloadQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
+    // Blind editions: the generated name, inline or not.
     const file = await this.view.openAttachment(caller, roundId, nominationId, attachmentId);
-    void reply
-      .header('etag', `"${file.sha256}"`)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.content, {
-      type: file.mediaType,
-      length: file.sizeBytes,
-      disposition: contentDisposition(file.fileName),
-    });
+    return attachmentResponse(reply, file, query.disposition);
   }
 }
