@@ -30,8 +30,9 @@ function undocumentedSuccess(operation: Operation): string | null {
   const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
   if (!successes.length) return 'no 2xx response';
   for (const [status, response] of successes) {
-    // 204 and 205 have no body by definition (RFC 9110); documented as such is complete.
-    if (status === '204' || status === '205') {
+    // 204 and 205 have no body by definition (RFC 9110); any other body-less answer says so in its
+    // description ("No body…"), so that an undocumented body never passes for an empty one.
+    if (status === '204' || status === '205' || /^No body\b/.test(response.description ?? '')) {
       if (response.content) return `${status} with a body`;
       continue;
     }

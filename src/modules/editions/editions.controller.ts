@@ -10,12 +10,20 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import type { Page } from '../../common/http/pagination.js';
 import { ChangePhaseDto, CreateEditionDto, EditionListQuery, UpdateEditionDto } from './dto/edition.dto.js';
+import { EditionPage, EditionResponse } from './dto/edition.response.js';
 import { EditionsService } from './editions.service.js';
 import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import { type EditionView, toEditionView } from './views.js';
@@ -28,6 +36,7 @@ export class EditionsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Editions, newest first (organisers also see drafts)' })
+  @ApiOkResponse({ type: EditionPage })
   async list(@CurrentCaller() caller: Caller, @Query() query: EditionListQuery): Promise<Page<EditionView>> {
     const result = await this.editions.list(caller, query);
     return { ...result, items: result.items.map(toEditionView) };
@@ -38,6 +47,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Create an edition in draft, with the four standard categories' })
   @ApiConflictResponse({ description: 'editions.slug_taken' })
   @ApiVersioned({ status: 201 })
+  @ApiCreatedResponse({ type: EditionResponse, description: 'With Location' })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreateEditionDto,
@@ -51,6 +61,7 @@ export class EditionsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One edition; the ETag header carries its version' })
+  @ApiOkResponse({ type: EditionResponse })
   @ApiNotFoundResponse({ description: 'Unknown, or a draft and the caller is no organiser' })
   @ApiVersioned()
   async get(
@@ -68,6 +79,7 @@ export class EditionsController {
       'Change name, slug, timeline or rules; the timeline is validated as a whole, judging rules freeze when judging opens',
   })
   @ApiVersioned({ write: true })
+  @ApiOkResponse({ type: EditionResponse })
   @ApiConflictResponse({
     description: 'editions.judging_rules_frozen, editions.slug_taken, editions.wrong_phase (archived)',
   })
@@ -89,6 +101,7 @@ export class EditionsController {
       'Move the edition to the next phase (draft → nominations → eligibility → judging → tallying → results_ready → published → archived)',
   })
   @ApiVersioned({ write: true })
+  @ApiOkResponse({ type: EditionResponse })
   @ApiConflictResponse({
     description:
       'editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed',

@@ -10,7 +10,14 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { type Page, PageQuery } from '../../common/http/pagination.js';
@@ -18,6 +25,14 @@ import { type ConfirmationView, ConflictsService } from './conflicts.service.js'
 import { LateConflictsService, type LateConflictView } from './conflicts-late.service.js';
 import { ConflictListQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
 import { DecideLateConflictDto } from './dto/late-conflicts.dto.js';
+import {
+  ConfirmationResponse,
+  ConflictPage,
+  ConflictResponse,
+  EmployerResponse,
+  LateConflictPage,
+  LateConflictResponse,
+} from './dto/jury.response.js';
 import type { ConflictView } from './views.js';
 
 @ApiTags('jury')
@@ -33,6 +48,7 @@ export class ConflictsController {
   @ApiOperation({
     summary: 'Conflicts of interest in an edition, recorded and automatic (jurors: their own)',
   })
+  @ApiOkResponse({ type: ConflictPage })
   list(@CurrentCaller() caller: Caller, @Query() query: ConflictListQuery): Promise<Page<ConflictView>> {
     return this.conflicts.list(caller, query);
   }
@@ -43,6 +59,7 @@ export class ConflictsController {
     summary:
       'A juror declares a conflict with a company, or an organiser records one for a juror (reason required)',
   })
+  @ApiCreatedResponse({ type: ConflictResponse })
   @ApiConflictResponse({ description: 'conflicts.exists, editions.wrong_phase' })
   record(@CurrentCaller() caller: Caller, @Body() dto: RecordConflictDto): Promise<ConflictView> {
     return this.conflicts.record(caller, dto);
@@ -54,6 +71,7 @@ export class ConflictsController {
   @ApiOperation({
     summary: 'Withdraw a recorded conflict (kept in the record as removed; automatic ones cannot be)',
   })
+  @ApiNoContentResponse({ description: 'Withdrawn' })
   async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.conflicts.remove(caller, id);
   }
@@ -65,6 +83,7 @@ export class ConflictsController {
     summary:
       'Declare your list of conflicts in this edition complete (needed once before your first scorecard)',
   })
+  @ApiOkResponse({ type: ConfirmationResponse })
   confirm(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -75,6 +94,7 @@ export class ConflictsController {
   @Put('me/employer')
   @Authenticated({ roles: ['juror'] })
   @ApiOperation({ summary: 'Name the company you work for (an automatic conflict of interest), or null' })
+  @ApiOkResponse({ type: EmployerResponse })
   setEmployer(
     @CurrentCaller() caller: Caller,
     @Body() dto: SetEmployerDto,
@@ -88,6 +108,7 @@ export class ConflictsController {
     summary:
       "Conflicts that appeared after the juror had scored the company's nominations (a membership, an employer, a declaration), undecided first: the tally, results and publication wait for a decision on each",
   })
+  @ApiOkResponse({ type: LateConflictPage })
   listLate(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -103,6 +124,7 @@ export class ConflictsController {
     summary:
       "Decide a late conflict: confirm (the juror's scorecards on the company's nominations stop counting) or dismiss (they count)",
   })
+  @ApiOkResponse({ type: LateConflictResponse })
   @ApiConflictResponse({ description: 'conflicts.late_already_decided' })
   decideLate(
     @CurrentCaller() caller: Caller,

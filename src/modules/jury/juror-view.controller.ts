@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, type StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -8,6 +8,7 @@ import {
   attachmentResponse,
 } from '../nominations/attachments/attachment-response.js';
 import { MyAssignmentsQuery } from './dto/jury.dto.js';
+import { NominationForJurorResponse, WorklistResponse } from './dto/jury.response.js';
 import { JurorViewService, type NominationForJuror, type Worklist } from './juror-view.service.js';
 
 const NOT_ASSIGNED =
@@ -24,6 +25,7 @@ export class JurorViewController {
     summary:
       'Your worklist: the nominations you are to score, with your scorecard status and progress per round',
   })
+  @ApiOkResponse({ type: WorklistResponse })
   worklist(@CurrentCaller() caller: Caller, @Query() query: MyAssignmentsQuery): Promise<Worklist> {
     return this.view.worklist(caller, query);
   }
@@ -34,6 +36,7 @@ export class JurorViewController {
     summary:
       'A nomination assigned to you, with the criteria to score it on (blind editions: nothing that identifies the company)',
   })
+  @ApiOkResponse({ type: NominationForJurorResponse })
   @ApiNotFoundResponse({ description: NOT_ASSIGNED })
   nomination(
     @CurrentCaller() caller: Caller,
@@ -49,6 +52,10 @@ export class JurorViewController {
   @ApiOperation({
     summary:
       'Download an attachment of a nomination assigned to you, or view it with `?disposition=inline` (blind editions: under a generated name)',
+  })
+  @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
+    description: 'The file, with Content-Disposition, a strong ETag and a sandboxing Content-Security-Policy',
   })
   @ApiNotFoundResponse({ description: NOT_ASSIGNED })
   async attachment(

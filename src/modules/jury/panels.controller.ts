@@ -1,8 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { AddPanelMembersDto } from './dto/jury.dto.js';
+import { PanelResponse } from './dto/jury.response.js';
 import { PanelsService } from './panels.service.js';
 import type { PanelView } from './views.js';
 
@@ -14,6 +22,7 @@ export class PanelsController {
   @Get()
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Every category of the edition with the jurors on its panel' })
+  @ApiOkResponse({ type: [PanelResponse] })
   list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<PanelView[]> {
     return this.panels.list(caller, id);
   }
@@ -22,6 +31,7 @@ export class PanelsController {
   @HttpCode(200)
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: "Put jurors on a category's panel (idempotent); answers with that panel" })
+  @ApiOkResponse({ type: PanelResponse })
   @ApiBadRequestResponse({ description: 'panels.not_a_juror (lists the refused ids)' })
   @ApiConflictResponse({ description: 'editions.wrong_phase (after judging)' })
   add(
@@ -36,6 +46,7 @@ export class PanelsController {
   @HttpCode(204)
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Take a juror off a panel (refused while they hold assignments in the category)' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiConflictResponse({ description: 'panels.juror_has_assignments, editions.wrong_phase' })
   async remove(
     @CurrentCaller() caller: Caller,

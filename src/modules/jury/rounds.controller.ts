@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -10,6 +16,7 @@ import {
   REPLAYED_HEADER,
 } from '../../common/http/idempotency.js';
 import { CreateRoundDto } from './dto/jury.dto.js';
+import { RoundResponse } from './dto/jury.response.js';
 import { RoundsService } from './rounds.service.js';
 import { type RoundView, toRoundView } from './views.js';
 
@@ -23,6 +30,7 @@ export class RoundsController {
   @ApiOperation({
     summary: "An edition's judging rounds in order (jurors: editions where they sit on a panel)",
   })
+  @ApiOkResponse({ type: [RoundResponse] })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -34,6 +42,7 @@ export class RoundsController {
   @Authenticated({ roles: ['organiser'] })
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Add a judging round (numbered 1, 2, … in order), until judging ends' })
+  @ApiCreatedResponse({ type: RoundResponse, description: 'A replay answers the same' })
   @ApiConflictResponse({ description: 'editions.wrong_phase' })
   async create(
     @CurrentCaller() caller: Caller,

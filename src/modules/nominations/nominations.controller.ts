@@ -12,7 +12,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -31,6 +39,7 @@ import {
   NominationQuery,
   UpdateNominationDto,
 } from './dto/nomination.dto.js';
+import { AttachmentResponse, NominationListPage, NominationResponse } from './dto/nomination.response.js';
 import { EligibilityService } from './eligibility.service.js';
 import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import { NominationList } from './nomination-list.js';
@@ -53,7 +62,7 @@ export class NominationsController {
     summary:
       "Nominations the caller may see (entrants: their companies'; organisers: all), filtered, sorted and paged",
   })
-  @ApiOkResponse({ description: 'A page: `{ items: NominationListItem[], page, pageSize, total }`' })
+  @ApiOkResponse({ type: NominationListPage })
   async index(
     @CurrentCaller() caller: Caller,
     @Query() query: NominationQuery,
@@ -69,6 +78,7 @@ export class NominationsController {
   @Authenticated({ roles: ['entrant'] })
   @ApiIdempotencyKey()
   @ApiVersioned({ status: 201 })
+  @ApiCreatedResponse({ type: NominationResponse, description: 'With Location; a replay answers the same' })
   @ApiOperation({
     summary: "Start a draft for one of the caller's companies (edition in `nominations`, before it closes)",
   })
@@ -88,6 +98,7 @@ export class NominationsController {
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'A nomination with its attachments (404 outside the caller’s view)' })
   @ApiVersioned()
+  @ApiOkResponse({ type: NominationResponse })
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -100,6 +111,7 @@ export class NominationsController {
   @Authenticated({ roles: ['entrant'] })
   @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Change a draft, or a submitted nomination until nominations close (members)' })
+  @ApiOkResponse({ type: NominationResponse })
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -114,6 +126,7 @@ export class NominationsController {
   @HttpCode(204)
   @Authenticated({ roles: ['entrant'] })
   @ApiOperation({ summary: 'Delete a draft and its files (members)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.nominations.remove(caller, id);
   }
@@ -123,6 +136,7 @@ export class NominationsController {
   @Authenticated({ roles: ['entrant'] })
   @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Submit a complete draft before nominations close; mails a receipt (members)' })
+  @ApiOkResponse({ type: NominationResponse })
   async submit(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -137,6 +151,7 @@ export class NominationsController {
   @Authenticated({ roles: ['entrant'] })
   @ApiVersioned({ write: true })
   @ApiOperation({ summary: 'Withdraw a submitted nomination while nominations or eligibility run (members)' })
+  @ApiOkResponse({ type: NominationResponse })
   async withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -154,6 +169,7 @@ export class NominationsController {
       'Decide eligibility (edition in `eligibility`); an ineligible decision needs a reason; the company is mailed',
   })
   @ApiVersioned({ write: true })
+  @ApiOkResponse({ type: NominationResponse })
   async decide(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -179,6 +195,7 @@ export class NominationsController {
     summary:
       'Attach a PDF, PNG or JPEG (recognised by its bytes) to a nomination that can still change (members)',
   })
+  @ApiCreatedResponse({ type: AttachmentResponse, description: 'With Location; a replay answers the same' })
   async upload(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -4,10 +4,13 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiConsumes,
+  ApiExtraModels,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { FastifyReply } from 'fastify';
@@ -21,6 +24,12 @@ import {
   UnsubscribePostQuery,
   UnsubscribeQuery,
 } from './dto/notification.dto.js';
+import {
+  ManagedNotificationResponse,
+  NotificationPage,
+  NotificationPreferencesResponse,
+  UnsubscribeResponse,
+} from './dto/notification.response.js';
 import {
   NotificationLog,
   type NotificationView,
@@ -44,6 +53,7 @@ export class NotificationsController {
     summary:
       "The mails sent to the caller, newest first; organisers: everyone's, filtered (e.g. `?status=failed`)",
   })
+  @ApiOkResponse({ type: NotificationPage })
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListNotificationsQuery,
@@ -55,7 +65,7 @@ export class NotificationsController {
   @HttpCode(202)
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Send a failed mail again (attempts start over)' })
-  @ApiAcceptedResponse({ description: 'Queued again' })
+  @ApiAcceptedResponse({ type: ManagedNotificationResponse, description: 'Queued again' })
   @ApiNotFoundResponse({ description: 'notifications.not_found' })
   @ApiConflictResponse({ description: 'notifications.not_retryable: only failed mails are retried' })
   retry(
@@ -72,6 +82,7 @@ export class NotificationsController {
     summary:
       "The page behind the link in every reminder: asks, in the recipient's language, and posts back (opening it changes nothing: mail scanners open links)",
   })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'An HTML page with a form that posts back' })
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
   async unsubscribePage(
     @Query() query: UnsubscribeQuery,
@@ -90,6 +101,13 @@ export class NotificationsController {
     summary:
       'Stop scoring reminders (mails the process requires cannot be turned off): `{"token"}` as JSON, or RFC 8058 one-click — `List-Unsubscribe=One-Click` posted to the link, answered with a page',
   })
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(UnsubscribeResponse) } },
+      'text/html': { schema: { type: 'string', description: 'One-click: a page saying it is done' } },
+    },
+  })
+  @ApiExtraModels(UnsubscribeResponse)
   @ApiBadRequestResponse({ description: 'notifications.invalid_unsubscribe_token' })
   async unsubscribe(
     @Query() query: UnsubscribePostQuery,
@@ -117,6 +135,7 @@ export class NotificationPreferencesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Which optional mails you receive (scoring reminders); the others always go out' })
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
   get(@CurrentCaller() caller: Caller): Promise<NotificationPreferences> {
     return this.optOuts.preferences(caller.userId);
   }
@@ -126,6 +145,7 @@ export class NotificationPreferencesController {
   @ApiOperation({
     summary: 'Turn optional mails on or off, e.g. reminders back on after an unsubscribe link (audited)',
   })
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
   put(
     @CurrentCaller() caller: Caller,
     @Body() dto: NotificationPreferencesDto,

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { OptionalCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import type { PublicDocumentKind } from './public-results.cache.js';
+import { PublicResultsResponse, ResultsManifestResponse } from './dto/public-results.response.js';
 import { PublicResultsService, type ServedDocument } from './public-results.service.js';
 
 const IF_NONE_MATCH = {
@@ -24,7 +25,10 @@ export class PublicResultsController {
       'Published results: per category the ranking, winners and finalists (organisers may preview before publication)',
   })
   @ApiHeader(IF_NONE_MATCH)
-  @ApiOkResponse({ description: 'With a strong ETag and Cache-Control: public, max-age=60' })
+  @ApiOkResponse({
+    type: PublicResultsResponse,
+    description: 'With a strong ETag and Cache-Control: public, max-age=60',
+  })
   @ApiNotFoundResponse({ description: 'Unknown edition, or results not (yet) public' })
   async get(
     @Param('slug') slug: string,
@@ -42,6 +46,10 @@ export class PublicResultsController {
       'The results manifest: algorithm, rules, anonymised score matrix, ranking, audit chain head and the SHA-256 of its canonical JSON; check it with `npm run verify`',
   })
   @ApiHeader(IF_NONE_MATCH)
+  @ApiOkResponse({
+    type: ResultsManifestResponse,
+    description: 'With a strong ETag and Cache-Control: public, max-age=60',
+  })
   @ApiNotFoundResponse({ description: 'Unknown edition, or results not (yet) public' })
   async manifest(
     @Param('slug') slug: string,

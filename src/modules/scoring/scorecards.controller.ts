@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../co
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { SaveScorecardDto, SubmitScorecardDto } from './dto/scorecard.dto.js';
+import { ScorecardResponse } from './dto/scorecard.response.js';
 import { ScorecardsService, type ScorecardView } from './scorecards.service.js';
 
 const NOT_YOURS =
@@ -29,6 +31,7 @@ export class ScorecardsController {
     summary: 'Your scorecard for a nomination in a round (version 0 until first saved); only ever your own',
   })
   @ApiVersioned()
+  @ApiOkResponse({ type: ScorecardResponse })
   @ApiNotFoundResponse({ description: NOT_YOURS })
   async read(
     @CurrentCaller() caller: Caller,
@@ -45,6 +48,7 @@ export class ScorecardsController {
     summary: 'Save your scorecard as a draft (integers within each scale; criteria may be left out)',
   })
   @ApiVersioned({ write: true })
+  @ApiOkResponse({ type: ScorecardResponse })
   @ApiBadRequestResponse({
     description: 'scorecards.invalid_scores (unknown criterion, not an integer, outside the scale)',
   })
@@ -68,6 +72,7 @@ export class ScorecardsController {
     summary: 'Submit your scorecard: every criterion scored (from the body, or else the saved draft)',
   })
   @ApiVersioned({ write: true })
+  @ApiOkResponse({ type: ScorecardResponse })
   @ApiBadRequestResponse({ description: 'scorecards.incomplete, scorecards.invalid_scores' })
   @ApiNotFoundResponse({ description: NOT_YOURS })
   @ApiConflictResponse({ description: WRITE_CONFLICTS })

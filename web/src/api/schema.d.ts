@@ -217,6 +217,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your account (GET /me adds time zone and reminders) */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -1417,6 +1418,83 @@ export interface components {
       head: components['schemas']['AuditHead'] | null;
       firstBroken: components['schemas']['AuditBreak'] | null;
     };
+    /** @enum {string} */
+    NotificationStatus: 'pending' | 'sent' | 'failed';
+    NotificationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example nomination.submitted */
+      template: string;
+      /** @description The subject line as sent, in its language */
+      title: string | null;
+      /** @example kk */
+      locale: string;
+      status: components['schemas']['NotificationStatus'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @description Organisers */
+      subject?: string;
+      /**
+       * Format: email
+       * @description Organisers
+       */
+      recipientEmail?: string;
+      /**
+       * Format: uuid
+       * @description Organisers
+       */
+      recipientId?: string | null;
+      /** @description Organisers */
+      attempts?: number;
+      /** @description Organisers */
+      lastError?: string | null;
+    };
+    NotificationPage: {
+      items: components['schemas']['NotificationResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
+    ManagedNotificationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example nomination.submitted */
+      template: string;
+      /** @description The subject line as sent, in its language */
+      title: string | null;
+      /** @example kk */
+      locale: string;
+      status: components['schemas']['NotificationStatus'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      subject: string;
+      /** Format: email */
+      recipientEmail: string;
+      /** Format: uuid */
+      recipientId: string | null;
+      /** @example 0 */
+      attempts: number;
+      lastError: string | null;
+    };
+    UnsubscribeResponse: {
+      /**
+       * @example reminders
+       * @enum {string}
+       */
+      topic: 'reminders';
+      /** @enum {boolean} */
+      unsubscribed: true;
+    };
     UnsubscribeDto: {
       /** @description The signed token of an unsubscribe link */
       token?: string;
@@ -1425,6 +1503,10 @@ export interface components {
        * @enum {string}
        */
       'List-Unsubscribe'?: 'One-Click';
+    };
+    NotificationPreferencesResponse: {
+      /** @description Scoring reminders before a round closes (jurors) */
+      reminders: boolean;
     };
     NotificationPreferencesDto: {
       /** @description Scoring reminders before a round closes (jurors) */
@@ -1452,6 +1534,31 @@ export interface components {
        * @enum {string}
        */
       locale: 'en' | 'ru' | 'kk' | 'de';
+    };
+    UserResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example aigerim@kaztranslogistics.kz
+       */
+      email: string;
+      /** @example Aigerim Nurlanovna */
+      fullName: string;
+      /**
+       * @example kk
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'kk' | 'de';
+      /**
+       * @example [
+       *       "entrant"
+       *     ]
+       */
+      roles: ('entrant' | 'juror' | 'organiser')[];
+      emailVerified: boolean;
+      /** Format: date-time */
+      createdAt: string;
     };
     LoginDto: {
       email: string;
@@ -1498,6 +1605,19 @@ export interface components {
        * @enum {string}
        */
       locale?: 'en' | 'ru' | 'kk' | 'de';
+    };
+    InvitationResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example dana.seitkali@example.kz
+       */
+      email: string;
+      /** @enum {string} */
+      role: 'juror' | 'organiser';
+      /** Format: date-time */
+      expiresAt: string;
     };
     AcceptInvitationDto: {
       token: string;
@@ -2047,6 +2167,46 @@ export interface components {
       status: 'invited';
       invitation: components['schemas']['PendingInvitationResponse'];
     };
+    /**
+     * @description Entrants see `eligible` until an organiser announces the shortlist
+     * @enum {string}
+     */
+    NominationStatus:
+      'draft' | 'submitted' | 'eligible' | 'ineligible' | 'shortlisted' | 'finalist' | 'winner' | 'withdrawn';
+    NominationListItemResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example KazTransLogistics LLP */
+      companyName: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /** @description Entrants see `eligible` until an organiser announces the shortlist */
+      status: components['schemas']['NominationStatus'];
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    NominationListPage: {
+      items: components['schemas']['NominationListItemResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
     MetricDto: {
       /** @example CO₂ emissions avoided */
       name: string;
@@ -2076,6 +2236,79 @@ export interface components {
       };
       metrics?: components['schemas']['MetricDto'][];
     };
+    NominationMetricResponse: {
+      /** @example CO₂ emissions avoided */
+      name: string;
+      /** @example 1250.5 */
+      value: number;
+      /** @example t/year */
+      unit: string;
+    };
+    /** @enum {string} */
+    AttachmentMediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
+    AttachmentResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** @example khorgos-transfer-times-2025.pdf */
+      originalName: string;
+      mediaType: components['schemas']['AttachmentMediaType'];
+      /** @example 482133 */
+      sizeBytes: number;
+      /** @description SHA-256 (hex) of the file */
+      sha256: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    NominationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example KazTransLogistics LLP */
+      companyName: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /** @example A new transfer yard cut the time containers wait between gauges from 52 to 31 hours. */
+      summary: string;
+      /**
+       * @description Answers to the category's questions, by question code
+       * @example {
+       *       "baseline": "In 2024 a container waited 52 hours on average…",
+       *       "results": "Now 31 hours…"
+       *     }
+       */
+      answers: {
+        [key: string]: string;
+      };
+      metrics: components['schemas']['NominationMetricResponse'][];
+      /** @description Entrants see `eligible` until an organiser announces the shortlist */
+      status: components['schemas']['NominationStatus'];
+      ineligibilityReason: string | null;
+      /** Format: date-time */
+      eligibilityDecidedAt: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** Format: uuid */
+      createdBy: string;
+      /**
+       * @description Also the ETag; send it back in If-Match
+       * @example 4
+       */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      attachments: components['schemas']['AttachmentResponse'][];
+    };
     UpdateNominationDto: {
       title?: string;
       summary?: string;
@@ -2091,6 +2324,28 @@ export interface components {
       decision: 'eligible' | 'ineligible';
       /** @description Required when ineligible; refused when eligible */
       reason?: string;
+    };
+    /** @enum {string} */
+    RoundStatus: 'open' | 'closed';
+    RoundResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** @example 1 */
+      number: number;
+      /** @example First round */
+      name: string;
+      status: components['schemas']['RoundStatus'];
+      /**
+       * Format: date-time
+       * @description The jurors' deadline
+       */
+      closesAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     CreateRoundDto: {
       /** @example Shortlist */
@@ -2109,11 +2364,76 @@ export interface components {
        */
       closesAt?: Record<string, never> | null;
     };
+    PanelJurorResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /**
+       * Format: email
+       * @example ayse.demir@example.com
+       */
+      email: string;
+      /** Format: uuid */
+      employerCompanyId: string | null;
+      /** Format: date-time */
+      addedAt: string;
+    };
+    PanelResponse: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example sustainability */
+      categoryCode: string;
+      jurors: components['schemas']['PanelJurorResponse'][];
+    };
     AddPanelMembersDto: {
       /** Format: uuid */
       categoryId: string;
       /** @description Users with the juror role; those already on the panel are left as they are */
       jurorIds: string[];
+    };
+    ConflictResponse: {
+      /**
+       * Format: uuid
+       * @description null for automatic conflicts (membership, employer), which cannot be removed
+       */
+      id: string | null;
+      /** Format: uuid */
+      editionId: string;
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      jurorName: string;
+      /** Format: uuid */
+      companyId: string;
+      /**
+       * @description Left out for jurors of a blind edition
+       * @example KazTransLogistics LLP
+       */
+      companyName?: string;
+      /** @enum {string} */
+      source: 'declared' | 'organiser' | 'membership' | 'employer';
+      /** @example Former employer (until 2025) */
+      reason: string | null;
+      /** Format: date-time */
+      createdAt: string | null;
+      /**
+       * Format: uuid
+       * @description The late conflict awaiting an organiser’s decision, when it appeared after scoring
+       */
+      awaitingDecision: string | null;
+    };
+    ConflictPage: {
+      items: components['schemas']['ConflictResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     RecordConflictDto: {
       /** Format: uuid */
@@ -2128,12 +2448,70 @@ export interface components {
        */
       jurorId?: string;
     };
+    ConfirmationResponse: {
+      /** Format: uuid */
+      editionId: string;
+      /** Format: uuid */
+      jurorId: string;
+      /** Format: date-time */
+      confirmedAt: string;
+      /**
+       * @description Conflicts on record when confirmed
+       * @example 1
+       */
+      conflicts: number;
+    };
     SetEmployerDto: {
       /**
        * Format: uuid
        * @description The company you work for (an automatic conflict of interest), or null
        */
       companyId: Record<string, never> | null;
+    };
+    EmployerResponse: {
+      /** Format: uuid */
+      employerCompanyId: string | null;
+    };
+    LateConflictResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      jurorName: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example KazTransLogistics LLP */
+      companyName: string;
+      /** @enum {string} */
+      source: 'declared' | 'membership' | 'employer';
+      /** @description The juror's submitted scorecards on the company's nominations when it appeared */
+      scorecards: string[];
+      /** Format: date-time */
+      detectedAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'confirmed' | 'dismissed';
+      /** @description False once the conflict no longer holds (membership ended, employer changed) */
+      holds: boolean;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      reason: string | null;
+    };
+    LateConflictPage: {
+      items: components['schemas']['LateConflictResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     DecideLateConflictDto: {
       /**
@@ -2144,6 +2522,44 @@ export interface components {
       /** @example The juror joined the company after scoring; the scores stand. */
       reason: string;
     };
+    /** @enum {string} */
+    ScorecardStatus: 'draft' | 'submitted';
+    AssignmentResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      jurorId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @description False while a conflict of interest (or the nomination’s status) silences it */
+      active: boolean;
+      scorecardStatus: components['schemas']['ScorecardStatus'] | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AssignmentPage: {
+      items: components['schemas']['AssignmentResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+    };
+    DefaultAssignmentsResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /**
+       * @description Assignments created
+       * @example 36
+       */
+      created: number;
+    };
     AutoAssignDto: {
       /** @description Jurors per nomination */
       perNomination: number;
@@ -2152,6 +2568,37 @@ export interface components {
        * @description Only this category (default: every category of the edition)
        */
       categoryId?: string;
+    };
+    AutoAssignCategory: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example digitalisation */
+      categoryCode: string;
+      /** @example 12 */
+      nominations: number;
+      /** @example 5 */
+      jurors: number;
+      /**
+       * @description Fewest assignments a juror got
+       * @example 7
+       */
+      minimumLoad: number;
+      /**
+       * @description Most assignments a juror got
+       * @example 8
+       */
+      maximumLoad: number;
+    };
+    AutoAssignResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** @example 3 */
+      perNomination: number;
+      /** @example 36 */
+      created: number;
+      /** @example 0 */
+      removed: number;
+      categories: components['schemas']['AutoAssignCategory'][];
     };
     AddAssignmentDto: {
       /** Format: uuid */
@@ -2162,6 +2609,263 @@ export interface components {
     RemoveAssignmentDto: {
       /** @description Required when the juror has submitted a scorecard for it */
       reason?: string;
+    };
+    ProgressCountsResponse: {
+      /**
+       * @description Standing assignments
+       * @example 36
+       */
+      assigned: number;
+      /**
+       * @description Scorecards saved, not submitted
+       * @example 4
+       */
+      drafted: number;
+      /** @example 20 */
+      submitted: number;
+      /**
+       * @description Assigned and not submitted
+       * @example 16
+       */
+      remaining: number;
+    };
+    JurorProgressResponse: {
+      /**
+       * @description Standing assignments
+       * @example 36
+       */
+      assigned: number;
+      /**
+       * @description Scorecards saved, not submitted
+       * @example 4
+       */
+      drafted: number;
+      /** @example 20 */
+      submitted: number;
+      /**
+       * @description Assigned and not submitted
+       * @example 16
+       */
+      remaining: number;
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /** Format: email */
+      email: string;
+      /** @description Whether the juror has confirmed their conflicts in this edition */
+      conflictsConfirmed: boolean;
+    };
+    CategoryProgressResponse: {
+      /**
+       * @description Standing assignments
+       * @example 36
+       */
+      assigned: number;
+      /**
+       * @description Scorecards saved, not submitted
+       * @example 4
+       */
+      drafted: number;
+      /** @example 20 */
+      submitted: number;
+      /**
+       * @description Assigned and not submitted
+       * @example 16
+       */
+      remaining: number;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+    };
+    JurorBehind: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /** @example 6 */
+      remaining: number;
+    };
+    RoundProgressResponse: {
+      round: components['schemas']['RoundResponse'];
+      totals: components['schemas']['ProgressCountsResponse'];
+      jurors: components['schemas']['JurorProgressResponse'][];
+      categories: components['schemas']['CategoryProgressResponse'][];
+      /** @description Jurors with scorecards to submit, most remaining first */
+      behind: components['schemas']['JurorBehind'][];
+    };
+    CompanyForJurorResponse: {
+      /** @example KazTransLogistics LLP */
+      name: string;
+      /** @example KZ */
+      country: string;
+      /** @example https://kaztranslogistics.kz */
+      website: string | null;
+    };
+    WorklistScorecard: {
+      status: components['schemas']['ScorecardStatus'];
+      /** @example 2 */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WorklistItemResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /** @description null in a blind edition */
+      company: components['schemas']['CompanyForJurorResponse'] | null;
+      /** @description null before the first save */
+      scorecard: components['schemas']['WorklistScorecard'] | null;
+    };
+    WorklistRoundResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      editionId: string;
+      /** @example Magistral Awards 2026 */
+      editionName: string;
+      blind: boolean;
+      /** @example 1 */
+      number: number;
+      /** @example First round */
+      name: string;
+      status: components['schemas']['RoundStatus'];
+      /** Format: date-time */
+      closesAt: string | null;
+      conflictsConfirmed: boolean;
+      /** @example 8 */
+      assigned: number;
+      /** @example 1 */
+      drafted: number;
+      /** @example 5 */
+      submitted: number;
+      /** @example 3 */
+      remaining: number;
+    };
+    WorklistResponse: {
+      items: components['schemas']['WorklistItemResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
+      /** @description Progress per round over all the juror's standing assignments (not just this page) */
+      rounds: components['schemas']['WorklistRoundResponse'][];
+    };
+    CriterionForJurorResponse: {
+      /** @example transit_time */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      description: components['schemas']['LocalizedTextResponse'];
+      /**
+       * @description Exact decimal
+       * @example 1.5
+       */
+      weight: string;
+      /** @example 1 */
+      scaleMin: number;
+      /** @example 10 */
+      scaleMax: number;
+    };
+    CategoryForJuror: {
+      /** Format: uuid */
+      id: string;
+      /** @example efficiency */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      questions: components['schemas']['CategoryQuestionResponse'][];
+      criteria: components['schemas']['CriterionForJurorResponse'][];
+    };
+    AttachmentForJurorResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description A generated name in a blind edition
+       * @example Attachment 1.pdf
+       */
+      fileName: string;
+      mediaType: components['schemas']['AttachmentMediaType'];
+      /** @example 482133 */
+      sizeBytes: number;
+      /** @example /api/v1/rounds/…/nominations/…/attachments/… */
+      downloadUrl: string;
+    };
+    MyScorecard: {
+      status: components['schemas']['ScorecardStatus'];
+      /** @example 2 */
+      version: number;
+    };
+    NominationForJurorResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      editionId: string;
+      blind: boolean;
+      category: components['schemas']['CategoryForJuror'];
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      summary: string;
+      /**
+       * @description Answers to the category's questions, by question code
+       * @example {
+       *       "baseline": "In 2024 a container waited 52 hours on average…"
+       *     }
+       */
+      answers: {
+        [key: string]: string;
+      };
+      metrics: components['schemas']['NominationMetricResponse'][];
+      /** @description null in a blind edition */
+      company: components['schemas']['CompanyForJurorResponse'] | null;
+      attachments: components['schemas']['AttachmentForJurorResponse'][];
+      myScorecard: components['schemas']['MyScorecard'] | null;
+    };
+    ScorecardResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      status: components['schemas']['ScorecardStatus'];
+      /**
+       * @description Scores by criterion code, integers within each scale
+       * @example {
+       *       "transit_time": 8,
+       *       "cost_efficiency": 7,
+       *       "reliability": 9
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      /** @example Strong evidence on transfer times; costs less clear. */
+      comment: string | null;
+      /**
+       * @description 0 until the first save; also the ETag
+       * @example 2
+       */
+      version: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @description null until the first save
+       */
+      updatedAt: string | null;
     };
     SaveScorecardDto: {
       /**
@@ -2462,6 +3166,247 @@ export interface components {
       /** @description Why the last scheduled release failed */
       lastError: string | null;
     };
+    PublicEditionRef: {
+      /** @example magistral-2026 */
+      slug: string;
+      /** @example Magistral Awards 2026 */
+      name: string;
+    };
+    PublicRoundRef: {
+      /** @example 2 */
+      number: number;
+      /** @example Final round */
+      name: string;
+    };
+    ManifestLink: {
+      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+      sha256: string;
+      /** @example /api/v1/public/editions/magistral-2026/results/manifest */
+      url: string;
+    };
+    AuditHeadResponse: {
+      /** @example 1042 */
+      seq: string;
+      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+      hash: string;
+    };
+    PublicNominationResult: {
+      /** @example 1 */
+      rank: number | null;
+      /**
+       * @description Rank 1 wins (all of them when tied); the rest of the ranked field are finalists
+       * @enum {string|null}
+       */
+      status: 'winner' | 'finalist' | null;
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Electric yard tractors at Aktau port */
+      title: string;
+      /** @example Caspian Terminals JSC */
+      company: string;
+      /**
+       * @description Exact decimal, 4 places
+       * @example 8.4167
+       */
+      score: string | null;
+      /** @example 6 */
+      scorecards: number;
+      flags: ('insufficient_scorecards' | 'tied')[];
+      /**
+       * @description The tie-breaker that decided its place
+       * @example criterion:emissions_reduction
+       */
+      tieBrokenBy: string | null;
+    };
+    PublicCategoryResults: {
+      /** @example sustainability */
+      code: string;
+      /**
+       * @example {
+       *       "en": "Sustainability",
+       *       "ru": "Устойчивость",
+       *       "kk": "Тұрақтылық",
+       *       "de": "Nachhaltigkeit"
+       *     }
+       */
+      name: {
+        [key: string]: string;
+      };
+      /**
+       * @description Counted scorecards
+       * @example 42
+       */
+      scorecards: number;
+      nominations: components['schemas']['PublicNominationResult'][];
+    };
+    PublicResultsResponse: {
+      edition: components['schemas']['PublicEditionRef'];
+      round: components['schemas']['PublicRoundRef'];
+      /**
+       * Format: date-time
+       * @description null in an organiser's preview
+       */
+      publishedAt: string | null;
+      /** @example magistral-tally/1 */
+      algorithm: string;
+      method: components['schemas']['ScoringMethod'];
+      manifest: components['schemas']['ManifestLink'];
+      auditHead: components['schemas']['AuditHeadResponse'] | null;
+      categories: components['schemas']['PublicCategoryResults'][];
+    };
+    ManifestEdition: {
+      /** Format: uuid */
+      id: string;
+      /** @example magistral-2026 */
+      slug: string;
+      /** @example Magistral Awards 2026 */
+      name: string;
+    };
+    ManifestRound: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2 */
+      number: number;
+      /** @example Final round */
+      name: string;
+    };
+    ManifestRules: {
+      method: components['schemas']['ScoringMethod'];
+      /**
+       * @example [
+       *       "median",
+       *       "criterion:emissions_reduction",
+       *       "top_marks"
+       *     ]
+       */
+      tieBreakers: string[];
+      /** @example 3 */
+      minScorecards: number;
+    };
+    ManifestCriterion: {
+      /** @example emissions_reduction */
+      code: string;
+      /**
+       * @description Exact decimal weight
+       * @example 2
+       */
+      weight: string;
+    };
+    ManifestNominationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Electric yard tractors at Aktau port */
+      title: string;
+      /** @example Caspian Terminals JSC */
+      company: string;
+    };
+    ManifestScorecard: {
+      /**
+       * @description The juror, by pseudonym
+       * @example J7
+       */
+      juror: string;
+      /** Format: uuid */
+      nomination: string;
+      /**
+       * @example {
+       *       "measurement": 8,
+       *       "verification": 7,
+       *       "emissions_reduction": 9
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+    };
+    NominationTallyResponse: {
+      /** Format: uuid */
+      nomination: string;
+      /**
+       * @description Standard competition rank
+       * @example 1
+       */
+      rank: number | null;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      score: string | null;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      scoreExact: string | null;
+      /**
+       * @description Counted scorecards
+       * @example 5
+       */
+      scorecards: number;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      median: string | null;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      medianExact: string | null;
+      flags: ('insufficient_scorecards' | 'tied')[];
+      /**
+       * @description The deepest tie-breaker that separated it from an equal score
+       * @example criterion:transit_time
+       */
+      tieBrokenBy: string | null;
+      tieBreakerValues: components['schemas']['TieBreakerValueResponse'][];
+    };
+    TallyResultResponse: {
+      /** @enum {string} */
+      algorithm: 'magistral-tally/1';
+      rules: components['schemas']['TallyRulesResponse'];
+      nominations: components['schemas']['NominationTallyResponse'][];
+      /** @description By juror pseudonym */
+      jurors: components['schemas']['JurorStatisticsResponse'][];
+      overall: components['schemas']['TotalsStatisticsResponse'] | null;
+    };
+    ManifestCategoryResponse: {
+      /** @example sustainability */
+      code: string;
+      /**
+       * @example {
+       *       "en": "Sustainability",
+       *       "ru": "Устойчивость",
+       *       "kk": "Тұрақтылық",
+       *       "de": "Nachhaltigkeit"
+       *     }
+       */
+      name: {
+        [key: string]: string;
+      };
+      rules: components['schemas']['TallyRulesResponse'];
+      criteria: components['schemas']['ManifestCriterion'][];
+      nominations: components['schemas']['ManifestNominationResponse'][];
+      scorecards: components['schemas']['ManifestScorecard'][];
+      result: components['schemas']['TallyResultResponse'];
+    };
+    ResultsManifestResponse: {
+      /** @enum {string} */
+      format: 'magistral-results-manifest/1';
+      /** @example magistral-tally/1 */
+      algorithm: string;
+      edition: components['schemas']['ManifestEdition'];
+      round: components['schemas']['ManifestRound'];
+      rules: components['schemas']['ManifestRules'];
+      /** Format: date-time */
+      publishedAt: string | null;
+      auditHead: components['schemas']['AuditHeadResponse'] | null;
+      categories: components['schemas']['ManifestCategoryResponse'][];
+      /**
+       * @description SHA-256 (hex) of the canonical JSON of every other member
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      sha256: string;
+    };
     PublicEditionDto: {
       /** @example magistral-2026 */
       slug: string;
@@ -2655,6 +3600,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2700,7 +3653,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ManagedNotificationResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -2761,6 +3716,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description An HTML page with a form that posts back */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
       /** @description notifications.invalid_unsubscribe_token */
       400: {
         headers: {
@@ -2798,6 +3762,15 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribeResponse'];
+          'text/html': string;
+        };
+      };
       /** @description notifications.invalid_unsubscribe_token */
       400: {
         headers: {
@@ -2827,6 +3800,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2869,6 +3850,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -2957,6 +3946,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
       /** @description auth.email_taken */
       409: {
         headers: {
@@ -3170,6 +4167,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3203,6 +4208,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Unlocked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description auth.too_many_attempts, with Retry-After */
       429: {
         headers: {
@@ -3262,6 +4274,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description No body: the mail is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3295,6 +4314,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description No body, whether or not the address has an account */
       202: {
         headers: {
           [name: string]: unknown;
@@ -3355,6 +4375,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -3397,11 +4425,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The account the invitation went to, with its new role */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
       };
       /** @description Problem (application/problem+json) */
       default: {
@@ -4815,12 +5846,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page: `{ items: NominationListItem[], page, pageSize, total }` */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationListPage'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -4867,14 +5899,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description With the ETag header */
+      /**
+       * @description With Location; a replay answers the same
+       *
+       *     With the ETag header
+       */
       201: {
         headers: {
           /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -4923,7 +5961,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -4965,6 +6005,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5019,7 +6066,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description request.validation_failed: If-Match is not a list of ETags */
       400: {
@@ -5089,7 +6138,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description request.validation_failed: If-Match is not a list of ETags */
       400: {
@@ -5159,7 +6210,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description request.validation_failed: If-Match is not a list of ETags */
       400: {
@@ -5233,7 +6286,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NominationResponse'];
+        };
       };
       /** @description request.validation_failed: If-Match is not a list of ETags */
       400: {
@@ -5306,6 +6361,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With Location; a replay answers the same */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5349,6 +6413,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file, with Content-Disposition, a strong ETag and a sandboxing Content-Security-Policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5389,6 +6464,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5429,6 +6511,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundResponse'][];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5476,6 +6566,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A replay answers the same */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5529,6 +6628,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5578,6 +6685,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PanelResponse'][];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5622,6 +6737,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PanelResponse'];
+        };
+      };
       /** @description panels.not_a_juror (lists the refused ids) */
       400: {
         headers: {
@@ -5682,6 +6805,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5736,6 +6866,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5778,6 +6916,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5827,6 +6973,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Withdrawn */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5867,6 +7020,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfirmationResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5909,6 +7070,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployerResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5952,6 +7121,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LateConflictPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -5996,6 +7173,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LateConflictResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6051,6 +7236,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentPage'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6095,6 +7288,14 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6144,6 +7345,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefaultAssignmentsResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6197,6 +7406,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AutoAssignResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6252,6 +7469,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6301,6 +7525,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundProgressResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6343,6 +7575,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorklistResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6384,6 +7624,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationForJurorResponse'];
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6438,6 +7686,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file, with Content-Disposition, a strong ETag and a sandboxing Content-Security-Policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+        };
+      };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
         headers: {
@@ -6495,7 +7754,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScorecardResponse'];
+        };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
       401: {
@@ -6561,7 +7822,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScorecardResponse'];
+        };
       };
       /**
        * @description scorecards.invalid_scores (unknown criterion, not an integer, outside the scale)
@@ -6653,7 +7916,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScorecardResponse'];
+        };
       };
       /**
        * @description scorecards.incomplete, scorecards.invalid_scores
@@ -7291,7 +8556,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicResultsResponse'];
+        };
       };
       /** @description Unknown edition, or results not (yet) public */
       404: {
@@ -7327,6 +8594,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With a strong ETag and Cache-Control: public, max-age=60 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultsManifestResponse'];
+        };
+      };
       /** @description Unknown edition, or results not (yet) public */
       404: {
         headers: {

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../../common/auth/roles.js';
 import type { Page } from '../../../common/http/pagination.js';
@@ -9,6 +16,13 @@ import {
   AutoAssignDto,
   RemoveAssignmentDto,
 } from '../dto/jury.dto.js';
+import {
+  AssignmentPage,
+  AssignmentResponse,
+  AutoAssignResponse,
+  DefaultAssignmentsResponse,
+  RoundProgressResponse,
+} from '../dto/jury.response.js';
 import { ProgressService, type RoundProgress } from '../progress.service.js';
 import type { AssignmentView } from '../views.js';
 import { AssignmentsService, type AutoAssignSummary } from './assignments.service.js';
@@ -26,6 +40,7 @@ export class AssignmentsController {
   @Get('assignments')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: "The round's assignments, with whether each stands and its scorecard's status" })
+  @ApiOkResponse({ type: AssignmentPage })
   list(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: AssignmentListQuery,
@@ -40,6 +55,7 @@ export class AssignmentsController {
     summary:
       'Assign every panel juror every nomination of their category judged in this round, minus conflicts (adds what is missing)',
   })
+  @ApiOkResponse({ type: DefaultAssignmentsResponse })
   @ApiConflictResponse({ description: ASSIGNABLE })
   assignDefault(
     @CurrentCaller() caller: Caller,
@@ -57,6 +73,7 @@ export class AssignmentsController {
   @ApiConflictResponse({
     description: `assignments.infeasible (says which nomination or juror, and why), assignments.scoring_started, ${ASSIGNABLE}`,
   })
+  @ApiOkResponse({ type: AutoAssignResponse })
   assignAutomatically(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -68,6 +85,7 @@ export class AssignmentsController {
   @Post('assignments')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Assign one juror to one nomination' })
+  @ApiCreatedResponse({ type: AssignmentResponse })
   @ApiConflictResponse({
     description: `assignments.exists, assignments.not_on_panel, assignments.conflicted, assignments.nomination_not_in_round, ${ASSIGNABLE}`,
   })
@@ -86,6 +104,7 @@ export class AssignmentsController {
     summary:
       'Remove one assignment (a reason is required once the juror has submitted its scorecard; the scorecard is kept but no longer counts)',
   })
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiConflictResponse({ description: ASSIGNABLE })
   async remove(
     @CurrentCaller() caller: Caller,
@@ -102,6 +121,7 @@ export class AssignmentsController {
   @ApiOperation({
     summary: 'Assigned, drafted and submitted scorecards per juror and per category, and who is behind',
   })
+  @ApiOkResponse({ type: RoundProgressResponse })
   progress(@Param('id', new ParseUUIDPipe()) id: string): Promise<RoundProgress> {
     return this.progressReport.progress(id);
   }

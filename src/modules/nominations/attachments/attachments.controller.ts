@@ -9,7 +9,7 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../../common/auth/roles.js';
@@ -27,6 +27,10 @@ export class AttachmentsController {
   @ApiOperation({
     summary:
       'Download an attachment, or view it in the browser with `?disposition=inline` (whoever may see its nomination; anyone else: 404)',
+  })
+  @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
+    description: 'The file, with Content-Disposition, a strong ETag and a sandboxing Content-Security-Policy',
   })
   async download(
     @CurrentCaller() caller: Caller,
@@ -46,6 +50,7 @@ export class AttachmentsController {
   @HttpCode(204)
   @Authenticated({ roles: ['entrant'] })
   @ApiOperation({ summary: 'Remove an attachment while its nomination can still change (members)' })
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.attachments.remove(caller, id);
   }

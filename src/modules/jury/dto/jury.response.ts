@@ -1,0 +1,534 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '../../../common/http/page.response.js';
+import { CategoryQuestionResponse, LocalizedTextResponse } from '../../editions/dto/edition.response.js';
+import { NominationMetricResponse } from '../../nominations/dto/nomination.response.js';
+import type { AutoAssignSummary } from '../assignments/assignments.service.js';
+import type { LateConflictStatus, LateConflictView } from '../conflicts-late.service.js';
+import type { ConfirmationView } from '../conflicts.service.js';
+import type { RoundStatus } from '../entities/round.entity.js';
+import type {
+  AttachmentForJuror,
+  CompanyForJuror,
+  CriterionForJuror,
+  NominationForJuror,
+  Worklist,
+  WorklistItem,
+  WorklistRound,
+} from '../juror-view.service.js';
+import type { CategoryProgress, JurorProgress, ProgressCounts, RoundProgress } from '../progress.service.js';
+import type {
+  AssignmentView,
+  ConflictSource,
+  ConflictView,
+  PanelJurorView,
+  PanelView,
+  RoundView,
+} from '../views.js';
+
+const ROUND_STATUS = { enum: ['open', 'closed'], enumName: 'RoundStatus' } as const;
+const SCORECARD_STATUS = { enum: ['draft', 'submitted'], enumName: 'ScorecardStatus' } as const;
+
+export class RoundResponse implements RoundView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  number!: number;
+
+  @ApiProperty({ example: 'First round' })
+  name!: string;
+
+  @ApiProperty(ROUND_STATUS)
+  status!: RoundStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The jurors' deadline" })
+  closesAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+class PanelJurorResponse implements PanelJurorView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  fullName!: string;
+
+  @ApiProperty({ format: 'email', example: 'ayse.demir@example.com' })
+  email!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  employerCompanyId!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  addedAt!: string;
+}
+
+export class PanelResponse implements PanelView {
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'sustainability' })
+  categoryCode!: string;
+
+  @ApiProperty({ type: [PanelJurorResponse] })
+  jurors!: PanelJurorResponse[];
+}
+
+export class ConflictResponse implements ConflictView {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for automatic conflicts (membership, employer), which cannot be removed',
+  })
+  id!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  jurorName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  companyId!: string;
+
+  @ApiPropertyOptional({
+    example: 'KazTransLogistics LLP',
+    description: 'Left out for jurors of a blind edition',
+  })
+  companyName?: string;
+
+  @ApiProperty({ enum: ['declared', 'organiser', 'membership', 'employer'] })
+  source!: ConflictSource;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Former employer (until 2025)' })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  createdAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The late conflict awaiting an organiser’s decision, when it appeared after scoring',
+  })
+  awaitingDecision!: string | null;
+}
+
+export class ConflictPage extends PageResponse(ConflictResponse) {}
+
+export class ConfirmationResponse implements ConfirmationView {
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  confirmedAt!: string;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Conflicts on record when confirmed' })
+  conflicts!: number;
+}
+
+export class EmployerResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  employerCompanyId!: string | null;
+}
+
+export class LateConflictResponse implements LateConflictView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  jurorName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  companyId!: string;
+
+  @ApiProperty({ example: 'KazTransLogistics LLP' })
+  companyName!: string;
+
+  @ApiProperty({ enum: ['declared', 'membership', 'employer'] })
+  source!: 'declared' | 'membership' | 'employer';
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: "The juror's submitted scorecards on the company's nominations when it appeared",
+  })
+  scorecards!: string[];
+
+  @ApiProperty({ format: 'date-time' })
+  detectedAt!: string;
+
+  @ApiProperty({ enum: ['pending', 'confirmed', 'dismissed'] })
+  status!: LateConflictStatus;
+
+  @ApiProperty({
+    description: 'False once the conflict no longer holds (membership ended, employer changed)',
+  })
+  holds!: boolean;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+}
+
+export class LateConflictPage extends PageResponse(LateConflictResponse) {}
+
+export class AssignmentResponse implements AssignmentView {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ description: 'False while a conflict of interest (or the nomination’s status) silences it' })
+  active!: boolean;
+
+  @ApiProperty({ ...SCORECARD_STATUS, nullable: true })
+  scorecardStatus!: 'draft' | 'submitted' | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class AssignmentPage extends PageResponse(AssignmentResponse) {}
+
+export class DefaultAssignmentsResponse {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ type: 'integer', example: 36, description: 'Assignments created' })
+  created!: number;
+}
+
+class AutoAssignCategory {
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'digitalisation' })
+  categoryCode!: string;
+
+  @ApiProperty({ type: 'integer', example: 12 })
+  nominations!: number;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  jurors!: number;
+
+  @ApiProperty({ type: 'integer', example: 7, description: 'Fewest assignments a juror got' })
+  minimumLoad!: number;
+
+  @ApiProperty({ type: 'integer', example: 8, description: 'Most assignments a juror got' })
+  maximumLoad!: number;
+}
+
+export class AutoAssignResponse implements AutoAssignSummary {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ type: 'integer', example: 3 })
+  perNomination!: number;
+
+  @ApiProperty({ type: 'integer', example: 36 })
+  created!: number;
+
+  @ApiProperty({ type: 'integer', example: 0 })
+  removed!: number;
+
+  @ApiProperty({ type: [AutoAssignCategory] })
+  categories!: AutoAssignCategory[];
+}
+
+class ProgressCountsResponse implements ProgressCounts {
+  @ApiProperty({ type: 'integer', example: 36, description: 'Standing assignments' })
+  assigned!: number;
+
+  @ApiProperty({ type: 'integer', example: 4, description: 'Scorecards saved, not submitted' })
+  drafted!: number;
+
+  @ApiProperty({ type: 'integer', example: 20 })
+  submitted!: number;
+
+  @ApiProperty({ type: 'integer', example: 16, description: 'Assigned and not submitted' })
+  remaining!: number;
+}
+
+class JurorProgressResponse extends ProgressCountsResponse implements JurorProgress {
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  fullName!: string;
+
+  @ApiProperty({ format: 'email' })
+  email!: string;
+
+  @ApiProperty({ description: 'Whether the juror has confirmed their conflicts in this edition' })
+  conflictsConfirmed!: boolean;
+}
+
+class CategoryProgressResponse extends ProgressCountsResponse implements CategoryProgress {
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'efficiency' })
+  categoryCode!: string;
+}
+
+class JurorBehind {
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  fullName!: string;
+
+  @ApiProperty({ type: 'integer', example: 6 })
+  remaining!: number;
+}
+
+export class RoundProgressResponse implements RoundProgress {
+  @ApiProperty({ type: RoundResponse })
+  round!: RoundResponse;
+
+  @ApiProperty({ type: ProgressCountsResponse })
+  totals!: ProgressCountsResponse;
+
+  @ApiProperty({ type: [JurorProgressResponse] })
+  jurors!: JurorProgressResponse[];
+
+  @ApiProperty({ type: [CategoryProgressResponse] })
+  categories!: CategoryProgressResponse[];
+
+  @ApiProperty({ type: [JurorBehind], description: 'Jurors with scorecards to submit, most remaining first' })
+  behind!: JurorBehind[];
+}
+
+class CompanyForJurorResponse implements CompanyForJuror {
+  @ApiProperty({ example: 'KazTransLogistics LLP' })
+  name!: string;
+
+  @ApiProperty({ example: 'KZ' })
+  country!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'https://kaztranslogistics.kz' })
+  website!: string | null;
+}
+
+class WorklistScorecard {
+  @ApiProperty(SCORECARD_STATUS)
+  status!: 'draft' | 'submitted';
+
+  @ApiProperty({ type: 'integer', example: 2 })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+class WorklistItemResponse implements WorklistItem {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'efficiency' })
+  categoryCode!: string;
+
+  @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
+  title!: string;
+
+  @ApiProperty({ type: CompanyForJurorResponse, nullable: true, description: 'null in a blind edition' })
+  company!: CompanyForJurorResponse | null;
+
+  @ApiProperty({ type: WorklistScorecard, nullable: true, description: 'null before the first save' })
+  scorecard!: WorklistScorecard | null;
+}
+
+class WorklistRoundResponse implements WorklistRound {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ example: 'Magistral Awards 2026' })
+  editionName!: string;
+
+  @ApiProperty()
+  blind!: boolean;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  number!: number;
+
+  @ApiProperty({ example: 'First round' })
+  name!: string;
+
+  @ApiProperty(ROUND_STATUS)
+  status!: RoundStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closesAt!: string | null;
+
+  @ApiProperty()
+  conflictsConfirmed!: boolean;
+
+  @ApiProperty({ type: 'integer', example: 8 })
+  assigned!: number;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  drafted!: number;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  submitted!: number;
+
+  @ApiProperty({ type: 'integer', example: 3 })
+  remaining!: number;
+}
+
+export class WorklistResponse extends PageResponse(WorklistItemResponse) implements Worklist {
+  @ApiProperty({
+    type: [WorklistRoundResponse],
+    description: "Progress per round over all the juror's standing assignments (not just this page)",
+  })
+  rounds!: WorklistRoundResponse[];
+}
+
+class AttachmentForJurorResponse implements AttachmentForJuror {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Attachment 1.pdf', description: 'A generated name in a blind edition' })
+  fileName!: string;
+
+  @ApiProperty({ enum: ['application/pdf', 'image/png', 'image/jpeg'], enumName: 'AttachmentMediaType' })
+  mediaType!: 'application/pdf' | 'image/png' | 'image/jpeg';
+
+  @ApiProperty({ type: 'integer', example: 482133 })
+  sizeBytes!: number;
+
+  @ApiProperty({ example: '/api/v1/rounds/…/nominations/…/attachments/…' })
+  downloadUrl!: string;
+}
+
+class CriterionForJurorResponse implements CriterionForJuror {
+  @ApiProperty({ example: 'transit_time' })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedTextResponse })
+  name!: LocalizedTextResponse;
+
+  @ApiProperty({ type: LocalizedTextResponse })
+  description!: LocalizedTextResponse;
+
+  @ApiProperty({ example: '1.5', description: 'Exact decimal' })
+  weight!: string;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  scaleMin!: number;
+
+  @ApiProperty({ type: 'integer', example: 10 })
+  scaleMax!: number;
+}
+
+class CategoryForJuror {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'efficiency' })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedTextResponse })
+  name!: LocalizedTextResponse;
+
+  @ApiProperty({ type: [CategoryQuestionResponse] })
+  questions!: CategoryQuestionResponse[];
+
+  @ApiProperty({ type: [CriterionForJurorResponse] })
+  criteria!: CriterionForJurorResponse[];
+}
+
+class MyScorecard {
+  @ApiProperty(SCORECARD_STATUS)
+  status!: 'draft' | 'submitted';
+
+  @ApiProperty({ type: 'integer', example: 2 })
+  version!: number;
+}
+
+export class NominationForJurorResponse implements NominationForJuror {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty()
+  blind!: boolean;
+
+  @ApiProperty({ type: CategoryForJuror })
+  category!: CategoryForJuror;
+
+  @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
+  title!: string;
+
+  @ApiProperty()
+  summary!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Answers to the category's questions, by question code",
+    example: { baseline: 'In 2024 a container waited 52 hours on average…' },
+  })
+  answers!: Record<string, string>;
+
+  @ApiProperty({ type: [NominationMetricResponse] })
+  metrics!: NominationMetricResponse[];
+
+  @ApiProperty({ type: CompanyForJurorResponse, nullable: true, description: 'null in a blind edition' })
+  company!: CompanyForJurorResponse | null;
+
+  @ApiProperty({ type: [AttachmentForJurorResponse] })
+  attachments!: AttachmentForJurorResponse[];
+
+  @ApiProperty({ type: MyScorecard, nullable: true })
+  myScorecard!: MyScorecard | null;
+}

@@ -1,0 +1,283 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  JurorStatisticsResponse,
+  NominationTallyResponse,
+  TallyRulesResponse,
+  TotalsStatisticsResponse,
+} from '../../tally/dto/results.response.js';
+import {
+  TALLY_ALGORITHM_VERSION,
+  type NominationFlag,
+  type ScoringMethod,
+  type TallyCriterion,
+  type TallyResult,
+  type TallyScorecard,
+  type TieBreaker,
+} from '../../tally/arithmetic/types.js';
+import {
+  MANIFEST_FORMAT,
+  type ManifestCategory,
+  type ManifestNomination,
+  type PublicResults,
+  type PublishedStatus,
+  type ResultsManifest,
+} from '../manifest.js';
+
+const LOCALIZED_NAME = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { en: 'Sustainability', ru: 'Устойчивость', kk: 'Тұрақтылық', de: 'Nachhaltigkeit' },
+} as const;
+const METHOD = { enum: ['mean', 'trimmed_mean', 'zscore'], enumName: 'ScoringMethod' } as const;
+const TIE_BREAKER = {
+  type: String,
+  pattern: '^(median|top_marks|criterion:[a-z0-9_]+)$',
+  example: 'criterion:emissions_reduction',
+} as const;
+const SHA256 = { example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } as const;
+
+class PublicEditionRef {
+  @ApiProperty({ example: 'magistral-2026' })
+  slug!: string;
+
+  @ApiProperty({ example: 'Magistral Awards 2026' })
+  name!: string;
+}
+
+class PublicRoundRef {
+  @ApiProperty({ type: 'integer', example: 2 })
+  number!: number;
+
+  @ApiProperty({ example: 'Final round' })
+  name!: string;
+}
+
+class ManifestLink {
+  @ApiProperty(SHA256)
+  sha256!: string;
+
+  @ApiProperty({ example: '/api/v1/public/editions/magistral-2026/results/manifest' })
+  url!: string;
+}
+
+class AuditHeadResponse {
+  @ApiProperty({ example: '1042' })
+  seq!: string;
+
+  @ApiProperty(SHA256)
+  hash!: string;
+}
+
+class PublicNominationResult {
+  @ApiProperty({ type: 'integer', nullable: true, example: 1 })
+  rank!: number | null;
+
+  @ApiProperty({
+    enum: ['winner', 'finalist'],
+    nullable: true,
+    description: 'Rank 1 wins (all of them when tied); the rest of the ranked field are finalists',
+  })
+  status!: PublishedStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Electric yard tractors at Aktau port' })
+  title!: string;
+
+  @ApiProperty({ example: 'Caspian Terminals JSC' })
+  company!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '8.4167', description: 'Exact decimal, 4 places' })
+  score!: string | null;
+
+  @ApiProperty({ type: 'integer', example: 6 })
+  scorecards!: number;
+
+  @ApiProperty({ enum: ['insufficient_scorecards', 'tied'], isArray: true })
+  flags!: NominationFlag[];
+
+  @ApiProperty({ ...TIE_BREAKER, nullable: true, description: 'The tie-breaker that decided its place' })
+  tieBrokenBy!: TieBreaker | null;
+}
+
+class PublicCategoryResults {
+  @ApiProperty({ example: 'sustainability' })
+  code!: string;
+
+  @ApiProperty(LOCALIZED_NAME)
+  name!: Record<string, string>;
+
+  @ApiProperty({ type: 'integer', example: 42, description: 'Counted scorecards' })
+  scorecards!: number;
+
+  @ApiProperty({ type: [PublicNominationResult] })
+  nominations!: PublicNominationResult[];
+}
+
+export class PublicResultsResponse implements PublicResults {
+  @ApiProperty({ type: PublicEditionRef })
+  edition!: PublicEditionRef;
+
+  @ApiProperty({ type: PublicRoundRef })
+  round!: PublicRoundRef;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "null in an organiser's preview",
+  })
+  publishedAt!: string | null;
+
+  @ApiProperty({ example: 'magistral-tally/1' })
+  algorithm!: string;
+
+  @ApiProperty(METHOD)
+  method!: ScoringMethod;
+
+  @ApiProperty({ type: ManifestLink })
+  manifest!: ManifestLink;
+
+  @ApiProperty({ type: AuditHeadResponse, nullable: true })
+  auditHead!: AuditHeadResponse | null;
+
+  @ApiProperty({ type: [PublicCategoryResults] })
+  categories!: PublicCategoryResults[];
+}
+
+class ManifestEdition {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'magistral-2026' })
+  slug!: string;
+
+  @ApiProperty({ example: 'Magistral Awards 2026' })
+  name!: string;
+}
+
+class ManifestRound {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer', example: 2 })
+  number!: number;
+
+  @ApiProperty({ example: 'Final round' })
+  name!: string;
+}
+
+class ManifestRules {
+  @ApiProperty(METHOD)
+  method!: ScoringMethod;
+
+  @ApiProperty({ type: [String], example: ['median', 'criterion:emissions_reduction', 'top_marks'] })
+  tieBreakers!: string[];
+
+  @ApiProperty({ type: 'integer', example: 3 })
+  minScorecards!: number;
+}
+
+class ManifestCriterion implements TallyCriterion {
+  @ApiProperty({ example: 'emissions_reduction' })
+  code!: string;
+
+  @ApiProperty({ example: '2', description: 'Exact decimal weight' })
+  weight!: string;
+}
+
+class ManifestNominationResponse implements ManifestNomination {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Electric yard tractors at Aktau port' })
+  title!: string;
+
+  @ApiProperty({ example: 'Caspian Terminals JSC' })
+  company!: string;
+}
+
+class ManifestScorecard implements TallyScorecard {
+  @ApiProperty({ example: 'J7', description: 'The juror, by pseudonym' })
+  juror!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  nomination!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { measurement: 8, verification: 7, emissions_reduction: 9 },
+  })
+  scores!: Record<string, number>;
+}
+
+class TallyResultResponse implements TallyResult {
+  @ApiProperty({ enum: [TALLY_ALGORITHM_VERSION] })
+  algorithm!: typeof TALLY_ALGORITHM_VERSION;
+
+  @ApiProperty({ type: TallyRulesResponse })
+  rules!: TallyRulesResponse;
+
+  @ApiProperty({ type: [NominationTallyResponse] })
+  nominations!: NominationTallyResponse[];
+
+  @ApiProperty({ type: [JurorStatisticsResponse], description: 'By juror pseudonym' })
+  jurors!: JurorStatisticsResponse[];
+
+  @ApiProperty({ type: TotalsStatisticsResponse, nullable: true })
+  overall!: TotalsStatisticsResponse | null;
+}
+
+class ManifestCategoryResponse implements ManifestCategory {
+  @ApiProperty({ example: 'sustainability' })
+  code!: string;
+
+  @ApiProperty(LOCALIZED_NAME)
+  name!: Record<string, string>;
+
+  @ApiProperty({ type: TallyRulesResponse })
+  rules!: TallyRulesResponse;
+
+  @ApiProperty({ type: [ManifestCriterion] })
+  criteria!: ManifestCriterion[];
+
+  @ApiProperty({ type: [ManifestNominationResponse] })
+  nominations!: ManifestNominationResponse[];
+
+  @ApiProperty({ type: [ManifestScorecard] })
+  scorecards!: ManifestScorecard[];
+
+  @ApiProperty({ type: TallyResultResponse })
+  result!: TallyResultResponse;
+}
+
+export class ResultsManifestResponse implements ResultsManifest {
+  @ApiProperty({ enum: [MANIFEST_FORMAT] })
+  format!: typeof MANIFEST_FORMAT;
+
+  @ApiProperty({ example: 'magistral-tally/1' })
+  algorithm!: string;
+
+  @ApiProperty({ type: ManifestEdition })
+  edition!: ManifestEdition;
+
+  @ApiProperty({ type: ManifestRound })
+  round!: ManifestRound;
+
+  @ApiProperty({ type: ManifestRules })
+  rules!: ManifestRules;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt!: string | null;
+
+  @ApiProperty({ type: AuditHeadResponse, nullable: true })
+  auditHead!: AuditHeadResponse | null;
+
+  @ApiProperty({ type: [ManifestCategoryResponse] })
+  categories!: ManifestCategoryResponse[];
+
+  @ApiProperty({ ...SHA256, description: 'SHA-256 (hex) of the canonical JSON of every other member' })
+  sha256!: string;
+}
