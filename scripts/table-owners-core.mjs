@@ -152,9 +152,10 @@ export function judge(mentions, owners, baseline, relations) {
       unowned.push(relation);
       continue;
     }
-    if (isView) continue; // other modules may read the views their owner defines
-    for (const mod of perModule.keys()) {
+    for (const [mod, perFile] of perModule) {
       if (mod === owner) continue;
+      // Other modules may read the views their owner defines, never write them (through an updatable view).
+      if (isView && ![...perFile.values()].some((lines) => lines.some((l) => l < 0))) continue;
       violations.push([relation, mod]);
       if (!(baseline[relation] ?? []).includes(mod)) fresh.push([relation, mod]);
     }

@@ -129,6 +129,12 @@ describe('table-owners: the ratchet', () => {
     expect(result.unowned).toEqual(['stray']);
   });
 
+  it("refuses a write through another module's view", () => {
+    const write = { ...at('src/modules/tally/e.ts', 'active_assignments'), write: true };
+    const result = judge([...mentions, write], owners, { nominations: ['jury', 'tally'] }, all);
+    expect(result.fresh).toEqual([['active_assignments', 'tally']]);
+  });
+
   it('reports a baseline entry that no longer occurs, and writes a sorted baseline', () => {
     const result = judge(mentions, owners, { nominations: ['jury', 'publication', 'tally'] }, all);
     expect(result.stale).toEqual([['nominations', 'publication']]);

@@ -16,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentCaller, Public } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { createValidationPipe } from '../../common/http/validation.pipe.js';
-import { toUserView, type User, type UserView } from '../users/entities/user.entity.js';
+import { toUserView, type User, type UserView } from '../users/user.queries.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import { AuthErrors } from './auth.errors.js';

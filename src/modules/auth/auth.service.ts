@@ -7,7 +7,24 @@ import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { Notifications } from '../notifications/notifications.service.js';
-import { User } from '../users/entities/user.entity.js';
+import {
+  clearFailedLogins,
+  confirmEmail,
+  findUser,
+  findUserByEmail,
+  findUserByEmailOrFail,
+  findUserForLogin,
+  findUserOrFail,
+  grantRole as addUserRole,
+  insertUser,
+  passwordHashOf,
+  recordFailedLogin,
+  resetPassword,
+  setEmailVerified,
+  takeOverAccount,
+  unlockUser,
+  type User,
+} from '../users/user.queries.js';
 import { UsersErrors } from '../users/users.errors.js';
 import { AuthErrors } from './auth.errors.js';
 import type { AcceptInvitationDto, CreateInvitationDto, RegisterDto, TokenPair } from './dto/auth.dto.js';
@@ -46,13 +63,16 @@ export class AuthService {
     this.checkPasswordPolicy(dto.password);
     const passwordHash = await hashPassword(dto.password);
     return this.transactions.run(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO users (email, password_hash, full_name, locale, roles) VALUES ($1, $2, $3, $4, ARRAY['entrant'])
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [dto.email, passwordHash, dto.fullName, dto.locale ?? 'en'],
-      )) as { id: string }[];
-      if (!inserted[0]) throw new DomainError(AuthErrors.emailTaken);
-      const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
+      const id = await insertUser(manager, {
+        email: dto.email,
+        passwordHash,
+        fullName: dto.fullName,
+        locale: dto.locale ?? 'en',
+        roles: ['entrant'],
+        emailVerified: false,
+      });
+      if (!id) throw new DomainError(AuthErrors.emailTaken);
+      const user = await findUserOrFail(manager, id);
       await this.audit.append(manager, {
         action: 'auth.registered',
         entityType: 'user',
@@ -76,12 +96,7 @@ export class AuthService {
    */
   async validateCredentials(email: string, password: string, ip: string): Promise<User> {
     await this.limits.consume('login', ip, email);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.toLowerCase() })
-      .getOne();
+    const user = await findUserForLogin(this.dataSource.manager, email);
     if (!user) {
       await burnPasswordCheck(password);
       await this.audit.append(this.dataSource.manager, {
@@ -103,15 +118,8 @@ export class AuthService {
     }
     if (!valid || user.disabledAt) {
       await this.transactions.run(async (manager) => {
-        // `locked_at = now()` after the update means this very statement locked it (now() is the
-        // transaction's start): the one time the owner is mailed.
-        const [row] = (await manager.query(
-          `UPDATE users SET failed_login_count = failed_login_count + 1,
-                  locked_at = CASE WHEN locked_at IS NULL AND failed_login_count + 1 >= $2 THEN now() ELSE locked_at END
-            WHERE id = $1 RETURNING failed_login_count, locked_at, locked_at IS NOT DISTINCT FROM now() AS just_locked`,
-          [user.id, this.config.LOCKOUT_THRESHOLD],
-        )) as [{ failed_login_count: number; locked_at: Date | null; just_locked: boolean }[], number];
-        const state = row[0];
+        // `justLocked`: this very statement locked the account, the one time the owner is mailed.
+        const state = await recordFailedLogin(manager, user.id, this.config.LOCKOUT_THRESHOLD);
         await this.audit.append(manager, {
           action: 'auth.login_failed',
           entityType: 'user',
@@ -119,10 +127,10 @@ export class AuthService {
           data: {
             ip,
             reason: user.disabledAt ? 'disabled' : 'wrong_password',
-            consecutiveFailures: state?.failed_login_count ?? null,
+            consecutiveFailures: state?.failedLoginCount ?? null,
           },
         });
-        if (state?.just_locked) {
+        if (state?.justLocked) {
           await this.audit.append(manager, {
             action: 'auth.account_locked',
             entityType: 'user',
@@ -134,8 +142,7 @@ export class AuthService {
       });
       throw new DomainError(AuthErrors.invalidCredentials);
     }
-    if (user.failedLoginCount > 0)
-      await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
+    if (user.failedLoginCount > 0) await clearFailedLogins(this.dataSource.manager, user.id);
     return user;
   }
 
@@ -144,7 +151,7 @@ export class AuthService {
     await this.limits.consume('unlock_account', ip, hashOpaqueToken(token).slice(0, 16));
     await this.transactions.run(async (manager) => {
       const spent = await this.spend(manager, token, 'unlock_account');
-      await manager.update(User, { id: spent.userId }, { failedLoginCount: 0, lockedAt: null });
+      await unlockUser(manager, spent.userId);
       await this.audit.append(manager, {
         action: 'auth.account_unlocked',
         entityType: 'user',
@@ -207,7 +214,7 @@ export class AuthService {
       }
       if (token.expiresAt <= new Date() || session.expiresAt <= new Date())
         throw new DomainError(AuthErrors.invalidRefreshToken);
-      const user = await manager.findOneBy(User, { id: session.userId });
+      const user = await findUser(manager, session.userId);
       if (!user || user.disabledAt) throw new DomainError(AuthErrors.invalidRefreshToken);
       await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
       return this.issue(manager, user, session);
@@ -259,7 +266,7 @@ export class AuthService {
   }
 
   async me(caller: Caller): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.userId });
+    const user = await findUser(this.dataSource.manager, caller.userId);
     if (!user) throw new DomainError(UsersErrors.userNotFound);
     return user;
   }
@@ -275,7 +282,7 @@ export class AuthService {
     await this.limits.consume('verify_email', ip, hashOpaqueToken(token).slice(0, 16));
     await this.transactions.run(async (manager) => {
       const spent = await this.spend(manager, token, 'verify_email');
-      await manager.update(User, { id: spent.userId }, { emailVerifiedAt: new Date() });
+      await setEmailVerified(manager, spent.userId);
       await this.audit.append(manager, {
         action: 'auth.email_verified',
         entityType: 'user',
@@ -288,7 +295,7 @@ export class AuthService {
   /** Always the same answer, whether the address has an account or not. */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
     await this.limits.consume('password_reset', ip, email);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    const user = await findUserByEmail(this.dataSource.manager, email.toLowerCase());
     if (!user || user.disabledAt) return;
     await this.transactions.run(async (manager) => {
       await this.mailAccountLink(manager, user, {
@@ -312,7 +319,7 @@ export class AuthService {
     const passwordHash = await hashPassword(password);
     const revoked = await this.transactions.run(async (manager) => {
       const spent = await this.spend(manager, token, 'password_reset');
-      await manager.update(User, { id: spent.userId }, { passwordHash, failedLoginCount: 0, lockedAt: null });
+      await resetPassword(manager, spent.userId, passwordHash);
       const sessions = await this.revokeAllSessions(manager, spent.userId, 'password_reset');
       await this.audit.append(manager, {
         action: 'auth.password_reset',
@@ -345,8 +352,8 @@ export class AuthService {
           acceptedUserId: null,
         }),
       );
-      const inviter = await manager.findOneByOrFail(User, { id: caller.userId });
-      const existing = await manager.findOneBy(User, { email: dto.email });
+      const inviter = await findUserOrFail(manager, caller.userId);
+      const existing = await findUserByEmail(manager, dto.email);
       await this.notifications.notify(manager, {
         template: 'account.invitation',
         subject: invitation.id,
@@ -400,10 +407,7 @@ export class AuthService {
       let userId: string | undefined;
       let revoked: string[] = [];
       let takenOver = false;
-      const existing = await manager.findOne(User, {
-        where: { email: invitation.email },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await findUserByEmail(manager, invitation.email, { lock: true });
       if (!existing) {
         if (!dto.fullName || !passwordHash) {
           // Only now is it known that the account is new; throwing rolls the claim of the invitation back.
@@ -421,21 +425,18 @@ export class AuthService {
             { errors },
           );
         }
-        const inserted = (await manager.query(
-          `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at) VALUES ($1, $2, $3, $4, ARRAY[$5]::text[], now())
-           ON CONFLICT (email) DO NOTHING RETURNING id`,
-          [invitation.email, passwordHash, dto.fullName, dto.locale ?? 'en', invitation.role],
-        )) as { id: string }[];
-        userId = inserted[0]?.id;
+        userId = await insertUser(manager, {
+          email: invitation.email,
+          passwordHash,
+          fullName: dto.fullName,
+          locale: dto.locale ?? 'en',
+          roles: [invitation.role],
+          emailVerified: true,
+        });
       }
       if (!userId) {
         // The account existed, or another acceptance (or a registration) created it a moment ago.
-        const user =
-          existing ??
-          (await manager.findOneOrFail(User, {
-            where: { email: invitation.email },
-            lock: { mode: 'pessimistic_write' },
-          }));
+        const user = existing ?? (await findUserByEmailOrFail(manager, invitation.email, { lock: true }));
         userId = user.id;
         const signedInAsIt = caller?.userId === user.id;
         if (!user.emailVerifiedAt && !signedInAsIt) {
@@ -444,10 +445,7 @@ export class AuthService {
         } else if (!signedInAsIt) {
           await this.proveAccount(manager, user, dto.password, ip);
         }
-        await manager.query(
-          `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
-          [user.id],
-        );
+        await confirmEmail(manager, user.id);
         revoked = [...revoked, ...(await this.grantRole(manager, user, invitation.role))];
       }
       await manager.update(Invitation, { id: invitation.id }, { acceptedUserId: userId });
@@ -462,7 +460,7 @@ export class AuthService {
           ...(takenOver ? { tookOverUnverifiedAccount: true, sessionsEnded: revoked.length } : {}),
         },
       });
-      return { user: await manager.findOneByOrFail(User, { id: userId }), revoked };
+      return { user: await findUserOrFail(manager, userId), revoked };
     });
     await this.revocations.revoke(revoked);
     return user;
@@ -492,11 +490,11 @@ export class AuthService {
           ],
         },
       );
-    await manager.query(
-      `UPDATE users SET password_hash = $2, full_name = coalesce($3, full_name), locale = coalesce($4, locale),
-              email_verified_at = now(), failed_login_count = 0, locked_at = NULL WHERE id = $1`,
-      [user.id, passwordHash, dto.fullName ?? null, dto.locale ?? null],
-    );
+    await takeOverAccount(manager, user.id, {
+      passwordHash,
+      fullName: dto.fullName ?? null,
+      locale: dto.locale ?? null,
+    });
     // Unused links mailed to the address before (verification, reset) belong to the mailbox, which is
     // theirs; they stay valid. Sessions are what someone else may hold.
     return this.revokeAllSessions(manager, user.id, 'invitation_takeover');
@@ -511,17 +509,15 @@ export class AuthService {
   ): Promise<void> {
     if (!password) throw new DomainError(AuthErrors.invitationNeedsAccountProof);
     await this.limits.consume('login', ip, user.email);
-    const [row] = (await manager.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id])) as {
-      password_hash: string;
-    }[];
-    if (!row || !(await verifyPassword(row.password_hash, password)))
+    const hash = await passwordHashOf(manager, user.id);
+    if (!hash || !(await verifyPassword(hash, password)))
       throw new DomainError(AuthErrors.invalidCredentials);
   }
 
   /** Adds a role to an account whose row the caller holds locked; returns the sessions it ended. */
   private async grantRole(manager: EntityManager, user: User, role: Role): Promise<string[]> {
     if (user.roles.includes(role)) return [];
-    await manager.query(`UPDATE users SET roles = array_append(roles, $2) WHERE id = $1`, [user.id, role]);
+    await addUserRole(manager, user.id, role);
     // Tokens carry roles: end the sessions so the next login carries the new one.
     return this.revokeAllSessions(manager, user.id, 'role_changed');
   }

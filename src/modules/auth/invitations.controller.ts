@@ -8,7 +8,7 @@ import {
   Public,
 } from '../../common/auth/authenticated.decorator.js';
 import type { Caller, Role } from '../../common/auth/roles.js';
-import { toUserView, type UserView } from '../users/entities/user.entity.js';
+import { toUserView, type UserView } from '../users/user.queries.js';
 import { AuthService } from './auth.service.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import { AcceptInvitationDto, CreateInvitationDto, InvitationResponse } from './dto/auth.dto.js';

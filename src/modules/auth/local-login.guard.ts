@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { createValidationPipe } from '../../common/http/validation.pipe.js';
-import type { User } from '../users/entities/user.entity.js';
+import type { User } from '../users/user.queries.js';
 import { AuthErrors } from './auth.errors.js';
 import { LoginDto } from './dto/auth.dto.js';
 

@@ -16,7 +16,7 @@ import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../auth/tokens.js';
 import { Notifications } from '../notifications/notifications.service.js';
-import { User } from '../users/entities/user.entity.js';
+import { confirmEmail, findUserByEmail, findUserOrFail } from '../users/user.queries.js';
 import { CompanyErrors } from './companies.errors.js';
 import { CompanyAccess } from './company-access.js';
 import { CompanyInvitationLimits } from './invitation-limits.js';
@@ -230,11 +230,11 @@ export class CompaniesService {
       const role = dto.role ?? 'member';
       // The owner already sees the members' addresses: refusing an existing member reveals nothing new.
       const member = (await manager.query(
-        `SELECT 1 FROM company_members m JOIN users u ON u.id = m.user_id WHERE m.company_id = $1 AND u.email = $2`,
+        `SELECT 1 FROM company_members m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.email = $2`,
         [id, dto.email],
       )) as unknown[];
       if (member.length) throw new DomainError(CompanyErrors.alreadyMember);
-      const invitee = await manager.findOneBy(User, { email: dto.email });
+      const invitee = await findUserByEmail(manager, dto.email);
       // A new invitation replaces a pending one: the latest mail is the one whose link works.
       await manager.query(
         `DELETE FROM company_invitations WHERE company_id = $1 AND email = $2 AND accepted_at IS NULL`,
@@ -246,7 +246,7 @@ export class CompaniesService {
         `INSERT INTO company_invitations (company_id, email, role, invited_by, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [id, dto.email, role, caller.userId, hash, expiresAt],
       )) as { id: string }[];
-      const inviter = await manager.findOneByOrFail(User, { id: caller.userId });
+      const inviter = await findUserOrFail(manager, caller.userId);
       await this.notifications.notify(manager, {
         template: 'company.member_invitation',
         subject: invitation!.id,
@@ -307,7 +307,7 @@ export class CompaniesService {
     return this.transactions.run(async (manager) => {
       const claimed = (await manager.query(
         `UPDATE company_invitations i SET accepted_at = $3, accepted_user_id = u.id
-           FROM users u
+           FROM user_directory u
           WHERE i.token_hash = $1 AND u.id = $2 AND i.email = u.email AND i.accepted_at IS NULL AND i.expires_at > $3
           RETURNING i.id, i.company_id, i.role`,
         [hashOpaqueToken(token), caller.userId, this.clock.now()],
@@ -321,10 +321,7 @@ export class CompaniesService {
         [invitation.company_id, caller.userId, invitation.role, invitation.id],
       );
       // The token came by mail to this address, and the caller holds the account: the address is proven.
-      await manager.query(
-        `UPDATE users SET email_verified_at = coalesce(email_verified_at, $2) WHERE id = $1`,
-        [caller.userId, this.clock.now()],
-      );
+      await confirmEmail(manager, caller.userId, this.clock.now());
       // A juror who joins a company whose nominations they have scored: the organisers decide what counts
       // (late conflicts). A juror joining a company while judging is under way: on the record as such.
       const { late, judging } = await this.conflicts.membershipTaken(manager, {
@@ -357,7 +354,7 @@ export class CompaniesService {
   private async view(manager: EntityManager, caller: Caller, id: string): Promise<CompanyView> {
     const { company, role } = await this.access.findVisible(manager, caller, id);
     const members = (await manager.query(
-      `SELECT m.user_id, u.email, u.full_name, m.role, m.created_at FROM company_members m JOIN users u ON u.id = m.user_id
+      `SELECT m.user_id, u.email, u.full_name, m.role, m.created_at FROM company_members m JOIN user_directory u ON u.id = m.user_id
         WHERE m.company_id = $1 ORDER BY m.created_at, u.email`,
       [id],
     )) as { user_id: string; email: string; full_name: string; role: CompanyRole; created_at: Date }[];

@@ -55,7 +55,7 @@ const SELECT_VIEW = `
          (l.status = 'dismissed' OR EXISTS (
            SELECT 1 FROM juror_conflicts jc WHERE jc.edition_id = l.edition_id AND jc.juror_id = l.juror_id
               AND jc.company_id = l.company_id AND jc.source = l.source)) AS holds
-    FROM late_conflicts l JOIN users u ON u.id = l.juror_id JOIN company_profiles co ON co.id = l.company_id`;
+    FROM late_conflicts l JOIN user_directory u ON u.id = l.juror_id JOIN company_profiles co ON co.id = l.company_id`;
 
 /**
  * Conflicts that appeared after the juror had scored (recorded by the triggers of migration LateConflicts).

@@ -5,6 +5,7 @@ import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { setEmployerCompany, usersWithRole } from '../users/user.queries.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
@@ -76,7 +77,7 @@ export class ConflictsService {
     const params: unknown[] = [edition.id, jurorId ?? null, query.companyId ?? null];
     const where = `jc.edition_id = $1 AND 'juror' = ANY(u.roles) AND ($2::uuid IS NULL OR jc.juror_id = $2) AND ($3::uuid IS NULL OR jc.company_id = $3)`;
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM juror_conflicts jc JOIN users u ON u.id = jc.juror_id WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM juror_conflicts jc JOIN user_directory u ON u.id = jc.juror_id WHERE ${where}`,
       params,
     )) as { total: number }[];
     const rows = (await this.dataSource.query(
@@ -84,7 +85,7 @@ export class ConflictsService {
               jc.company_id AS "companyId", co.name AS "companyName", jc.source, c.reason, c.created_at AS "createdAt", e.blind,
               p.id AS "lateConflictId"
          FROM juror_conflicts jc
-         JOIN users u ON u.id = jc.juror_id
+         JOIN user_directory u ON u.id = jc.juror_id
          JOIN company_profiles co ON co.id = jc.company_id
          JOIN edition_settings e ON e.id = jc.edition_id
          LEFT JOIN conflicts c ON c.id = jc.conflict_id
@@ -113,9 +114,7 @@ export class ConflictsService {
     const edition = await this.editions.findVisible(caller, dto.editionId);
     assertPhase(edition, ...(byOrganiser ? ORGANISER_PHASES : JUROR_PHASES));
     return this.transactions.run(async (manager) => {
-      const juror = (await manager.query(`SELECT 1 FROM users WHERE id = $1 AND 'juror' = ANY(roles)`, [
-        jurorId,
-      ])) as unknown[];
+      const juror = await usersWithRole(manager, [jurorId], 'juror');
       if (!juror.length) throw new DomainError(ConflictErrors.notAJuror);
       const company = (await manager.query(`SELECT 1 FROM company_profiles WHERE id = $1`, [
         dto.companyId,
@@ -165,7 +164,7 @@ export class ConflictsService {
       const [row] = (await manager.query(
         `SELECT c.id, c.edition_id AS "editionId", c.juror_id AS "jurorId", u.full_name AS "jurorName", c.company_id AS "companyId",
                 co.name AS "companyName", c.source, c.reason, c.created_at AS "createdAt", e.blind
-           FROM conflicts c JOIN users u ON u.id = c.juror_id JOIN company_profiles co ON co.id = c.company_id JOIN edition_settings e ON e.id = c.edition_id
+           FROM conflicts c JOIN user_directory u ON u.id = c.juror_id JOIN company_profiles co ON co.id = c.company_id JOIN edition_settings e ON e.id = c.edition_id
           WHERE c.id = $1`,
         [id],
       )) as ConflictRow[];
@@ -252,12 +251,8 @@ export class ConflictsService {
         ])) as unknown[];
         if (!company.length) throw new DomainError(ConflictErrors.companyNotFound);
       }
-      const [[before]] = (await manager.query(
-        `UPDATE users u SET employer_company_id = $2, updated_at = now() FROM (SELECT id, employer_company_id FROM users WHERE id = $1 FOR UPDATE) old
-          WHERE u.id = old.id RETURNING old.employer_company_id AS "before"`,
-        [caller.userId, companyId],
-      )) as [{ before: string | null }[], number];
-      if (before!.before !== companyId) {
+      const before = await setEmployerCompany(manager, caller.userId, companyId);
+      if (before !== companyId) {
         const late = companyId
           ? await auditLateConflicts(manager, this.audit, {
               jurorId: caller.userId,
@@ -272,7 +267,7 @@ export class ConflictsService {
           entityType: 'user',
           entityId: caller.userId,
           actorId: caller.userId,
-          data: { before: before!.before, after: companyId, awaitingDecision: late.map((l) => l.id) },
+          data: { before, after: companyId, awaitingDecision: late.map((l) => l.id) },
         });
       }
       return { employerCompanyId: companyId };

@@ -4,6 +4,7 @@ import type { Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { usersWithRole } from '../users/user.queries.js';
 import { type EditionSummary, lockEdition } from '../editions/edition.queries.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
@@ -39,11 +40,7 @@ export class PanelsService {
         [dto.categoryId, edition.id],
       )) as { id: string }[];
       if (!category) throw new DomainError(EditionErrors.categoryNotFound);
-      const jurors = (await manager.query(
-        `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND 'juror' = ANY(roles) AND disabled_at IS NULL`,
-        [dto.jurorIds],
-      )) as { id: string }[];
-      const found = new Set(jurors.map((j) => j.id));
+      const found = new Set(await usersWithRole(manager, dto.jurorIds, 'juror', { active: true }));
       const refused = dto.jurorIds.filter((id) => !found.has(id));
       if (refused.length) {
         throw new DomainError(PanelErrors.notAJuror, `Not active jurors: ${refused.join(', ')}.`, {
@@ -122,7 +119,7 @@ export class PanelsService {
                                 ORDER BY u.full_name, u.id) FILTER (WHERE u.id IS NOT NULL), '[]') AS jurors
          FROM edition_categories c
          LEFT JOIN panel_members pm ON pm.category_id = c.id
-         LEFT JOIN users u ON u.id = pm.juror_id
+         LEFT JOIN user_directory u ON u.id = pm.juror_id
         WHERE c.edition_id = $1 AND ($2::uuid IS NULL OR c.id = $2)
         GROUP BY c.id, c.code, c.position
         ORDER BY c.position, c.code`,

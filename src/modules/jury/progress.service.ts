@@ -81,7 +81,7 @@ export class ProgressService {
     const people = (await this.dataSource.query(
       `SELECT u.id, u.full_name AS "fullName", u.email,
               EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = $2 AND cc.juror_id = u.id) AS confirmed
-         FROM users u WHERE u.id = ANY($1::uuid[])`,
+         FROM user_directory u WHERE u.id = ANY($1::uuid[])`,
       [jurorIds, round.editionId],
     )) as { id: string; fullName: string; email: string; confirmed: boolean }[];
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);

@@ -76,7 +76,7 @@ export class EligibilityService {
       const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
       const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
       const members = (await manager.query(
-        `SELECT u.id, u.email, u.locale FROM company_members m JOIN users u ON u.id = m.user_id WHERE m.company_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
+        `SELECT u.id, u.email, u.locale FROM company_members m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
         [company.id],
       )) as { id: string; email: string; locale: string }[];
       for (const member of members) {

@@ -19,7 +19,7 @@ import { EditionErrors } from '../editions/editions.errors.js';
 import { Category } from '../editions/entities/category.entity.js';
 import { Edition } from '../editions/entities/edition.entity.js';
 import { Notifications } from '../notifications/notifications.service.js';
-import { User } from '../users/entities/user.entity.js';
+import { findUserOrFail } from '../users/user.queries.js';
 import { type AttachmentView, toAttachmentView } from './attachments/attachment-view.js';
 import type { CreateNominationDto, UpdateNominationDto } from './dto/nomination.dto.js';
 import { Attachment } from './entities/attachment.entity.js';
@@ -243,7 +243,7 @@ export class NominationsService {
         );
       }
       await submit(manager, id, now, caller.userId);
-      const submitter = await manager.findOneByOrFail(User, { id: caller.userId });
+      const submitter = await findUserOrFail(manager, caller.userId);
       const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
       const [attachments] = (await manager.query(
         `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
@@ -328,7 +328,7 @@ export class NominationsService {
               coalesce(array_agg(u.full_name) FILTER (WHERE u.id IS NOT NULL), '{}') AS member_names
          FROM companies c
          LEFT JOIN company_members m ON m.company_id = c.id
-         LEFT JOIN users u ON u.id = m.user_id
+         LEFT JOIN user_directory u ON u.id = m.user_id
         WHERE c.id = $1
         GROUP BY c.id`,
       [companyId],

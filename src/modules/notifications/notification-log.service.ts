@@ -7,6 +7,7 @@ import { Transactions } from '../../database/transaction.js';
 import { jobRequest } from '../../queue/jobs.js';
 import { Outbox } from '../../queue/outbox.service.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { contactsOf } from '../users/user.queries.js';
 import type { ListNotificationsQuery } from './dto/notification.dto.js';
 import type { NotificationStatus } from './entities/notification.entity.js';
 import { NotificationErrors } from './notifications.errors.js';
@@ -75,9 +76,7 @@ export class NotificationLog {
     const params: unknown[] = [];
     const param = (value: unknown) => (params.push(value), `$${params.length}`);
     if (scope === 'mine') {
-      const [user] = (await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [
-        caller.userId,
-      ])) as { email: string }[];
+      const [user] = await contactsOf(this.dataSource.manager, [caller.userId]);
       where.push(`(recipient_id = ${param(caller.userId)} OR recipient_email = ${param(user?.email ?? '')})`);
     }
     if (query.status) where.push(`status = ${param(query.status)}`);

@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
+import { contactsOf } from '../users/user.queries.js';
 import { OPTIONAL_TOPICS, type OptionalTopic } from './entities/notification-opt-out.entity.js';
 import { NotificationErrors } from './notifications.errors.js';
 import { UnsubscribeLinks } from './unsubscribe-links.js';
@@ -49,9 +50,7 @@ export class OptOuts {
 
   /** A genuine link of a deleted account is as useless as a forged one. */
   private async localeOf(manager: EntityManager, userId: string): Promise<Locale> {
-    const [user] = (await manager.query(`SELECT locale FROM users WHERE id = $1`, [userId])) as {
-      locale: string;
-    }[];
+    const [user] = await contactsOf(manager, [userId]);
     if (!user) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
     return (LOCALES as readonly string[]).includes(user.locale) ? (user.locale as Locale) : 'en';
   }
@@ -98,7 +97,7 @@ export class OptOuts {
         ? // As a CTE: TypeORM answers a bare DELETE with [rows, count], not the rows.
           `WITH gone AS (DELETE FROM notification_opt_outs WHERE user_id = $1 AND topic = $2 RETURNING user_id)
            SELECT user_id FROM gone`
-        : `INSERT INTO notification_opt_outs (user_id, topic) SELECT id, $2 FROM users WHERE id = $1
+        : `INSERT INTO notification_opt_outs (user_id, topic) SELECT id, $2 FROM user_directory WHERE id = $1
            ON CONFLICT ON CONSTRAINT pk_notification_opt_outs DO NOTHING RETURNING user_id`,
       [userId, topic],
     )) as unknown[];

@@ -55,13 +55,13 @@ export class ResultsMailer {
          JOIN edition_categories cat ON cat.id = n.category_id
          JOIN LATERAL (
            SELECT u.id, u.email, u.full_name, u.locale
-             FROM company_memberships m JOIN users u ON u.id = m.user_id
+             FROM company_memberships m JOIN user_directory u ON u.id = m.user_id
             WHERE m.company_id = n.company_id AND u.disabled_at IS NULL
            UNION ALL
            SELECT u.id, u.email, u.full_name, u.locale
-             FROM users u
+             FROM user_directory u
             WHERE u.id = n.created_by AND u.disabled_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM company_memberships m JOIN users member ON member.id = m.user_id
+              AND NOT EXISTS (SELECT 1 FROM company_memberships m JOIN user_directory member ON member.id = m.user_id
                                WHERE m.company_id = n.company_id AND member.disabled_at IS NULL)
          ) r ON true
         WHERE n.edition_id = $1 AND n.status = ANY($2::text[])

@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { type Caller, type Role } from '../../common/auth/roles.js';
+import { type Caller } from '../../common/auth/roles.js';
 import { InjectRedis } from '../../common/redis/redis.module.js';
 import { purposeKey, sameSignature, signParts } from '../../common/signatures.js';
 import { AppConfig } from '../../config/app-config.js';
 import { SessionRevocations } from '../auth/revocations.js';
+import { activeRolesOf } from '../users/user.queries.js';
 
 /** Outside the API prefix (app.setup excludes `admin/*` from it). */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -81,11 +82,8 @@ export class QueueDashboardSessions {
     const expires = Number(expiresText);
     if (!sameSignature(signParts(this.key, userId, sessionId, expires), signature)) return false;
     if (expires <= Date.now() / 1000 || (await this.revocations.isRevoked(sessionId))) return false;
-    const [user] = (await this.dataSource.query(
-      `SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`,
-      [userId],
-    )) as { roles: Role[] }[];
-    return user ? { userId, sessionId, roles: user.roles } : false;
+    const roles = await activeRolesOf(this.dataSource.manager, userId);
+    return roles ? { userId, sessionId, roles } : false;
   }
 
   /** The cookie that carries `value`; `Secure` whenever the platform is served over HTTPS. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import type { User } from '../../users/entities/user.entity.js';
+import type { User } from '../../users/user.queries.js';
 import { AuthService } from '../auth.service.js';
 
 @Injectable()

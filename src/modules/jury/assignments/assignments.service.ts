@@ -11,6 +11,7 @@ import { EditionErrors } from '../../editions/editions.errors.js';
 import { NominationErrors } from '../../nominations/nominations.errors.js';
 import { nominationIdsInCategory, nominationInEdition } from '../../nominations/nomination.queries.js';
 import { Notifications } from '../../notifications/notifications.service.js';
+import { contactsOf } from '../../users/user.queries.js';
 import { conflictExists } from '../conflict-rules.js';
 import type { AddAssignmentDto, AssignmentListQuery, AutoAssignDto } from '../dto/jury.dto.js';
 import { AssignmentErrors } from '../jury.errors.js';
@@ -334,15 +335,7 @@ export class AssignmentsService {
     const counts = new Map<string, number>();
     for (const id of jurorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     if (!counts.size) return;
-    const jurors = (await manager.query(
-      `SELECT id, email, full_name AS "fullName", locale FROM users WHERE id = ANY($1::uuid[])`,
-      [[...counts.keys()]],
-    )) as {
-      id: string;
-      email: string;
-      fullName: string;
-      locale: string;
-    }[];
+    const jurors = await contactsOf(manager, [...counts.keys()]);
     const batch = randomUUID();
     for (const juror of jurors) {
       await this.notifications.notify(manager, {
