@@ -38,7 +38,7 @@ describe('audit log', () => {
     expect(verify.body.checked).toBeGreaterThanOrEqual(200);
     const [{ n, min, max }] = (await t.db.query(
       `SELECT count(*)::int AS n, min(seq)::int AS min, max(seq)::int AS max FROM audit_log`,
-    )) as { n: number; min: number; max: number }[];
+    )) as [{ n: number; min: number; max: number }];
     expect([min, max]).toEqual([1, n]);
     expect(verify.body.head.seq).toBe(String(n));
   });
@@ -133,7 +133,7 @@ describe('audit log on an API instance that leaves sealing to the workers (AUDIT
     await new Promise((resolve) => setTimeout(resolve, 200)); // 20 ticks of a sealer, were one running
     const [{ unsealed }] = (await t.db.query(
       `SELECT count(*)::int AS unsealed FROM audit_log WHERE seq IS NULL`,
-    )) as { unsealed: number }[];
+    )) as [{ unsealed: number }];
     expect(unsealed).toBeGreaterThan(0);
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
@@ -214,9 +214,9 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
       });
       await scoreTable(t, world, { A: { T1: 4, T2: 6 }, B: { T1: 8, T2: 9 } });
       await closeAndTally(t, world, organiser.auth);
-      const [{ last }] = (await t.db.query(`SELECT max(id)::text AS last FROM audit_log`)) as {
-        last: string;
-      }[];
+      const [{ last }] = (await t.db.query(`SELECT max(id)::text AS last FROM audit_log`)) as [
+        { last: string },
+      ];
       const publish = await timed(() =>
         t.http().post(`/api/v1/editions/${world.edition.id}/publish`).set(organiser.auth).send({}),
       );
@@ -281,7 +281,7 @@ describe('audit log written before the actions became a typed union', () => {
   afterAll(() => t.close());
 
   it('still verifies, and new entries with legacy spellings chain after it', async () => {
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as { n: number }[];
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as [{ n: number }];
     expect(n).toBe(0); // the stored chain starts at seq 1, as it did where it was written
     for (const e of LEGACY_AUDIT_CHAIN) {
       await t.db.query(

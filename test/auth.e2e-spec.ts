@@ -326,7 +326,7 @@ describe('auth', () => {
       const [{ expires_at: sessionEnd }] = (await t.db.query(
         `SELECT expires_at FROM auth_sessions WHERE user_id = $1`,
         [user.id],
-      )) as { expires_at: Date }[];
+      )) as [{ expires_at: Date }];
       expect(sessionEnd.getTime() - Date.now()).toBeGreaterThan(
         (t.config.REFRESH_SESSION_MAX_SECONDS - 60) * 1000,
       );

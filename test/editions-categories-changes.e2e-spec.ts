@@ -39,7 +39,7 @@ describe('categories and criteria: changing and removing', () => {
   describe('PATCH /categories/{id}', () => {
     it('changes a category and audits what changed', async () => {
       const edition = await createEdition(t, { phase: 'draft' });
-      const category = edition.categories[0];
+      const category = edition.categories[0]!;
       const questions = [
         { code: 'baseline', prompt: text('What was it like before?'), required: false, maxLength: 800 },
       ];
@@ -62,10 +62,12 @@ describe('categories and criteria: changing and removing', () => {
         position: 5,
       });
       expect((res.body as CategoryBody).criteria).toHaveLength(3);
-      const [entry] = (await t.db.query<{ entity_id: string; data: unknown }[]>(
-        `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'categories.updated'`,
-        [edition.id],
-      )) as { data: { changes: Record<string, { from: unknown; to: unknown }> } }[];
+      const entry = (
+        (await t.db.query<{ entity_id: string; data: unknown }[]>(
+          `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'categories.updated'`,
+          [edition.id],
+        )) as { data: { changes: Record<string, { from: unknown; to: unknown }> } }[]
+      )[0]!;
       expect(Object.keys(entry.data.changes).sort()).toEqual(['code', 'name', 'position', 'questions']);
       expect(entry.data.changes.code).toEqual({ from: 'efficiency', to: 'operational_efficiency' });
     });
@@ -109,7 +111,7 @@ describe('categories and criteria: changing and removing', () => {
         categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
       });
       const before = await snapshot(edition.id);
-      const url = `/api/v1/categories/${target === 'own' ? edition.categories[0].id : UNKNOWN_ID}`;
+      const url = `/api/v1/categories/${target === 'own' ? edition.categories[0]!.id : UNKNOWN_ID}`;
       const res = await t.http().patch(url).set(as(who)).send(body).expect(status);
       if (code) expect(res.body.code).toBe(code);
       expect(await snapshot(edition.id)).toEqual(before);
@@ -127,7 +129,7 @@ describe('categories and criteria: changing and removing', () => {
       const before = await snapshot(edition.id);
       const res = await t
         .http()
-        .patch(`/api/v1/categories/${edition.categories[0].id}`)
+        .patch(`/api/v1/categories/${edition.categories[0]!.id}`)
         .set(organiser.auth)
         .send({ name: text('Too late') })
         .expect(409);
@@ -142,7 +144,7 @@ describe('categories and criteria: changing and removing', () => {
         phase: 'nominations',
         categories: { efficiency: { cost: '1' }, safety: { incidents: '1', training: '2' } },
       });
-      const safety = edition.categories[1];
+      const safety = edition.categories[1]!;
       await t.http().delete(`/api/v1/categories/${safety.id}`).set(organiser.auth).expect(204);
       expect(await countRows(t, 'categories', 'id = $1', [safety.id])).toBe(0);
       expect(await countRows(t, 'criteria', 'category_id = $1', [safety.id])).toBe(0);
@@ -162,7 +164,7 @@ describe('categories and criteria: changing and removing', () => {
     ])('refuses %s (%i), removing nothing', async (_, status, who, target) => {
       const edition = await createEdition(t, { phase: 'nominations' });
       const before = await snapshot(edition.id);
-      const id = { own: edition.categories[0].id, unknown: UNKNOWN_ID, 'not-a-uuid': 'not-a-uuid' }[target];
+      const id = { own: edition.categories[0]!.id, unknown: UNKNOWN_ID, 'not-a-uuid': 'not-a-uuid' }[target];
       await t.http().delete(`/api/v1/categories/${id}`).set(as(who)).expect(status);
       expect(await snapshot(edition.id)).toEqual(before);
     });
@@ -176,7 +178,7 @@ describe('categories and criteria: changing and removing', () => {
       const before = await snapshot(edition.id);
       const res = await t
         .http()
-        .delete(`/api/v1/categories/${edition.categories[1].id}`)
+        .delete(`/api/v1/categories/${edition.categories[1]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(res.body).toMatchObject({
@@ -187,7 +189,7 @@ describe('categories and criteria: changing and removing', () => {
       const judging = await createEdition(t, { phase: 'judging' });
       const frozen = await t
         .http()
-        .delete(`/api/v1/categories/${judging.categories[0].id}`)
+        .delete(`/api/v1/categories/${judging.categories[0]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(frozen.body.code).toBe('editions.categories_frozen');
@@ -202,11 +204,11 @@ describe('categories and criteria: changing and removing', () => {
         phase: 'nominations',
         categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
       });
-      await t.db.query(`INSERT INTO test_category_refs VALUES ($1)`, [edition.categories[1].id]);
+      await t.db.query(`INSERT INTO test_category_refs VALUES ($1)`, [edition.categories[1]!.id]);
       const before = await snapshot(edition.id);
       const res = await t
         .http()
-        .delete(`/api/v1/categories/${edition.categories[1].id}`)
+        .delete(`/api/v1/categories/${edition.categories[1]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(res.body.code).toBe('categories.in_use');
@@ -218,7 +220,7 @@ describe('categories and criteria: changing and removing', () => {
   describe('POST /categories/{id}/criteria', () => {
     it('adds a criterion after the others, audited', async () => {
       const edition = await createEdition(t, { phase: 'eligibility' });
-      const category = edition.categories[0];
+      const category = edition.categories[0]!;
       const res = await t
         .http()
         .post(`/api/v1/categories/${category.id}/criteria`)
@@ -302,7 +304,7 @@ describe('categories and criteria: changing and removing', () => {
       ],
     ])('refuses %s (%i), adding nothing', async (_, status, who, target, body, code) => {
       const edition = await createEdition(t, { phase: 'nominations' });
-      const category = edition.categories[0];
+      const category = edition.categories[0]!;
       const before = await snapshot(edition.id);
       const res = await t
         .http()
@@ -318,19 +320,19 @@ describe('categories and criteria: changing and removing', () => {
       const judging = await createEdition(t, { phase: 'judging' });
       const frozen = await t
         .http()
-        .post(`/api/v1/categories/${judging.categories[0].id}/criteria`)
+        .post(`/api/v1/categories/${judging.categories[0]!.id}/criteria`)
         .set(organiser.auth)
         .send(criterionBody())
         .expect(409);
       expect(frozen.body.code).toBe('editions.categories_frozen');
-      expect(await countRows(t, 'criteria', 'category_id = $1', [judging.categories[0].id])).toBe(3);
+      expect(await countRows(t, 'criteria', 'category_id = $1', [judging.categories[0]!.id])).toBe(3);
     });
   });
 
   describe('PATCH /criteria/{id}', () => {
     it('changes weight, scale, names and code, audited with before and after', async () => {
       const edition = await createEdition(t, { phase: 'nominations' });
-      const criterion = edition.categories[0].criteria[0];
+      const criterion = edition.categories[0]!.criteria[0]!;
       const res = await t
         .http()
         .patch(`/api/v1/criteria/${criterion.id}`)
@@ -345,10 +347,12 @@ describe('categories and criteria: changing and removing', () => {
         code: 'cost_per_teu',
         name: text('Cost per TEU'),
       });
-      const [entry] = await t.db.query<{ data: { code: string; changes: Record<string, unknown> } }[]>(
-        `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'criteria.updated'`,
-        [edition.id],
-      );
+      const entry = (
+        await t.db.query<{ data: { code: string; changes: Record<string, unknown> } }[]>(
+          `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'criteria.updated'`,
+          [edition.id],
+        )
+      )[0]!;
       expect(entry.data.code).toBe('cost');
       expect(entry.data.changes).toMatchObject({
         weight: { from: '1', to: '3.125' },
@@ -409,7 +413,8 @@ describe('categories and criteria: changing and removing', () => {
       ],
     ])('refuses %s (%i), changing nothing', async (_, status, who, target, body, code) => {
       const edition = await createEdition(t, { phase: 'nominations', tieBreakers: ['criterion:speed'] });
-      const [cost, speed] = edition.categories[0].criteria;
+      const { criteria } = edition.categories[0]!;
+      const [cost, speed] = [criteria[0]!, criteria[1]!];
       const before = await snapshot(edition.id);
       const id = { cost: cost.id, speed: speed.id, unknown: UNKNOWN_ID }[target];
       const res = await t.http().patch(`/api/v1/criteria/${id}`).set(as(who)).send(body).expect(status);
@@ -422,7 +427,7 @@ describe('categories and criteria: changing and removing', () => {
       const judging = await createEdition(t, { phase: 'judging' });
       const frozen = await t
         .http()
-        .patch(`/api/v1/criteria/${judging.categories[0].criteria[0].id}`)
+        .patch(`/api/v1/criteria/${judging.categories[0]!.criteria[0]!.id}`)
         .set(organiser.auth)
         .send({ weight: '2' })
         .expect(409);
@@ -431,7 +436,7 @@ describe('categories and criteria: changing and removing', () => {
 
     it('is frozen once the clock passes judgingOpenAt, even before the phase moves', async () => {
       const edition = await createEdition(t, { phase: 'nominations' });
-      const criterion = edition.categories[0].criteria[0];
+      const criterion = edition.categories[0]!.criteria[0]!;
       t.app.get(Clock).set(new Date((await judgingOpenAt(edition.id)).getTime() - 1000));
       await t
         .http()
@@ -450,7 +455,7 @@ describe('categories and criteria: changing and removing', () => {
       expect(
         (
           await t.db.query<{ weight: string }[]>(`SELECT weight FROM criteria WHERE id = $1`, [criterion.id])
-        )[0].weight,
+        )[0]!.weight,
       ).toBe('2.0000');
     });
   });
@@ -458,7 +463,7 @@ describe('categories and criteria: changing and removing', () => {
   describe('DELETE /criteria/{id}', () => {
     it('removes a criterion, audited', async () => {
       const edition = await createEdition(t, { phase: 'draft' });
-      const criterion = edition.categories[0].criteria[2];
+      const criterion = edition.categories[0]!.criteria[2]!;
       await t.http().delete(`/api/v1/criteria/${criterion.id}`).set(organiser.auth).expect(204);
       expect(await countRows(t, 'criteria', 'id = $1', [criterion.id])).toBe(0);
       const [entry] = await t.db.query<{ entity_id: string; data: unknown }[]>(
@@ -479,7 +484,7 @@ describe('categories and criteria: changing and removing', () => {
     ])('refuses %s (%i), removing nothing', async (_, status, who, target, code) => {
       const edition = await createEdition(t, { phase: 'nominations' });
       const before = await snapshot(edition.id);
-      const id = target === 'own' ? edition.categories[0].criteria[0].id : UNKNOWN_ID;
+      const id = target === 'own' ? edition.categories[0]!.criteria[0]!.id : UNKNOWN_ID;
       const res = await t.http().delete(`/api/v1/criteria/${id}`).set(as(who)).expect(status);
       if (code) expect(res.body.code).toBe(code);
       expect(await snapshot(edition.id)).toEqual(before);
@@ -494,13 +499,13 @@ describe('categories and criteria: changing and removing', () => {
       const before = await snapshot(edition.id);
       const last = await t
         .http()
-        .delete(`/api/v1/criteria/${edition.categories[1].criteria[0].id}`)
+        .delete(`/api/v1/criteria/${edition.categories[1]!.criteria[0]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(last.body.code).toBe('criteria.last_criterion');
       const needed = await t
         .http()
-        .delete(`/api/v1/criteria/${edition.categories[0].criteria[1].id}`)
+        .delete(`/api/v1/criteria/${edition.categories[0]!.criteria[1]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(needed.body.code).toBe('criteria.in_tie_breakers');
@@ -509,11 +514,11 @@ describe('categories and criteria: changing and removing', () => {
       const judging = await createEdition(t, { phase: 'tallying' });
       const frozen = await t
         .http()
-        .delete(`/api/v1/criteria/${judging.categories[0].criteria[0].id}`)
+        .delete(`/api/v1/criteria/${judging.categories[0]!.criteria[0]!.id}`)
         .set(organiser.auth)
         .expect(409);
       expect(frozen.body).toMatchObject({ code: 'editions.categories_frozen', currentPhase: 'tallying' });
-      expect(await countRows(t, 'criteria', 'category_id = $1', [judging.categories[0].id])).toBe(3);
+      expect(await countRows(t, 'criteria', 'category_id = $1', [judging.categories[0]!.id])).toBe(3);
     });
 
     it('keeps at least one criterion when two deletions race', async () => {
@@ -521,12 +526,13 @@ describe('categories and criteria: changing and removing', () => {
         phase: 'nominations',
         categories: { safety: { incidents: '1', training: '1' } },
       });
-      const [a, b] = edition.categories[0].criteria;
+      const { criteria } = edition.categories[0]!;
+      const [a, b] = [criteria[0]!, criteria[1]!];
       const results = await Promise.all(
         [a, b].map((c) => t.http().delete(`/api/v1/criteria/${c.id}`).set(organiser.auth)),
       );
       expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
-      expect(await countRows(t, 'criteria', 'category_id = $1', [edition.categories[0].id])).toBe(1);
+      expect(await countRows(t, 'criteria', 'category_id = $1', [edition.categories[0]!.id])).toBe(1);
     });
   });
 });

@@ -73,7 +73,7 @@ describe('categories: the catalogue, reading and adding', () => {
       expect(categories.map((c) => c.position)).toEqual([0, 1, 2, 3]);
       const nonEmpty = (value: Record<string, string>) => {
         expect(Object.keys(value).sort()).toEqual([...LOCALES].sort());
-        for (const locale of LOCALES) expect(value[locale].trim().length).toBeGreaterThan(2);
+        for (const locale of LOCALES) expect(value[locale]!.trim().length).toBeGreaterThan(2);
       };
       for (const category of categories) {
         expect(category.editionId).toBe(edition.id);
@@ -126,10 +126,12 @@ describe('categories: the catalogue, reading and adding', () => {
     it('copies the catalogue: changing one edition’s categories leaves another’s alone', async () => {
       const [a, b] = [await createViaApi(), await createViaApi()];
       const before = await snapshot(b.id);
-      const [category] = await t.db.query<{ id: string }[]>(
-        `SELECT id FROM categories WHERE edition_id = $1 AND code = 'fairness'`,
-        [a.id],
-      );
+      const category = (
+        await t.db.query<{ id: string }[]>(
+          `SELECT id FROM categories WHERE edition_id = $1 AND code = 'fairness'`,
+          [a.id],
+        )
+      )[0]!;
       await t
         .http()
         .patch(`/api/v1/categories/${category.id}`)

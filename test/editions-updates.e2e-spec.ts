@@ -44,10 +44,12 @@ describe('editions: updates', () => {
         .expect(200);
       expect(res.body).toMatchObject({ name: 'Magistral Awards 2027', reminderLeadHours: 48, version: 2 });
       expect(res.headers.etag).toBe('"2"');
-      const [entry] = await t.db.query<{ data: { changes: Record<string, unknown> }; actor_id: string }[]>(
-        `SELECT data, actor_id FROM audit_log WHERE edition_id = $1 AND action = 'editions.updated'`,
-        [edition.id],
-      );
+      const entry = (
+        await t.db.query<{ data: { changes: Record<string, unknown> }; actor_id: string }[]>(
+          `SELECT data, actor_id FROM audit_log WHERE edition_id = $1 AND action = 'editions.updated'`,
+          [edition.id],
+        )
+      )[0]!;
       expect(entry.actor_id).toBe(organiser.id);
       expect(entry.data.changes).toEqual({
         name: { from: `Test edition ${edition.slug}`, to: 'Magistral Awards 2027' },

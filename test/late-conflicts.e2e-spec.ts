@@ -46,7 +46,7 @@ describe('conflicts that appear after the juror has scored', () => {
     const owner = await login(t, world.owner.email, world.owner.password);
     await t
       .http()
-      .post(`${API}/companies/${world.companies.N1.id}/members`)
+      .post(`${API}/companies/${world.companies.N1!.id}/members`)
       .set(bearer(owner.token))
       .send({ email: recruit.email })
       .expect(202);
@@ -104,8 +104,8 @@ describe('conflicts that appear after the juror has scored', () => {
     // Recorded as awaiting a decision, audited as a membership made during judging.
     const [late] = await pendingOf(world);
     expect(late).toMatchObject({
-      jurorId: world.jurors.B.id,
-      companyId: world.companies.N1.id,
+      jurorId: world.jurors.B!.id,
+      companyId: world.companies.N1!.id,
       source: 'membership',
       status: 'pending',
       holds: true,
@@ -113,7 +113,7 @@ describe('conflicts that appear after the juror has scored', () => {
     });
     const [accepted] = (await t.db.query(
       `SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND entity_id = $1`,
-      [world.companies.N1.id],
+      [world.companies.N1!.id],
     )) as { data: { duringJudging?: { editionId: string; lateConflictId: string }[] } }[];
     expect(accepted!.data.duringJudging).toEqual([{ editionId: world.edition.id, lateConflictId: late!.id }]);
     expect(
@@ -122,13 +122,13 @@ describe('conflicts that appear after the juror has scored', () => {
     // Organisers see it in the conflicts listing too.
     const listed = await t
       .http()
-      .get(`${API}/conflicts?editionId=${world.edition.id}&jurorId=${world.jurors.B.id}`)
+      .get(`${API}/conflicts?editionId=${world.edition.id}&jurorId=${world.jurors.B!.id}`)
       .set(organiser.auth)
       .expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
         source: 'membership',
-        companyId: world.companies.N1.id,
+        companyId: world.companies.N1!.id,
         awaitingDecision: late!.id,
       }),
     ]);
@@ -151,7 +151,7 @@ describe('conflicts that appear after the juror has scored', () => {
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body.code).toBe('tally.conflicts_awaiting_decision');
       expect(refused.body.lateConflicts).toEqual([
-        expect.objectContaining({ id: late!.id, jurorId: world.jurors.B.id, source: 'membership' }),
+        expect.objectContaining({ id: late!.id, jurorId: world.jurors.B!.id, source: 'membership' }),
       ]);
     }
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(0);
@@ -210,21 +210,21 @@ describe('conflicts that appear after the juror has scored', () => {
 
   it('an employer named or a conflict declared by the juror after scoring waits for a decision as well', async () => {
     const world = await scoredWorld();
-    const b = await login(t, world.jurors.B.email, world.jurors.B.password);
+    const b = await login(t, world.jurors.B!.email, world.jurors.B!.password);
     await t
       .http()
       .put(`${API}/me/employer`)
       .set(bearer(b.token))
-      .send({ companyId: world.companies.N1.id })
+      .send({ companyId: world.companies.N1!.id })
       .expect(200);
-    const a = await login(t, world.jurors.A.email, world.jurors.A.password);
+    const a = await login(t, world.jurors.A!.email, world.jurors.A!.password);
     await t
       .http()
       .post(`${API}/conflicts`)
       .set(bearer(a.token))
       .send({
         editionId: world.edition.id,
-        companyId: world.companies.N1.id,
+        companyId: world.companies.N1!.id,
         reason: 'I advised them last year.',
       })
       .expect(201);
@@ -258,8 +258,8 @@ describe('conflicts that appear after the juror has scored', () => {
       .set(organiser.auth)
       .send({
         editionId: world.edition.id,
-        companyId: world.companies.N2.id,
-        jurorId: world.jurors.C.id,
+        companyId: world.companies.N2!.id,
+        jurorId: world.jurors.C!.id,
         reason: 'Board seat',
       })
       .expect(201);
@@ -274,7 +274,7 @@ describe('conflicts that appear after the juror has scored', () => {
     expect(await pendingOf(world)).toEqual([]);
     const [accepted] = (await t.db.query(
       `SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND actor_id = $1`,
-      [world.jurors.C.id],
+      [world.jurors.C!.id],
     )) as { data: { duringJudging?: unknown } }[];
     expect(accepted!.data.duringJudging).toEqual([{ editionId: world.edition.id, lateConflictId: null }]);
     const close = await t.http().post(`${API}/rounds/${world.roundId}/close`).set(organiser.auth).expect(202);

@@ -180,7 +180,7 @@ describe('mail without SMTP', () => {
     // Named so that a developer finds it: time, template, recipient, then the Message-ID's unique part.
     const [{ id }] = (await t.db.query(`SELECT id FROM notifications WHERE recipient_email = $1`, [
       email,
-    ])) as { id: string }[];
+    ])) as [{ id: string }];
     expect(file).toMatch(
       new RegExp(
         `^\\d{8}T\\d{6}Z-account-verify-email-${email.replace('@', '_').replace(/\./g, '\\.')}-${id}\\.eml$`,
@@ -238,7 +238,7 @@ async function insertNotification(
       email,
       { name: 'Claim', link: 'https://example.test/r?token=x', expiresAt: '2026-12-31T00:00:00Z' },
     ],
-  )) as { id: string }[];
+  )) as [{ id: string }];
   if (state.claimedMinutesAgo !== undefined)
     await t.db.query(
       `INSERT INTO notification_claims (notification_id, token, claimed_at)

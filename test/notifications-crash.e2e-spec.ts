@@ -114,7 +114,7 @@ describe('mail delivery across worker crashes (kill -9)', () => {
       await until(async () => {
         const [{ left }] = (await t.db.query(
           `SELECT count(*)::int AS left FROM notifications WHERE status <> 'sent'`,
-        )) as { left: number }[];
+        )) as [{ left: number }];
         return left === 0;
       }, 60_000);
       // Time for a stray second delivery, if any were still coming, to land.

@@ -80,9 +80,9 @@ async function nominees(): Promise<Nominees> {
   ]);
   await t.db.query(`DELETE FROM company_members WHERE company_id = $1`, [world.companies.T3!.id]);
   await closeAndTally(t, world, organiser.auth);
-  const [{ name }] = (await t.db.query(`SELECT name FROM editions WHERE id = $1`, [world.edition.id])) as {
-    name: string;
-  }[];
+  const [{ name }] = (await t.db.query(`SELECT name FROM editions WHERE id = $1`, [world.edition.id])) as [
+    { name: string },
+  ];
   return { world, editionName: name, members, disabled, formerMember };
 }
 

@@ -266,7 +266,7 @@ describe('after publication', () => {
       const [{ release_at: releaseAt }] = (await t.db.query(
         `SELECT release_at FROM publications WHERE edition_id = $1`,
         [world.edition.id],
-      )) as { release_at: Date }[];
+      )) as [{ release_at: Date }];
       clock.set(new Date(releaseAt.getTime() - 1000));
       const early = await page(`/results/${world.edition.slug}`);
       expect(early.status).toBe(404);

@@ -90,7 +90,7 @@ describe('before publication', () => {
     for (const [path, unknownPath] of [
       [resultsUrl(world), `${unknown}/results`],
       [manifestUrl(world), `${unknown}/results/manifest`],
-    ]) {
+    ] as const) {
       const missing = await t.http().get(unknownPath);
       expect(missing.status).toBe(404);
       const callers = [{}, entrant.auth, juror.auth, { Authorization: 'Bearer forged.token.here' }];
@@ -249,7 +249,7 @@ describe('embargo', () => {
     const publicationId = scheduled.body.id as string;
     const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as { phase: string }[];
+    ])) as [{ phase: string }];
     expect(phase).toBe('results_ready');
     expect(
       await countRows(t, 'outbox', `name = 'publication.release' AND payload->>'publicationId' = $1`, [
@@ -358,7 +358,7 @@ describe('published results', () => {
     expect([status('T1'), status('T2'), status('T3')]).toEqual(['finalist', 'winner', 'eligible']);
     const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as { phase: string }[];
+    ])) as [{ phase: string }];
     expect(phase).toBe('published');
     const actions = (await t.db.query(
       `SELECT action FROM audit_log WHERE edition_id = $1 AND action LIKE 'publication.%'`,
@@ -401,7 +401,7 @@ describe('published results', () => {
     expect(response.body.manifest).toEqual({ sha256: manifest.sha256, url: manifestUrl(world) });
 
     for (const tag of [
-      response.headers.etag,
+      response.headers.etag!,
       `W/${response.headers.etag}`,
       `"other", ${response.headers.etag}`,
       '*',
@@ -445,7 +445,7 @@ describe('published results', () => {
       seq: expect.stringMatching(/^\d+$/),
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const [category] = manifest.categories;
+    const category = manifest.categories[0]!;
     expect(category.criteria).toEqual([{ code: 'impact', weight: '1' }]);
     expect(category.nominations.map((n) => n.title).sort()).toEqual([
       'Cold chain',
@@ -475,7 +475,7 @@ describe('published results', () => {
     expect(good.code).toBe(0);
 
     const tampered = JSON.parse(JSON.stringify(manifest)) as ResultsManifest;
-    tampered.categories[0].scorecards[0].scores.impact += 1;
+    tampered.categories[0]!.scorecards[0]!.scores.impact! += 1;
     const bad = await verify(tampered);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('MISMATCH manifest: sha256 does not match');

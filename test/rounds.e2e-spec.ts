@@ -63,7 +63,7 @@ describe('PATCH /rounds/{id}', () => {
     const roundId = await openRound();
     const [{ editionId }] = (await t.db.query(`SELECT edition_id AS "editionId" FROM rounds WHERE id = $1`, [
       roundId,
-    ])) as { editionId: string }[];
+    ])) as [{ editionId: string }];
     const before = await reminderJobs(roundId);
     await t
       .http()

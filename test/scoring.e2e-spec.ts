@@ -144,7 +144,7 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
     const [{ edition_id }] = (await t.db.query(
       `SELECT edition_id FROM audit_log WHERE entity_id = $1 LIMIT 1`,
       [row!.id],
-    )) as { edition_id: string }[];
+    )) as [{ edition_id: string }];
     expect(edition_id).toBe(w.edition.id);
   });
 
@@ -517,7 +517,7 @@ describe('what a server remembers between saves never outlives a change', () => 
 
     const [{ company_id }] = (await t.db.query(`SELECT company_id FROM nominations WHERE id = $1`, [
       nominationId,
-    ])) as { company_id: string }[];
+    ])) as [{ company_id: string }];
     await t.db.query(`UPDATE users SET employer_company_id = $2 WHERE id = $1`, [juror.id, company_id]);
     expect(
       (
@@ -567,7 +567,7 @@ describe('what a server remembers between saves never outlives a change', () => 
     const [{ version }] = (await t.db.query(
       `SELECT version FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
       [nominationId, juror.id],
-    )) as { version: number }[];
+    )) as [{ version: number }];
     expect(version).toBe(3);
   });
 });
@@ -630,7 +630,7 @@ describe('POST /rounds/{roundId}/scorecards/{nominationId}/submit', () => {
     const [{ action }] = (await t.db.query(
       `SELECT action FROM audit_log WHERE entity_type = 'scorecard' AND actor_id = $1`,
       [juror.id],
-    )) as { action: string }[];
+    )) as [{ action: string }];
     expect(action).toBe('scorecard.submitted');
   });
 

@@ -121,7 +121,7 @@ describe('closing a round tallies it on the real queue', () => {
     });
     expect(close.body.jobs).toHaveLength(1);
     expect(close.body.jobs[0]).toMatchObject({
-      categoryId: world.edition.categories[0].id,
+      categoryId: world.edition.categories[0]!.id,
       categoryCode: 'efficiency',
     });
     expect(close.body.jobs[0].jobId).toBe(`tally-${close.body.jobs[0].runId}`);
@@ -132,7 +132,7 @@ describe('closing a round tallies it on the real queue', () => {
     const body = await results(world);
     expect(body.roundStatus).toBe('closed');
     expect(body.editionPhase).toBe('tallying');
-    const [category] = body.categories;
+    const category = body.categories[0]!;
     expect(category.latestRun).toMatchObject({ status: 'succeeded', error: null });
     expect(ranking(category.nominations, world.nominations)).toEqual([
       ['T2', 1, '92.3607', [], null],
@@ -146,7 +146,7 @@ describe('closing a round tallies it on the real queue', () => {
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(1);
     const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as { phase: string }[];
+    ])) as [{ phase: string }];
     expect(phase).toBe('tallying');
     const actions = (await t.db.query(`SELECT action FROM audit_log WHERE edition_id = $1 ORDER BY id`, [
       world.edition.id,
@@ -162,24 +162,24 @@ describe('closing a round tallies it on the real queue', () => {
   it('mean with the median tie-breaker: counts only submitted, non-conflicted scorecards on eligible nominations', async () => {
     const world = await weightedWorld('mean', ['median']);
     await closeAndTally(t, world, organiser.auth);
-    const [category] = (await results(world)).categories;
+    const category = (await results(world)).categories[0]!;
     expect(ranking(category.nominations, world.nominations)).toEqual([
       ['N1', 1, '6.0000', [], 'median'],
       ['N2', 2, '6.0000', [], 'median'],
       ['N3', null, null, ['insufficient_scorecards'], null],
     ]);
     expect(category.nominations.map((n) => n.scorecards)).toEqual([4, 4, 2]);
-    expect(category.nominations[0].title).toBe('Nomination N1');
+    expect(category.nominations[0]!.title).toBe('Nomination N1');
     // E and F have counted scorecards nowhere, so they have no statistics either.
     expect(category.jurors.map((j) => j.juror).sort()).toEqual(
-      ['A', 'B', 'C', 'D'].map((l) => world.jurors[l].id).sort(),
+      ['A', 'B', 'C', 'D'].map((l) => world.jurors[l]!.id).sort(),
     );
   });
 
   it('mean without tie-breakers: equal scores share a rank', async () => {
     const world = await weightedWorld('mean');
     await closeAndTally(t, world, organiser.auth);
-    const [category] = (await results(world)).categories;
+    const category = (await results(world)).categories[0]!;
     // Tied nominations are listed by id, which is random here: compare the tied pair as a set.
     const rows = ranking(category.nominations, world.nominations);
     expect(rows.slice(0, 2).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
@@ -192,7 +192,7 @@ describe('closing a round tallies it on the real queue', () => {
   it('trimmed_mean drops one highest and one lowest total', async () => {
     const world = await weightedWorld('trimmed_mean');
     await closeAndTally(t, world, organiser.auth);
-    const [category] = (await results(world)).categories;
+    const category = (await results(world)).categories[0]!;
     expect(ranking(category.nominations, world.nominations)).toEqual([
       ['N1', 1, '6.5000', [], null],
       ['N2', 2, '5.5000', [], null],
@@ -239,26 +239,28 @@ describe('tally jobs are idempotent', () => {
     runId: string;
     payload: { roundId: string; categoryId: string; runId: string };
   }> {
-    const categoryId = world.edition.categories[0].id;
+    const categoryId = world.edition.categories[0]!.id;
     const [run] = (await t.db.query(
       `INSERT INTO tally_runs (round_id, category_id, edition_id) VALUES ($1, $2, $3) RETURNING id`,
       [world.roundId, categoryId, world.edition.id],
-    )) as { id: string }[];
+    )) as [{ id: string }];
     return { runId: run.id, payload: { roundId: world.roundId, categoryId, runId: run.id } };
   }
 
   it('re-tallying unchanged scorecards finds the existing snapshot', async () => {
     const response = await t.http().post(`/api/v1/rounds/${world.roundId}/tally`).set(organiser.auth);
     expect(response.status).toBe(202);
-    const [run] = await waitForRuns(t, [response.body.jobs[0].runId]);
+    const run = (await waitForRuns(t, [response.body.jobs[0].runId]))[0]!;
     expect(run.status).toBe('succeeded');
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(1);
     const [{ data }] = (await t.db.query(
       `SELECT data FROM audit_log WHERE action = 'tally.computed' AND data->>'runId' = $1`,
       [run.id],
-    )) as {
-      data: { created: boolean };
-    }[];
+    )) as [
+      {
+        data: { created: boolean };
+      },
+    ];
     expect(data.created).toBe(false);
   });
 
@@ -266,7 +268,7 @@ describe('tally jobs are idempotent', () => {
     // A correction after the close: D turns out to be conflicted with N1's company, so the inputs change.
     await t.db.query(
       `INSERT INTO conflicts (edition_id, juror_id, company_id, source, reason, created_by) VALUES ($1, $2, $3, 'organiser', 'Board seat', $4)`,
-      [world.edition.id, world.jurors.D.id, world.companies.N1.id, organiser.id],
+      [world.edition.id, world.jurors.D!.id, world.companies.N1!.id, organiser.id],
     );
     const { runId, payload } = await newRun();
     const handler = t.app.get(TallyCategoryHandler);
@@ -281,13 +283,15 @@ describe('tally jobs are idempotent', () => {
     expect(
       await countRows(t, 'audit_log', `action = 'tally.computed' AND data->>'runId' = $1`, [runId]),
     ).toBe(1);
-    const [run] = (await t.db.query(`SELECT status, attempts FROM tally_runs WHERE id = $1`, [runId])) as {
-      status: string;
-      attempts: number;
-    }[];
+    const [run] = (await t.db.query(`SELECT status, attempts FROM tally_runs WHERE id = $1`, [runId])) as [
+      {
+        status: string;
+        attempts: number;
+      },
+    ];
     expect(run.status).toBe('succeeded');
     // Without D on N1: A 8, B 7, C 6 → mean 7, ahead of N2's 6.
-    const [category] = (await results(world)).categories;
+    const category = (await results(world)).categories[0]!;
     expect(ranking(category.nominations, world.nominations).slice(0, 2)).toEqual([
       ['N1', 1, '7.0000', [], null],
       ['N2', 2, '6.0000', [], null],
@@ -296,7 +300,7 @@ describe('tally jobs are idempotent', () => {
 
   it('a worker that dies after computing and before committing leaves nothing; the retry stores one snapshot', async () => {
     await t.db.query(`UPDATE conflicts SET removed_at = now(), removed_by = $2 WHERE juror_id = $1`, [
-      world.jurors.D.id,
+      world.jurors.D!.id,
       organiser.id,
     ]);
     await t.db.query(
@@ -317,7 +321,7 @@ describe('tally jobs are idempotent', () => {
         const [row] = (await t.db.query(`SELECT status, attempts, error FROM tally_runs WHERE id = $1`, [
           runId,
         ])) as { status: string; attempts: number; error: string | null }[];
-        return row;
+        return row!;
       };
       for (let i = 0; i < 400 && (await current()).error === null; i++)
         await new Promise((r) => setTimeout(r, 10));
@@ -331,7 +335,7 @@ describe('tally jobs are idempotent', () => {
       store.mockRestore();
     }
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(3);
-    const [category] = (await results(world)).categories;
+    const category = (await results(world)).categories[0]!;
     expect(ranking(category.nominations, world.nominations)).toEqual([
       ['N1', 1, '6.0000', [], 'median'],
       ['N2', 2, '6.0000', [], 'median'],
@@ -341,9 +345,9 @@ describe('tally jobs are idempotent', () => {
   it('a tally the rules cannot compute fails for good, with its error visible to organisers', async () => {
     const broken = await createJudgedWorld(t, { minScorecards: 1, jurors: ['A'], nominations: { X: {} } });
     await score(t, broken, 'A', 'X', { impact: 7.5 } as Record<string, number>);
-    const [run] = await closeAndTally(t, broken, organiser.auth);
+    const run = (await closeAndTally(t, broken, organiser.auth))[0]!;
     expect(run).toMatchObject({ status: 'failed', attempts: 1 });
-    const [category] = (await results(broken)).categories;
+    const category = (await results(broken)).categories[0]!;
     expect(category.latestRun).toMatchObject({ status: 'failed', attempts: 1 });
     expect(category.latestRun?.error).toMatch(
       /TallyInputError: score for criterion "impact" must be an integer/,
@@ -447,7 +451,7 @@ describe('refusals', () => {
   it('409: advancing on a tally that no longer matches the scorecards', async () => {
     await t.db.query(
       `UPDATE scorecards SET scores = '{"quality": 0, "cost": 0}' WHERE round_id = $1 AND juror_id = $2 AND nomination_id = $3`,
-      [world.roundId, world.jurors.A.id, world.nominations.N1],
+      [world.roundId, world.jurors.A!.id, world.nominations.N1],
     );
     const before = await counts();
     const response = await t
@@ -477,7 +481,7 @@ describe('advancing to the next round', () => {
     // N1 and N2 tie for rank 1: both advance.
     expect(shortlisted).toEqual([
       {
-        categoryId: world.edition.categories[0].id,
+        categoryId: world.edition.categories[0]!.id,
         categoryCode: 'efficiency',
         nominationIds: [world.nominations.N1, world.nominations.N2].sort(),
       },
@@ -498,11 +502,11 @@ describe('advancing to the next round', () => {
       nextRound.id,
     ])) as { nomination_id: string; juror_id: string }[];
     expect(rows).toHaveLength(10);
-    expect(rows).not.toContainEqual({ nomination_id: world.nominations.N2, juror_id: world.jurors.E.id });
-    expect(rows).not.toContainEqual({ nomination_id: world.nominations.N1, juror_id: world.jurors.F.id });
+    expect(rows).not.toContainEqual({ nomination_id: world.nominations.N2, juror_id: world.jurors.E!.id });
+    expect(rows).not.toContainEqual({ nomination_id: world.nominations.N1, juror_id: world.jurors.F!.id });
     const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as { phase: string }[];
+    ])) as [{ phase: string }];
     expect(phase).toBe('judging');
     expect(
       await countRows(t, 'audit_log', `edition_id = $1 AND action = 'nominations.status_changed'`, [

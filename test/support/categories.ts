@@ -83,4 +83,4 @@ export const judgingOpenAtOf = async (t: TestApp, editionId: string) =>
     await t.db.query<{ judging_open_at: Date }[]>(`SELECT judging_open_at FROM editions WHERE id = $1`, [
       editionId,
     ])
-  )[0].judging_open_at;
+  )[0]!.judging_open_at;

@@ -25,8 +25,8 @@ export function editionBody(overrides: Record<string, unknown> = {}): Record<str
 }
 
 export const editionPhase = async (t: TestApp, id: string): Promise<Phase> =>
-  (await t.db.query<{ phase: Phase }[]>(`SELECT phase FROM editions WHERE id = $1`, [id]))[0].phase;
+  (await t.db.query<{ phase: Phase }[]>(`SELECT phase FROM editions WHERE id = $1`, [id]))[0]!.phase;
 
 /** The edition's row as stored, to prove a refused request changed nothing. */
 export const editionRow = async (t: TestApp, id: string) =>
-  (await t.db.query<Record<string, unknown>[]>(`SELECT * FROM editions WHERE id = $1`, [id]))[0];
+  (await t.db.query<Record<string, unknown>[]>(`SELECT * FROM editions WHERE id = $1`, [id]))[0]!;

@@ -12,18 +12,20 @@ import type { TestApp } from './test-app.js';
 
 const DAY = 24 * 3600_000;
 
-export interface JudgedWorld {
+/** J: the jurors' labels, N: the nominations' labels, as the test wrote them (a typo does not compile). */
+export interface JudgedWorld<J extends string = string, N extends string = string> {
   edition: TestEdition;
   roundId: string;
   /** By label ("A", "B", …). */
-  jurors: Record<string, TestUser>;
+  jurors: Record<J, TestUser>;
   /** By label ("T1", …): nomination ids. */
-  nominations: Record<string, string>;
-  companies: Record<string, TestCompany>;
+  nominations: Record<N, string>;
+  /** By nomination label. */
+  companies: Record<N, TestCompany>;
   owner: TestUser;
 }
 
-export interface WorldOptions {
+export interface WorldOptions<J extends string = string, N extends string = string> {
   scoringMethod?: ScoringMethod;
   tieBreakers?: string[];
   minScorecards?: number;
@@ -31,17 +33,17 @@ export interface WorldOptions {
   categories?: Record<string, Record<string, string>>;
   /** Upper end of every criterion's scale (default 10). */
   scaleMax?: number;
-  jurors: string[];
+  jurors: J[];
   /** Label → category code, title and status (default eligible). Each nomination gets its own company. */
-  nominations: Record<
-    string,
-    { category?: string; title?: string; status?: NominationStatus; company?: string }
-  >;
+  nominations: Record<N, { category?: string; title?: string; status?: NominationStatus; company?: string }>;
   phase?: 'judging' | 'tallying' | 'eligibility';
 }
 
 /** An edition in judging with round 1 open, a panel of jurors on every category, and eligible nominations. */
-export async function createJudgedWorld(t: TestApp, options: WorldOptions): Promise<JudgedWorld> {
+export async function createJudgedWorld<J extends string, N extends string>(
+  t: TestApp,
+  options: WorldOptions<J, N>,
+): Promise<JudgedWorld<J, N>> {
   const now = Date.now();
   const edition = await createEdition(t, {
     phase: options.phase ?? 'judging',
@@ -63,14 +65,12 @@ export async function createJudgedWorld(t: TestApp, options: WorldOptions): Prom
   const [round] = (await t.db.query(
     `INSERT INTO rounds (edition_id, number, name) VALUES ($1, 1, 'Final') RETURNING id`,
     [edition.id],
-  )) as {
-    id: string;
-  }[];
-  const jurors: Record<string, TestUser> = {};
+  )) as [{ id: string }];
+  const jurors = {} as Record<J, TestUser>;
   for (const label of options.jurors)
     jurors[label] = await createUser(t, { roles: ['juror'], fullName: `Juror ${label} Secretname` });
   for (const category of edition.categories) {
-    for (const juror of Object.values(jurors)) {
+    for (const juror of Object.values<TestUser>(jurors)) {
       await t.db.query(`INSERT INTO panel_members (category_id, juror_id, edition_id) VALUES ($1, $2, $3)`, [
         category.id,
         juror.id,
@@ -79,14 +79,18 @@ export async function createJudgedWorld(t: TestApp, options: WorldOptions): Prom
     }
   }
   const owner = await createUser(t, { roles: ['entrant'] });
+  // By label, and by company name while building (nominations that name the same company share it).
   const companies: Record<string, TestCompany> = {};
-  const nominations: Record<string, string> = {};
-  for (const [label, spec] of Object.entries(options.nominations)) {
+  const nominations = {} as Record<N, string>;
+  for (const [label, spec] of Object.entries(options.nominations) as [
+    N,
+    WorldOptions['nominations'][string],
+  ][]) {
     const companyName = spec.company ?? `Company of ${label}`;
     companies[label] = companies[companyName] ?? (await createCompany(t, owner.id, { name: companyName }));
     companies[companyName] = companies[label];
     const category = edition.categories.find(
-      (c) => c.code === (spec.category ?? edition.categories[0].code),
+      (c) => c.code === (spec.category ?? edition.categories[0]!.code),
     )!;
     nominations[label] = await createNomination(t, {
       editionId: edition.id,
@@ -97,7 +101,14 @@ export async function createJudgedWorld(t: TestApp, options: WorldOptions): Prom
       title: spec.title ?? `Nomination ${label}`,
     });
   }
-  return { edition, roundId: round.id, jurors, nominations, companies, owner };
+  return {
+    edition,
+    roundId: round.id,
+    jurors,
+    nominations,
+    companies: companies as Record<N, TestCompany>,
+    owner,
+  };
 }
 
 /** A scorecard (and the assignment it belongs to), submitted unless said otherwise. */
@@ -110,7 +121,7 @@ export async function score(
   options: { status?: 'draft' | 'submitted'; comment?: string; roundId?: string } = {},
 ): Promise<void> {
   const roundId = options.roundId ?? world.roundId;
-  const jurorId = world.jurors[juror].id;
+  const jurorId = world.jurors[juror]!.id;
   const nominationId = world.nominations[nomination];
   await t.db.query(
     `INSERT INTO assignments (round_id, nomination_id, juror_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,

@@ -81,7 +81,7 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
       } else {
         const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
           SEAL_LOCK,
-        ])) as { locked: boolean }[];
+        ])) as [{ locked: boolean }];
         if (!locked) return 0;
       }
       // Read committed: this statement sees every entry whose transaction has committed by now.

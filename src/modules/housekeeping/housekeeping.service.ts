@@ -41,7 +41,7 @@ export class Housekeeping {
              DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${condition} LIMIT ${BATCH})
              RETURNING 1)
            SELECT count(*)::int AS n FROM gone`,
-        )) as { n: number }[];
+        )) as [{ n: number }];
         deleted[table] += n;
         if (n < BATCH) break;
       }

@@ -77,7 +77,7 @@ export class LateConflictsService {
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM late_conflicts WHERE edition_id = $1`,
       [edition.id],
-    )) as { total: number }[];
+    )) as [{ total: number }];
     const rows = (await this.dataSource.query(
       `${SELECT_VIEW} WHERE l.edition_id = $1
         ORDER BY (l.status = 'pending') DESC, l.detected_at, l.id OFFSET $2 LIMIT $3`,

@@ -79,7 +79,7 @@ export class ConflictsService {
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM juror_conflicts jc JOIN user_directory u ON u.id = jc.juror_id WHERE ${where}`,
       params,
-    )) as { total: number }[];
+    )) as [{ total: number }];
     const rows = (await this.dataSource.query(
       `SELECT jc.conflict_id AS id, jc.edition_id AS "editionId", jc.juror_id AS "jurorId", u.full_name AS "jurorName",
               jc.company_id AS "companyId", co.name AS "companyName", jc.source, c.reason, c.created_at AS "createdAt", e.blind,
@@ -230,9 +230,7 @@ export class ConflictsService {
       const [{ confirmed_at }] = (await manager.query(
         `SELECT confirmed_at FROM conflict_confirmations WHERE edition_id = $1 AND juror_id = $2`,
         [edition.id, caller.userId],
-      )) as {
-        confirmed_at: Date;
-      }[];
+      )) as [{ confirmed_at: Date }];
       return {
         editionId: edition.id,
         jurorId: caller.userId,

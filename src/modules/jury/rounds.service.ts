@@ -106,7 +106,7 @@ export class RoundsService {
       const [{ next }] = (await manager.query(
         `SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE edition_id = $1`,
         [edition.id],
-      )) as { next: number }[];
+      )) as [{ next: number }];
       const inserted = await manager.insert(Round, {
         editionId: edition.id,
         number: next,

@@ -63,7 +63,7 @@ export function listItemJson(row: (string | null)[]): string {
     submittedAt,
     createdAt,
     updatedAt,
-  ] = row as string[];
+  ] = row as [string, string, string, string, string, string, string, string | null, string, string];
   return (
     `{"id":"${id}","editionId":"${editionId}","categoryId":"${categoryId}","companyId":"${companyId}",` +
     `"companyName":${JSON.stringify(companyName)},"title":${JSON.stringify(title)},"status":"${status}",` +

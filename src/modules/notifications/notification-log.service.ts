@@ -87,7 +87,7 @@ export class NotificationLog {
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM notifications ${condition}`,
       params,
-    )) as { total: number }[];
+    )) as [{ total: number }];
     const rows = (await this.dataSource.query(
       `SELECT * FROM notifications ${condition} ORDER BY created_at DESC, id DESC LIMIT ${param(query.pageSize)} OFFSET ${param(query.offset)}`,
       params,

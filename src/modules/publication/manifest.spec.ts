@@ -42,7 +42,7 @@ function manifest(): ResultsManifest {
 
 describe('results manifest', () => {
   it('publishes the ranking tally() computes from the matrix', () => {
-    const [category] = manifest().categories;
+    const category = manifest().categories[0]!;
     expect(category.result.nominations.map((n) => [n.nomination, n.rank, n.score])).toEqual([
       ['t2', 1, '92.3607'],
       ['t1', 2, '47.6393'],
@@ -61,19 +61,19 @@ describe('results manifest', () => {
 
   it('rejects a manifest with one score changed, naming what no longer follows', () => {
     const tampered = manifest();
-    tampered.categories[0].scorecards[0].scores.impact = 41;
+    tampered.categories[0]!.scorecards[0]!.scores.impact = 41;
     const verdict = verifyManifest(tampered);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.join(' ')).toMatch(/sha256 does not match/);
-    expect(verdict.categories[0].ok).toBe(false);
-    expect(verdict.categories[0].problems.join(' ')).toMatch(/nomination t1: scoreExact published/);
+    expect(verdict.categories[0]!.ok).toBe(false);
+    expect(verdict.categories[0]!.problems.join(' ')).toMatch(/nomination t1: scoreExact published/);
   });
 
   it('rejects a changed ranking even when the SHA-256 is recomputed to match', () => {
     const content: Partial<ResultsManifest> = manifest();
     delete content.sha256;
     const unsealed = content as Omit<ResultsManifest, 'sha256'>;
-    unsealed.categories[0].result.nominations[0].score = '99.0000';
+    unsealed.categories[0]!.result.nominations[0]!.score = '99.0000';
     const verdict = verifyManifest(sealManifest(unsealed));
     expect(verdict.problems).toEqual([]);
     expect(verdict.ok).toBe(false);
@@ -86,7 +86,7 @@ describe('results manifest', () => {
 
   it('derives the public results: winners, finalists, titles and companies', () => {
     const results = publicResultsOf(manifest(), '/m');
-    expect(results.categories[0].nominations.map((n) => [n.title, n.company, n.status, n.score])).toEqual([
+    expect(results.categories[0]!.nominations.map((n) => [n.title, n.company, n.status, n.score])).toEqual([
       ['Dry port', 'Caspian Lines', 'winner', '92.3607'],
       ['Rail bridge', 'Steppe Freight', 'finalist', '47.6393'],
     ]);

@@ -44,7 +44,11 @@ export class PublicResultsCache {
     const held = this.local.get(name);
     if (held && held.expiresAt > Date.now()) return held.document;
     try {
-      const [body, etag, releaseAt] = await this.redis.hmget(name, 'body', 'etag', 'releaseAt');
+      const [body, etag, releaseAt] = (await this.redis.hmget(name, 'body', 'etag', 'releaseAt')) as [
+        string | null,
+        string | null,
+        string | null,
+      ];
       if (body === null || etag === null || releaseAt === null) return null;
       return this.hold(name, { body, etag, releaseAt: new Date(Number(releaseAt)) });
     } catch {

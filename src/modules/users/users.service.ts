@@ -48,7 +48,7 @@ export class UsersService {
         const [{ n }] = (await manager.query(
           `SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`,
           [user.id],
-        )) as { n: number }[];
+        )) as [{ n: number }];
         if (n === 0) throw new DomainError(UsersErrors.lastOrganiser);
       }
       await manager.update(User, { id: user.id }, { roles, disabledAt });

@@ -68,9 +68,7 @@ export class AssignmentsService {
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE ${where}`,
       params,
-    )) as {
-      total: number;
-    }[];
+    )) as [{ total: number }];
     const rows = (await this.dataSource.query(
       `SELECT a.round_id AS "roundId", a.nomination_id AS "nominationId", a.juror_id AS "jurorId", n.category_id AS "categoryId",
               EXISTS (SELECT 1 FROM active_assignments aa WHERE aa.round_id = a.round_id AND aa.nomination_id = a.nomination_id AND aa.juror_id = a.juror_id) AS active,
@@ -146,7 +144,7 @@ export class AssignmentsService {
       const [{ scored }] = (await manager.query(
         `SELECT count(*)::int AS scored FROM scorecard_states s JOIN nomination_entries n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
         [round.id, categoryIds],
-      )) as { scored: number }[];
+      )) as [{ scored: number }];
       if (scored)
         throw new DomainError(
           AssignmentErrors.scoringStarted,
@@ -249,7 +247,7 @@ export class AssignmentsService {
       const [{ conflicted }] = (await manager.query(
         `SELECT ${conflictExists('$1', '$2', '$3')} AS conflicted`,
         [edition.id, dto.jurorId, nomination.companyId],
-      )) as { conflicted: boolean }[];
+      )) as [{ conflicted: boolean }];
       if (conflicted) throw new DomainError(AssignmentErrors.conflicted);
       const inserted = (await manager.query(
         `INSERT INTO assignments (round_id, nomination_id, juror_id) VALUES ($1, $2, $3) ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING RETURNING created_at`,
