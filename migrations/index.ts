@@ -9,9 +9,9 @@ import { LateConflicts1764317500000 } from './1764317500000-LateConflicts.js';
 import { DurableRevocations1764317600000 } from './1764317600000-DurableRevocations.js';
 import { NotificationClaims1764317700000 } from './1764317700000-NotificationClaims.js';
 import { ShortlistAnnouncement1764317800000 } from './1764317800000-ShortlistAnnouncement.js';
-import { UserDirectory1764318200000 } from './1764318200000-UserDirectory.js';
 import { UserTimeZone1764317900000 } from './1764317900000-UserTimeZone.js';
 import { ScorecardWriteRule1764318100000 } from './1764318100000-ScorecardWriteRule.js';
+import { UserDirectory1764318200000 } from './1764318200000-UserDirectory.js';
 import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
@@ -28,8 +28,8 @@ export const MIGRATIONS: Function[] = [
   DurableRevocations1764317600000,
   NotificationClaims1764317700000,
   ShortlistAnnouncement1764317800000,
-  UserDirectory1764318200000,
   UserTimeZone1764317900000,
   ScorecardWriteRule1764318100000,
+  UserDirectory1764318200000,
   OwnerReadViews1764318300000,
 ];
