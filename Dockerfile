@@ -8,6 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY migrations migrations
 COPY bench bench
+# The web app: `npm run build` bundles it into dist/web, which the API serves.
+COPY web web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
