@@ -3303,7 +3303,7 @@ export interface components {
     ManifestScorecard: {
       /**
        * @description The juror, by pseudonym
-       * @example J7
+       * @example J-3231c116cfb4d09f
        */
       juror: string;
       /** Format: uuid */
@@ -3360,13 +3360,41 @@ export interface components {
       tieBrokenBy: string | null;
       tieBreakerValues: components['schemas']['TieBreakerValueResponse'][];
     };
+    PseudonymousJurorStatistics: {
+      /** @example 12 */
+      count: number;
+      /**
+       * @description Exact decimal, rounded to 4 places
+       * @example 7.8333
+       */
+      mean: string;
+      /**
+       * @description Population standard deviation, rounded to 4 places
+       * @example 1.2041
+       */
+      sigma: string;
+      /**
+       * @description Exact decimal, rounded to 10 places
+       * @example 7.8333333333
+       */
+      meanExact: string;
+      /**
+       * @description Rounded to 10 places
+       * @example 1.2041594579
+       */
+      sigmaExact: string;
+      /**
+       * @description The juror, by pseudonym
+       * @example J-3231c116cfb4d09f
+       */
+      juror: string;
+    };
     TallyResultResponse: {
       /** @enum {string} */
       algorithm: 'magistral-tally/1';
       rules: components['schemas']['TallyRulesResponse'];
       nominations: components['schemas']['NominationTallyResponse'][];
-      /** @description By juror pseudonym */
-      jurors: components['schemas']['JurorStatisticsResponse'][];
+      jurors: components['schemas']['PseudonymousJurorStatistics'][];
       overall: components['schemas']['TotalsStatisticsResponse'] | null;
     };
     ManifestCategoryResponse: {

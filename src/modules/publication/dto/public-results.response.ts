@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  JurorStatisticsResponse,
   NominationTallyResponse,
   TallyRulesResponse,
   TotalsStatisticsResponse,
@@ -199,7 +198,7 @@ class ManifestNominationResponse implements ManifestNomination {
 }
 
 class ManifestScorecard implements TallyScorecard {
-  @ApiProperty({ example: 'J7', description: 'The juror, by pseudonym' })
+  @ApiProperty({ example: 'J-3231c116cfb4d09f', description: 'The juror, by pseudonym' })
   juror!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -213,6 +212,11 @@ class ManifestScorecard implements TallyScorecard {
   scores!: Record<string, number>;
 }
 
+class PseudonymousJurorStatistics extends TotalsStatisticsResponse {
+  @ApiProperty({ example: 'J-3231c116cfb4d09f', description: 'The juror, by pseudonym' })
+  juror!: string;
+}
+
 class TallyResultResponse implements TallyResult {
   @ApiProperty({ enum: [TALLY_ALGORITHM_VERSION] })
   algorithm!: typeof TALLY_ALGORITHM_VERSION;
@@ -223,8 +227,8 @@ class TallyResultResponse implements TallyResult {
   @ApiProperty({ type: [NominationTallyResponse] })
   nominations!: NominationTallyResponse[];
 
-  @ApiProperty({ type: [JurorStatisticsResponse], description: 'By juror pseudonym' })
-  jurors!: JurorStatisticsResponse[];
+  @ApiProperty({ type: [PseudonymousJurorStatistics] })
+  jurors!: PseudonymousJurorStatistics[];
 
   @ApiProperty({ type: TotalsStatisticsResponse, nullable: true })
   overall!: TotalsStatisticsResponse | null;
