@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
+import { categoryBody, criterionBody } from './support/categories.js';
+import { editionBody } from './support/edition-requests.js';
 import { createJuryWorld, addAttachment, type JuryWorld } from './support/jury.js';
 import {
   completeNomination,
@@ -218,6 +220,20 @@ describe('answers conform to the documented response schemas', () => {
         '/api/v1/rounds/{id}/assignments',
       );
       await conforms(
+        t
+          .http()
+          .post(`/api/v1/rounds/${roundId}/assignments`)
+          .set(organiser.auth)
+          .send({ nominationId: w.otherNominationId, jurorId: w.unassignedJuror.id }),
+        'POST',
+        '/api/v1/rounds/{id}/assignments',
+      );
+      await conforms(
+        t.http().post(`/api/v1/rounds/${roundId}/assignments/default`).set(organiser.auth),
+        'POST',
+        '/api/v1/rounds/{id}/assignments/default',
+      );
+      await conforms(
         t.http().get(`/api/v1/rounds/${roundId}/progress`).set(organiser.auth),
         'GET',
         '/api/v1/rounds/{id}/progress',
@@ -243,6 +259,114 @@ describe('answers conform to the documented response schemas', () => {
       await conforms(t.http().post(`${scorecard}/submit`).set(juror.auth).send({}), 'POST', `${path}/submit`);
       await conforms(t.http().get('/api/v1/me/assignments').set(juror.auth), 'GET', '/api/v1/me/assignments');
     });
+  });
+
+  it('an organiser sets up an edition: categories, criteria, rounds, panels, conflicts, invitations', async () => {
+    const organiser = await signIn(t, ['organiser']);
+    const juror = await signIn(t, ['juror']);
+    const created = await conforms(
+      t.http().post('/api/v1/editions').set(organiser.auth).send(editionBody()),
+      'POST',
+      '/api/v1/editions',
+    );
+    const editionId = created.body.id as string;
+    await conforms(
+      t
+        .http()
+        .patch(`/api/v1/editions/${editionId}`)
+        .set(organiser.auth)
+        .send({ name: 'Magistral Awards 2027' }),
+      'PATCH',
+      '/api/v1/editions/{id}',
+    );
+    const category = await conforms(
+      t.http().post(`/api/v1/editions/${editionId}/categories`).set(organiser.auth).send(categoryBody()),
+      'POST',
+      '/api/v1/editions/{id}/categories',
+    );
+    const categoryId = category.body.id as string;
+    await conforms(
+      t.http().patch(`/api/v1/categories/${categoryId}`).set(organiser.auth).send({ position: 5 }),
+      'PATCH',
+      '/api/v1/categories/{id}',
+    );
+    const criterion = await conforms(
+      t
+        .http()
+        .post(`/api/v1/categories/${categoryId}/criteria`)
+        .set(organiser.auth)
+        .send(criterionBody({ code: 'route_safety' })),
+      'POST',
+      '/api/v1/categories/{id}/criteria',
+    );
+    await conforms(
+      t
+        .http()
+        .patch(`/api/v1/criteria/${criterion.body.id as string}`)
+        .set(organiser.auth)
+        .send({ weight: '2.25' }),
+      'PATCH',
+      '/api/v1/criteria/{id}',
+    );
+    await conforms(
+      t.http().post(`/api/v1/editions/${editionId}/phase`).set(organiser.auth).send({ phase: 'nominations' }),
+      'POST',
+      '/api/v1/editions/{id}/phase',
+    );
+    const round = await conforms(
+      t.http().post(`/api/v1/editions/${editionId}/rounds`).set(organiser.auth).send({ name: 'First round' }),
+      'POST',
+      '/api/v1/editions/{id}/rounds',
+    );
+    await conforms(
+      t
+        .http()
+        .patch(`/api/v1/rounds/${round.body.id as string}`)
+        .set(organiser.auth)
+        .send({ name: 'Round one' }),
+      'PATCH',
+      '/api/v1/rounds/{id}',
+    );
+    await conforms(
+      t
+        .http()
+        .post(`/api/v1/editions/${editionId}/panels`)
+        .set(organiser.auth)
+        .send({ categoryId, jurorIds: [juror.id] }),
+      'POST',
+      '/api/v1/editions/{id}/panels',
+    );
+    const company = await signIn(t, ['entrant']);
+    const companyId = (
+      await t
+        .http()
+        .post('/api/v1/companies')
+        .set(company.auth)
+        .send({ name: 'Silk Road Reefers', country: 'GE', registrationNumber: '404123456' })
+    ).body.id as string;
+    await conforms(
+      t
+        .http()
+        .post('/api/v1/conflicts')
+        .set(organiser.auth)
+        .send({ editionId, jurorId: juror.id, companyId, reason: 'Advised the company in 2025' }),
+      'POST',
+      '/api/v1/conflicts',
+    );
+    await conforms(
+      t.http().post(`/api/v1/editions/${editionId}/conflicts/confirm`).set(juror.auth),
+      'POST',
+      '/api/v1/editions/{id}/conflicts/confirm',
+    );
+    await conforms(
+      t
+        .http()
+        .post('/api/v1/invitations')
+        .set(organiser.auth)
+        .send({ email: 'new-juror@example.com', role: 'juror' }),
+      'POST',
+      '/api/v1/invitations',
+    );
   });
 
   describe('a judged round, tallied and published', () => {
