@@ -41,6 +41,9 @@ export interface WrittenScorecard {
  * so two batches can never wait on each other in opposite orders. A row missing from the answer means
  * "something changed": its caller looks up what.
  *
+ * The rule is looked up row by row (`OFFSET 0` keeps the lateral subquery from being flattened): joined as
+ * a whole, the planner may hash every standing assignment of the edition to check one batch.
+ *
  * A new scorecard is inserted at version `replaces + 1` (1 for a first save); an existing one moves from
  * `replaces` to `replaces + 1`, which the upsert checks as `EXCLUDED.version - 1`.
  */
@@ -50,13 +53,15 @@ const WRITE_BATCH_SQL = `
       id uuid, round_id uuid, nomination_id uuid, juror_id uuid, status text, scores jsonb, comment text,
       submitted_at timestamptz, replaces int, checked_at timestamptz,
       occurred_at timestamptz, action text, edition_id uuid, data text, content_hash text)
-  ), locked AS (
-    SELECT o.id FROM open_rounds o WHERE o.id IN (SELECT round_id FROM input) FOR SHARE OF o
   ), allowed AS (
     SELECT i.* FROM input i
-      JOIN locked l ON l.id = i.round_id
-      JOIN judging_assignments ja ON ja.round_id = i.round_id AND ja.nomination_id = i.nomination_id AND ja.juror_id = i.juror_id
-     WHERE ${writeRefusalSql('ja', 'i.checked_at')} IS NULL
+      JOIN open_rounds o ON o.id = i.round_id
+     CROSS JOIN LATERAL (
+       SELECT ${writeRefusalSql('ja', 'i.checked_at')} AS refusal FROM judging_assignments ja
+        WHERE ja.round_id = i.round_id AND ja.nomination_id = i.nomination_id AND ja.juror_id = i.juror_id
+       OFFSET 0) w
+     WHERE w.refusal IS NULL
+       FOR SHARE OF o
   ), written AS (
     INSERT INTO scorecards AS s (id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at, version)
     SELECT id, round_id, nomination_id, juror_id, status, scores, comment, submitted_at, replaces + 1
