@@ -1,7 +1,8 @@
 /**
  * Benchmark of the public results of a published edition, `GET /api/v1/public/editions/{slug}/results`
- * (anonymous, from the Redis cache), next to the trivial `GET /api/v1/health/live`, on the same compiled
- * server in the same run; and the same results revalidated with `If-None-Match` (304).
+ * (anonymous, from the Redis cache) and its HTML page `GET /results/{slug}` (rendered on the server, issue
+ * 14), next to the trivial `GET /api/v1/health/live`, on the same compiled server in the same run; and both
+ * revalidated with `If-None-Match` (304).
  *
  *   npm run bench:public
  *
@@ -9,8 +10,8 @@
  * postgres://postgres@127.0.0.1:5432/postgres), seeds a judged edition (4 categories × 25 nominations, 12
  * jurors), closes its round, runs the tally jobs and publishes it through the services, then starts
  * `node dist/src/main.js` on a free port and drives each route with autocannon (64 connections,
- * BENCH_SECONDS each, default 10). Goal (issue 5): the public results reach at least half of the trivial
- * route's req/s. Exits 1 when they do not.
+ * BENCH_SECONDS each, default 10). Goals (issues 5 and 14): the public results and the results page each
+ * reach at least half of the trivial route's req/s. Exits 1 when they do not.
  */
 import type { ChildProcess } from 'node:child_process';
 import type pg from 'pg';
@@ -155,18 +156,31 @@ async function main(): Promise<void> {
     server = await startServer(port, appEnv(url, prefix));
     const base = `http://127.0.0.1:${port}/api/v1`;
     const resultsUrl = `${base}/public/editions/${world.slug}/results`;
+    const pageUrl = `http://127.0.0.1:${port}/results/${world.slug}`;
+    // A browser's request: the page's language comes from Accept-Language; it takes gzip.
+    const browser = {
+      'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8',
+      'accept-encoding': 'gzip, deflate, br, zstd',
+      accept: 'text/html',
+    };
     const sample = await fetch(resultsUrl);
     const body = await sample.text();
     const etag = sample.headers.get('etag');
     if (!sample.ok || !etag)
       throw new Error(`Unexpected results answer: ${sample.status} ${body.slice(0, 300)}`);
+    const pageSample = await fetch(pageUrl, { headers: browser });
+    const pageBody = await pageSample.text();
+    const pageEtag = pageSample.headers.get('etag');
+    if (!pageSample.ok || !pageEtag)
+      throw new Error(`Unexpected results page: ${pageSample.status} ${pageBody.slice(0, 300)}`);
     console.log(
-      `Published ${4 * NOMINATIONS} nominations, ${4 * NOMINATIONS * JURORS} scorecards; the results document is ${body.length} bytes\n`,
+      `Published ${4 * NOMINATIONS} nominations, ${4 * NOMINATIONS * JURORS} scorecards; the results document is ${body.length} bytes, its page ${Buffer.byteLength(pageBody)} bytes (${pageSample.headers.get('content-length') ?? '?'} gzipped)\n`,
     );
 
     // Warm every path (JIT, pools) before measuring.
     await measure('warm-up', `${base}/health/live`, {}, 2);
     await measure('warm-up', resultsUrl, {}, 2);
+    await measure('warm-up', pageUrl, browser, 2);
     const trivial = await measure('GET /api/v1/health/live', `${base}/health/live`, {}, SECONDS);
     const results = await measure(
       `GET /api/v1/public/editions/${world.slug}/results`,
@@ -181,20 +195,30 @@ async function main(): Promise<void> {
       SECONDS,
       304,
     );
+    const page = await measure(`GET /results/${world.slug} (HTML, ru)`, pageUrl, browser, SECONDS);
+    const pageRevalidated = await measure(
+      '  … with If-None-Match (304)',
+      pageUrl,
+      { ...browser, 'if-none-match': pageEtag },
+      SECONDS,
+      304,
+    );
 
     console.log(`${CONNECTIONS} connections, ${SECONDS} s per route\n`);
     console.log(
       'route                                                   req/s     p50 ms   p99 ms   unexpected  errors',
     );
-    for (const m of [trivial, results, revalidated]) {
+    const all = [trivial, results, revalidated, page, pageRevalidated];
+    for (const m of all) {
       console.log(measurementRow(m, 54, [7, 9, 8, 12, 7]));
     }
     const ratio = results.requestsPerSecond / trivial.requestsPerSecond;
-    const ok = ratio >= 0.5;
-    const clean = [trivial, results, revalidated].every((m) => m.non2xx === 0 && m.errors === 0);
-    console.log(
-      `\npublic results / trivial req/s: ${ratio.toFixed(3)} (goal ≥ 0.5: ${ok ? 'met' : 'NOT met'})`,
-    );
+    const pageRatio = page.requestsPerSecond / trivial.requestsPerSecond;
+    const ok = ratio >= 0.5 && pageRatio >= 0.5;
+    const clean = all.every((m) => m.non2xx === 0 && m.errors === 0);
+    const verdict = (r: number) => `${r.toFixed(3)} (goal ≥ 0.5: ${r >= 0.5 ? 'met' : 'NOT met'})`;
+    console.log(`\npublic results / trivial req/s: ${verdict(ratio)}`);
+    console.log(`results page / trivial req/s:   ${verdict(pageRatio)}`);
     if (!clean) console.log('Some requests failed or answered an unexpected status: see the table.');
     process.exitCode = ok && clean ? 0 : 1;
   } finally {

@@ -238,11 +238,31 @@ describe('after publication', () => {
         expect(response.status).toBe(200);
         expect(response.text).toContain(`<html lang="${locale}">`);
         expect(response.text).toContain(heading);
-        expect(response.headers.vary).toBe('Accept-Language');
+        expect(response.headers.vary).toBe('Accept-Language, Accept-Encoding');
       }
       // Numbers in the reader's locale: a decimal comma in Russian and German.
       expect((await page(`${path}?lang=ru`)).text).toContain('<td class="num">6,0000</td>');
       expect((await page(`${path}?lang=de`)).text).toContain('<td class="num">3,0000</td>');
+    });
+
+    it('is gzipped (compressed once) for clients that take it, with an ETag per encoding', async () => {
+      const path = `/results/${world.edition.slug}`;
+      const plain = await page(path).set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const zipped = await page(path).set('Accept-Encoding', 'gzip, deflate, br');
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      // supertest inflates it: the same page.
+      expect(zipped.text).toBe(plain.text);
+      expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+      expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+      expect(
+        (await page(path).set('Accept-Encoding', 'gzip;q=0')).headers['content-encoding'],
+      ).toBeUndefined();
+      const revalidated = await page(path)
+        .set('Accept-Encoding', 'gzip')
+        .set('If-None-Match', zipped.headers.etag as string);
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers['content-encoding']).toBeUndefined();
     });
 
     it('is cached with a strong ETag per language, 304 when unchanged, HEAD works', async () => {
@@ -256,17 +276,17 @@ describe('after publication', () => {
       expect(revalidated.status).toBe(304);
       expect(revalidated.text ?? '').toBe('');
       expect((await page(path).set('If-None-Match', ru.headers.etag as string)).status).toBe(200);
-      const head = await t.http().head(path);
+      const head = await t.http().head(path).set('Accept-Encoding', 'gzip, deflate');
       expect(head.status).toBe(200);
       expect(head.headers.etag).toBe(en.headers.etag);
     });
 
     it('shows nothing before the release time by the server clock, even once rendered', async () => {
       const clock = t.app.get(Clock);
-      const [{ release_at: releaseAt }] = (await t.db.query(
+      const [{ release_at: releaseAt }] = await t.db.query<[{ release_at: Date }]>(
         `SELECT release_at FROM publications WHERE edition_id = $1`,
         [world.edition.id],
-      )) as [{ release_at: Date }];
+      );
       clock.set(new Date(releaseAt.getTime() - 1000));
       const early = await page(`/results/${world.edition.slug}`);
       expect(early.status).toBe(404);

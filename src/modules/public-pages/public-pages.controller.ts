@@ -23,9 +23,11 @@ export class PublicPagesController {
     @Query('lang') lang: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await send(reply, await this.pages.editionList(pickLocale(lang, acceptLanguage)), ifNoneMatch);
+    const page = await this.pages.editionList(pickLocale(lang, acceptLanguage));
+    await send(reply, page, { ifNoneMatch, acceptEncoding });
   }
 
   @Get('style.css')
@@ -49,27 +51,48 @@ export class PublicPagesController {
     @Query('lang') lang: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await send(reply, await this.pages.edition(slug, pickLocale(lang, acceptLanguage)), ifNoneMatch);
+    const page = await this.pages.edition(slug, pickLocale(lang, acceptLanguage));
+    await send(reply, page, { ifNoneMatch, acceptEncoding });
   }
 }
 
+/** Whether Accept-Encoding admits gzip (`gzip`, `x-gzip` or `*`, not at q=0). */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') return false;
+    return !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
 /**
- * A found page is public and revalidated with its ETag (like the results JSON); the language may come from
- * Accept-Language, hence `Vary`. The not-found page is answered alike for every missing or unpublished
- * edition, and never cached: the edition may be published a minute later.
+ * A found page is public and revalidated with its ETag (like the results JSON), gzipped for clients that
+ * take it (compressed once per page, not per request); the language may come from Accept-Language, hence
+ * `Vary`. The not-found page is answered alike for every missing or unpublished edition, and never cached:
+ * the edition may be published a minute later.
  */
-async function send(reply: FastifyReply, page: RenderedPage, ifNoneMatch: string | undefined): Promise<void> {
-  void reply.header('vary', 'Accept-Language');
+async function send(
+  reply: FastifyReply,
+  page: RenderedPage,
+  request: { ifNoneMatch: string | undefined; acceptEncoding: string | undefined },
+): Promise<void> {
+  void reply.header('vary', 'Accept-Language, Accept-Encoding');
+  const gzip = acceptsGzip(request.acceptEncoding);
+  const chosen = gzip ? page.gzip : page.identity;
+  if (gzip) void reply.header('content-encoding', 'gzip');
   if (!page.found) {
-    await reply.status(404).header('content-type', HTML).send(page.body);
+    await reply.status(404).header('content-type', HTML).send(chosen.body);
     return;
   }
-  void reply.header('etag', page.etag).header('cache-control', 'public, max-age=60');
-  if (noneMatch(ifNoneMatch, page.etag)) {
+  void reply.header('etag', chosen.etag).header('cache-control', 'public, max-age=60');
+  if (noneMatch(request.ifNoneMatch, chosen.etag)) {
+    void reply.removeHeader('content-encoding');
     await reply.status(304).send();
     return;
   }
-  await reply.status(200).header('content-type', HTML).send(page.body);
+  await reply.status(200).header('content-type', HTML).send(chosen.body);
 }

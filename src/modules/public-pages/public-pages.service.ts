@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '../../common/auth/roles.js';
 import { sha256Hex } from '../../common/canonical-json.js';
@@ -10,11 +11,17 @@ import { PublicResultsService } from '../publication/public-results.service.js';
 import { editionsPage, notFoundPage, resultsPage, type PageContext } from './pages.js';
 import { PUBLIC_PAGES_CSS } from './style.js';
 
-/** A rendered page: its HTML, the strong ETag of its bytes, and whether it exists (else: the 404 page). */
-export interface RenderedPage {
-  found: boolean;
+/** One encoding of a page: its bytes and their strong ETag. */
+export interface PageBytes {
   body: Buffer;
   etag: string;
+}
+
+/** A rendered page, as is and gzipped (compressed once, when rendered), and whether it exists (else: the 404 page). */
+export interface RenderedPage {
+  found: boolean;
+  identity: PageBytes;
+  gzip: PageBytes;
 }
 
 const PAGES_KEPT = 512;
@@ -28,9 +35,13 @@ export const STYLESHEET: { body: Buffer; etag: string; path: string } = (() => {
   };
 })();
 
+function bytes(body: Buffer): PageBytes {
+  return { body, etag: `"${sha256Hex(body)}"` };
+}
+
 function page(found: boolean, text: string): RenderedPage {
   const body = Buffer.from(text, 'utf8');
-  return { found, body, etag: `"${sha256Hex(body)}"` };
+  return { found, identity: bytes(body), gzip: bytes(gzipSync(body, { level: 9 })) };
 }
 
 /**
