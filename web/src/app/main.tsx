@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { isApiError } from '../api/problem';
-import { I18nProvider } from '../i18n';
+import { I18nProvider, initialLocale, loadMessages } from '../i18n';
 import '../ui';
 import { router } from './router';
 import { SessionProvider } from './session';
@@ -22,6 +22,9 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+
+// The first screen appears in its language at once, not in English first (a failed fetch falls back to English).
+await loadMessages(initialLocale()).catch(() => undefined);
 
 createRoot(root).render(
   <StrictMode>

@@ -4,7 +4,6 @@ export const de: Messages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Der Preis für Logistik in Zentralasien, im Kaukasus und darüber hinaus',
-    languageName: 'Deutsch',
   },
   layout: {
     skipToContent: 'Zum Inhalt springen',

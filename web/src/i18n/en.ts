@@ -8,7 +8,6 @@ export const en = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'The award for logistics in Central Asia, the Caucasus and beyond',
-    languageName: 'English',
   },
   layout: {
     skipToContent: 'Skip to content',

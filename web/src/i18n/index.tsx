@@ -1,16 +1,29 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { de } from './de';
 import { en, type Messages } from './en';
-import { kk } from './kk';
-import { ru } from './ru';
 import type { Plural } from './types';
 
 export const LOCALES = ['en', 'ru', 'kk', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type { Messages, Plural };
 
-const DICTIONARIES: Record<Locale, Messages> = { en, ru, kk, de };
 const STORAGE_KEY = 'magistral.locale';
+
+/** English ships with the app; the others are chunks of their own, fetched when chosen. */
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  ru: () => import('./ru').then((m) => m.ru),
+  kk: () => import('./kk').then((m) => m.kk),
+  de: () => import('./de').then((m) => m.de),
+};
+const loaded: Partial<Record<Locale, Messages>> = { en };
+
+/** The dictionary of `locale`, fetched once. */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const have = loaded[locale];
+  if (have) return have;
+  const messages = await LOADERS[locale as Exclude<Locale, 'en'>]();
+  loaded[locale] = messages;
+  return messages;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -18,10 +31,10 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The language names as each language writes itself, for the switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {
-  en: en.meta.languageName,
-  ru: ru.meta.languageName,
-  kk: kk.meta.languageName,
-  de: de.meta.languageName,
+  en: 'English',
+  ru: 'Русский',
+  kk: 'Қазақша',
+  de: 'Deutsch',
 };
 
 function storedLocale(): Locale | null {
@@ -31,6 +44,11 @@ function storedLocale(): Locale | null {
   } catch {
     return null;
   }
+}
+
+/** The language to start in: this browser's last choice, else the browser's own language, else English. */
+export function initialLocale(): Locale {
+  return storedLocale() ?? browserLocale();
 }
 
 function browserLocale(): Locale {
@@ -66,7 +84,11 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? browserLocale());
+  // main.tsx loads the initial dictionary before the first render, so `loaded[locale]` is there.
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = initialLocale();
+    return loaded[initial] ? initial : 'en';
+  });
   const [timeZone, setTimeZoneState] = useState<string>(browserTimeZone);
 
   useEffect(() => {
@@ -74,12 +96,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Storage refused (private mode): the choice lasts for this visit.
     }
+    loadMessages(next).then(
+      () => setLocaleState(next),
+      // The chunk could not be fetched (offline): stay in the language shown.
+      () => undefined,
+    );
   }, []);
 
   const setTimeZone = useCallback((next: string | null) => setTimeZoneState(next ?? browserTimeZone()), []);
@@ -98,7 +124,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
     return {
       locale,
-      t: DICTIONARIES[locale],
+      t: loaded[locale] ?? en,
       timeZone,
       setLocale,
       setTimeZone,

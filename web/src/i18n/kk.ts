@@ -4,7 +4,6 @@ export const kk: Messages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Орталық Азия, Кавказ және одан тыс өңірлердің логистика саласындағы сыйлығы',
-    languageName: 'Қазақша',
   },
   layout: {
     skipToContent: 'Мазмұнға өту',

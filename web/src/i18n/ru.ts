@@ -4,7 +4,6 @@ export const ru: Messages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Премия в области логистики Центральной Азии, Кавказа и не только',
-    languageName: 'Русский',
   },
   layout: {
     skipToContent: 'Перейти к содержанию',
