@@ -72,7 +72,11 @@ export class AuditVerificationResponse implements AuditVerification {
   @ApiProperty({ type: 'integer', example: 0, description: 'Entries not sealed yet' })
   unsealed!: number;
 
-  @ApiProperty({ type: AuditHead, nullable: true, description: 'The last sealed entry; null for an empty log' })
+  @ApiProperty({
+    type: AuditHead,
+    nullable: true,
+    description: 'The last sealed entry; null for an empty log',
+  })
   head!: AuditHead | null;
 
   @ApiProperty({ type: AuditBreak, nullable: true })

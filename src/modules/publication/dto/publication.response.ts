@@ -21,7 +21,7 @@ export class PublicationResponse implements PublicationView {
     type: String,
     nullable: true,
     example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    description: "SHA-256 (hex) of the sealed manifest; null until published",
+    description: 'SHA-256 (hex) of the sealed manifest; null until published',
   })
   manifestSha256!: string | null;
 

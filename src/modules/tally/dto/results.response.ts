@@ -15,7 +15,12 @@ import {
   type TotalsStatistics,
 } from '../arithmetic/types.js';
 import { TALLY_RUN_STATUSES, type TallyRunStatus } from '../entities/tally-run.entity.js';
-import type { CategoryResultsView, NominationResultView, RoundResultsView, RunView } from '../results.service.js';
+import type {
+  CategoryResultsView,
+  NominationResultView,
+  RoundResultsView,
+  RunView,
+} from '../results.service.js';
 import type { TallyJobView, TallyRequested } from '../tally.service.js';
 
 const TIE_BREAKER = {
@@ -201,7 +206,11 @@ class CategoryResultsResponse implements CategoryResultsView {
   @ApiProperty({ type: LocalizedTextResponse })
   name!: LocalizedTextResponse;
 
-  @ApiProperty({ type: TallyRunResponse, nullable: true, description: 'The most recent run, whatever its outcome' })
+  @ApiProperty({
+    type: TallyRunResponse,
+    nullable: true,
+    description: 'The most recent run, whatever its outcome',
+  })
   latestRun!: TallyRunResponse | null;
 
   @ApiProperty({ type: TallySnapshotResponse, nullable: true, description: 'Of the latest successful run' })
@@ -289,6 +298,10 @@ export class ShortlistAnnouncementResponse implements ShortlistAnnouncement {
   @ApiProperty({ format: 'date-time' })
   announcedAt!: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The nominations whose entrants now see shortlisted' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'The nominations whose entrants now see shortlisted',
+  })
   nominationIds!: string[];
 }
