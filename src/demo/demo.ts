@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StartupError } from '../common/lifecycle/process-lifecycle.js';
+import { ConfigError, loadConfig } from '../config/app-config.js';
+import { loadDotEnv } from '../config/env-file.js';
+import { DEMO_COMPANIES, DEMO_JURORS, DEMO_ORGANISER, DEMO_PASSWORD, EDITIONS } from './data.js';
+
+/*
+ * `npm run demo`: fills the configured database (the one `npm start` uses) with a realistic install, built
+ * through the application's own routes in-process, so every rule, phase check and audit entry holds:
+ * last year's edition published with results, this year's in judging with part of the scorecards done.
+ */
+
+const REFUSED_IN_PRODUCTION =
+  'npm run demo refuses to run with NODE_ENV=production: it would add invented accounts with a shared password.\n';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  if (process.env.NODE_ENV === 'production') {
+    process.stderr.write(REFUSED_IN_PRODUCTION);
+    return 1;
+  }
+  // Mail the demo causes (verification links, invitations, receipts, results) goes to a throwaway folder:
+  // never to an SMTP server, since every address is invented. The workers run in this process, so that
+  // the tally jobs run and nothing is left queued for the server.
+  const mailDir = mkdtempSync(join(tmpdir(), 'magistral-demo-mail-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MAIL_DIR: mailDir,
+    WORKERS_IN_API: 'true',
+    OUTBOX_RELAY: 'true',
+    AUDIT_SEALER: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // One client (this process) registers a dozen entrants and signs everyone in.
+    RATE_LIMIT_REGISTER_POINTS: '1000',
+    RATE_LIMIT_IP_POINTS: '1000',
+    RATE_LIMIT_ACCOUNT_POINTS: '1000',
+  };
+  delete env.SMTP_URL;
+  const config = loadConfig(env);
+  if (config.isProduction) {
+    process.stderr.write(REFUSED_IN_PRODUCTION);
+    return 1;
+  }
+  const [
+    { createApp },
+    { prepareDatabase },
+    { assertRedisReachable },
+    { buildDemo, demoExists, waitForQuietQueues },
+  ] = await Promise.all([
+    import('../app.setup.js'),
+    import('../database/prepare-database.js'),
+    import('../common/redis/redis-state.js'),
+    import('./build.js'),
+  ]);
+  await assertRedisReachable(config);
+  await prepareDatabase(config);
+  const app = await createApp(config, { workers: true });
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    if (await demoExists(app)) {
+      process.stdout.write(
+        `The demo is already there (${DEMO_ORGANISER.email} exists): nothing changed.\n` +
+          `Sign in at ${config.PUBLIC_URL} with the accounts below, password ${DEMO_PASSWORD}.\n`,
+      );
+      printAccounts(config.PUBLIC_URL);
+      return 0;
+    }
+    const started = Date.now();
+    const summary = await buildDemo(app, (line) => process.stdout.write(`${line}\n`));
+    await waitForQuietQueues(app);
+    process.stdout.write(
+      `\nDemo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n` +
+        `Start the server (npm start) and open ${config.PUBLIC_URL}\n` +
+        `Password for every demo account: ${DEMO_PASSWORD}\n`,
+    );
+    printAccounts(config.PUBLIC_URL);
+    return 0;
+  } finally {
+    await app.close();
+    rmSync(mailDir, { recursive: true, force: true });
+  }
+}
+
+function printAccounts(publicUrl: string): void {
+  const [first, ...others] = DEMO_COMPANIES;
+  const lines = [
+    '',
+    `  demo entrant   ${first!.contact.email}   (${first!.name}; start here)`,
+    `  organiser      ${DEMO_ORGANISER.email}`,
+    ...DEMO_JURORS.map((juror) => `  juror          ${juror.email}`),
+    ...others.map((company) => `  entrant        ${company.contact.email}   (${company.name})`),
+    '',
+    `  published results: ${publicUrl}/results/${EDITIONS.lastYear.slug}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const worded = error instanceof ConfigError || error instanceof StartupError;
+    console.error(worded ? error.message : error);
+    process.exit(1);
+  },
+);
