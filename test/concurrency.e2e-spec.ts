@@ -40,10 +40,11 @@ interface Versioned {
 
 /** The rows a resource's writes touch (its own row and its audit entries), as one comparable string. */
 async function rowState(sql: string, params: unknown[], entityId: string): Promise<string> {
-  const rows = await t.db.query(sql, params);
-  const [audit] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [
-    entityId,
-  ])) as { n: number }[];
+  const rows: unknown[] = await t.db.query(sql, params);
+  const [audit] = await t.db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`,
+    [entityId],
+  );
   return JSON.stringify({ rows, audit: audit!.n });
 }
 
@@ -89,6 +90,23 @@ async function nomination(
   };
 }
 
+async function company(): Promise<Versioned> {
+  const owner = await signIn(t, ['entrant']);
+  const { id } = await createCompany(t, owner.id);
+  return {
+    auth: owner.auth,
+    read: `/api/v1/companies/${id}`,
+    write: (ifMatch) =>
+      t
+        .http()
+        .patch(`/api/v1/companies/${id}`)
+        .set(owner.auth)
+        .set('If-Match', ifMatch)
+        .send({ name: `Renamed ${ifMatch}` }),
+    state: () => rowState(`SELECT version, name, website, updated_at FROM companies WHERE id = $1`, [id], id),
+  };
+}
+
 async function scorecard(action: 'save' | 'submit'): Promise<Versioned> {
   const juror: SignedIn = await signIn(t, ['juror']);
   const owner = await signIn(t, ['entrant']);
@@ -113,10 +131,10 @@ async function scorecard(action: 'save' | 'submit'): Promise<Versioned> {
         ? t.http().put(url).set(juror.auth).set('If-Match', ifMatch).send({ scores, comment: 'Solid.' })
         : t.http().post(`${url}/submit`).set(juror.auth).set('If-Match', ifMatch).send({ scores }),
     state: async () => {
-      const rows = (await t.db.query(
+      const rows: unknown[] = await t.db.query(
         `SELECT id, version, status, scores, updated_at FROM scorecards WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
         [jw.roundId, nominationId, juror.id],
-      )) as { id: string }[];
+      );
       return JSON.stringify(rows);
     },
   };
@@ -196,6 +214,7 @@ const RESOURCES: [string, () => Promise<Versioned>][] = [
         { editionPhase: 'eligibility' },
       ),
   ],
+  ['PATCH /companies/{id}', company],
   ['PUT /rounds/{roundId}/scorecards/{nominationId}', () => scorecard('save')],
   ['POST /rounds/{roundId}/scorecards/{nominationId}/submit', () => scorecard('submit')],
 ];

@@ -29,6 +29,7 @@ import {
   type IdempotentRequest,
   REPLAYED_HEADER,
 } from '../../common/http/idempotency.js';
+import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import type { Page } from '../../common/http/pagination.js';
 import {
   type AddMemberOutcome,
@@ -97,20 +98,28 @@ export class CompaniesController {
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'A company with its members (members and organisers; anyone else: 404)' })
   @ApiOkResponse({ type: CompanyResponse })
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<CompanyView> {
-    return this.companies.get(caller, id);
+  @ApiVersioned()
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    return withEtag(reply, await this.companies.get(caller, id));
   }
 
   @Patch(':id')
   @Authenticated({ roles: ['entrant', 'organiser'] })
   @ApiOperation({ summary: 'Change the company (owners and organisers)' })
   @ApiOkResponse({ type: CompanyResponse })
-  update(
+  @ApiVersioned({ write: true })
+  async update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateCompanyDto,
+    @IfMatch('company') expected: ExpectedVersions,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    return this.companies.update(caller, id, dto);
+    return withEtag(reply, await this.companies.update(caller, id, dto, expected));
   }
 
   @Post(':id/members')

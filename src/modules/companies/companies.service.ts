@@ -4,6 +4,7 @@ import { hasRole, type Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
 import { escapeLike } from '../../common/escape-like.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { assertFresh, type ExpectedVersions } from '../../common/http/etag.js';
 import {
   type IdempotentOutcome,
   type IdempotentRequest,
@@ -176,10 +177,16 @@ export class CompaniesService {
   }
 
   /** Owners and organisers. */
-  async update(caller: Caller, id: string, dto: UpdateCompanyDto): Promise<CompanyView> {
+  async update(
+    caller: Caller,
+    id: string,
+    dto: UpdateCompanyDto,
+    expected?: ExpectedVersions,
+  ): Promise<CompanyView> {
     return this.transactions.run(async (manager) => {
       const { company, role } = await this.access.findVisible(manager, caller, id, { lock: true });
       if (role !== 'owner' && !hasRole(caller, 'organiser')) throw new DomainError(CompanyErrors.ownerOnly);
+      assertFresh(expected, company.version, 'company');
       const changes: Partial<Pick<Company, 'name' | 'country' | 'registrationNumber' | 'website'>> = {};
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.country !== undefined) changes.country = dto.country;
