@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { DEMO_COMPANIES, DEMO_ORGANISER, DEMO_PASSWORD, EDITIONS } from '../src/demo/data.js';
+import { login } from './support/factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+// The demo builds two whole editions through the application (a few dozen password hashes, two tallies):
+// tens of seconds on a busy machine.
+jest.setTimeout(180_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runDemo(env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['dist/src/demo/demo.js'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run demo', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const env = (more: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: t.config.DATABASE_URL,
+    DATABASE_CREATE: 'false',
+    REDIS_URL: t.config.REDIS_URL,
+    REDIS_PREFIX: t.config.REDIS_PREFIX,
+    JWT_SECRET: t.config.JWT_SECRET ?? '',
+    PUBLIC_URL: 'http://demo.magistral.test:3000',
+    LOG_LEVEL: 'error',
+    ...more,
+  });
+  const count = async (sql: string, params: unknown[] = []) =>
+    ((await t.db.query(sql, params)) as [{ n: number }])[0].n;
+
+  it('refuses to run with NODE_ENV=production, in one line, changing nothing', async () => {
+    const run = await runDemo(env({ NODE_ENV: 'production' }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/refuses to run with NODE_ENV=production/),
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM users`)).toBe(0);
+  });
+
+  it('fills the database: accounts printed, last year published, this year in judging half-scored', async () => {
+    const run = await runDemo(env());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // The accounts to sign in with, the shared password and the URL.
+    expect(run.stdout).toContain(`demo entrant   ${DEMO_COMPANIES[0]!.contact.email}`);
+    expect(run.stdout).toContain(DEMO_ORGANISER.email);
+    expect(run.stdout).toContain(DEMO_PASSWORD);
+    expect(run.stdout).toContain('http://demo.magistral.test:3000');
+    for (const company of DEMO_COMPANIES) expect(run.stdout).toContain(company.contact.email);
+
+    // Everyone printed can sign in with the shared password.
+    await login(t, DEMO_COMPANIES[0]!.contact.email, DEMO_PASSWORD);
+    await login(t, DEMO_ORGANISER.email, DEMO_PASSWORD);
+
+    // Last year's edition: published, its results public with a winner in each of the four categories.
+    const results = await t.http().get(`/api/v1/public/editions/${EDITIONS.lastYear.slug}/results`);
+    expect(results.status).toBe(200);
+    const categories = results.body.categories as { code: string; nominations: { rank: number }[] }[];
+    expect(categories.map((c) => c.code).sort()).toEqual([
+      'digitalisation',
+      'efficiency',
+      'fairness',
+      'sustainability',
+    ]);
+    for (const category of categories) {
+      expect(category.nominations).toHaveLength(3);
+      expect(category.nominations.some((n) => n.rank === 1)).toBe(true);
+    }
+
+    // This year's edition: in judging, not public, some scorecards submitted and some not.
+    const [thisYear] = (await t.db.query(`SELECT id, phase FROM editions WHERE slug = $1`, [
+      EDITIONS.thisYear.slug,
+    ])) as [{ id: string; phase: string }];
+    expect(thisYear.phase).toBe('judging');
+    expect((await t.http().get(`/api/v1/public/editions/${EDITIONS.thisYear.slug}/results`)).status).toBe(
+      404,
+    );
+    const submitted = await count(
+      `SELECT count(*)::int AS n FROM scorecards s JOIN rounds r ON r.id = s.round_id
+       WHERE r.edition_id = $1 AND s.status = 'submitted'`,
+      [thisYear.id],
+    );
+    const assigned = await count(
+      `SELECT count(*)::int AS n FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE r.edition_id = $1`,
+      [thisYear.id],
+    );
+    expect(submitted).toBeGreaterThan(0);
+    expect(submitted).toBeLessThan(assigned);
+    expect(await count(`SELECT count(*)::int AS n FROM companies`)).toBe(DEMO_COMPANIES.length);
+    expect(await count(`SELECT count(*)::int AS n FROM nominations`)).toBe(2 * DEMO_COMPANIES.length);
+  });
+
+  it('a second run says the demo is already there and changes nothing', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM audit_log`);
+    const run = await runDemo(env());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/already there/);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(before);
+  });
+});
