@@ -24,5 +24,15 @@ export default {
       globalTeardown: '<rootDir>/test/setup/global-teardown.js',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
     },
+    {
+      ...common,
+      // A real Chromium against the real server on a free port; needs `npm run build` (dist/web).
+      displayName: 'browser',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/browser-global-setup.js',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
   ],
 };

@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import type { PageGlobals } from './page-globals.js';
+
+/** The dictionaries' top-level groups (web/src/i18n/en.ts): a visible `group.key` is a raw message key. */
+const GROUPS = [
+  'meta',
+  'layout',
+  'common',
+  'problems',
+  'home',
+  'signIn',
+  'register',
+  'verifyEmail',
+  'resend',
+  'forgot',
+  'reset',
+  'unlock',
+  'invitation',
+  'companyInvitation',
+  'account',
+  'signOut',
+  'comingSoon',
+  'notFound',
+  'roles',
+];
+
+/**
+ * What a missing or broken message looks like on screen: a raw key, a `{placeholder}` left unfilled,
+ * `undefined`, an empty heading, a page without exactly one h1 or without a title.
+ */
+export async function messageProblems(page: Page): Promise<string[]> {
+  const { text, headings, h1s, title } = await page.evaluate(() => {
+    const { document } = globalThis as unknown as PageGlobals;
+    return {
+      text: document.body.innerText,
+      headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+        tag: h.tagName.toLowerCase(),
+        text: h.innerText.trim(),
+      })),
+      h1s: document.querySelectorAll('h1').length,
+      title: document.title.trim(),
+    };
+  });
+  const problems: string[] = [];
+  const rawKey = new RegExp(`\\b(${GROUPS.join('|')})\\.[a-zA-Z][\\w.]*`, 'g');
+  for (const match of text.matchAll(rawKey)) problems.push(`raw message key "${match[0]}"`);
+  for (const match of text.matchAll(/\{\w+\}/g)) problems.push(`unfilled placeholder "${match[0]}"`);
+  if (/\b(undefined|null|NaN|\[object Object\])\b/.test(text))
+    problems.push('"undefined"/"null"/"NaN" shown');
+  for (const heading of headings) if (!heading.text) problems.push(`empty <${heading.tag}>`);
+  if (h1s !== 1) problems.push(`${h1s} <h1> elements (expected one)`);
+  if (!title) problems.push('empty <title>');
+  return problems;
+}
