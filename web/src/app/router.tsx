@@ -31,7 +31,8 @@ export const routes: RouteObject[] = [
         element: <RequireSignIn />,
         children: [
           { path: 'account', ...screen(() => import('../features/account/AccountPage')) },
-          { path: 'companies/*', ...screen(() => import('../features/placeholders/CompaniesSoonPage')) },
+          { path: 'companies', ...screen(() => import('../features/companies/CompaniesPage')) },
+          { path: 'companies/:id', ...screen(() => import('../features/companies/CompanyPage')) },
           { path: 'nominations/*', ...screen(() => import('../features/placeholders/NominationsSoonPage')) },
           { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
