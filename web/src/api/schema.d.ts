@@ -5648,8 +5648,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With the ETag header */
       200: {
         headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5688,7 +5691,10 @@ export interface operations {
   CompaniesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag last read (weak tags, lists and * accepted): the write is refused with 409 request.stale_version when the resource has changed since; without it the write applies to the current version */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -5700,12 +5706,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With the ETag header */
       200: {
         headers: {
+          /** @description The version of what the body shows, e.g. "3": send it back as If-Match to write safely */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      /** @description request.validation_failed: If-Match is not a list of ETags */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
@@ -5719,6 +5737,15 @@ export interface operations {
       };
       /** @description Only for: entrant, organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request.stale_version: If-Match names an older version (the current ETag is sent) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
