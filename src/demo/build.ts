@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { editionIdBySlug } from '../modules/editions/edition.queries.js';
 import { Notifications } from '../modules/notifications/notifications.service.js';
 import { findUserByEmail } from '../modules/users/user.queries.js';
 import { UsersService } from '../modules/users/users.service.js';
@@ -30,9 +31,16 @@ interface CategoryView {
   criteria: { code: string; scaleMin?: number; scaleMax?: number }[];
 }
 
-/** The demo is there when its organiser is. */
-export async function demoExists(app: NestFastifyApplication): Promise<boolean> {
-  return (await findUserByEmail(app.get(DataSource).manager, DEMO_ORGANISER.email)) !== null;
+/**
+ * `complete`: the demo is there (its organiser and this year's edition, the last thing it builds); `partial`:
+ * a run stopped half-way (the organiser exists, the edition does not); `absent`: neither.
+ */
+export async function demoState(app: NestFastifyApplication): Promise<'complete' | 'partial' | 'absent'> {
+  const { manager } = app.get(DataSource);
+  const organiser = await findUserByEmail(manager, DEMO_ORGANISER.email);
+  const edition = await editionIdBySlug(manager, EDITIONS.thisYear.slug);
+  if (edition && organiser) return 'complete';
+  return organiser || edition ? 'partial' : 'absent';
 }
 
 /** Requests to the real routes, in-process: the same validation, rules and audit as over the network. */
@@ -196,10 +204,13 @@ export async function buildDemo(app: NestFastifyApplication, log: (line: string)
       judgingCloseAt: new Date(start + 60 * DAY),
       pick: (company) => company.lastYear,
     });
+    log('  every juror scores every nomination');
     scorecards += await score(api, lastYear, jurors, () => 'submitted');
     clock.set(new Date(start + 61 * DAY));
     await api.call(organiser, 'POST', `/rounds/${lastYear.roundId}/close`);
+    log('  round closed; tallying the four categories');
     await waitForTally(api, organiser, lastYear.roundId);
+    log('  results published');
     clock.set(new Date(start + 75 * DAY));
     await api.call(organiser, 'POST', `/editions/${lastYear.editionId}/publish`, {});
 

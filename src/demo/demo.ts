@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     { createApp },
     { prepareDatabase },
     { assertRedisReachable },
-    { buildDemo, demoExists, waitForQuietQueues },
+    { buildDemo, demoState, waitForQuietQueues },
   ] = await Promise.all([
     import('../app.setup.js'),
     import('../database/prepare-database.js'),
@@ -61,16 +61,26 @@ async function main(): Promise<number> {
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    if (await demoExists(app)) {
+    const state = await demoState(app);
+    if (state === 'complete') {
       process.stdout.write(
-        `The demo is already there (${DEMO_ORGANISER.email} exists): nothing changed.\n` +
-          `Sign in at ${config.PUBLIC_URL} with the accounts below, password ${DEMO_PASSWORD}.\n`,
+        `The demo is already there (${DEMO_ORGANISER.email}, ${EDITIONS.thisYear.slug}): nothing changed.\n` +
+          `Sign in at ${config.PUBLIC_URL} with these accounts, password ${DEMO_PASSWORD}:\n`,
       );
       printAccounts(config.PUBLIC_URL);
       return 0;
     }
+    if (state === 'partial') {
+      process.stderr.write(
+        'An earlier npm run demo stopped half-way: this database holds part of the demo. ' +
+          'Drop it (or point DATABASE_URL at a new one) and run npm run demo again.\n',
+      );
+      return 1;
+    }
     const started = Date.now();
-    const summary = await buildDemo(app, (line) => process.stdout.write(`${line}\n`));
+    const summary = await buildDemo(app, (line) =>
+      process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`),
+    );
     await waitForQuietQueues(app);
     process.stdout.write(
       `\nDemo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n` +
