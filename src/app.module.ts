@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
+import { ClockModule } from './common/clock.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -39,7 +40,13 @@ export const FEATURE_MODULES = [
 
 /** Infrastructure every process needs. */
 export function coreModules(config: AppConfig, options: { workers: boolean }): (DynamicModule | Type)[] {
-  return [ConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule.forRoot(config, options)];
+  return [
+    ConfigModule.forRoot(config),
+    ClockModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule.forRoot(config, options),
+  ];
 }
 
 @Module({})

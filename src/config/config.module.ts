@@ -1,16 +1,15 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
 import { AppConfig } from './app-config.js';
 
-/** Provides the one validated `AppConfig` and the `Clock` to every module (inject them by their class). */
+/** Provides the one validated `AppConfig` to every module (inject it by its class). */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: config }, Clock],
-      exports: [AppConfig, Clock],
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { StartupError } from '../common/lifecycle/process-lifecycle.js';
+import { StartupError } from '../config/startup-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { maskUrl } from '../config/config-messages.js';
 import { dataSourceOptions } from './data-source-options.js';

@@ -1,12 +1,7 @@
 import type { Logger } from 'pino';
+import { StartupError } from '../../config/startup-error.js';
 
-/** A start-up failure already worded for the operator: one line naming the service, the variable, the fix. */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError };
 
 /** What a process stops on a signal: a Nest application or application context, or anything that closes. */
 export interface Stoppable {
