@@ -44,11 +44,7 @@ import {
   CreateCompanyDto,
   UpdateCompanyDto,
 } from './dto/company.dto.js';
-import {
-  AddMemberResponse,
-  CompanyResponse,
-  CompanySummaryPage,
-} from './dto/company.response.js';
+import { AddMemberResponse, CompanyResponse, CompanySummaryPage } from './dto/company.response.js';
 
 @ApiTags('companies')
 @Controller('companies')

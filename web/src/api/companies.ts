@@ -11,11 +11,7 @@ export type Company = components['schemas']['CompanyResponse'];
 export type CompanyRole = Company['members'][number]['role'];
 export type NewCompany = components['schemas']['CreateCompanyDto'];
 type UpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
-/**
- * The DTO documents `website` without a type (`nullable` alone), so the generated schema says
- * `Record<string, never> | null`; the API takes a URL string, or null to remove it.
- */
-export type CompanyChanges = Omit<UpdateCompanyDto, 'website'> & { website?: string | null };
+export type CompanyChanges = UpdateCompanyDto;
 
 export const companiesKey = ['companies'] as const;
 export const companyKey = (id: string) => ['companies', id] as const;
@@ -61,7 +57,7 @@ export function useUpdateCompany(id: string) {
       unwrap(
         api.PATCH('/api/v1/companies/{id}', {
           params: { path: { id } },
-          body: changes as UpdateCompanyDto,
+          body: changes,
           headers: { 'If-Match': `"${version}"` },
         }),
       ),

@@ -2146,7 +2146,7 @@ export interface components {
       country?: string;
       registrationNumber?: string;
       /** @description null removes it */
-      website?: Record<string, never> | null;
+      website?: string | null;
     };
     AddMemberDto: {
       /** @example colleague@steppe-freight.example */

@@ -81,7 +81,7 @@ export class UpdateCompanyDto {
   @Matches(REGISTRATION_NUMBER, { message: 'registrationNumber may hold letters, digits, spaces and . / -' })
   registrationNumber?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, description: 'null removes it' })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @Transform(trim)
