@@ -13,6 +13,7 @@ import { UserTimeZone1764317900000 } from './1764317900000-UserTimeZone.js';
 import { ScorecardWriteRule1764318100000 } from './1764318100000-ScorecardWriteRule.js';
 import { UserDirectory1764318200000 } from './1764318200000-UserDirectory.js';
 import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
+import { TallyReadViews1764318400000 } from './1764318400000-TallyReadViews.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   ScorecardWriteRule1764318100000,
   UserDirectory1764318200000,
   OwnerReadViews1764318300000,
+  TallyReadViews1764318400000,
 ];

@@ -229,8 +229,8 @@ export class ResultsService {
     const categories = (await manager.query(
       `SELECT c.id, c.code,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.position, cr.code)
-                 FROM criteria cr WHERE cr.category_id = c.id) AS criteria
-         FROM categories c WHERE c.edition_id = $1 ORDER BY c.position, c.code`,
+                 FROM category_criteria cr WHERE cr.category_id = c.id) AS criteria
+         FROM edition_categories c WHERE c.edition_id = $1 ORDER BY c.position, c.code`,
       [round.editionId],
     )) as { id: string; code: string; criteria: { code: string; weight: string }[] | null }[];
     const codes = [...new Set(categories.flatMap((c) => (c.criteria ?? []).map((cr) => cr.code)))];

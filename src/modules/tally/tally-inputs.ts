@@ -69,7 +69,7 @@ export class TallyInputs {
     // round) out of that round's tally, as it is out of its field.
     return manager.query(
       `SELECT cs.nomination_id, cs.juror_id, cs.scores
-         FROM counted_scorecards cs JOIN nominations n ON n.id = cs.nomination_id
+         FROM counted_scorecards cs JOIN nomination_entries n ON n.id = cs.nomination_id
         WHERE cs.round_id = $1 AND cs.category_id = $2 AND n.status = ANY($3::text[])`,
       [round.id, categoryId, fieldStatuses(round.number)],
     ) as Promise<CountedScorecardRow[]>;
@@ -83,10 +83,10 @@ export class TallyInputs {
       (await manager.query(
         `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
-                 FROM criteria cr WHERE cr.category_id = $2) AS criteria,
+                 FROM category_criteria cr WHERE cr.category_id = $2) AS criteria,
               (SELECT array_agg(n.id::text ORDER BY n.id)
-                 FROM nominations n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
-         FROM editions e WHERE e.id = $1`,
+                 FROM nomination_entries n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
+         FROM edition_ranking_rules e WHERE e.id = $1`,
         [round.editionId, categoryId, fieldStatuses(round.number)],
       )) as RulesRow[],
     );
