@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { Category, LocalizedText } from './entities/category.entity.js';
-import type { Edition } from './entities/edition.entity.js';
+import { Category, type LocalizedText } from './entities/category.entity.js';
+import { Edition } from './entities/edition.entity.js';
 
 /** The types other modules need with these reads, so that they do not import the editions' entities. */
-export type { LocalizedText } from './entities/category.entity.js';
-export type { Phase } from './entities/edition.entity.js';
+export type { Category, CategoryQuestion, LocalizedText } from './entities/category.entity.js';
+export type { Edition, Phase } from './entities/edition.entity.js';
 
 /**
  * The editions module's typed reads for other modules (tally, publication), so that their SQL does not
@@ -31,6 +31,27 @@ export async function findEdition(
 /** The edition with its row lock for the rest of the transaction: every writer of the phase takes it first. */
 export function lockEdition(manager: EntityManager, editionId: string): Promise<EditionSummary | undefined> {
   return findEdition(manager, editionId, true);
+}
+
+/**
+ * The whole edition, its row share-locked for the rest of the transaction: a phase change (which takes
+ * `lockEdition`) waits for this transaction, and this one for a phase change.
+ */
+export function findEditionForShare(manager: EntityManager, editionId: string): Promise<Edition | null> {
+  return manager.findOne(Edition, { where: { id: editionId }, lock: { mode: 'pessimistic_read' } });
+}
+
+/** The category, if it is one (of `editionId`, when given). */
+export function findCategory(
+  manager: EntityManager,
+  id: string,
+  editionId?: string,
+): Promise<Category | null> {
+  return manager.findOneBy(Category, editionId === undefined ? { id } : { id, editionId });
+}
+
+export function findCategoryOrFail(manager: EntityManager, id: string): Promise<Category> {
+  return manager.findOneByOrFail(Category, { id });
 }
 
 /** The id of the edition with this slug, if any. */

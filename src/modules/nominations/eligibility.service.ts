@@ -6,9 +6,9 @@ import { assertFresh, type ExpectedVersions } from '../../common/http/etag.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
-import { Company } from '../companies/entities/company.entity.js';
+import { findCompanyOrFail } from '../companies/company.queries.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import { Category } from '../editions/entities/category.entity.js';
+import { findCategoryOrFail } from '../editions/edition.queries.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import type { EligibilityDto } from './dto/nomination.dto.js';
 import { NominationAccess } from './nomination-access.js';
@@ -73,10 +73,10 @@ export class EligibilityService {
           companyId: nomination.companyId,
         },
       });
-      const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
-      const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
+      const company = await findCompanyOrFail(manager, nomination.companyId);
+      const category = await findCategoryOrFail(manager, nomination.categoryId);
       const members = (await manager.query(
-        `SELECT u.id, u.email, u.locale FROM company_members m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
+        `SELECT u.id, u.email, u.locale FROM company_memberships m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
         [company.id],
       )) as { id: string; email: string; locale: string }[];
       for (const member of members) {

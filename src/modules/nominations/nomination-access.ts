@@ -21,7 +21,7 @@ export class NominationAccess {
     if (hasRole(caller, 'organiser')) return 'TRUE';
     if (hasRole(caller, 'entrant')) {
       params.push(caller.userId);
-      return `${alias}.company_id IN (SELECT cm.company_id FROM company_members cm WHERE cm.user_id = $${params.length})`;
+      return `${alias}.company_id IN (SELECT cm.company_id FROM company_memberships cm WHERE cm.user_id = $${params.length})`;
     }
     return 'FALSE';
   }
@@ -48,7 +48,7 @@ export class NominationAccess {
   async findWritable(manager: EntityManager, caller: Caller, id: string): Promise<Nomination> {
     const nomination = await this.findVisible(manager, caller, id, { lock: true });
     const member = (await manager.query(
-      `SELECT 1 FROM company_members WHERE company_id = $1 AND user_id = $2`,
+      `SELECT 1 FROM company_memberships WHERE company_id = $1 AND user_id = $2`,
       [nomination.companyId, caller.userId],
     )) as unknown[];
     if (!member.length) throw new DomainError(NominationErrors.membersOnly);

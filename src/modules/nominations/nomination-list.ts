@@ -138,7 +138,7 @@ export class NominationList {
       SELECT n.id, n.edition_id, n.category_id, n.company_id, c.name AS company_name, n.title, ${status} AS status,
              ${UTC('n.submitted_at')} AS submitted_at, ${UTC('n.created_at')} AS created_at,
              ${UTC('n.updated_at')} AS updated_at
-        FROM nominations n JOIN companies c ON c.id = n.company_id
+        FROM nominations n JOIN company_profiles c ON c.id = n.company_id
        WHERE ${filter}
        ORDER BY ${column} ${direction} ${nulls}, n.id ${direction}
        ${window}`;

@@ -22,7 +22,7 @@ export async function nominationLabels(
   if (!ids.length) return new Map();
   const rows = (await manager.query(
     `SELECT n.id, n.title, n.company_id AS "companyId", c.name AS "companyName"
-       FROM nominations n JOIN companies c ON c.id = n.company_id
+       FROM nominations n JOIN company_profiles c ON c.id = n.company_id
       WHERE n.id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   )) as NominationLabel[];

@@ -13,11 +13,15 @@ import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { CompanyAccess } from '../companies/company-access.js';
-import { Company } from '../companies/entities/company.entity.js';
+import { companyIdentity, findCompanyOrFail, lockCompany } from '../companies/company.queries.js';
 import { assertPhase, nominationsOpen } from '../editions/edition-rules.js';
 import { EditionErrors } from '../editions/editions.errors.js';
-import { Category } from '../editions/entities/category.entity.js';
-import { Edition } from '../editions/entities/edition.entity.js';
+import {
+  type Edition,
+  findCategory,
+  findCategoryOrFail,
+  findEditionForShare,
+} from '../editions/edition.queries.js';
 import { Notifications } from '../notifications/notifications.service.js';
 import { findUserOrFail } from '../users/user.queries.js';
 import { type AttachmentView, toAttachmentView } from './attachments/attachment-view.js';
@@ -41,7 +45,6 @@ import {
   assertAnswersFit,
   assertComplete,
   assertNominationsOpen,
-  type CompanyIdentity,
 } from './nomination-rules.js';
 import { NominationErrors } from './nominations.errors.js';
 
@@ -95,7 +98,7 @@ export class NominationsService {
     return this.idempotency.run(idempotent, dto, async (manager) => {
       await this.companies.findAsMember(manager, caller, dto.companyId);
       const edition = await this.editionFor(manager, dto.editionId);
-      const category = await manager.findOneBy(Category, { id: dto.categoryId, editionId: edition.id });
+      const category = await findCategory(manager, dto.categoryId, edition.id);
       if (!category)
         throw new DomainError(EditionErrors.categoryNotFound, 'The edition has no such category');
       assertNominationsOpen(edition, this.clock.now());
@@ -147,7 +150,7 @@ export class NominationsService {
       const nomination = await this.access.findWritable(manager, caller, id);
       assertFresh(expected, nomination.version, 'nomination');
       await this.assertEditable(manager, nomination);
-      const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
+      const category = await findCategoryOrFail(manager, nomination.categoryId);
       const next = {
         title: dto.title ?? nomination.title,
         summary: dto.summary ?? nomination.summary,
@@ -158,7 +161,7 @@ export class NominationsService {
       if (nomination.status === 'submitted') {
         assertComplete(next, category.questions);
         const edition = await this.editionFor(manager, nomination.editionId);
-        if (edition.blind) assertAnonymous(next, await this.companyIdentity(manager, nomination.companyId));
+        if (edition.blind) assertAnonymous(next, await companyIdentity(manager, nomination.companyId));
       }
       await manager.query(
         `UPDATE nominations SET title = $2, summary = $3, answers = $4::jsonb, metrics = $5::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -215,7 +218,7 @@ export class NominationsService {
     return this.transactions.run(async (manager) => {
       const visible = await this.access.findVisible(manager, caller, id);
       // The company row before the nomination's, in every transaction that takes both: no deadlock.
-      await manager.query(`SELECT 1 FROM companies WHERE id = $1 FOR UPDATE`, [visible.companyId]);
+      await lockCompany(manager, visible.companyId);
       const nomination = await this.access.findWritable(manager, caller, id);
       assertFresh(expected, nomination.version, 'nomination');
       if (nomination.status !== 'draft')
@@ -226,10 +229,9 @@ export class NominationsService {
       const edition = await this.editionFor(manager, nomination.editionId);
       const now = this.clock.now();
       assertNominationsOpen(edition, now);
-      const category = await manager.findOneByOrFail(Category, { id: nomination.categoryId });
+      const category = await findCategoryOrFail(manager, nomination.categoryId);
       assertComplete(nomination, category.questions);
-      if (edition.blind)
-        assertAnonymous(nomination, await this.companyIdentity(manager, nomination.companyId));
+      if (edition.blind) assertAnonymous(nomination, await companyIdentity(manager, nomination.companyId));
       const [counted] = (await manager.query(
         `SELECT count(*)::int AS n FROM nominations WHERE company_id = $1 AND category_id = $2 AND status = ANY($3)`,
         [nomination.companyId, nomination.categoryId, COUNTED_STATUSES],
@@ -244,7 +246,7 @@ export class NominationsService {
       }
       await submit(manager, id, now, caller.userId);
       const submitter = await findUserOrFail(manager, caller.userId);
-      const company = await manager.findOneByOrFail(Company, { id: nomination.companyId });
+      const company = await findCompanyOrFail(manager, nomination.companyId);
       const [attachments] = (await manager.query(
         `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
         [id],
@@ -321,26 +323,6 @@ export class NominationsService {
   }
 
   /** Entrants change a nomination, or its attachments, only in an editable status while nominations are open. */
-  /** What the nomination must not mention when its edition is judged blind (see `identifyingProblems`). */
-  private async companyIdentity(manager: EntityManager, companyId: string): Promise<CompanyIdentity> {
-    const [row] = (await manager.query(
-      `SELECT c.name, c.website, c.registration_number,
-              coalesce(array_agg(u.full_name) FILTER (WHERE u.id IS NOT NULL), '{}') AS member_names
-         FROM companies c
-         LEFT JOIN company_members m ON m.company_id = c.id
-         LEFT JOIN user_directory u ON u.id = m.user_id
-        WHERE c.id = $1
-        GROUP BY c.id`,
-      [companyId],
-    )) as { name: string; website: string | null; registration_number: string; member_names: string[] }[];
-    return {
-      name: row!.name,
-      website: row!.website,
-      registrationNumber: row!.registration_number,
-      memberNames: row!.member_names,
-    };
-  }
-
   async assertEditable(manager: EntityManager, nomination: Nomination): Promise<void> {
     if (!EDITABLE.includes(nomination.status))
       throw new DomainError(
@@ -361,10 +343,7 @@ export class NominationsService {
 
   /** Shared-locked: a phase change waits for this transaction, and this one for a phase change. */
   async editionFor(manager: EntityManager, editionId: string): Promise<Edition> {
-    const edition = await manager.findOne(Edition, {
-      where: { id: editionId },
-      lock: { mode: 'pessimistic_read' },
-    });
+    const edition = await findEditionForShare(manager, editionId);
     if (!edition) throw new DomainError(EditionErrors.notFound);
     return edition;
   }
@@ -379,7 +358,7 @@ export class NominationsService {
               n.eligibility_decided_at AS "eligibilityDecidedAt", n.submitted_at AS "submittedAt",
               n.withdrawn_at AS "withdrawnAt", n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt",
               c.name AS "companyName"
-         FROM nominations n JOIN companies c ON c.id = n.company_id WHERE n.id = $1`,
+         FROM nominations n JOIN company_profiles c ON c.id = n.company_id WHERE n.id = $1`,
       [id],
     )) as (Omit<Nomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[];
     const row = rows[0];
