@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import type { Phase } from '../editions/entities/edition.entity.js';
-import type { NominationMetric } from '../nominations/entities/nomination.entity.js';
+import type { Phase } from '../editions/edition.queries.js';
+import type { NominationMetric } from '../nominations/nomination.queries.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
 import type { RoundStatus } from './entities/round.entity.js';
 

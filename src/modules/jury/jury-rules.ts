@@ -1,5 +1,5 @@
-import type { NominationStatus } from '../nominations/entities/nomination.entity.js';
-import type { AttachmentMediaType } from '../nominations/entities/attachment.entity.js';
+import type { AttachmentMediaType } from '../nominations/attachments/attachment.queries.js';
+import type { NominationStatus } from '../nominations/nomination.queries.js';
 import { ADMITTED_STATUSES } from '../nominations/nomination-status.js';
 
 /** Nominations the jury judges; the nominations module owns the list (nomination-status.ts). */

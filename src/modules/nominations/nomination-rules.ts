@@ -1,7 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import type { CategoryQuestion } from '../editions/entities/category.entity.js';
-import type { Edition } from '../editions/entities/edition.entity.js';
+import type { CategoryQuestion, Edition } from '../editions/edition.queries.js';
 import { SUMMARY_MAX, TITLE_MAX } from './dto/nomination.dto.js';
 import type { NominationMetric } from './entities/nomination.entity.js';
 import { NominationErrors } from './nominations.errors.js';

@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Nomination, NominationStatus } from './entities/nomination.entity.js';
 
+/** The types other modules need with these reads, so that they do not import the nominations' entities. */
+export type { Nomination, NominationMetric, NominationStatus } from './entities/nomination.entity.js';
+
 /**
  * The nominations module's typed reads for other modules, so that their SQL does not name the
  * `nominations` table (the status changes are in nomination-status.ts).

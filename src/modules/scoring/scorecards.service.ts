@@ -9,7 +9,7 @@ import { type ExpectedVersions, isFresh, staleVersion } from '../../common/http/
 import type { FieldProblem } from '../../common/http/validation.pipe.js';
 import { auditRowValues } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import type { Phase } from '../editions/entities/edition.entity.js';
+import type { Phase } from '../editions/edition.queries.js';
 import { ConflictErrors, RoundErrors } from '../jury/jury.errors.js';
 import { NominationErrors } from '../nominations/nominations.errors.js';
 import type { ScorecardStatus } from './entities/scorecard.entity.js';

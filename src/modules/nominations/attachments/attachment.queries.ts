@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { AttachmentMediaType } from '../entities/attachment.entity.js';
 
+/** The type other modules need with these reads, so that they do not import the nominations' entities. */
+export type { AttachmentMediaType } from '../entities/attachment.entity.js';
+
 /**
  * The nominations module's typed reads of attachments for other modules (the juror's view), so that their
  * SQL does not name the `attachments` table.
