@@ -265,9 +265,9 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const received = await sink.waitFor(MAILS);
       const { sent } = first(
-        (await dataSource.query(`SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`)) as {
-          sent: number;
-        }[],
+        await dataSource.query<{ sent: number }[]>(
+          `SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent'`,
+        ),
       );
 
       const mailRate = rate(MAILS, elapsed);

@@ -274,8 +274,8 @@ async function main(): Promise<void> {
       const bare: Record<'mean' | 'zscore', number> = { mean: Infinity, zscore: Infinity };
       let bareRanks: { category_id: string; nomination_id: string; rank: string }[] = [];
       for (let i = 0; i < 3; i++) {
-        const [rows, mean] = await timed(
-          () => dataSource.query(BARE_MEAN, [world.roundId]) as Promise<typeof bareRanks>,
+        const [rows, mean] = await timed(() =>
+          dataSource.query<typeof bareRanks>(BARE_MEAN, [world.roundId]),
         );
         const [, zscore] = await timed(() => dataSource.query(BARE_ZSCORE, [world.roundId]));
         bare.mean = Math.min(bare.mean, mean);
@@ -290,20 +290,20 @@ async function main(): Promise<void> {
         Promise.all(
           categories.map(async (categoryId) => {
             const run = first(
-              (await dataSource.query(
+              await dataSource.query<{ id: string }[]>(
                 `INSERT INTO tally_runs (round_id, category_id, edition_id) VALUES ($1, $2, $3) RETURNING id`,
                 [world.roundId, categoryId, world.editionId],
-              )) as { id: string }[],
+              ),
             );
             await service.runJob(
               { roundId: world.roundId, categoryId, runId: run.id },
               { id: run.id, attempt: 1, maxAttempts: 5 },
             );
             const done = first(
-              (await dataSource.query(`SELECT status, error FROM tally_runs WHERE id = $1`, [run.id])) as {
-                status: string;
-                error: string | null;
-              }[],
+              await dataSource.query<{ status: string; error: string | null }[]>(
+                `SELECT status, error FROM tally_runs WHERE id = $1`,
+                [run.id],
+              ),
             );
             if (done.status !== 'succeeded')
               throw new Error(`tally run ${run.id}: ${done.status} ${done.error}`);
@@ -370,10 +370,10 @@ async function main(): Promise<void> {
         [world.editionId],
       );
       const snapshot = first(
-        (await dataSource.query(
+        await dataSource.query<{ result: { nominations: { nomination: string; rank: number }[] } }[]>(
           `SELECT result FROM tally_snapshots WHERE category_id = $1 AND result->'rules'->>'method' = 'mean' AND (result->'rules'->>'minScorecards')::int = 3`,
           [firstCategory],
-        )) as { result: { nominations: { nomination: string; rank: number }[] } }[],
+        ),
       );
       const top = (rows: { nomination: string; rank: number }[]) =>
         rows

@@ -36,9 +36,9 @@ describe('audit log', () => {
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
     expect(verify.body.checked).toBeGreaterThanOrEqual(200);
-    const [{ n, min, max }] = (await t.db.query(
+    const [{ n, min, max }] = await t.db.query<[{ n: number; min: number; max: number }]>(
       `SELECT count(*)::int AS n, min(seq)::int AS min, max(seq)::int AS max FROM audit_log`,
-    )) as [{ n: number; min: number; max: number }];
+    );
     expect([min, max]).toEqual([1, n]);
     expect(verify.body.head.seq).toBe(String(n));
   });
@@ -51,9 +51,9 @@ describe('audit log', () => {
 
   it('reports a tampered entry at that entry', async () => {
     await t.sealAudit();
-    const [target] = (await t.db.query(
+    const [target] = await t.db.query<{ id: string; seq: string }[]>(
       `SELECT id, seq FROM audit_log WHERE action = 'test.concurrent' ORDER BY seq OFFSET 50 LIMIT 1`,
-    )) as { id: string; seq: string }[];
+    );
     // Someone with database superuser rights goes around the trigger.
     await t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
     await t.db.query(`UPDATE audit_log SET data = jsonb_set(data, '{note}', '"forged"') WHERE id = $1`, [
@@ -131,9 +131,9 @@ describe('audit log on an API instance that leaves sealing to the workers (AUDIT
           .append(manager, { action: 'test.idle' as AuditAction, entityType: 'test', entityId: 'x' }),
       );
     await new Promise((resolve) => setTimeout(resolve, 200)); // 20 ticks of a sealer, were one running
-    const [{ unsealed }] = (await t.db.query(
+    const [{ unsealed }] = await t.db.query<[{ unsealed: number }]>(
       `SELECT count(*)::int AS unsealed FROM audit_log WHERE seq IS NULL`,
-    )) as [{ unsealed: number }];
+    );
     expect(unsealed).toBeGreaterThan(0);
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
@@ -214,9 +214,7 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
       });
       await scoreTable(t, world, { A: { T1: 4, T2: 6 }, B: { T1: 8, T2: 9 } });
       await closeAndTally(t, world, organiser.auth);
-      const [{ last }] = (await t.db.query(`SELECT max(id)::text AS last FROM audit_log`)) as [
-        { last: string },
-      ];
+      const [{ last }] = await t.db.query<[{ last: string }]>(`SELECT max(id)::text AS last FROM audit_log`);
       const publish = await timed(() =>
         t.http().post(`/api/v1/editions/${world.edition.id}/publish`).set(organiser.auth).send({}),
       );
@@ -225,11 +223,11 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
       const manifest = await t.http().get(`/api/v1/public/editions/${world.edition.slug}/results/manifest`);
       expect(manifest.status).toBe(200);
       const head = (manifest.body as { auditHead: { seq: string; hash: string } }).auditHead;
-      const entries = (await t.db.query(
+      const entries = await t.db.query<{ action: string; seq: string | null }[]>(
         `SELECT action, seq::text AS seq FROM audit_log
           WHERE edition_id = $1 AND id <= $2 ORDER BY id`,
         [world.edition.id, last],
-      )) as { action: string; seq: string | null }[];
+      );
       expect(entries.map((e) => e.action)).toEqual(
         expect.arrayContaining(['rounds.closed', 'tally.computed']),
       );
@@ -237,9 +235,9 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
         expect(entry.seq).not.toBeNull();
         expect(BigInt(entry.seq!)).toBeLessThanOrEqual(BigInt(head.seq));
       }
-      const [sealedHead] = (await t.db.query(`SELECT hash FROM audit_log WHERE seq = $1`, [head.seq])) as {
-        hash: string;
-      }[];
+      const [sealedHead] = await t.db.query<{ hash: string }[]>(`SELECT hash FROM audit_log WHERE seq = $1`, [
+        head.seq,
+      ]);
       expect(sealedHead!.hash).toBe(head.hash);
     } finally {
       await release();
@@ -262,9 +260,9 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
       expect(verify.ms).toBeLessThan(1000);
       await client.query('COMMIT');
       await t.sealAudit();
-      const [row] = (await t.db.query(`SELECT seq FROM audit_log WHERE id = $1`, [open!.id])) as {
-        seq: string | null;
-      }[];
+      const [row] = await t.db.query<{ seq: string | null }[]>(`SELECT seq FROM audit_log WHERE id = $1`, [
+        open!.id,
+      ]);
       expect(row!.seq).not.toBeNull();
     } finally {
       await client.end();
@@ -281,7 +279,7 @@ describe('audit log written before the actions became a typed union', () => {
   afterAll(() => t.close());
 
   it('still verifies, and new entries with legacy spellings chain after it', async () => {
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)) as [{ n: number }];
+    const [{ n }] = await t.db.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM audit_log`);
     expect(n).toBe(0); // the stored chain starts at seq 1, as it did where it was written
     for (const e of LEGACY_AUDIT_CHAIN) {
       await t.db.query(
@@ -314,9 +312,10 @@ describe('audit log written before the actions became a typed union', () => {
     const verify = await t.http().get('/api/v1/audit/verify').set(organiser.auth).expect(200);
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
     expect(verify.body.checked).toBeGreaterThan(LEGACY_AUDIT_CHAIN.length);
-    const [next] = (await t.db.query(`SELECT prev_hash FROM audit_log WHERE seq = $1`, [
-      LEGACY_AUDIT_CHAIN.length + 1,
-    ])) as { prev_hash: string }[];
+    const [next] = await t.db.query<{ prev_hash: string }[]>(
+      `SELECT prev_hash FROM audit_log WHERE seq = $1`,
+      [LEGACY_AUDIT_CHAIN.length + 1],
+    );
     expect(next!.prev_hash).toBe(LEGACY_AUDIT_CHAIN.at(-1)!.hash);
   });
 });

@@ -54,9 +54,10 @@ describe('browser sessions (X-Session-Transport: cookie)', () => {
   };
   const whoami = (token: string) => t.http().get(`${API}/auth/me`).set('Authorization', `Bearer ${token}`);
   const spent = async (token: string) => {
-    const [row] = (await t.db.query(`SELECT used_at FROM refresh_tokens WHERE token_hash = $1`, [
-      hashOpaqueToken(token),
-    ])) as { used_at: Date | null }[];
+    const [row] = await t.db.query<{ used_at: Date | null }[]>(
+      `SELECT used_at FROM refresh_tokens WHERE token_hash = $1`,
+      [hashOpaqueToken(token)],
+    );
     return row!.used_at !== null;
   };
 

@@ -112,9 +112,9 @@ describe('invitations', () => {
       .set(entrant.auth)
       .send({ token: second.token });
     expect([401, 403]).toContain(refused.status);
-    const [row] = (await t.db.query(`SELECT roles FROM users WHERE id = $1`, [other.id])) as {
-      roles: string[];
-    }[];
+    const [row] = await t.db.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE id = $1`, [
+      other.id,
+    ]);
     expect(row!.roles).toEqual(['entrant']);
   });
 
@@ -160,10 +160,11 @@ describe('invitations', () => {
       .get(`${API}/audit`)
       .set({ Authorization: `Bearer ${invitee.token}` })
       .expect(200);
-    const [entry] = (await t.db.query(
-      `SELECT data FROM audit_log WHERE action = 'auth.invitation_accepted' AND entity_id = $1`,
-      [accepted.body.id],
-    )) as { data: { tookOverUnverifiedAccount?: boolean; sessionsEnded?: number } }[];
+    const [entry] = await t.db.query<
+      { data: { tookOverUnverifiedAccount?: boolean; sessionsEnded?: number } }[]
+    >(`SELECT data FROM audit_log WHERE action = 'auth.invitation_accepted' AND entity_id = $1`, [
+      accepted.body.id,
+    ]);
     expect(entry!.data).toMatchObject({ tookOverUnverifiedAccount: true, sessionsEnded: 2 });
   });
 
@@ -177,10 +178,12 @@ describe('invitations', () => {
       .expect(201);
     const res = await accept({ token }).expect(400);
     expect(res.body.code).toBe('request.validation_failed');
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<
+      { roles: string[]; email_verified_at: Date | null; accepted_at: Date | null }[]
+    >(
       `SELECT u.roles, u.email_verified_at, i.accepted_at FROM users u JOIN invitations i ON i.email = u.email WHERE u.email = $1`,
       [email],
-    )) as { roles: string[]; email_verified_at: Date | null; accepted_at: Date | null }[];
+    );
     expect(row).toEqual({ roles: ['entrant'], email_verified_at: null, accepted_at: null });
     await accept({ token, password: PASSWORD }).expect(201);
   });
@@ -196,9 +199,9 @@ describe('invitations', () => {
         accept({ token: second.token, fullName: 'Both Roles', password: PASSWORD }),
       ]);
       expect(results.map((r) => r.status)).toEqual([201, 201]);
-      const [row] = (await t.db.query(`SELECT roles FROM users WHERE email = $1`, [email])) as {
-        roles: string[];
-      }[];
+      const [row] = await t.db.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE email = $1`, [
+        email,
+      ]);
       expect([...row!.roles].sort()).toEqual(['juror', 'organiser']);
     }
   });
@@ -213,9 +216,9 @@ describe('invitations', () => {
         accept({ token: second.token, password: entrant.password }),
       ]);
       expect(results.map((r) => r.status)).toEqual([201, 201]);
-      const [row] = (await t.db.query(`SELECT roles FROM users WHERE id = $1`, [entrant.id])) as {
-        roles: string[];
-      }[];
+      const [row] = await t.db.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE id = $1`, [
+        entrant.id,
+      ]);
       expect(row!.roles).toEqual(['entrant', 'juror']);
     }
   });

@@ -61,17 +61,17 @@ describe('rate limits behind a trusted proxy', () => {
 
   it('limits login attempts per client IP, taken from X-Forwarded-For', async () => {
     const users = await Promise.all([createUser(t), createUser(t), createUser(t), createUser(t)]);
-    await loginFrom('203.0.113.1', users[0]!.email, users[0]!.password).expect(200);
-    await loginFrom('203.0.113.1', users[1]!.email).expect(401);
+    await loginFrom('203.0.113.1', users[0].email, users[0].password).expect(200);
+    await loginFrom('203.0.113.1', users[1].email).expect(401);
     await loginFrom('203.0.113.1', uniqueEmail('ghost')).expect(401);
     // The fourth attempt from that client is refused, even with the right password.
     const sessions = await countRows(t, 'auth_sessions');
-    expectLimited(await loginFrom('203.0.113.1', users[3]!.email, users[3]!.password));
+    expectLimited(await loginFrom('203.0.113.1', users[3].email, users[3].password));
     expect(await countRows(t, 'auth_sessions')).toBe(sessions);
     // Another client behind the same proxy has its own budget.
-    await loginFrom('203.0.113.2', users[3]!.email, users[3]!.password).expect(200);
+    await loginFrom('203.0.113.2', users[3].email, users[3].password).expect(200);
     // The right-most untrusted address is the client: a spoofed left-most entry changes nothing.
-    expectLimited(await loginFrom('198.51.100.66, 203.0.113.1', users[2]!.email, users[2]!.password));
+    expectLimited(await loginFrom('198.51.100.66, 203.0.113.1', users[2].email, users[2].password));
   });
 
   it('limits login attempts per account, whichever addresses they come from', async () => {

@@ -50,9 +50,10 @@ describe('auth', () => {
         emailVerified: false,
       });
       expect(res.body).not.toHaveProperty('passwordHash');
-      const [row] = (await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [res.body.id])) as {
-        password_hash: string;
-      }[];
+      const [row] = await t.db.query<{ password_hash: string }[]>(
+        `SELECT password_hash FROM users WHERE id = $1`,
+        [res.body.id],
+      );
       expect(row!.password_hash).toMatch(/^\$argon2id\$/);
       const mail = await nthMailTo(t, smtp, email, 1);
       expect(tokenFrom(mail)).toBeTruthy();
@@ -304,10 +305,10 @@ describe('auth', () => {
       // Another login of the same user is another family and keeps working.
       await me(other.token).expect(200);
       await refresh(other.refreshToken).expect(200);
-      const [session] = (await t.db.query(
+      const [session] = await t.db.query<{ revoked_reason: string }[]>(
         `SELECT revoked_reason FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NOT NULL`,
         [user.id],
-      )) as { revoked_reason: string }[];
+      );
       expect(session!.revoked_reason).toBe('refresh_token_reused');
     });
 
@@ -323,10 +324,10 @@ describe('auth', () => {
 
     it('ends a session at its absolute lifetime, however often it was refreshed', async () => {
       const user = await signIn(t);
-      const [{ expires_at: sessionEnd }] = (await t.db.query(
+      const [{ expires_at: sessionEnd }] = await t.db.query<[{ expires_at: Date }]>(
         `SELECT expires_at FROM auth_sessions WHERE user_id = $1`,
         [user.id],
-      )) as [{ expires_at: Date }];
+      );
       expect(sessionEnd.getTime() - Date.now()).toBeGreaterThan(
         (t.config.REFRESH_SESSION_MAX_SECONDS - 60) * 1000,
       );

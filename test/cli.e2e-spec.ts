@@ -63,9 +63,10 @@ describe('npm run cli -- organiser:create', () => {
   const cli = (args: string[], input?: string, more?: Record<string, string>) =>
     runNode(['dist/src/cli.js', ...args], { input, env: env(more) });
   const count = async (email: string) => {
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email])) as [
-      { n: number },
-    ];
+    const [{ n }] = await t.db.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM users WHERE email = $1`,
+      [email],
+    );
     return n;
   };
 

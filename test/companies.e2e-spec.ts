@@ -484,11 +484,10 @@ describe('companies', () => {
         .expect(200);
       expect(joined.body).toMatchObject({ id: company.id, role: 'member' });
       // The mailed token proved the address: the account registered through the link is verified by it.
-      const [verified] = (await t.db.query(`SELECT email_verified_at FROM users WHERE email = $1`, [
-        email,
-      ])) as {
-        email_verified_at: Date | null;
-      }[];
+      const [verified] = await t.db.query<{ email_verified_at: Date | null }[]>(
+        `SELECT email_verified_at FROM users WHERE email = $1`,
+        [email],
+      );
       expect(verified!.email_verified_at).not.toBeNull();
       // Spent.
       await t

@@ -53,7 +53,7 @@ describe('npm run demo', () => {
     ...more,
   });
   const count = async (sql: string, params: unknown[] = []) =>
-    ((await t.db.query(sql, params)) as [{ n: number }])[0].n;
+    (await t.db.query<[{ n: number }]>(sql, params))[0].n;
 
   it('refuses to run with NODE_ENV=production, in one line, changing nothing', async () => {
     const run = await runDemo(env({ NODE_ENV: 'production' }));
@@ -95,9 +95,10 @@ describe('npm run demo', () => {
     }
 
     // This year's edition: in judging, not public, some scorecards submitted and some not.
-    const [thisYear] = (await t.db.query(`SELECT id, phase FROM editions WHERE slug = $1`, [
-      EDITIONS.thisYear.slug,
-    ])) as [{ id: string; phase: string }];
+    const [thisYear] = await t.db.query<[{ id: string; phase: string }]>(
+      `SELECT id, phase FROM editions WHERE slug = $1`,
+      [EDITIONS.thisYear.slug],
+    );
     expect(thisYear.phase).toBe('judging');
     expect((await t.http().get(`/api/v1/public/editions/${EDITIONS.thisYear.slug}/results`)).status).toBe(
       404,

@@ -277,10 +277,10 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
     document = docs.body as OpenApi;
     // Row triggers on this file's own database copy write every change to a log, so checking that a
     // refused request changed nothing is one indexed read (counting rows per request doubled the run).
-    const existing = (await t.db.query(
+    const existing = await t.db.query<{ table_name: string }[]>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1)`,
       [WATCHED],
-    )) as { table_name: string }[];
+    );
     await t.db.query(`CREATE TABLE fuzz_changes (id bigserial PRIMARY KEY, change text NOT NULL)`);
     await t.db.query(`
       CREATE FUNCTION fuzz_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -309,16 +309,17 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
 
   /** The newest entry of the change log. */
   const lastChange = async (): Promise<number> => {
-    const [row] = (await t.db.query(`SELECT coalesce(max(id), 0)::int AS id FROM fuzz_changes`)) as {
-      id: number;
-    }[];
+    const [row] = await t.db.query<{ id: number }[]>(
+      `SELECT coalesce(max(id), 0)::int AS id FROM fuzz_changes`,
+    );
     return row!.id;
   };
   const changesSince = async (id: number): Promise<string[]> =>
     (
-      (await t.db.query(`SELECT DISTINCT change FROM fuzz_changes WHERE id > $1 ORDER BY change`, [id])) as {
-        change: string;
-      }[]
+      await t.db.query<{ change: string }[]>(
+        `SELECT DISTINCT change FROM fuzz_changes WHERE id > $1 ORDER BY change`,
+        [id],
+      )
     ).map((row) => row.change);
 
   const resolve = (schema: Schema | undefined): Schema => {
@@ -421,7 +422,7 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
       const value: Record<string, unknown> = {};
       // defineProperty: `__proto__` becomes an own field of the JSON, as an attacker would send it.
       for (const part of [b, a, c])
-        for (const [key, v] of Object.entries(part as Record<string, unknown>))
+        for (const [key, v] of Object.entries(part))
           Object.defineProperty(value, key, {
             value: v,
             enumerable: true,
@@ -543,7 +544,7 @@ describe('fuzz: every OpenAPI operation, every role, hostile input', () => {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       let code = '';
       try {
-        code = String((res.json() as { code?: string }).code ?? '');
+        code = String(res.json<{ code?: string }>().code ?? '');
       } catch {
         // not JSON
       }

@@ -35,15 +35,9 @@ describe('housekeeping', () => {
   }
 
   const keys = async () =>
-    ((await t.db.query(`SELECT key FROM idempotency_keys ORDER BY key`)) as { key: string }[]).map(
-      (r) => r.key,
-    );
+    (await t.db.query<{ key: string }[]>(`SELECT key FROM idempotency_keys ORDER BY key`)).map((r) => r.key);
   const outbox = async () =>
-    (
-      (await t.db.query(`SELECT name FROM outbox ORDER BY name`)) as {
-        name: string;
-      }[]
-    ).map((r) => r.name);
+    (await t.db.query<{ name: string }[]>(`SELECT name FROM outbox ORDER BY name`)).map((r) => r.name);
 
   it('a sweep job run by the workers deletes expired idempotency keys and week-old relayed outbox rows', async () => {
     await seed();

@@ -208,7 +208,7 @@ let t: TestApp;
 
 /** Everything a refused request could have touched. */
 async function snapshot(): Promise<Record<string, number>> {
-  const [row] = (await t.db.query(`
+  const [row] = await t.db.query<Record<string, number>[]>(`
     SELECT (SELECT count(*) FROM rounds)::int AS rounds,
            (SELECT count(*) FROM panel_members)::int AS panel_members,
            (SELECT count(*) FROM conflicts WHERE removed_at IS NULL)::int AS conflicts,
@@ -218,7 +218,7 @@ async function snapshot(): Promise<Record<string, number>> {
            (SELECT coalesce(sum(version), 0) FROM scorecards)::int AS scorecard_versions,
            (SELECT count(*) FROM users WHERE employer_company_id IS NOT NULL)::int AS employers,
            (SELECT count(*) FROM notifications)::int AS notifications,
-           (SELECT count(*) FROM audit_log)::int AS audit`)) as Record<string, number>[];
+           (SELECT count(*) FROM audit_log)::int AS audit`);
   return row!;
 }
 
@@ -255,9 +255,9 @@ describe.each(ROUTES)('$name', (route) => {
   beforeAll(async () => {
     const base = await createJuryWorld(t);
     const attachmentId = await addAttachment(t, base.nominationId, base.entrant.id, 'evidence.pdf');
-    const [conflict] = (await t.db.query(`SELECT id FROM conflicts WHERE juror_id = $1`, [
+    const [conflict] = await t.db.query<{ id: string }[]>(`SELECT id FROM conflicts WHERE juror_id = $1`, [
       base.conflictedJuror.id,
-    ])) as { id: string }[];
+    ]);
     w = { ...base, attachmentId, conflictId: conflict!.id };
   });
 

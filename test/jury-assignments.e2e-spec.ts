@@ -120,10 +120,10 @@ describe('POST /rounds/{id}/assignments/default', () => {
     const [mail] = await mailsTo(t, smtp, c.jurors[0]!.email, 1);
     expect(mail!.subject).toContain('Номинации для оценки');
     expect(mail!.text).toContain('2');
-    const titles = (await t.db.query(
+    const titles = await t.db.query<{ title: string; name: string }[]>(
       `SELECT n.title, co.name FROM nominations n JOIN companies co ON co.id = n.company_id WHERE n.id = ANY($1::uuid[])`,
       [c.nominations],
-    )) as { title: string; name: string }[];
+    );
     for (const { title, name } of titles) {
       expect(mail!.text).not.toContain(title);
       expect(mail!.text).not.toContain(name);
@@ -412,10 +412,10 @@ describe('single assignments', () => {
     expect(await countRows(t, 'assignments', 'round_id = $1', [c.roundId])).toBe(0);
     expect(await countRows(t, 'scorecards', 'round_id = $1', [c.roundId])).toBe(1);
     expect(await countRows(t, 'counted_scorecards', 'round_id = $1', [c.roundId])).toBe(0);
-    const [audit] = (await t.db.query(
+    const [audit] = await t.db.query<{ data: Record<string, unknown> }[]>(
       `SELECT data FROM audit_log WHERE action = 'assignment.removed' AND data->>'nominationId' = $1`,
       [c.nominations[0]],
-    )) as { data: Record<string, unknown> }[];
+    );
     expect(audit!.data).toMatchObject({
       reason: 'Juror disclosed a late conflict by phone',
       scorecard: { status: 'submitted' },

@@ -179,10 +179,10 @@ describe('a blind edition', () => {
   it('mails about assignments name no company', async () => {
     const { w } = await world(true);
     await t.http().post(`/api/v1/rounds/${w.roundId}/assignments/default`).set(w.organiser.auth).expect(200);
-    const rows = (await t.db.query(
+    const rows = await t.db.query<{ params: string }[]>(
       `SELECT params::text AS params FROM notifications WHERE event = 'jury.assignments' AND recipient_id = $1`,
       [w.unassignedJuror.id],
-    )) as { params: string }[];
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.params).not.toContain(COMPANY);
   });

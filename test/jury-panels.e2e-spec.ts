@@ -351,9 +351,10 @@ describe('conflicts of interest', () => {
       .set(w.organiser.auth)
       .expect(200);
     expect(after.body.items).toEqual([]);
-    const [row] = (await t.db.query(`SELECT removed_at, removed_by FROM conflicts WHERE id = $1`, [
-      res.body.id,
-    ])) as { removed_at: Date | null; removed_by: string }[];
+    const [row] = await t.db.query<{ removed_at: Date | null; removed_by: string }[]>(
+      `SELECT removed_at, removed_by FROM conflicts WHERE id = $1`,
+      [res.body.id],
+    );
     expect(row!.removed_at).not.toBeNull();
     expect(row!.removed_by).toBe(w.organiser.id);
     expect(
@@ -486,10 +487,10 @@ describe('conflicts of interest', () => {
       .expect(201);
     expect(await counted()).toBe(0);
     expect(await countRows(t, 'scorecards', 'juror_id = $1', [juror.id])).toBe(1);
-    const [audit] = (await t.db.query(
+    const [audit] = await t.db.query<{ data: { silencedScorecards: string[] } }[]>(
       `SELECT data FROM audit_log WHERE action = 'conflict.declared' AND entity_id = $1`,
       [declared.body.id],
-    )) as { data: { silencedScorecards: string[] } }[];
+    );
     expect(audit!.data.silencedScorecards).toHaveLength(1);
     // The nomination is now out of the juror's reach altogether.
     await t.http().get(url).set(juror.auth).expect(404);
@@ -532,10 +533,10 @@ describe('conflicts of interest', () => {
       .set(juror.auth)
       .send({ scores: { cost: 5, speed: 6, reliability: 7 } })
       .expect(200);
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<Record<string, unknown>[]>(
       `SELECT edition_id, category_id, company_id, scores FROM counted_scorecards WHERE round_id = $1`,
       [roundId],
-    )) as Record<string, unknown>[];
+    );
     expect(row).toEqual({
       edition_id: w.edition.id,
       category_id: w.categoryId,

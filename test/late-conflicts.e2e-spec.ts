@@ -111,10 +111,11 @@ describe('conflicts that appear after the juror has scored', () => {
       holds: true,
       scorecards: [expect.any(String)],
     });
-    const [accepted] = (await t.db.query(
-      `SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND entity_id = $1`,
-      [world.companies.N1!.id],
-    )) as { data: { duringJudging?: { editionId: string; lateConflictId: string }[] } }[];
+    const [accepted] = await t.db.query<
+      { data: { duringJudging?: { editionId: string; lateConflictId: string }[] } }[]
+    >(`SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND entity_id = $1`, [
+      world.companies.N1!.id,
+    ]);
     expect(accepted!.data.duringJudging).toEqual([{ editionId: world.edition.id, lateConflictId: late!.id }]);
     expect(
       await countRows(t, 'audit_log', `action = 'conflict.awaiting_decision' AND entity_id = $1`, [late!.id]),
@@ -201,10 +202,10 @@ describe('conflicts that appear after the juror has scored', () => {
       .expect(200);
     await retally(world);
     expect(await scoresOf(world)).toEqual({ N1: [1, '9.0000'], N2: [2, '5.3333'] });
-    const [entry] = (await t.db.query(
+    const [entry] = await t.db.query<{ actor_id: string; data: { silencedScorecards: string[] } }[]>(
       `SELECT actor_id, data FROM audit_log WHERE action = 'conflict.late_confirmed' AND entity_id = $1`,
       [late!.id],
-    )) as { actor_id: string; data: { silencedScorecards: string[] } }[];
+    );
     expect(entry).toMatchObject({ actor_id: organiser.id, data: { silencedScorecards: late!.scorecards } });
   });
 
@@ -272,10 +273,10 @@ describe('conflicts that appear after the juror has scored', () => {
     const world = await scoredWorld();
     await entrantRecruitsJuror(world, 'C');
     expect(await pendingOf(world)).toEqual([]);
-    const [accepted] = (await t.db.query(
+    const [accepted] = await t.db.query<{ data: { duringJudging?: unknown } }[]>(
       `SELECT data FROM audit_log WHERE action = 'company.invitation_accepted' AND actor_id = $1`,
       [world.jurors.C!.id],
-    )) as { data: { duringJudging?: unknown } }[];
+    );
     expect(accepted!.data.duringJudging).toEqual([{ editionId: world.edition.id, lateConflictId: null }]);
     const close = await t.http().post(`${API}/rounds/${world.roundId}/close`).set(organiser.auth).expect(202);
     await waitForRuns(

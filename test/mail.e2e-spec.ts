@@ -83,10 +83,10 @@ describe('mail over SMTP', () => {
       async () =>
         (await countRows(t, 'notifications', `recipient_email = $1 AND status = 'failed'`, [email])) === 1,
     );
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<{ attempts: number; last_error: string }[]>(
       `SELECT attempts, last_error FROM notifications WHERE recipient_email = $1`,
       [email],
-    )) as { attempts: number; last_error: string }[];
+    );
     expect(row!.attempts).toBe(3);
     expect(row!.last_error).toMatch(/451|Try again later/);
     smtp.refuse = false;
@@ -178,9 +178,10 @@ describe('mail without SMTP', () => {
     expect(raw).toContain(`To: ${email}`);
     expect(raw).toMatch(/Subject: =\?UTF-8\?/);
     // Named so that a developer finds it: time, template, recipient, then the Message-ID's unique part.
-    const [{ id }] = (await t.db.query(`SELECT id FROM notifications WHERE recipient_email = $1`, [
-      email,
-    ])) as [{ id: string }];
+    const [{ id }] = await t.db.query<[{ id: string }]>(
+      `SELECT id FROM notifications WHERE recipient_email = $1`,
+      [email],
+    );
     expect(file).toMatch(
       new RegExp(
         `^\\d{8}T\\d{6}Z-account-verify-email-${email.replace('@', '_').replace(/\./g, '\\.')}-${id}\\.eml$`,
@@ -229,7 +230,7 @@ async function insertNotification(
   email: string,
   state: { claimedMinutesAgo?: number } = {},
 ): Promise<string> {
-  const [{ id }] = (await t.db.query(
+  const [{ id }] = await t.db.query<[{ id: string }]>(
     `INSERT INTO notifications (event, subject, recipient_email, locale, params)
      VALUES ('account.password_reset', $1, $2, 'en', $3)
      RETURNING id`,
@@ -238,7 +239,7 @@ async function insertNotification(
       email,
       { name: 'Claim', link: 'https://example.test/r?token=x', expiresAt: '2026-12-31T00:00:00Z' },
     ],
-  )) as [{ id: string }];
+  );
   if (state.claimedMinutesAgo !== undefined)
     await t.db.query(
       `INSERT INTO notification_claims (notification_id, token, claimed_at)
@@ -249,12 +250,12 @@ async function insertNotification(
 }
 
 async function rowOf(t: TestApp, id: string): Promise<Record<string, unknown>> {
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<Record<string, unknown>[]>(
     `SELECT status, attempts, resends,
             EXISTS (SELECT 1 FROM notification_claims WHERE notification_id = n.id) AS claimed
        FROM notifications n WHERE id = $1`,
     [id],
-  )) as Record<string, unknown>[];
+  );
   return row!;
 }
 

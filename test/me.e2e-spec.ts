@@ -41,18 +41,20 @@ describe('/me', () => {
     return (token ? req.set('Authorization', `Bearer ${token}`) : req).send(body as object);
   };
   const userRow = async (id: string) => {
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<
+      {
+        full_name: string;
+        locale: string;
+        time_zone: string | null;
+        password_hash: string;
+        failed_login_count: number;
+        locked_at: Date | null;
+        updated_at: Date;
+      }[]
+    >(
       `SELECT full_name, locale, time_zone, password_hash, failed_login_count, locked_at, updated_at FROM users WHERE id = $1`,
       [id],
-    )) as {
-      full_name: string;
-      locale: string;
-      time_zone: string | null;
-      password_hash: string;
-      failed_login_count: number;
-      locked_at: Date | null;
-      updated_at: Date;
-    }[];
+    );
     return row!;
   };
 
@@ -121,10 +123,10 @@ describe('/me', () => {
       expect(
         await countRows(t, 'notification_opt_outs', `user_id = $1 AND topic = 'reminders'`, [juror.id]),
       ).toBe(1);
-      const [entry] = (await t.db.query(
+      const [entry] = await t.db.query<{ actor_id: string; data: Record<string, unknown> }[]>(
         `SELECT actor_id, data FROM audit_log WHERE action = 'user.profile_updated' AND entity_id = $1`,
         [juror.id],
-      )) as { actor_id: string; data: Record<string, unknown> }[];
+      );
       expect(entry).toEqual({
         actor_id: juror.id,
         data: {
@@ -233,10 +235,10 @@ describe('/me', () => {
       await login(t, user.email, NEW_PASSWORD);
       // Another user's sessions are not touched.
       await whoami(bystander.token).expect(200);
-      const [entry] = (await t.db.query(
+      const [entry] = await t.db.query<{ actor_id: string; data: { sessionsEnded: number } }[]>(
         `SELECT actor_id, data FROM audit_log WHERE action = 'auth.password_changed' AND entity_id = $1`,
         [user.id],
-      )) as { actor_id: string; data: { sessionsEnded: number } }[];
+      );
       expect(entry).toMatchObject({ actor_id: user.id, data: { sessionsEnded: 1 } });
       // Nothing is mailed (a mail would carry nothing the owner needs, and nothing an attacker should see).
       expect(await countRows(t, 'notifications', 'recipient_id = $1', [user.id])).toBe(0);

@@ -118,21 +118,19 @@ describe('nomination attachments', () => {
   /** Every stored file, by name: stored attachments only, never one whose row did not land. */
   const storedFiles = async (): Promise<string[]> =>
     (
-      (await t.db.query(`SELECT stored_name FROM attachment_files ORDER BY stored_name`)) as {
-        stored_name: string;
-      }[]
+      await t.db.query<{ stored_name: string }[]>(
+        `SELECT stored_name FROM attachment_files ORDER BY stored_name`,
+      )
     ).map((r) => r.stored_name);
   const fileOf = async (storedName: string): Promise<Buffer | undefined> =>
     (
-      (await t.db.query(`SELECT content FROM attachment_files WHERE stored_name = $1`, [storedName])) as {
-        content: Buffer;
-      }[]
+      await t.db.query<{ content: Buffer }[]>(`SELECT content FROM attachment_files WHERE stored_name = $1`, [
+        storedName,
+      ])
     )[0]?.content;
   const storedNames = async (): Promise<string[]> =>
     (
-      (await t.db.query(`SELECT stored_name FROM attachments ORDER BY stored_name`)) as {
-        stored_name: string;
-      }[]
+      await t.db.query<{ stored_name: string }[]>(`SELECT stored_name FROM attachments ORDER BY stored_name`)
     ).map((r) => r.stored_name);
 
   describe('POST /nominations/{id}/attachments', () => {
@@ -149,9 +147,10 @@ describe('nomination attachments', () => {
         sha256: sha256(PDF),
       });
       expect(res.headers.location).toBe(`/api/v1/attachments/${res.body.id}`);
-      const [row] = (await t.db.query(`SELECT stored_name FROM attachments WHERE id = $1`, [
-        res.body.id,
-      ])) as { stored_name: string }[];
+      const [row] = await t.db.query<{ stored_name: string }[]>(
+        `SELECT stored_name FROM attachments WHERE id = $1`,
+        [res.body.id],
+      );
       expect(row!.stored_name).toMatch(/^[0-9a-f-]{36}\.pdf$/);
       expect((await fileOf(row!.stored_name))?.equals(PDF)).toBe(true);
       expect(await countRows(t, 'audit_log', `action = 'attachment.uploaded' AND entity_id = $1`, [id])).toBe(
@@ -391,9 +390,10 @@ describe('nomination attachments', () => {
     it('removes the attachment and its file; refuses others (404/403) and frozen nominations (409)', async () => {
       const id = await nomination('submitted');
       const res = await upload(owner, id, [{ filename: 'gone.pdf', data: PDF }]).expect(201);
-      const [row] = (await t.db.query(`SELECT stored_name FROM attachments WHERE id = $1`, [
-        res.body.id,
-      ])) as { stored_name: string }[];
+      const [row] = await t.db.query<{ stored_name: string }[]>(
+        `SELECT stored_name FROM attachments WHERE id = $1`,
+        [res.body.id],
+      );
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(rival.auth).expect(404);
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(organiser.auth).expect(403);
       await t.http().delete(`/api/v1/attachments/${res.body.id}`).set(juror.auth).expect(403);
@@ -414,9 +414,10 @@ describe('nomination attachments', () => {
       await upload(owner, id, [{ filename: 'a.pdf', data: PDF }]).expect(201);
       await upload(owner, id, [{ filename: 'b.png', data: PNG }]).expect(201);
       const files = (
-        (await t.db.query(`SELECT stored_name FROM attachments WHERE nomination_id = $1`, [id])) as {
-          stored_name: string;
-        }[]
+        await t.db.query<{ stored_name: string }[]>(
+          `SELECT stored_name FROM attachments WHERE nomination_id = $1`,
+          [id],
+        )
       ).map((r) => r.stored_name);
       await t.http().delete(`/api/v1/nominations/${id}`).set(rival.auth).expect(404);
       for (const f of files) expect(await fileOf(f)).toBeDefined();

@@ -97,10 +97,10 @@ describe('nominations: eligibility and the list', () => {
       expect(revised.at(-1)!.subject).toBe('Nomination not admitted: Reviewed entry');
       expect(revised.at(-1)!.text).toContain('The project ended before 2023.');
 
-      const audit = (await t.db.query(
+      const audit = await t.db.query<{ data: { decision: string } }[]>(
         `SELECT data FROM audit_log WHERE action = 'nomination.eligibility_decided' AND entity_id = $1 ORDER BY id`,
         [id],
-      )) as { data: { decision: string } }[];
+      );
       expect(audit.map((a) => a.data.decision)).toEqual(['eligible', 'ineligible']);
       expect(
         await countRows(t, 'notifications', `event = 'nomination.eligibility_decision' AND subject LIKE $1`, [

@@ -56,7 +56,7 @@ describe('mail delivery across worker crashes (kill -9)', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     worker.once('exit', (code, signal) => {
       workers.delete(worker);
       if (code && code !== 0) process.stderr.write(`worker exited ${code} ${signal ?? ''}: ${stderr}\n`);
@@ -112,9 +112,9 @@ describe('mail delivery across worker crashes (kill -9)', () => {
 
       const last = startWorker();
       await until(async () => {
-        const [{ left }] = (await t.db.query(
+        const [{ left }] = await t.db.query<[{ left: number }]>(
           `SELECT count(*)::int AS left FROM notifications WHERE status <> 'sent'`,
-        )) as [{ left: number }];
+        );
         return left === 0;
       }, 60_000);
       // Time for a stray second delivery, if any were still coming, to land.
@@ -149,11 +149,11 @@ describe('mail delivery across worker crashes (kill -9)', () => {
       expect([...byRecipient.values()].every((n) => n === 1)).toBe(true);
       // No half-written mail is left behind, and the file transport never had to send one again.
       expect(readdirSync(t.config.MAIL_DIR).filter((name) => name.endsWith('.partial'))).toEqual([]);
-      const [row] = (await t.db.query(
+      const [row] = await t.db.query<{ sent: number; resends: number; claimed: number }[]>(
         `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, sum(resends)::int AS resends,
                 (SELECT count(*)::int FROM notification_claims) AS claimed
            FROM notifications`,
-      )) as { sent: number; resends: number; claimed: number }[];
+      );
       expect(row).toEqual({ sent: MAILS, resends: 0, claimed: 0 });
     },
     60_000 + KILLS * 20_000,

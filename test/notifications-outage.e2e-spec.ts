@@ -48,11 +48,11 @@ describe('1,000 submissions while Redis is down', () => {
     for (let i = 0; i < SUBMISSIONS; i++) {
       const { user, locale, company } = entrants[i % entrants.length]!;
       await transactions.run(async (manager) => {
-        const [nomination] = (await manager.query(
+        const [nomination] = await manager.query<{ id: string }[]>(
           `INSERT INTO nominations (edition_id, category_id, company_id, created_by, title, status, submitted_at, submitted_by)
            VALUES ($1, $2, $3, $4, $5, 'submitted', now(), $4) RETURNING id`,
           [edition.id, categoryId, company.id, user.id, `Entry ${i}`],
-        )) as { id: string }[];
+        );
         await notifications.notify(manager, {
           template: 'nomination.submitted',
           subject: nomination!.id,

@@ -265,14 +265,12 @@ describe('scheduling', () => {
       .send({ name: 'Shortlist', closesAt: closesAt.toISOString() });
     expect(response.status).toBe(201);
     const roundId = response.body.id as string;
-    const rows = (await t.db.query(
+    const rows = await t.db.query<
+      { payload: { slot: string; closesAt: string }; job_id: string; run_at: Date }[]
+    >(
       `SELECT payload, job_id, run_at FROM outbox WHERE name = 'reminder.round' AND payload->>'roundId' = $1 ORDER BY run_at`,
       [roundId],
-    )) as {
-      payload: { slot: string; closesAt: string };
-      job_id: string;
-      run_at: Date;
-    }[];
+    );
     const moments = reminderMoments(closesAt, 72);
     expect(
       rows.map((r) => ({

@@ -63,13 +63,13 @@ async function nominees(): Promise<Nominees> {
   };
   for (const member of Object.values(members)) {
     await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [
-      world.companies.T1!.id,
+      world.companies.T1.id,
       member.id,
     ]);
   }
   const disabled = await createUser(t, { locale: 'de' });
   await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'member')`, [
-    world.companies.T2!.id,
+    world.companies.T2.id,
     disabled.id,
   ]);
   await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [disabled.id]);
@@ -78,11 +78,11 @@ async function nominees(): Promise<Nominees> {
     world.nominations.T3,
     formerMember.id,
   ]);
-  await t.db.query(`DELETE FROM company_members WHERE company_id = $1`, [world.companies.T3!.id]);
+  await t.db.query(`DELETE FROM company_members WHERE company_id = $1`, [world.companies.T3.id]);
   await closeAndTally(t, world, organiser.auth);
-  const [{ name }] = (await t.db.query(`SELECT name FROM editions WHERE id = $1`, [world.edition.id])) as [
-    { name: string },
-  ];
+  const [{ name }] = await t.db.query<[{ name: string }]>(`SELECT name FROM editions WHERE id = $1`, [
+    world.edition.id,
+  ]);
   return { world, editionName: name, members, disabled, formerMember };
 }
 

@@ -58,16 +58,17 @@ const receipt = (email: string, subject: string, title: string) => ({
 async function statusOf(
   id: string,
 ): Promise<{ status: string; attempts: number; last_error: string | null }> {
-  const [row] = (await t.db.query(`SELECT status, attempts, last_error FROM notifications WHERE id = $1`, [
-    id,
-  ])) as { status: string; attempts: number; last_error: string | null }[];
+  const [row] = await t.db.query<{ status: string; attempts: number; last_error: string | null }[]>(
+    `SELECT status, attempts, last_error FROM notifications WHERE id = $1`,
+    [id],
+  );
   return row!;
 }
 
 async function idOf(subject: string): Promise<string> {
-  const [row] = (await t.db.query(`SELECT id FROM notifications WHERE subject = $1`, [subject])) as {
-    id: string;
-  }[];
+  const [row] = await t.db.query<{ id: string }[]>(`SELECT id FROM notifications WHERE subject = $1`, [
+    subject,
+  ]);
   return row!.id;
 }
 
@@ -262,16 +263,16 @@ describe('POST /notifications/{id}/retry refusals', () => {
 
   beforeAll(async () => {
     const user = await createUser(t);
-    const [failed] = (await t.db.query(
+    const [failed] = await t.db.query<{ id: string }[]>(
       `INSERT INTO notifications (event, subject, recipient_email, locale, params, status, attempts, last_error) VALUES ('account.password_reset', 'refusals-failed', $1, 'en', $2, 'failed', 3, '451 Try again later') RETURNING id`,
       [user.email, JSON.stringify(resetMail(user.email, 'x').params)],
-    )) as { id: string }[];
+    );
     failedId = failed!.id;
     // Pending with no job (as if still in the outbox): retrying it would send it twice.
-    const [pending] = (await t.db.query(
+    const [pending] = await t.db.query<{ id: string }[]>(
       `INSERT INTO notifications (event, subject, recipient_email, locale, params) VALUES ('account.password_reset', 'refusals-pending', $1, 'en', $2) RETURNING id`,
       [user.email, JSON.stringify(resetMail(user.email, 'x').params)],
-    )) as { id: string }[];
+    );
     pendingId = pending!.id;
   });
 

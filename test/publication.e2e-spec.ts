@@ -247,9 +247,9 @@ describe('embargo', () => {
       manifestSha256: null,
     });
     const publicationId = scheduled.body.id as string;
-    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+    const [{ phase }] = await t.db.query<[{ phase: string }]>(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as [{ phase: string }];
+    ]);
     expect(phase).toBe('results_ready');
     expect(
       await countRows(t, 'outbox', `name = 'publication.release' AND payload->>'publicationId' = $1`, [
@@ -351,19 +351,20 @@ describe('published results', () => {
   });
 
   it('marks winners and finalists, moves the edition to published and records it all', async () => {
-    const rows = (await t.db.query(`SELECT id, status FROM nominations WHERE edition_id = $1`, [
-      world.edition.id,
-    ])) as { id: string; status: string }[];
+    const rows = await t.db.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM nominations WHERE edition_id = $1`,
+      [world.edition.id],
+    );
     const status = (label: string) => rows.find((r) => r.id === world.nominations[label])?.status;
     expect([status('T1'), status('T2'), status('T3')]).toEqual(['finalist', 'winner', 'eligible']);
-    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+    const [{ phase }] = await t.db.query<[{ phase: string }]>(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as [{ phase: string }];
+    ]);
     expect(phase).toBe('published');
-    const actions = (await t.db.query(
+    const actions = await t.db.query<{ action: string }[]>(
       `SELECT action FROM audit_log WHERE edition_id = $1 AND action LIKE 'publication.%'`,
       [world.edition.id],
-    )) as { action: string }[];
+    );
     expect(actions).toEqual([{ action: 'publication.published' }]);
     const view = await t.http().get(`/api/v1/editions/${world.edition.id}/publication`).set(organiser.auth);
     expect(view.status).toBe(200);

@@ -33,10 +33,10 @@ describe('PATCH /rounds/{id}', () => {
   }
 
   const reminderJobs = (roundId: string) =>
-    t.db.query(
+    t.db.query<{ closesAt: string; runAt: Date }[]>(
       `SELECT payload->>'closesAt' AS "closesAt", run_at AS "runAt" FROM outbox WHERE name = 'reminder.round' AND payload->>'roundId' = $1 ORDER BY id`,
       [roundId],
-    ) as Promise<{ closesAt: string; runAt: Date }[]>;
+    );
 
   it('moves the deadline, plans the reminders again from it and audits the change', async () => {
     const roundId = await openRound();
@@ -61,9 +61,10 @@ describe('PATCH /rounds/{id}', () => {
 
   it("plans the reminders again when the edition's lead time changes", async () => {
     const roundId = await openRound();
-    const [{ editionId }] = (await t.db.query(`SELECT edition_id AS "editionId" FROM rounds WHERE id = $1`, [
-      roundId,
-    ])) as [{ editionId: string }];
+    const [{ editionId }] = await t.db.query<[{ editionId: string }]>(
+      `SELECT edition_id AS "editionId" FROM rounds WHERE id = $1`,
+      [roundId],
+    );
     const before = await reminderJobs(roundId);
     await t
       .http()
@@ -103,9 +104,7 @@ describe('PATCH /rounds/{id}', () => {
         .expect(403);
       expect(res.body.code).toBe('auth.forbidden');
     }
-    const [round] = (await t.db.query(`SELECT name FROM rounds WHERE id = $1`, [roundId])) as {
-      name: string;
-    }[];
+    const [round] = await t.db.query<{ name: string }[]>(`SELECT name FROM rounds WHERE id = $1`, [roundId]);
     expect(round!.name).toBe('Main');
   });
 

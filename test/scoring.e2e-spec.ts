@@ -116,15 +116,10 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
       .expect(200);
     expect(second.headers.etag).toBe('"2"');
 
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<{ id: string; scores: unknown; comment: string; version: number }[]>(
       `SELECT id, scores, comment, version, status FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
       [nominationId, juror.id],
-    )) as {
-      id: string;
-      scores: unknown;
-      comment: string;
-      version: number;
-    }[];
+    );
     expect(row).toMatchObject({
       scores: { cost: 5, speed: 6 },
       comment: 'Solid plan',
@@ -141,10 +136,10 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
       comment: 'Solid plan',
       version: 2,
     });
-    const [{ edition_id }] = (await t.db.query(
+    const [{ edition_id }] = await t.db.query<[{ edition_id: string }]>(
       `SELECT edition_id FROM audit_log WHERE entity_id = $1 LIMIT 1`,
       [row!.id],
-    )) as [{ edition_id: string }];
+    );
     expect(edition_id).toBe(w.edition.id);
   });
 
@@ -262,10 +257,10 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
     };
     await Promise.all(Array.from({ length: 50 }, (_, i) => editor(i)));
     expect(accepted).toBe(50);
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<{ id: string; version: number }[]>(
       `SELECT id, version FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
       [nominationId, juror.id],
-    )) as { id: string; version: number }[];
+    );
     expect(row!.version).toBe(accepted);
     const audit = await auditOf(row!.id);
     expect(audit).toHaveLength(accepted);
@@ -292,10 +287,10 @@ describe('PUT /rounds/{roundId}/scorecards/{nominationId}', () => {
     expect(
       results.every((r) => r.status === 200 || (r.status === 409 && r.body.code === 'request.stale_version')),
     ).toBe(true);
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<{ id: string; version: number }[]>(
       `SELECT id, version FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
       [nominationId, juror.id],
-    )) as { id: string; version: number }[];
+    );
     expect(row!.version).toBe(ok);
     expect(await auditOf(row!.id)).toHaveLength(ok);
   });
@@ -373,10 +368,12 @@ describe('writes that arrive together leave together (ScorecardWrites)', () => {
     expect(saved.map((r) => r.status)).toEqual(cards.map(() => 200));
     expect(saved.map((r) => r.headers.etag)).toEqual(cards.map(() => '"1"'));
     for (const [i, { juror, nominationId }] of cards.entries()) {
-      const [row] = (await t.db.query(
-        `SELECT id, version, scores, comment FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
-        [nominationId, juror.id],
-      )) as { id: string; version: number; scores: Record<string, number>; comment: string }[];
+      const [row] = await t.db.query<
+        { id: string; version: number; scores: Record<string, number>; comment: string }[]
+      >(`SELECT id, version, scores, comment FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`, [
+        nominationId,
+        juror.id,
+      ]);
       expect(row).toMatchObject({ version: 1, scores: { cost: i % 11 }, comment: `juror ${i}` });
       const audit = await auditOf(row!.id);
       expect(audit).toHaveLength(1);
@@ -418,10 +415,10 @@ describe('writes that arrive together leave together (ScorecardWrites)', () => {
     expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: '23514' } });
     expect(outcomes[2]).toEqual({ status: 'fulfilled', value: null });
     expect(await countRows(t, 'audit_log')).toBe(before + 1);
-    const rows = (await t.db.query(
+    const rows = await t.db.query<{ nominationId: string }[]>(
       `SELECT nomination_id AS "nominationId" FROM scorecards WHERE nomination_id = ANY($1)`,
       [[ok.nominationId, refused.nominationId, unassigned.nominationId]],
-    )) as { nominationId: string }[];
+    );
     expect(rows).toEqual([{ nominationId: ok.nominationId }]);
   });
 
@@ -435,10 +432,10 @@ describe('writes that arrive together leave together (ScorecardWrites)', () => {
     ]);
     expect(first).toMatchObject({ version: 1 });
     expect(second).toMatchObject({ version: 2 });
-    const [row] = (await t.db.query(`SELECT version, comment FROM scorecards WHERE id = $1`, [id])) as {
-      version: number;
-      comment: string;
-    }[];
+    const [row] = await t.db.query<{ version: number; comment: string }[]>(
+      `SELECT version, comment FROM scorecards WHERE id = $1`,
+      [id],
+    );
     expect(row).toEqual({ version: 2, comment: 'second' });
     expect(await auditOf(id)).toHaveLength(2);
   });
@@ -475,10 +472,10 @@ describe('what a server remembers between saves never outlives a change', () => 
       .send({ scores: { cost: 3 } })
       .expect(200);
     expect(res.body.version).toBe(3);
-    const [row] = (await t.db.query(`SELECT id FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`, [
-      nominationId,
-      juror.id,
-    ])) as { id: string }[];
+    const [row] = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
+      [nominationId, juror.id],
+    );
     const audit = await auditOf(row!.id);
     expect(audit.map((a) => [a.data.before?.version ?? 0, a.data.after.version])).toEqual([
       [0, 1],
@@ -515,9 +512,10 @@ describe('what a server remembers between saves never outlives a change', () => 
       .send({ scores: { cost: 2 } })
       .expect(200);
 
-    const [{ company_id }] = (await t.db.query(`SELECT company_id FROM nominations WHERE id = $1`, [
-      nominationId,
-    ])) as [{ company_id: string }];
+    const [{ company_id }] = await t.db.query<[{ company_id: string }]>(
+      `SELECT company_id FROM nominations WHERE id = $1`,
+      [nominationId],
+    );
     await t.db.query(`UPDATE users SET employer_company_id = $2 WHERE id = $1`, [juror.id, company_id]);
     expect(
       (
@@ -564,10 +562,10 @@ describe('what a server remembers between saves never outlives a change', () => 
     } finally {
       t.app.get(Clock).reset();
     }
-    const [{ version }] = (await t.db.query(
+    const [{ version }] = await t.db.query<[{ version: number }]>(
       `SELECT version FROM scorecards WHERE nomination_id = $1 AND juror_id = $2`,
       [nominationId, juror.id],
-    )) as [{ version: number }];
+    );
     expect(version).toBe(3);
   });
 });
@@ -627,10 +625,10 @@ describe('POST /rounds/{roundId}/scorecards/{nominationId}/submit', () => {
       .send({ scores: full })
       .expect(200);
     expect(res.body).toMatchObject({ status: 'submitted', version: 1 });
-    const [{ action }] = (await t.db.query(
+    const [{ action }] = await t.db.query<[{ action: string }]>(
       `SELECT action FROM audit_log WHERE entity_type = 'scorecard' AND actor_id = $1`,
       [juror.id],
-    )) as [{ action: string }];
+    );
     expect(action).toBe('scorecard.submitted');
   });
 
@@ -650,10 +648,10 @@ describe('POST /rounds/{roundId}/scorecards/{nominationId}/submit', () => {
 describe('when the round is closed or judging is not open', () => {
   it('refuses every write with 409 after the round closes, and still shows the scorecard', async () => {
     const { juror, nominationId } = await scorecardFor();
-    const round = (await t.db.query(
+    const round = await t.db.query<{ id: string }[]>(
       `INSERT INTO rounds (edition_id, number, name) VALUES ($1, 9, 'Closing') RETURNING id`,
       [w.edition.id],
-    )) as { id: string }[];
+    );
     const roundId = round[0]!.id;
     await assign(t, roundId, nominationId, juror.id);
     const url = path(roundId, nominationId);

@@ -144,13 +144,14 @@ describe('closing a round tallies it on the real queue', () => {
       expect.objectContaining({ juror: [world.jurors.A.id, world.jurors.B.id].sort()[1], count: 2 }),
     ]);
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(1);
-    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+    const [{ phase }] = await t.db.query<[{ phase: string }]>(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as [{ phase: string }];
+    ]);
     expect(phase).toBe('tallying');
-    const actions = (await t.db.query(`SELECT action FROM audit_log WHERE edition_id = $1 ORDER BY id`, [
-      world.edition.id,
-    ])) as { action: string }[];
+    const actions = await t.db.query<{ action: string }[]>(
+      `SELECT action FROM audit_log WHERE edition_id = $1 ORDER BY id`,
+      [world.edition.id],
+    );
     expect(actions.map((a) => a.action)).toEqual([
       'rounds.closed',
       'editions.phase_changed',
@@ -240,10 +241,10 @@ describe('tally jobs are idempotent', () => {
     payload: { roundId: string; categoryId: string; runId: string };
   }> {
     const categoryId = world.edition.categories[0]!.id;
-    const [run] = (await t.db.query(
+    const [run] = await t.db.query<[{ id: string }]>(
       `INSERT INTO tally_runs (round_id, category_id, edition_id) VALUES ($1, $2, $3) RETURNING id`,
       [world.roundId, categoryId, world.edition.id],
-    )) as [{ id: string }];
+    );
     return { runId: run.id, payload: { roundId: world.roundId, categoryId, runId: run.id } };
   }
 
@@ -253,14 +254,10 @@ describe('tally jobs are idempotent', () => {
     const run = (await waitForRuns(t, [response.body.jobs[0].runId]))[0]!;
     expect(run.status).toBe('succeeded');
     expect(await countRows(t, 'tally_snapshots', 'round_id = $1', [world.roundId])).toBe(1);
-    const [{ data }] = (await t.db.query(
+    const [{ data }] = await t.db.query<[{ data: { created: boolean } }]>(
       `SELECT data FROM audit_log WHERE action = 'tally.computed' AND data->>'runId' = $1`,
       [run.id],
-    )) as [
-      {
-        data: { created: boolean };
-      },
-    ];
+    );
     expect(data.created).toBe(false);
   });
 
@@ -283,12 +280,10 @@ describe('tally jobs are idempotent', () => {
     expect(
       await countRows(t, 'audit_log', `action = 'tally.computed' AND data->>'runId' = $1`, [runId]),
     ).toBe(1);
-    const [run] = (await t.db.query(`SELECT status, attempts FROM tally_runs WHERE id = $1`, [runId])) as [
-      {
-        status: string;
-        attempts: number;
-      },
-    ];
+    const [run] = await t.db.query<[{ status: string; attempts: number }]>(
+      `SELECT status, attempts FROM tally_runs WHERE id = $1`,
+      [runId],
+    );
     expect(run.status).toBe('succeeded');
     // Without D on N1: A 8, B 7, C 6 → mean 7, ahead of N2's 6.
     const category = (await results(world)).categories[0]!;
@@ -318,9 +313,10 @@ describe('tally jobs are idempotent', () => {
       const runId = response.body.jobs[0].runId as string;
       // The first attempt fails before its commit: no snapshot, the run waits for its retry with the error.
       const current = async () => {
-        const [row] = (await t.db.query(`SELECT status, attempts, error FROM tally_runs WHERE id = $1`, [
-          runId,
-        ])) as { status: string; attempts: number; error: string | null }[];
+        const [row] = await t.db.query<{ status: string; attempts: number; error: string | null }[]>(
+          `SELECT status, attempts, error FROM tally_runs WHERE id = $1`,
+          [runId],
+        );
         return row!;
       };
       for (let i = 0; i < 400 && (await current()).error === null; i++)
@@ -344,7 +340,7 @@ describe('tally jobs are idempotent', () => {
 
   it('a tally the rules cannot compute fails for good, with its error visible to organisers', async () => {
     const broken = await createJudgedWorld(t, { minScorecards: 1, jurors: ['A'], nominations: { X: {} } });
-    await score(t, broken, 'A', 'X', { impact: 7.5 } as Record<string, number>);
+    await score(t, broken, 'A', 'X', { impact: 7.5 });
     const run = (await closeAndTally(t, broken, organiser.auth))[0]!;
     expect(run).toMatchObject({ status: 'failed', attempts: 1 });
     const category = (await results(broken)).categories[0]!;
@@ -486,9 +482,10 @@ describe('advancing to the next round', () => {
         nominationIds: [world.nominations.N1, world.nominations.N2].sort(),
       },
     ]);
-    const statuses = (await t.db.query(`SELECT id, status FROM nominations WHERE edition_id = $1`, [
-      world.edition.id,
-    ])) as { id: string; status: string }[];
+    const statuses = await t.db.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM nominations WHERE edition_id = $1`,
+      [world.edition.id],
+    );
     const statusOf = (label: string) => statuses.find((s) => s.id === world.nominations[label])?.status;
     expect([statusOf('N1'), statusOf('N2'), statusOf('N3'), statusOf('N4')]).toEqual([
       'shortlisted',
@@ -498,15 +495,16 @@ describe('advancing to the next round', () => {
     ]);
     // Six panel members on two nominations, minus E (member of N2's company) and F (declared conflict with N1).
     expect(assignments).toBe(10);
-    const rows = (await t.db.query(`SELECT nomination_id, juror_id FROM assignments WHERE round_id = $1`, [
-      nextRound.id,
-    ])) as { nomination_id: string; juror_id: string }[];
+    const rows = await t.db.query<{ nomination_id: string; juror_id: string }[]>(
+      `SELECT nomination_id, juror_id FROM assignments WHERE round_id = $1`,
+      [nextRound.id],
+    );
     expect(rows).toHaveLength(10);
     expect(rows).not.toContainEqual({ nomination_id: world.nominations.N2, juror_id: world.jurors.E!.id });
     expect(rows).not.toContainEqual({ nomination_id: world.nominations.N1, juror_id: world.jurors.F!.id });
-    const [{ phase }] = (await t.db.query(`SELECT phase FROM editions WHERE id = $1`, [
+    const [{ phase }] = await t.db.query<[{ phase: string }]>(`SELECT phase FROM editions WHERE id = $1`, [
       world.edition.id,
-    ])) as [{ phase: string }];
+    ]);
     expect(phase).toBe('judging');
     expect(
       await countRows(t, 'audit_log', `edition_id = $1 AND action = 'nominations.status_changed'`, [

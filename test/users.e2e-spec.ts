@@ -25,11 +25,10 @@ describe('users', () => {
   const refresh = (refreshToken: string) => t.http().post(`${API}/auth/refresh`).send({ refreshToken });
   const userRow = async (id: string) =>
     (
-      (await t.db.query(`SELECT roles, disabled_at, updated_at FROM users WHERE id = $1`, [id])) as {
-        roles: string[];
-        disabled_at: Date | null;
-        updated_at: Date;
-      }[]
+      await t.db.query<{ roles: string[]; disabled_at: Date | null; updated_at: Date }[]>(
+        `SELECT roles, disabled_at, updated_at FROM users WHERE id = $1`,
+        [id],
+      )
     )[0]!;
 
   describe('GET /users', () => {
@@ -136,10 +135,10 @@ describe('users', () => {
     it('refuses to disable or demote the last active organiser with 409', async () => {
       const last = await signIn(t, ['organiser']);
       // Only `last` stays an active organiser; the others are put back afterwards.
-      const others = (await t.db.query(
+      const others = await t.db.query<[{ id: string }[], number]>(
         `UPDATE users SET disabled_at = now() WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1 RETURNING id`,
         [last.id],
-      )) as [{ id: string }[], number];
+      );
       try {
         const before = await userRow(last.id);
         for (const body of [
@@ -162,9 +161,9 @@ describe('users', () => {
     });
 
     it('never leaves no organiser, nor fails, when the last two organisers disable each other at once', async () => {
-      const others = (await t.db.query(
+      const others = await t.db.query<[{ id: string }[], number]>(
         `UPDATE users SET disabled_at = now() WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL RETURNING id`,
-      )) as [{ id: string }[], number];
+      );
       try {
         // A few rounds: the requests interleave differently each time (a deadlock once answered 500 here).
         for (let round = 0; round < 5; round++) {

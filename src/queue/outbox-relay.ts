@@ -160,10 +160,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private moveBatch(attempted: string[]): Promise<number> {
     {
       return this.dataSource.transaction(async (manager) => {
-        const rows = (await manager.query(
+        const rows = await manager.query<PendingRow[]>(
           `SELECT id, queue, name, payload, job_id, run_at FROM outbox
             WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        )) as PendingRow[];
+        );
         if (!rows.length) return 0;
         attempted.push(...rows.map((r) => r.id));
         const byQueue = new Map<QueueName, PendingRow[]>();

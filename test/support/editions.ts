@@ -32,7 +32,7 @@ const text = (s: string) => ({ en: s, ru: s, kk: s, de: s });
 export async function createEdition(t: TestApp, options: EditionOptions = {}): Promise<TestEdition> {
   const now = Date.now();
   const slug = `test-${randomBytes(4).toString('hex')}`;
-  const [edition] = (await t.db.query(
+  const [edition] = await t.db.query<{ id: string }[]>(
     `INSERT INTO editions (slug, name, phase, nominations_open_at, nominations_close_at, judging_open_at, judging_close_at,
                            scoring_method, tie_breakers, min_scorecards, max_nominations_per_company_per_category, blind)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -50,22 +50,22 @@ export async function createEdition(t: TestApp, options: EditionOptions = {}): P
       options.maxNominationsPerCompanyPerCategory ?? 3,
       options.blind ?? false,
     ],
-  )) as { id: string }[];
+  );
   const categories: TestEdition['categories'] = [];
   const spec = options.categories ?? { efficiency: { cost: '1', speed: '1', reliability: '1' } };
   let position = 0;
   for (const [code, criteria] of Object.entries(spec)) {
-    const [category] = (await t.db.query(
+    const [category] = await t.db.query<{ id: string }[]>(
       `INSERT INTO categories (edition_id, code, name, description, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [edition!.id, code, text(code), text(`About ${code}`), position++],
-    )) as { id: string }[];
+    );
     const created: TestEdition['categories'][number]['criteria'] = [];
     let p = 0;
     for (const [criterion, weight] of Object.entries(criteria)) {
-      const [row] = (await t.db.query(
+      const [row] = await t.db.query<{ id: string }[]>(
         `INSERT INTO criteria (category_id, code, name, description, weight, position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [category!.id, criterion, text(criterion), text(`About ${criterion}`), weight, p++],
-      )) as { id: string }[];
+      );
       created.push({ id: row!.id, code: criterion, weight });
     }
     categories.push({ id: category!.id, code, criteria: created });

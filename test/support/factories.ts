@@ -33,7 +33,7 @@ export async function createUser(
   const email = (options.email ?? uniqueEmail(options.roles?.[0] ?? 'entrant')).toLowerCase();
   const fullName = options.fullName ?? `Test ${email.split('@')[0]}`;
   const roles = options.roles ?? ['entrant'];
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [
       email,
@@ -43,7 +43,7 @@ export async function createUser(
       roles,
       options.verified === false ? null : new Date(),
     ],
-  )) as { id: string }[];
+  );
   return { id: row!.id, email, password: DEFAULT_PASSWORD, fullName, roles };
 }
 
@@ -75,8 +75,9 @@ export async function countRows(
   where = 'true',
   params: unknown[] = [],
 ): Promise<number> {
-  const [row] = (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as {
-    n: number;
-  }[];
+  const [row] = await t.db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
+    params,
+  );
   return row!.n;
 }

@@ -26,10 +26,10 @@ export async function createRound(
   number = 1,
   name = `Round ${number}`,
 ): Promise<string> {
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO rounds (edition_id, number, name) VALUES ($1, $2, $3) RETURNING id`,
     [editionId, number, name],
-  )) as { id: string }[];
+  );
   return row!.id;
 }
 
@@ -73,10 +73,10 @@ export async function recordConflict(
   companyId: string,
   reason = 'Former adviser',
 ): Promise<string> {
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO conflicts (edition_id, juror_id, company_id, source, reason, created_by) VALUES ($1, $2, $3, 'declared', $4, $2) RETURNING id`,
     [editionId, jurorId, companyId, reason],
-  )) as { id: string }[];
+  );
   return row!.id;
 }
 
@@ -168,7 +168,7 @@ export async function addAttachment(
 ): Promise<string> {
   const content = Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`);
   const storedName = `${randomUUID()}.pdf`;
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO attachments (nomination_id, original_name, stored_name, media_type, size_bytes, sha256, created_by)
      VALUES ($1, $2, $3, 'application/pdf', $4, $5, $6) RETURNING id`,
     [
@@ -179,7 +179,7 @@ export async function addAttachment(
       createHash('sha256').update(content).digest('hex'),
       createdBy,
     ],
-  )) as { id: string }[];
+  );
   await t.db.query(`INSERT INTO attachment_files (stored_name, content) VALUES ($1, $2)`, [
     storedName,
     content,

@@ -75,8 +75,7 @@ export const draftNomination = (t: TestApp, w: NominationWorld, overrides: Parti
   });
 
 export const nominationStatus = async (t: TestApp, id: string): Promise<string | undefined> =>
-  ((await t.db.query(`SELECT status FROM nominations WHERE id = $1`, [id])) as { status: string }[])[0]
-    ?.status;
+  (await t.db.query<{ status: string }[]>(`SELECT status FROM nominations WHERE id = $1`, [id]))[0]?.status;
 
 /** The mails to `email` whose subject contains `about`, once there are at least `count`. */
 export async function waitForMailAbout(

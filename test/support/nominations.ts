@@ -18,10 +18,10 @@ export async function createCompany(
   const registrationNumber = `REG-${randomBytes(5).toString('hex').toUpperCase()}`;
   const name = options.name ?? `Company ${registrationNumber}`;
   const country = options.country ?? 'KZ';
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO companies (name, country, registration_number, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
     [name, country, registrationNumber, ownerId],
-  )) as { id: string }[];
+  );
   await t.db.query(`INSERT INTO company_members (company_id, user_id, role) VALUES ($1, $2, 'owner')`, [
     row!.id,
     ownerId,
@@ -50,7 +50,7 @@ export interface NominationOptions {
 export async function createNomination(t: TestApp, options: NominationOptions): Promise<string> {
   const status = options.status ?? 'draft';
   const submitted = status !== 'draft' && status !== 'withdrawn';
-  const [row] = (await t.db.query(
+  const [row] = await t.db.query<{ id: string }[]>(
     `INSERT INTO nominations (edition_id, category_id, company_id, created_by, title, summary, answers, metrics, status, submitted_at, submitted_by, ineligibility_reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12) RETURNING id`,
     [
@@ -67,7 +67,7 @@ export async function createNomination(t: TestApp, options: NominationOptions): 
       submitted ? options.createdBy : null,
       status === 'ineligible' ? 'Test reason' : null,
     ],
-  )) as { id: string }[];
+  );
   return row!.id;
 }
 

@@ -19,10 +19,10 @@ export async function eventually(
 /** Every notification recorded for `template` has left (sent or failed): nothing more is on its way. */
 export async function settled(t: TestApp, template?: string): Promise<void> {
   await eventually(t, async () => {
-    const [row] = (await t.db.query(
+    const [row] = await t.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM notifications WHERE status = 'pending' AND ($1::text IS NULL OR event = $1)`,
       [template ?? null],
-    )) as { n: number }[];
+    );
     return row!.n === 0;
   });
   // A duplicate delivery would arrive just after the row turned `sent`: give it the chance to show up.

@@ -62,10 +62,10 @@ export async function createJudgedWorld<J extends string, N extends string>(
       options.scaleMax,
     ]);
   }
-  const [round] = (await t.db.query(
+  const [round] = await t.db.query<[{ id: string }]>(
     `INSERT INTO rounds (edition_id, number, name) VALUES ($1, 1, 'Final') RETURNING id`,
     [edition.id],
-  )) as [{ id: string }];
+  );
   const jurors = {} as Record<J, TestUser>;
   for (const label of options.jurors)
     jurors[label] = await createUser(t, { roles: ['juror'], fullName: `Juror ${label} Secretname` });
@@ -106,7 +106,7 @@ export async function createJudgedWorld<J extends string, N extends string>(
     roundId: round.id,
     jurors,
     nominations,
-    companies: companies as Record<N, TestCompany>,
+    companies: companies,
     owner,
   };
 }
@@ -169,10 +169,10 @@ export async function waitForRuns(t: TestApp, runIds: string[], timeoutMs = 20_0
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await t.flushOutbox();
-    const rows = (await t.db.query(
+    const rows = await t.db.query<RunRow[]>(
       `SELECT id, category_id, status, attempts, error, snapshot_id FROM tally_runs WHERE id = ANY($1::uuid[])`,
       [runIds],
-    )) as RunRow[];
+    );
     if (rows.length === runIds.length && rows.every((r) => r.status === 'succeeded' || r.status === 'failed'))
       return rows;
     if (Date.now() > deadline) throw new Error(`tally runs still pending: ${JSON.stringify(rows)}`);

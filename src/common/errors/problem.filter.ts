@@ -73,9 +73,7 @@ function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   // Nest wraps Fastify's own errors (e.g. FST_ERR_CTP_INVALID_JSON_BODY) in an HttpException.
   const wrapped =
-    exception.cause && typeof exception.cause === 'object'
-      ? fromFastify(exception.cause as FastifyLikeError)
-      : undefined;
+    exception.cause && typeof exception.cause === 'object' ? fromFastify(exception.cause) : undefined;
   if (wrapped) return wrapped;
   if (status === 400 && /JSON/i.test(exception.message))
     return new DomainError(CommonErrors.malformedBody, exception.message);
@@ -111,7 +109,7 @@ export class ProblemFilter implements ExceptionFilter {
     let error: DomainError | undefined;
     if (exception instanceof DomainError) error = exception;
     else if (exception instanceof HttpException) error = fromHttpException(exception);
-    else if (exception && typeof exception === 'object') error = fromFastify(exception as FastifyLikeError);
+    else if (exception && typeof exception === 'object') error = fromFastify(exception);
 
     if (!error) {
       this.logger.error(

@@ -95,19 +95,19 @@ export class IdempotentRequests {
     if (!request) return { value: await this.transactions.run(work), replayed: false };
     const requestHash = sha256Hex(canonicalJson({ route: request.route, fingerprint: fingerprint ?? null }));
     return this.transactions.run(async (manager) => {
-      const claimed = (await manager.query(
+      const claimed = await manager.query<{ key: string }[]>(
         `INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT pk_idempotency_keys DO UPDATE
            SET route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now()
            WHERE idempotency_keys.created_at < now() - interval '${IDEMPOTENCY_KEY_RETENTION}'
          RETURNING key`,
         [request.userId, request.key, request.route, requestHash],
-      )) as { key: string }[];
+      );
       if (!claimed.length) {
-        const [stored] = (await manager.query(
+        const [stored] = await manager.query<StoredKey[]>(
           `SELECT route, request_hash, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
           [request.userId, request.key],
-        )) as StoredKey[];
+        );
         if (!stored || stored.route !== request.route || stored.request_hash !== requestHash) {
           throw new DomainError(
             CommonErrors.idempotencyConflict,

@@ -128,7 +128,7 @@ export class PinoNestLogger implements LoggerService {
     if (level === 'info' && context && DEBUG_CONTEXTS.has(context)) level = 'debug';
     if (message && typeof message === 'object' && !(message instanceof Error)) {
       const [msg] = rest.filter((r) => typeof r === 'string' && r !== context) as string[];
-      this.logger[level]({ context, ...(message as object) }, msg);
+      this.logger[level]({ context, ...message }, msg);
     } else if (message instanceof Error) {
       const safe = serializeError(message) as { message?: string };
       this.logger[level]({ context, err: message }, safe.message ?? message.name);

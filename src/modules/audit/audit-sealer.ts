@@ -79,19 +79,20 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
         await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${timeoutMs}ms`]);
         await manager.query(`SELECT pg_advisory_xact_lock($1)`, [SEAL_LOCK]);
       } else {
-        const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
-          SEAL_LOCK,
-        ])) as [{ locked: boolean }];
+        const [{ locked }] = await manager.query<[{ locked: boolean }]>(
+          `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+          [SEAL_LOCK],
+        );
         if (!locked) return 0;
       }
       // Read committed: this statement sees every entry whose transaction has committed by now.
-      const pending = (await manager.query(
+      const pending = await manager.query<{ id: string; content_hash: string }[]>(
         `SELECT id, content_hash FROM audit_log WHERE seq IS NULL ORDER BY xid, id LIMIT ${BATCH}`,
-      )) as { id: string; content_hash: string }[];
+      );
       if (!pending.length) return 0;
-      const [head] = (await manager.query(
+      const [head] = await manager.query<{ seq: string; hash: string }[]>(
         `SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
-      )) as { seq: string; hash: string }[];
+      );
       let seq = head ? BigInt(head.seq) : 0n;
       let prev = head?.hash ?? GENESIS_HASH;
       const ids: string[] = [];

@@ -174,9 +174,9 @@ export class AuditLog {
 
   /** The last sealed entry: what published results quote. */
   async head(): Promise<{ seq: string; hash: string } | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ seq: string; hash: string }[]>(
       `SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
-    )) as { seq: string; hash: string }[];
+    );
     return rows[0] ?? null;
   }
 
@@ -225,9 +225,9 @@ export class AuditLog {
   }
 
   private async unsealedCount(): Promise<number> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL`,
-    )) as { n: number }[];
+    );
     return row?.n ?? 0;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import type { Caller, Locale, Role } from '../../common/auth/roles.js';
+import type { Caller, Role } from '../../common/auth/roles.js';
 import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../database/transaction.js';
@@ -256,12 +256,12 @@ export class AuthService {
     reason: string,
     except?: string,
   ): Promise<string[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<[{ id: string }[], number]>(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() - make_interval(secs => $3)
           AND id IS DISTINCT FROM $4::uuid RETURNING id`,
       [userId, reason, this.config.ACCESS_TOKEN_TTL_SECONDS + 60, except ?? null],
-    )) as [{ id: string }[], number];
+    );
     return rows[0].map((r) => r.id);
   }
 
@@ -398,10 +398,10 @@ export class AuthService {
     if (dto.password) this.checkPasswordPolicy(dto.password);
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     const { user, revoked } = await this.transactions.run(async (manager) => {
-      const claimed = (await manager.query(
+      const claimed = await manager.query<[{ id: string; email: string; role: Role }[], number]>(
         `UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() RETURNING id, email, role`,
         [hashOpaqueToken(dto.token)],
-      )) as [{ id: string; email: string; role: Role }[], number];
+      );
       const invitation = claimed[0][0];
       if (!invitation) throw new DomainError(AuthErrors.invalidInvitation);
       let userId: string | undefined;
@@ -578,7 +578,7 @@ export class AuthService {
     await this.notifications.notify(manager, {
       template: link.template,
       subject: id,
-      recipient: { email: user.email, userId: user.id, locale: user.locale as Locale },
+      recipient: { email: user.email, userId: user.id, locale: user.locale },
       params: {
         name: user.fullName,
         link: `${this.config.PUBLIC_URL}${link.path}?token=${token}`,
@@ -608,10 +608,10 @@ export class AuthService {
     token: string,
     purpose: OneTimePurpose,
   ): Promise<{ userId: string }> {
-    const rows = (await manager.query(
+    const rows = await manager.query<[{ user_id: string }[], number]>(
       `UPDATE one_time_tokens SET used_at = now() WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
       [hashOpaqueToken(token), purpose],
-    )) as [{ user_id: string }[], number];
+    );
     const row = rows[0][0];
     if (!row) throw new DomainError(AuthErrors.invalidToken);
     return { userId: row.user_id };

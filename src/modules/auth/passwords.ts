@@ -11,7 +11,7 @@ let common: Set<string> | undefined;
 
 /** ~49k most common passwords (zxcvbn's list): refused whatever their length (OWASP ASVS 6.2). */
 export function isCommonPassword(password: string): boolean {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common.has(password.toLowerCase());
 }
 

@@ -107,10 +107,10 @@ export class SessionRevocations implements OnModuleDestroy {
   /** The durable answer: one primary-key read. An unknown session counts as ended. */
   private async fromRecord(sessionId: string): Promise<boolean> {
     try {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<{ revoked: boolean }[]>(
         `SELECT revoked_at IS NOT NULL AS revoked FROM auth_sessions WHERE id = $1`,
         [sessionId],
-      )) as { revoked: boolean }[];
+      );
       return rows[0]?.revoked ?? true;
     } catch (error) {
       const now = Date.now();
@@ -145,11 +145,11 @@ export class SessionRevocations implements OnModuleDestroy {
     const lock = randomUUID();
     if ((await this.redis.set(REBUILD_LOCK, lock, 'PX', REBUILD_LOCK_MS, 'NX')) !== 'OK') return null;
     try {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<{ id: string; at: string }[]>(
         `SELECT id, floor(extract(epoch FROM revoked_at))::bigint AS at FROM auth_sessions
           WHERE revoked_at > now() - make_interval(secs => $1)`,
         [this.window],
-      )) as { id: string; at: string }[];
+      );
       const multi = this.redis.multi();
       for (let i = 0; i < rows.length; i += 1000)
         multi.zadd(SET, ...rows.slice(i, i + 1000).flatMap((r) => [Number(r.at) + this.window, r.id]));

@@ -115,11 +115,11 @@ export class CompaniesService {
     idempotent: IdempotentRequest | null,
   ): Promise<IdempotentOutcome<CompanyView>> {
     return this.idempotency.run(idempotent, dto, async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO companies (name, country, registration_number, website, created_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (country, upper(registration_number)) DO NOTHING RETURNING id`,
         [dto.name, dto.country, dto.registrationNumber, dto.website ?? null, caller.userId],
-      )) as { id: string }[];
+      );
       const id = inserted[0]?.id;
       if (!id)
         throw new DomainError(
@@ -151,12 +151,12 @@ export class CompaniesService {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM companies c LEFT JOIN company_members m ON m.company_id = c.id AND m.user_id = $1 ${filter}`;
     const [rows, counted] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<CompanyRow[]>(
         `SELECT c.id, c.name, c.country, c.registration_number, c.website, m.role, c.version, c.created_at, c.updated_at ${from}
          ORDER BY lower(c.name), c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, query.pageSize, query.offset],
-      ) as Promise<CompanyRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n ${from}`, params) as Promise<{ n: number }[]>,
+      ),
+      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n ${from}`, params),
     ]);
     const items = rows.map((r) => ({
       id: r.id,
@@ -236,10 +236,10 @@ export class CompaniesService {
       await this.limits.consume(id, caller.userId);
       const role = dto.role ?? 'member';
       // The owner already sees the members' addresses: refusing an existing member reveals nothing new.
-      const member = (await manager.query(
+      const member = await manager.query<unknown[]>(
         `SELECT 1 FROM company_members m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.email = $2`,
         [id, dto.email],
-      )) as unknown[];
+      );
       if (member.length) throw new DomainError(CompanyErrors.alreadyMember);
       const invitee = await findUserByEmail(manager, dto.email);
       // A new invitation replaces a pending one: the latest mail is the one whose link works.
@@ -249,10 +249,10 @@ export class CompaniesService {
       );
       const { token, hash } = newOpaqueToken();
       const expiresAt = new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_SECONDS * 1000);
-      const [invitation] = (await manager.query(
+      const [invitation] = await manager.query<{ id: string }[]>(
         `INSERT INTO company_invitations (company_id, email, role, invited_by, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [id, dto.email, role, caller.userId, hash, expiresAt],
-      )) as { id: string }[];
+      );
       const inviter = await findUserOrFail(manager, caller.userId);
       await this.notifications.notify(manager, {
         template: 'company.member_invitation',
@@ -292,10 +292,10 @@ export class CompaniesService {
       if (!target) throw new DomainError(CompanyErrors.memberNotFound);
       if (target === 'owner') {
         // The company row is locked: two owners removing each other cannot both pass this count.
-        const [owners] = (await manager.query(
+        const [owners] = await manager.query<{ n: number }[]>(
           `SELECT count(*)::int AS n FROM company_members WHERE company_id = $1 AND role = 'owner'`,
           [id],
-        )) as { n: number }[];
+        );
         if ((owners?.n ?? 0) <= 1) throw new DomainError(CompanyErrors.lastOwner);
       }
       await manager.query(`DELETE FROM company_members WHERE company_id = $1 AND user_id = $2`, [id, userId]);
@@ -312,13 +312,13 @@ export class CompaniesService {
   /** Turns an invitation into a membership; only for the signed-in user the invitation was mailed to. */
   async acceptInvitation(caller: Caller, token: string): Promise<CompanyView> {
     return this.transactions.run(async (manager) => {
-      const claimed = (await manager.query(
+      const claimed = await manager.query<[{ id: string; company_id: string; role: CompanyRole }[], number]>(
         `UPDATE company_invitations i SET accepted_at = $3, accepted_user_id = u.id
            FROM user_directory u
           WHERE i.token_hash = $1 AND u.id = $2 AND i.email = u.email AND i.accepted_at IS NULL AND i.expires_at > $3
           RETURNING i.id, i.company_id, i.role`,
         [hashOpaqueToken(token), caller.userId, this.clock.now()],
-      )) as [{ id: string; company_id: string; role: CompanyRole }[], number];
+      );
       const invitation = claimed[0][0];
       if (!invitation) throw new DomainError(CompanyErrors.invalidInvitation);
       await manager.query(
@@ -360,15 +360,19 @@ export class CompaniesService {
 
   private async view(manager: EntityManager, caller: Caller, id: string): Promise<CompanyView> {
     const { company, role } = await this.access.findVisible(manager, caller, id);
-    const members = (await manager.query(
+    const members = await manager.query<
+      { user_id: string; email: string; full_name: string; role: CompanyRole; created_at: Date }[]
+    >(
       `SELECT m.user_id, u.email, u.full_name, m.role, m.created_at FROM company_members m JOIN user_directory u ON u.id = m.user_id
         WHERE m.company_id = $1 ORDER BY m.created_at, u.email`,
       [id],
-    )) as { user_id: string; email: string; full_name: string; role: CompanyRole; created_at: Date }[];
-    const invitations = (await manager.query(
+    );
+    const invitations = await manager.query<
+      { id: string; email: string; role: CompanyRole; expires_at: Date }[]
+    >(
       `SELECT id, email, role, expires_at FROM company_invitations WHERE company_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at`,
       [id, this.clock.now()],
-    )) as { id: string; email: string; role: CompanyRole; expires_at: Date }[];
+    );
     return {
       ...summaryOf(company, role),
       members: members.map((m) => ({

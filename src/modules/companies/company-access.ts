@@ -19,10 +19,10 @@ export interface VisibleCompany {
 @Injectable()
 export class CompanyAccess {
   async roleOf(manager: EntityManager, companyId: string, userId: string): Promise<CompanyRole | null> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ role: CompanyRole }[]>(
       `SELECT role FROM company_members WHERE company_id = $1 AND user_id = $2`,
       [companyId, userId],
-    )) as { role: CompanyRole }[];
+    );
     return rows[0]?.role ?? null;
   }
 

@@ -28,7 +28,9 @@ export interface CompanyIdentity {
 }
 
 export async function companyIdentity(manager: EntityManager, companyId: string): Promise<CompanyIdentity> {
-  const [row] = (await manager.query(
+  const [row] = await manager.query<
+    { name: string; website: string | null; registration_number: string; member_names: string[] }[]
+  >(
     `SELECT c.name, c.website, c.registration_number,
             coalesce(array_agg(u.full_name) FILTER (WHERE u.id IS NOT NULL), '{}') AS member_names
        FROM companies c
@@ -37,7 +39,7 @@ export async function companyIdentity(manager: EntityManager, companyId: string)
       WHERE c.id = $1
       GROUP BY c.id`,
     [companyId],
-  )) as { name: string; website: string | null; registration_number: string; member_names: string[] }[];
+  );
   return {
     name: row!.name,
     website: row!.website,

@@ -18,11 +18,11 @@ export async function movePhase(
   reason: PhaseMoveReason,
 ): Promise<{ from: Phase; to: Phase }> {
   assertPhaseMove(edition.phase, to, reason);
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[{ id: string }[], number]>(
     `UPDATE editions SET phase = $3, version = version + 1, updated_at = now()
       WHERE id = $1 AND phase = $2 RETURNING id`,
     [edition.id, edition.phase, to],
-  )) as [{ id: string }[], number];
+  );
   // The caller holds the row lock, so the phase it read is the phase the row has.
   if (!rows.length) throw new Error(`Edition ${edition.id}: phase is no longer '${edition.phase}'`);
   return { from: edition.phase, to };

@@ -21,10 +21,10 @@ export async function findEdition(
   editionId: string,
   lock = false,
 ): Promise<EditionSummary | undefined> {
-  const [edition] = (await manager.query(
+  const [edition] = await manager.query<EditionSummary[]>(
     `SELECT ${SUMMARY_COLUMNS} FROM editions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [editionId],
-  )) as EditionSummary[];
+  );
   return edition;
 }
 
@@ -56,9 +56,7 @@ export function findCategoryOrFail(manager: EntityManager, id: string): Promise<
 
 /** The id of the edition with this slug, if any. */
 export async function editionIdBySlug(manager: EntityManager, slug: string): Promise<string | undefined> {
-  const [edition] = (await manager.query(`SELECT id FROM editions WHERE slug = $1`, [slug])) as {
-    id: string;
-  }[];
+  const [edition] = await manager.query<{ id: string }[]>(`SELECT id FROM editions WHERE slug = $1`, [slug]);
   return edition?.id;
 }
 
@@ -67,9 +65,10 @@ export function categoriesOf(
   manager: EntityManager,
   editionId: string,
 ): Promise<{ id: string; code: string }[]> {
-  return manager.query(`SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`, [
-    editionId,
-  ]) as Promise<{ id: string; code: string }[]>;
+  return manager.query<{ id: string; code: string }[]>(
+    `SELECT id, code FROM categories WHERE edition_id = $1 ORDER BY position, code`,
+    [editionId],
+  );
 }
 
 /** The edition's categories with their names, in their display order. */
@@ -77,10 +76,10 @@ export function categoryNamesOf(
   manager: EntityManager,
   editionId: string,
 ): Promise<Pick<Category, 'id' | 'code' | 'name'>[]> {
-  return manager.query(
+  return manager.query<Pick<Category, 'id' | 'code' | 'name'>[]>(
     `SELECT id, code, name FROM categories WHERE edition_id = $1 ORDER BY position, code`,
     [editionId],
-  ) as Promise<Pick<Category, 'id' | 'code' | 'name'>[]>;
+  );
 }
 
 /** The rules a ranking is computed by (SPEC.md "Tally rules"). */
@@ -88,11 +87,11 @@ export async function rankingRulesOf(
   manager: EntityManager,
   editionId: string,
 ): Promise<Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'> | undefined> {
-  const [rules] = (await manager.query(
+  const [rules] = await manager.query<Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'>[]>(
     `SELECT scoring_method AS "scoringMethod", tie_breakers AS "tieBreakers", min_scorecards AS "minScorecards"
        FROM editions WHERE id = $1`,
     [editionId],
-  )) as Pick<Edition, 'scoringMethod' | 'tieBreakers' | 'minScorecards'>[];
+  );
   return rules;
 }
 
@@ -108,10 +107,10 @@ export async function reminderSettingsOf(
   editionIds: readonly string[],
 ): Promise<Map<string, ReminderSettings>> {
   if (!editionIds.length) return new Map();
-  const rows = (await manager.query(
+  const rows = await manager.query<(ReminderSettings & { id: string })[]>(
     `SELECT id, name, reminder_lead_hours AS "leadHours" FROM editions WHERE id = ANY($1::uuid[])`,
     [[...new Set(editionIds)]],
-  )) as (ReminderSettings & { id: string })[];
+  );
   return new Map(rows.map(({ id, ...settings }) => [id, settings]));
 }
 
@@ -131,13 +130,13 @@ export async function categoryWithCriteria(
   manager: EntityManager,
   categoryId: string,
 ): Promise<CategoryWithCriteria | undefined> {
-  const [category] = (await manager.query(
+  const [category] = await manager.query<CategoryWithCriteria[]>(
     `SELECT c.id, c.code, c.name, c.questions,
             coalesce((SELECT json_agg(json_build_object('code', cr.code, 'name', cr.name, 'description', cr.description, 'weight', cr.weight::text,
                                                        'scaleMin', cr.scale_min, 'scaleMax', cr.scale_max) ORDER BY cr.position, cr.code)
                         FROM criteria cr WHERE cr.category_id = c.id), '[]') AS criteria
        FROM categories c WHERE c.id = $1`,
     [categoryId],
-  )) as CategoryWithCriteria[];
+  );
   return category;
 }

@@ -36,12 +36,12 @@ export class Housekeeping {
     for (const { table, condition } of SWEEPS) {
       deleted[table] = 0;
       for (;;) {
-        const [{ n }] = (await this.dataSource.query(
+        const [{ n }] = await this.dataSource.query<[{ n: number }]>(
           `WITH gone AS (
              DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${condition} LIMIT ${BATCH})
              RETURNING 1)
            SELECT count(*)::int AS n FROM gone`,
-        )) as [{ n: number }];
+        );
         deleted[table] += n;
         if (n < BATCH) break;
       }

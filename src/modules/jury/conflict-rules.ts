@@ -30,11 +30,11 @@ export function pendingLateConflicts(
   manager: EntityManager,
   editionId: string,
 ): Promise<PendingLateConflict[]> {
-  return manager.query(
+  return manager.query<PendingLateConflict[]>(
     `SELECT id, juror_id AS "jurorId", company_id AS "companyId", source, scorecards, detected_at AS "detectedAt"
        FROM pending_late_conflicts WHERE edition_id = $1 ORDER BY detected_at, id`,
     [editionId],
-  ) as Promise<PendingLateConflict[]>;
+  );
 }
 
 /**
@@ -53,12 +53,12 @@ export async function auditLateConflicts(
     via: string;
   },
 ): Promise<{ id: string; editionId: string; scorecards: string[] }[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ id: string; editionId: string; scorecards: string[] }[]>(
     `SELECT id, edition_id AS "editionId", scorecards FROM late_conflicts
       WHERE juror_id = $1 AND company_id = $2 AND source = $3 AND status = 'pending' AND detected_at = now()
       ORDER BY edition_id`,
     [change.jurorId, change.companyId, change.source],
-  )) as { id: string; editionId: string; scorecards: string[] }[];
+  );
   await audit.appendMany(
     manager,
     rows.map((row) => ({
@@ -84,10 +84,10 @@ export async function auditLateConflicts(
  * an employer taken on now is a conflict arising during judging, whether or not the juror has scored yet.
  */
 export async function editionsBeingJudgedBy(manager: EntityManager, jurorId: string): Promise<string[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ edition_id: string }[]>(
     `SELECT DISTINCT p.edition_id FROM panel_members p JOIN edition_settings e ON e.id = p.edition_id
       WHERE p.juror_id = $1 AND e.phase IN ('judging', 'tallying', 'results_ready') ORDER BY p.edition_id`,
     [jurorId],
-  )) as { edition_id: string }[];
+  );
   return rows.map((r) => r.edition_id);
 }

@@ -74,32 +74,34 @@ export class LateConflictsService {
   /** Organisers: every late conflict of the edition, undecided first. */
   async list(caller: Caller, editionId: string, query: PageQuery): Promise<Page<LateConflictView>> {
     const edition = await this.editions.findVisible(caller, editionId);
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM late_conflicts WHERE edition_id = $1`,
       [edition.id],
-    )) as [{ total: number }];
-    const rows = (await this.dataSource.query(
+    );
+    const rows = await this.dataSource.query<LateConflictRow[]>(
       `${SELECT_VIEW} WHERE l.edition_id = $1
         ORDER BY (l.status = 'pending') DESC, l.detected_at, l.id OFFSET $2 LIMIT $3`,
       [edition.id, query.offset, query.pageSize],
-    )) as LateConflictRow[];
+    );
     return page(rows.map(toView), query, total);
   }
 
   /** Confirms (the scorecards stop counting) or dismisses (they count) a late conflict; once. */
   async decide(caller: Caller, id: string, dto: DecideLateConflictDto): Promise<LateConflictView> {
     return this.transactions.run(async (manager) => {
-      const [current] = (await manager.query(
+      const [current] = await manager.query<
+        {
+          status: LateConflictStatus;
+          edition_id: string;
+          juror_id: string;
+          company_id: string;
+          source: string;
+          scorecards: string[];
+        }[]
+      >(
         `SELECT status, edition_id, juror_id, company_id, source, scorecards FROM late_conflicts WHERE id = $1 FOR UPDATE`,
         [id],
-      )) as {
-        status: LateConflictStatus;
-        edition_id: string;
-        juror_id: string;
-        company_id: string;
-        source: string;
-        scorecards: string[];
-      }[];
+      );
       if (!current) throw new DomainError(ConflictErrors.lateNotFound);
       if (current.status !== 'pending')
         throw new DomainError(ConflictErrors.lateDecided, undefined, { status: current.status });
@@ -123,7 +125,7 @@ export class LateConflictsService {
           [status === 'confirmed' ? 'silencedScorecards' : 'countedScorecards']: current.scorecards,
         },
       });
-      const [row] = (await manager.query(`${SELECT_VIEW} WHERE l.id = $1`, [id])) as LateConflictRow[];
+      const [row] = await manager.query<LateConflictRow[]>(`${SELECT_VIEW} WHERE l.id = $1`, [id]);
       return toView(row!);
     });
   }

@@ -76,11 +76,11 @@ export class ConflictsService {
     const jurorId = organiser ? query.jurorId : caller.userId;
     const params: unknown[] = [edition.id, jurorId ?? null, query.companyId ?? null];
     const where = `jc.edition_id = $1 AND 'juror' = ANY(u.roles) AND ($2::uuid IS NULL OR jc.juror_id = $2) AND ($3::uuid IS NULL OR jc.company_id = $3)`;
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM juror_conflicts jc JOIN user_directory u ON u.id = jc.juror_id WHERE ${where}`,
       params,
-    )) as [{ total: number }];
-    const rows = (await this.dataSource.query(
+    );
+    const rows = await this.dataSource.query<ConflictRow[]>(
       `SELECT jc.conflict_id AS id, jc.edition_id AS "editionId", jc.juror_id AS "jurorId", u.full_name AS "jurorName",
               jc.company_id AS "companyId", co.name AS "companyName", jc.source, c.reason, c.created_at AS "createdAt", e.blind,
               p.id AS "lateConflictId"
@@ -95,7 +95,7 @@ export class ConflictsService {
         ORDER BY u.full_name, jc.juror_id, co.name, jc.company_id, jc.source
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
       params,
-    )) as ConflictRow[];
+    );
     return page(
       rows.map((row) => toView(row, organiser || !row.blind)),
       query,
@@ -116,24 +116,26 @@ export class ConflictsService {
     return this.transactions.run(async (manager) => {
       const juror = await usersWithRole(manager, [jurorId], 'juror');
       if (!juror.length) throw new DomainError(ConflictErrors.notAJuror);
-      const company = (await manager.query(`SELECT 1 FROM company_profiles WHERE id = $1`, [
+      const company = await manager.query<unknown[]>(`SELECT 1 FROM company_profiles WHERE id = $1`, [
         dto.companyId,
-      ])) as unknown[];
+      ]);
       if (!company.length) throw new DomainError(ConflictErrors.companyNotFound);
       let id: string;
       try {
-        const [row] = (await manager.query(
+        const [row] = await manager.query<{ id: string }[]>(
           `INSERT INTO conflicts (edition_id, juror_id, company_id, source, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [edition.id, jurorId, dto.companyId, source, dto.reason.trim(), caller.userId],
-        )) as { id: string }[];
+        );
         id = row!.id;
       } catch (error) {
         if (isUniqueViolation(error, 'uq_conflicts_active')) throw new DomainError(ConflictErrors.exists);
         throw error;
       }
-      const silenced = (await manager.query(AFFECTED_SCORECARDS, [edition.id, jurorId, dto.companyId])) as {
-        id: string;
-      }[];
+      const silenced = await manager.query<{ id: string }[]>(AFFECTED_SCORECARDS, [
+        edition.id,
+        jurorId,
+        dto.companyId,
+      ]);
       // A juror's own declaration after scoring waits for an organiser (an organiser's record is that decision).
       const late =
         source === 'declared'
@@ -161,13 +163,13 @@ export class ConflictsService {
           awaitingDecision: late.map((l) => l.id),
         },
       });
-      const [row] = (await manager.query(
+      const [row] = await manager.query<ConflictRow[]>(
         `SELECT c.id, c.edition_id AS "editionId", c.juror_id AS "jurorId", u.full_name AS "jurorName", c.company_id AS "companyId",
                 co.name AS "companyName", c.source, c.reason, c.created_at AS "createdAt", e.blind
            FROM conflicts c JOIN user_directory u ON u.id = c.juror_id JOIN company_profiles co ON co.id = c.company_id JOIN edition_settings e ON e.id = c.edition_id
           WHERE c.id = $1`,
         [id],
-      )) as ConflictRow[];
+      );
       return toView(
         { ...row!, lateConflictId: late[0]?.id ?? null },
         hasRole(caller, 'organiser') || !row!.blind,
@@ -178,21 +180,20 @@ export class ConflictsService {
   /** Organisers withdraw a recorded conflict (kept, marked removed); its scorecards count again. */
   async remove(caller: Caller, conflictId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<
+        [{ editionId: string; jurorId: string; companyId: string; source: string; reason: string }[], number]
+      >(
         `UPDATE conflicts SET removed_at = now(), removed_by = $2 WHERE id = $1 AND removed_at IS NULL
          RETURNING edition_id AS "editionId", juror_id AS "jurorId", company_id AS "companyId", source, reason`,
         [conflictId, caller.userId],
-      )) as [
-        { editionId: string; jurorId: string; companyId: string; source: string; reason: string }[],
-        number,
-      ];
+      );
       const removed = rows[0];
       if (!removed) throw new DomainError(ConflictErrors.notFound);
-      const restored = (await manager.query(AFFECTED_SCORECARDS, [
+      const restored = await manager.query<{ id: string }[]>(AFFECTED_SCORECARDS, [
         removed.editionId,
         removed.jurorId,
         removed.companyId,
-      ])) as { id: string }[];
+      ]);
       await this.audit.append(manager, {
         action: 'conflict.removed',
         entityType: 'conflict',
@@ -209,14 +210,14 @@ export class ConflictsService {
     const edition = await this.editions.findVisible(caller, editionId);
     assertPhase(edition, ...JUROR_PHASES);
     return this.transactions.run(async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ confirmed_at: Date }[]>(
         `INSERT INTO conflict_confirmations (edition_id, juror_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT pk_conflict_confirmations DO NOTHING RETURNING confirmed_at`,
         [edition.id, caller.userId],
-      )) as { confirmed_at: Date }[];
-      const conflicts = (await manager.query(
+      );
+      const conflicts = await manager.query<{ companyId: string; source: string }[]>(
         `SELECT company_id AS "companyId", source FROM juror_conflicts WHERE edition_id = $1 AND juror_id = $2 ORDER BY company_id, source`,
         [edition.id, caller.userId],
-      )) as { companyId: string; source: string }[];
+      );
       if (inserted.length) {
         await this.audit.append(manager, {
           action: 'conflicts.confirmed',
@@ -227,10 +228,10 @@ export class ConflictsService {
           data: { conflicts },
         });
       }
-      const [{ confirmed_at }] = (await manager.query(
+      const [{ confirmed_at }] = await manager.query<[{ confirmed_at: Date }]>(
         `SELECT confirmed_at FROM conflict_confirmations WHERE edition_id = $1 AND juror_id = $2`,
         [edition.id, caller.userId],
-      )) as [{ confirmed_at: Date }];
+      );
       return {
         editionId: edition.id,
         jurorId: caller.userId,
@@ -244,9 +245,9 @@ export class ConflictsService {
   async setEmployer(caller: Caller, companyId: string | null): Promise<{ employerCompanyId: string | null }> {
     return this.transactions.run(async (manager) => {
       if (companyId !== null) {
-        const company = (await manager.query(`SELECT 1 FROM company_profiles WHERE id = $1`, [
+        const company = await manager.query<unknown[]>(`SELECT 1 FROM company_profiles WHERE id = $1`, [
           companyId,
-        ])) as unknown[];
+        ]);
         if (!company.length) throw new DomainError(ConflictErrors.companyNotFound);
       }
       const before = await setEmployerCompany(manager, caller.userId, companyId);

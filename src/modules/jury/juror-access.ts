@@ -46,7 +46,7 @@ export class JurorAccess {
     roundId: string,
     nominationId: string,
   ): Promise<AssignedNomination> {
-    const rows = (await manager.query(
+    const rows = await manager.query<AssignedNomination[]>(
       `SELECT r.id AS "roundId", r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus",
               e.id AS "editionId", e.name AS "editionName", e.blind, e.phase,
               n.id AS "nominationId", n.category_id AS "categoryId", n.company_id AS "companyId",
@@ -56,7 +56,7 @@ export class JurorAccess {
          JOIN nomination_entries n ON n.id = $2
         WHERE r.id = $1 AND ${JurorAccess.standsSql('r.id', 'n.id', '$3')}`,
       [roundId, nominationId, caller.userId],
-    )) as AssignedNomination[];
+    );
     const found = rows[0];
     if (!found) throw new DomainError(NominationErrors.notFound);
     return found;

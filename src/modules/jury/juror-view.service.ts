@@ -105,7 +105,9 @@ export class JurorViewService {
   async worklist(caller: Caller, query: MyAssignmentsQuery): Promise<Worklist> {
     const params: unknown[] = [caller.userId, query.roundId ?? null];
     const mine = `aa.juror_id = $1 AND ($2::uuid IS NULL OR aa.round_id = $2)`;
-    const rounds = (await this.dataSource.query(
+    const rounds = await this.dataSource.query<
+      (Omit<WorklistRound, 'closesAt' | 'remaining'> & { closesAt: Date | null })[]
+    >(
       `SELECT r.id, r.edition_id AS "editionId", e.name AS "editionName", e.blind, r.number, r.name, r.status, r.closes_at AS "closesAt",
               EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = e.id AND cc.juror_id = $1) AS "conflictsConfirmed",
               count(*)::int AS assigned,
@@ -119,8 +121,14 @@ export class JurorViewService {
         GROUP BY r.id, e.id, e.name, e.blind
         ORDER BY r.created_at DESC, r.number DESC`,
       params,
-    )) as (Omit<WorklistRound, 'closesAt' | 'remaining'> & { closesAt: Date | null })[];
-    const rows = (await this.dataSource.query(
+    );
+    const rows = await this.dataSource.query<
+      (Omit<WorklistItem, 'scorecard'> & {
+        status: 'draft' | 'submitted' | null;
+        version: number | null;
+        updatedAt: Date | null;
+      })[]
+    >(
       `SELECT aa.round_id AS "roundId", aa.nomination_id AS "nominationId", aa.category_id AS "categoryId", c.code AS "categoryCode", n.title,
               CASE WHEN e.blind THEN NULL ELSE json_build_object('name', co.name, 'country', co.country, 'website', co.website) END AS company,
               s.status, s.version, s.updated_at AS "updatedAt"
@@ -135,11 +143,7 @@ export class JurorViewService {
         ORDER BY r.created_at DESC, r.number DESC, c.position, c.code, n.title, n.id
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
       params,
-    )) as (Omit<WorklistItem, 'scorecard'> & {
-      status: 'draft' | 'submitted' | null;
-      version: number | null;
-      updatedAt: Date | null;
-    })[];
+    );
     const total = rounds.reduce((sum, r) => sum + r.assigned, 0);
     return {
       ...page(
@@ -161,10 +165,10 @@ export class JurorViewService {
   async nomination(caller: Caller, roundId: string, nominationId: string): Promise<NominationForJuror> {
     const assigned = await this.access.findAssigned(this.dataSource.manager, caller, roundId, nominationId);
     const category = await categoryWithCriteria(this.dataSource.manager, assigned.categoryId);
-    const [scorecard] = (await this.dataSource.query(
+    const [scorecard] = await this.dataSource.query<{ status: 'draft' | 'submitted'; version: number }[]>(
       `SELECT status, version FROM scorecard_states WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
       [roundId, nominationId, caller.userId],
-    )) as { status: 'draft' | 'submitted'; version: number }[];
+    );
     const attachments = await this.attachments(nominationId);
     return {
       id: assigned.nominationId,
@@ -224,10 +228,10 @@ export class JurorViewService {
 
   private async company(assigned: AssignedNomination): Promise<CompanyForJuror | null> {
     if (assigned.blind) return null;
-    const [company] = (await this.dataSource.query(
+    const [company] = await this.dataSource.query<CompanyForJuror[]>(
       `SELECT name, country, website FROM company_profiles WHERE id = $1`,
       [assigned.companyId],
-    )) as CompanyForJuror[];
+    );
     return company ?? null;
   }
 }

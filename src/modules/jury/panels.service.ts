@@ -35,10 +35,10 @@ export class PanelsService {
   async add(caller: Caller, editionId: string, dto: AddPanelMembersDto): Promise<PanelView> {
     return this.transactions.run(async (manager) => {
       const edition = await this.lockEdition(manager, editionId);
-      const [category] = (await manager.query(
+      const [category] = await manager.query<{ id: string }[]>(
         `SELECT id FROM edition_categories WHERE id = $1 AND edition_id = $2`,
         [dto.categoryId, edition.id],
-      )) as { id: string }[];
+      );
       if (!category) throw new DomainError(EditionErrors.categoryNotFound);
       const found = new Set(await usersWithRole(manager, dto.jurorIds, 'juror', { active: true }));
       const refused = dto.jurorIds.filter((id) => !found.has(id));
@@ -53,13 +53,13 @@ export class PanelsService {
           ],
         });
       }
-      const added = (await manager.query(
+      const added = await manager.query<{ juror_id: string }[]>(
         `INSERT INTO panel_members (category_id, juror_id, edition_id)
          SELECT $1, j, $2 FROM unnest($3::uuid[]) AS j
          ON CONFLICT ON CONSTRAINT pk_panel_members DO NOTHING
          RETURNING juror_id`,
         [category.id, edition.id, dto.jurorIds],
-      )) as { juror_id: string }[];
+      );
       if (added.length) {
         await this.audit.append(manager, {
           action: 'panel.jurors_added',
@@ -78,20 +78,20 @@ export class PanelsService {
   async remove(caller: Caller, editionId: string, categoryId: string, jurorId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const edition = await this.lockEdition(manager, editionId);
-      const [assigned] = (await manager.query(
+      const [assigned] = await manager.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE n.category_id = $1 AND a.juror_id = $2`,
         [categoryId, jurorId],
-      )) as { n: number }[];
+      );
       if (assigned!.n > 0)
         throw new DomainError(
           PanelErrors.jurorHasAssignments,
           `The juror holds ${assigned!.n} assignment(s) in this category.`,
           { assignments: assigned!.n },
         );
-      const [, removed] = (await manager.query(
+      const [, removed] = await manager.query<[unknown, number]>(
         `DELETE FROM panel_members WHERE category_id = $1 AND juror_id = $2 AND edition_id = $3`,
         [categoryId, jurorId, edition.id],
-      )) as [unknown, number];
+      );
       if (!removed) throw new DomainError(PanelErrors.notMember);
       await this.audit.append(manager, {
         action: 'panel.juror_removed',
@@ -112,7 +112,7 @@ export class PanelsService {
   }
 
   private async panels(manager: EntityManager, editionId: string, categoryId?: string): Promise<PanelView[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<PanelView[]>(
       `SELECT c.id AS "categoryId", c.code AS "categoryCode",
               coalesce(json_agg(json_build_object('id', u.id, 'fullName', u.full_name, 'email', u.email,
                                                   'employerCompanyId', u.employer_company_id, 'addedAt', pm.created_at)
@@ -124,7 +124,7 @@ export class PanelsService {
         GROUP BY c.id, c.code, c.position
         ORDER BY c.position, c.code`,
       [editionId, categoryId ?? null],
-    )) as PanelView[];
+    );
     // json_build_object writes timestamps without the zone designator JavaScript clients expect.
     return rows.map((row) => ({
       ...row,

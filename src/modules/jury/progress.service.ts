@@ -67,7 +67,7 @@ export class ProgressService {
   /** Scorecards done per juror and per category over the round's standing assignments. */
   async progress(roundId: string): Promise<RoundProgress> {
     const { round } = await this.rounds.find(this.dataSource.manager, roundId);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<CountRow[]>(
       `SELECT aa.juror_id AS "jurorId", aa.category_id AS "categoryId", count(*)::int AS assigned,
               count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
               count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
@@ -76,14 +76,16 @@ export class ProgressService {
         WHERE aa.round_id = $1
         GROUP BY aa.juror_id, aa.category_id`,
       [round.id],
-    )) as CountRow[];
+    );
     const jurorIds = [...new Set(rows.map((r) => r.jurorId))];
-    const people = (await this.dataSource.query(
+    const people = await this.dataSource.query<
+      { id: string; fullName: string; email: string; confirmed: boolean }[]
+    >(
       `SELECT u.id, u.full_name AS "fullName", u.email,
               EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = $2 AND cc.juror_id = u.id) AS confirmed
          FROM user_directory u WHERE u.id = ANY($1::uuid[])`,
       [jurorIds, round.editionId],
-    )) as { id: string; fullName: string; email: string; confirmed: boolean }[];
+    );
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);
 
     const byJuror = groupBy(rows, (r) => r.jurorId);

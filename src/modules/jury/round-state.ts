@@ -19,10 +19,10 @@ const ROUND_COLUMNS = `id, edition_id AS "editionId", number, name, status, clos
 
 /** The round, or 404. `lock` takes its row lock for the rest of the transaction. */
 export async function findRound(manager: EntityManager, id: string, lock = false): Promise<RoundRow> {
-  const [round] = (await manager.query(
+  const [round] = await manager.query<RoundRow[]>(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
-  )) as RoundRow[];
+  );
   if (!round) throw new DomainError(RoundErrors.notFound);
   return round;
 }
@@ -42,28 +42,28 @@ export async function lockRoundAndEdition(
 
 /** The edition's last round, or undefined before its first. */
 export async function finalRound(manager: EntityManager, editionId: string): Promise<RoundRow | undefined> {
-  const [round] = (await manager.query(
+  const [round] = await manager.query<RoundRow[]>(
     `SELECT ${ROUND_COLUMNS} FROM rounds WHERE edition_id = $1 ORDER BY number DESC LIMIT 1`,
     [editionId],
-  )) as RoundRow[];
+  );
   return round;
 }
 
 /** The id of a round after `round` in its edition, if one exists. */
 export async function laterRound(manager: EntityManager, round: RoundRow): Promise<string | undefined> {
-  const [next] = (await manager.query(`SELECT id FROM rounds WHERE edition_id = $1 AND number > $2 LIMIT 1`, [
-    round.editionId,
-    round.number,
-  ])) as { id: string }[];
+  const [next] = await manager.query<{ id: string }[]>(
+    `SELECT id FROM rounds WHERE edition_id = $1 AND number > $2 LIMIT 1`,
+    [round.editionId, round.number],
+  );
   return next?.id;
 }
 
 /** open → closed. The caller holds the round's lock and has refused a closed round already. */
 export async function closeRound(manager: EntityManager, roundId: string, at: Date): Promise<void> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[{ id: string }[], number]>(
     `UPDATE rounds SET status = 'closed', closed_at = $2 WHERE id = $1 AND status = 'open' RETURNING id`,
     [roundId, at],
-  )) as [{ id: string }[], number];
+  );
   if (!rows.length) throw new Error(`Round ${roundId}: only an open round closes`);
 }
 
@@ -74,19 +74,19 @@ export async function openNextRound(
 ): Promise<{ id: string; number: number; name: string }> {
   const number = round.number + 1;
   const name = `Round ${number}`;
-  const [created] = (await manager.query(
+  const [created] = await manager.query<{ id: string }[]>(
     `INSERT INTO rounds (edition_id, number, name) VALUES ($1, $2, $3) RETURNING id`,
     [round.editionId, number, name],
-  )) as { id: string }[];
+  );
   return { id: created!.id, number, name };
 }
 
 /** When the round's shortlist was announced, or null. */
 export async function shortlistAnnouncedAt(manager: EntityManager, roundId: string): Promise<Date | null> {
-  const [state] = (await manager.query(
+  const [state] = await manager.query<{ announcedAt: Date | null }[]>(
     `SELECT shortlist_announced_at AS "announcedAt" FROM rounds WHERE id = $1`,
     [roundId],
-  )) as { announcedAt: Date | null }[];
+  );
   return state?.announcedAt ?? null;
 }
 
@@ -96,10 +96,10 @@ export async function markShortlistAnnounced(
   roundId: string,
   by: string,
 ): Promise<Date> {
-  const [[announced]] = (await manager.query(
+  const [[announced]] = await manager.query<[{ announcedAt: Date }[], number]>(
     `UPDATE rounds SET shortlist_announced_at = now(), shortlist_announced_by = $2 WHERE id = $1
      RETURNING shortlist_announced_at AS "announcedAt"`,
     [roundId, by],
-  )) as [{ announcedAt: Date }[], number];
+  );
   return announced!.announcedAt;
 }

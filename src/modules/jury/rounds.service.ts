@@ -78,10 +78,10 @@ export class RoundsService {
   async list(caller: Caller, editionId: string): Promise<Round[]> {
     const edition = await this.editions.findVisible(caller, editionId);
     if (!hasRole(caller, 'organiser')) {
-      const seats = (await this.dataSource.query(
+      const seats = await this.dataSource.query<unknown[]>(
         `SELECT 1 FROM panel_members WHERE edition_id = $1 AND juror_id = $2 LIMIT 1`,
         [edition.id, caller.userId],
-      )) as unknown[];
+      );
       if (!seats.length) throw new DomainError(EditionErrors.notFound);
     }
     return this.dataSource
@@ -103,10 +103,10 @@ export class RoundsService {
       const edition = await lockEdition(manager, editionId);
       if (!edition) throw new DomainError(EditionErrors.notFound);
       assertPhase(edition, 'draft', 'nominations', 'eligibility', 'judging');
-      const [{ next }] = (await manager.query(
+      const [{ next }] = await manager.query<[{ next: number }]>(
         `SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE edition_id = $1`,
         [edition.id],
-      )) as [{ next: number }];
+      );
       const inserted = await manager.insert(Round, {
         editionId: edition.id,
         number: next,

@@ -75,10 +75,10 @@ export class EligibilityService {
       });
       const company = await findCompanyOrFail(manager, nomination.companyId);
       const category = await findCategoryOrFail(manager, nomination.categoryId);
-      const members = (await manager.query(
+      const members = await manager.query<{ id: string; email: string; locale: string }[]>(
         `SELECT u.id, u.email, u.locale FROM company_memberships m JOIN user_directory u ON u.id = m.user_id WHERE m.company_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
         [company.id],
-      )) as { id: string; email: string; locale: string }[];
+      );
       for (const member of members) {
         await this.notifications.notify(manager, {
           template: 'nomination.eligibility_decision',

@@ -35,10 +35,10 @@ export class NominationAccess {
   ): Promise<Nomination> {
     const params: unknown[] = [id];
     const scope = this.visibleTo(caller, params);
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       `SELECT n.id FROM nominations n WHERE n.id = $1 AND ${scope}${options.lock ? ' FOR UPDATE OF n' : ''}`,
       params,
-    )) as { id: string }[];
+    );
     const nomination = rows.length ? await manager.findOneBy(Nomination, { id }) : null;
     if (!nomination) throw new DomainError(NominationErrors.notFound);
     return nomination;
@@ -47,10 +47,10 @@ export class NominationAccess {
   /** Writing needs membership of the nominating company; an organiser who can see it but is not a member gets 403. */
   async findWritable(manager: EntityManager, caller: Caller, id: string): Promise<Nomination> {
     const nomination = await this.findVisible(manager, caller, id, { lock: true });
-    const member = (await manager.query(
+    const member = await manager.query<unknown[]>(
       `SELECT 1 FROM company_memberships WHERE company_id = $1 AND user_id = $2`,
       [nomination.companyId, caller.userId],
-    )) as unknown[];
+    );
     if (!member.length) throw new DomainError(NominationErrors.membersOnly);
     return nomination;
   }

@@ -82,25 +82,25 @@ export async function submit(
   at: Date,
   by: string,
 ): Promise<StatusChange> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[StatusChange[], number]>(
     `UPDATE nominations n SET status = 'submitted', submitted_at = $2, submitted_by = $3, version = n.version + 1, updated_at = now()
        FROM nominations old
       WHERE n.id = $1 AND old.id = n.id AND n.status = 'draft'
       RETURNING n.id, old.status AS from, n.status AS to`,
     [id, at, by],
-  )) as [StatusChange[], number];
+  );
   return single(rows, 'submit');
 }
 
 /** submitted | eligible | ineligible → withdrawn. */
 export async function withdraw(manager: EntityManager, id: string, at: Date): Promise<StatusChange> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[StatusChange[], number]>(
     `UPDATE nominations n SET status = 'withdrawn', withdrawn_at = $2, version = n.version + 1, updated_at = now()
        FROM nominations old
       WHERE n.id = $1 AND old.id = n.id AND n.status = ANY($3::text[])
       RETURNING n.id, old.status AS from, n.status AS to`,
     [id, at, WITHDRAWABLE_STATUSES],
-  )) as [StatusChange[], number];
+  );
   return single(rows, 'withdraw');
 }
 
@@ -110,14 +110,14 @@ export async function decideEligibility(
   id: string,
   decision: { status: 'eligible' | 'ineligible'; reason: string | null; at: Date; by: string },
 ): Promise<StatusChange & { version: number }> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[(StatusChange & { version: number })[], number]>(
     `UPDATE nominations n SET status = $2, ineligibility_reason = $3, eligibility_decided_at = $4, eligibility_decided_by = $5,
             version = n.version + 1, updated_at = now()
        FROM nominations old
       WHERE n.id = $1 AND old.id = n.id AND n.status = ANY($6::text[])
       RETURNING n.id, old.status AS from, n.status AS to, n.version`,
     [id, decision.status, decision.reason, decision.at, decision.by, REVIEWABLE_STATUSES],
-  )) as [(StatusChange & { version: number })[], number];
+  );
   const [change] = rows;
   if (!change) throw new Error('Nomination status: eligibility decision refused by the lifecycle');
   return change;
@@ -133,23 +133,23 @@ export async function shortlist(
   ids: readonly string[],
   roundId: string,
 ): Promise<StatusChange[]> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[StatusChange[], number]>(
     `UPDATE nominations n SET status = 'shortlisted', status_before_shortlist = old.status,
             shortlisted_in_round_id = $3, version = n.version + 1, updated_at = now()
        FROM nominations old
       WHERE n.id = old.id AND n.id = ANY($1::uuid[]) AND n.status = ANY($2::text[]) AND n.status <> 'shortlisted'
       RETURNING n.id, old.status AS from, n.status AS to`,
     [ids, ADMITTED_STATUSES, roundId],
-  )) as [StatusChange[], number];
+  );
   return rows;
 }
 
 /** Whether advancing `roundId` shortlisted any nomination. */
 export async function roundShortlisted(manager: EntityManager, roundId: string): Promise<boolean> {
-  const [row] = (await manager.query(
+  const [row] = await manager.query<{ advanced: boolean }[]>(
     `SELECT EXISTS (SELECT 1 FROM nominations WHERE shortlisted_in_round_id = $1) AS advanced`,
     [roundId],
-  )) as { advanced: boolean }[];
+  );
   return row?.advanced ?? false;
 }
 
@@ -158,11 +158,11 @@ export async function roundShortlisted(manager: EntityManager, roundId: string):
  * Returns their ids, sorted.
  */
 export async function announceShortlist(manager: EntityManager, roundId: string): Promise<string[]> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[{ id: string }[], number]>(
     `UPDATE nominations SET status_before_shortlist = NULL
       WHERE shortlisted_in_round_id = $1 AND status_before_shortlist IS NOT NULL RETURNING id`,
     [roundId],
-  )) as [{ id: string }[], number];
+  );
   return rows.map((n) => n.id).sort();
 }
 
@@ -186,12 +186,12 @@ export async function publishResults(
   manager: EntityManager,
   statuses: readonly { id: string; status: 'winner' | 'finalist' }[],
 ): Promise<StatusChange[]> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[StatusChange[], number]>(
     `UPDATE nominations n SET status = v.status, version = n.version + 1, updated_at = now()
        FROM unnest($1::uuid[], $2::text[]) AS v(id, status), nominations old
       WHERE n.id = v.id AND old.id = n.id AND n.status = ANY($3::text[]) AND n.status <> v.status
       RETURNING n.id, old.status AS from, n.status AS to`,
     [statuses.map((s) => s.id), statuses.map((s) => s.status), ADMITTED_STATUSES],
-  )) as [StatusChange[], number];
+  );
   return rows;
 }

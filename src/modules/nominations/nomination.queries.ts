@@ -23,12 +23,12 @@ export async function nominationLabels(
   ids: readonly string[],
 ): Promise<Map<string, NominationLabel>> {
   if (!ids.length) return new Map();
-  const rows = (await manager.query(
+  const rows = await manager.query<NominationLabel[]>(
     `SELECT n.id, n.title, n.company_id AS "companyId", c.name AS "companyName"
        FROM nominations n JOIN company_profiles c ON c.id = n.company_id
       WHERE n.id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
-  )) as NominationLabel[];
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -38,10 +38,10 @@ export async function nominationIdsInCategory(
   categoryId: string,
   statuses: readonly NominationStatus[],
 ): Promise<string[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ id: string }[]>(
     `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) ORDER BY id`,
     [categoryId, statuses],
-  )) as { id: string }[];
+  );
   return rows.map((row) => row.id);
 }
 
@@ -51,9 +51,9 @@ export async function nominationInEdition(
   id: string,
   editionId: string,
 ): Promise<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'> | undefined> {
-  const [row] = (await manager.query(
+  const [row] = await manager.query<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'>[]>(
     `SELECT id, category_id AS "categoryId", company_id AS "companyId", status FROM nominations WHERE id = $1 AND edition_id = $2`,
     [id, editionId],
-  )) as Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'>[];
+  );
   return row;
 }

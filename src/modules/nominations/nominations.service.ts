@@ -104,7 +104,7 @@ export class NominationsService {
       assertNominationsOpen(edition, this.clock.now());
       const answers = dto.answers ?? {};
       assertAnswersFit(category.questions, answers);
-      const [row] = (await manager.query(
+      const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO nominations (edition_id, category_id, company_id, created_by, title, summary, answers, metrics)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id`,
         [
@@ -117,7 +117,7 @@ export class NominationsService {
           JSON.stringify(answers),
           JSON.stringify(plainMetrics(dto.metrics ?? [])),
         ],
-      )) as { id: string }[];
+      );
       await this.audit.append(manager, {
         action: 'nomination.created',
         entityType: 'nomination',
@@ -193,10 +193,10 @@ export class NominationsService {
           NominationErrors.notDraft,
           `The nomination is ${statusShownToEntrants(nomination)}; withdraw it instead.`,
         );
-      const [files] = (await manager.query(
+      const [files] = await manager.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
         [id],
-      )) as { n: number }[];
+      );
       await manager.query(`DELETE FROM nominations WHERE id = $1`, [id]);
       await this.audit.append(manager, {
         action: 'nomination.deleted',
@@ -232,10 +232,10 @@ export class NominationsService {
       const category = await findCategoryOrFail(manager, nomination.categoryId);
       assertComplete(nomination, category.questions);
       if (edition.blind) assertAnonymous(nomination, await companyIdentity(manager, nomination.companyId));
-      const [counted] = (await manager.query(
+      const [counted] = await manager.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM nominations WHERE company_id = $1 AND category_id = $2 AND status = ANY($3)`,
         [nomination.companyId, nomination.categoryId, COUNTED_STATUSES],
-      )) as { n: number }[];
+      );
       const limit = edition.maxNominationsPerCompanyPerCategory;
       if ((counted?.n ?? 0) >= limit) {
         throw new DomainError(
@@ -247,10 +247,10 @@ export class NominationsService {
       await submit(manager, id, now, caller.userId);
       const submitter = await findUserOrFail(manager, caller.userId);
       const company = await findCompanyOrFail(manager, nomination.companyId);
-      const [attachments] = (await manager.query(
+      const [attachments] = await manager.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
         [id],
-      )) as { n: number }[];
+      );
       await this.notifications.notify(manager, {
         template: 'nomination.submitted',
         subject: id,
@@ -351,7 +351,9 @@ export class NominationsService {
   /** The nomination as `caller` sees it (an unannounced shortlist shows the status before it). */
   async view(manager: EntityManager, id: string, caller: Caller): Promise<NominationView> {
     // The entity's own row shape (its camelCase properties), not a second one written beside it.
-    const rows = (await manager.query(
+    const rows = await manager.query<
+      (Omit<Nomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[]
+    >(
       `SELECT n.id, n.edition_id AS "editionId", n.category_id AS "categoryId", n.company_id AS "companyId",
               n.created_by AS "createdBy", n.title, n.summary, n.answers, n.metrics, n.status,
               n.status_before_shortlist AS "statusBeforeShortlist", n.ineligibility_reason AS "ineligibilityReason",
@@ -360,7 +362,7 @@ export class NominationsService {
               c.name AS "companyName"
          FROM nominations n JOIN company_profiles c ON c.id = n.company_id WHERE n.id = $1`,
       [id],
-    )) as (Omit<Nomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[];
+    );
     const row = rows[0];
     if (!row) throw new DomainError(NominationErrors.notFound);
     const attachments = await manager.find(Attachment, {

@@ -84,14 +84,14 @@ export class NotificationLog {
     if (query.recipient) where.push(`recipient_email = ${param(query.recipient.toLowerCase())}`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM notifications ${condition}`,
       params,
-    )) as [{ total: number }];
-    const rows = (await this.dataSource.query(
+    );
+    const rows = await this.dataSource.query<NotificationRow[]>(
       `SELECT * FROM notifications ${condition} ORDER BY created_at DESC, id DESC LIMIT ${param(query.pageSize)} OFFSET ${param(query.offset)}`,
       params,
-    )) as NotificationRow[];
+    );
     const full = scope === 'all' || organiser;
     return page(
       rows.map((row) => (full ? notificationView(row) : recipientView(row))),
@@ -106,18 +106,19 @@ export class NotificationLog {
    */
   async retry(caller: Caller, id: string): Promise<NotificationView> {
     return this.transactions.run(async (manager) => {
-      const [previous] = (await manager.query(`SELECT * FROM notifications WHERE id = $1 FOR UPDATE`, [
-        id,
-      ])) as NotificationRow[];
+      const [previous] = await manager.query<NotificationRow[]>(
+        `SELECT * FROM notifications WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!previous) throw new DomainError(NotificationErrors.notFound);
       if (previous.status !== 'failed')
         throw new DomainError(NotificationErrors.notRetryable, `The notification is ${previous.status}.`, {
           currentStatus: previous.status,
         });
-      const [[row]] = (await manager.query(
+      const [[row]] = await manager.query<[NotificationRow[], number]>(
         `UPDATE notifications SET status = 'pending', attempts = 0, last_error = NULL WHERE id = $1 RETURNING *`,
         [id],
-      )) as [NotificationRow[], number];
+      );
       await this.outbox.enqueue(manager, jobRequest('notification.send', { notificationId: id }));
       await this.audit.append(manager, {
         action: 'notification.retried',

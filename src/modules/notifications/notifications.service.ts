@@ -50,7 +50,7 @@ export class Notifications {
    * deliveries under way are claimed in the same statement.
    */
   private readonly claims = new Batched<string, ClaimResult>(async (ids) => {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<ClaimRow[]>(
       `WITH current AS (
          SELECT id, status, event, recipient_email, locale, params
            FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
@@ -66,7 +66,7 @@ export class Notifications {
               k.token AS "claimToken", coalesce(k.takeover, false) AS takeover
          FROM current c LEFT JOIN claimed k ON k.notification_id = c.id`,
       [ids, this.claimLeaseMs],
-    )) as ClaimRow[];
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const handedOut = new Set<string>();
     return ids.map((id): ClaimResult => {
@@ -84,7 +84,7 @@ export class Notifications {
   /** Marks sent what this attempt still holds the claim of: a row taken over meanwhile is left to its new holder. */
   private readonly sent = new Batched<{ id: string; claimToken: string }, boolean>(async (claims) => {
     // TypeORM answers an UPDATE with [rows, affected].
-    const [updated] = (await this.dataSource.query(
+    const [updated] = await this.dataSource.query<[{ id: string }[], number]>(
       `WITH released AS (
          DELETE FROM notification_claims c
           USING unnest($1::uuid[], $2::uuid[]) AS u(id, token)
@@ -97,7 +97,7 @@ export class Notifications {
         WHERE n.id = r.notification_id
        RETURNING n.id`,
       [claims.map((c) => c.id), claims.map((c) => c.claimToken)],
-    )) as [{ id: string }[], number];
+    );
     const done = new Set(updated.map((row) => row.id));
     return claims.map((c) => done.has(c.id));
   });
@@ -131,7 +131,7 @@ export class Notifications {
         locale: r.recipient.locale,
         params: r.params,
       }));
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO notifications (event, subject, recipient_email, recipient_id, locale, params)
          SELECT event, subject, recipient_email, recipient_id, locale, params
            FROM jsonb_to_recordset($1::jsonb) AS r(event text, subject text, recipient_email text, recipient_id uuid, locale text, params jsonb)
@@ -140,7 +140,7 @@ export class Notifications {
          ON CONFLICT ON CONSTRAINT uq_notifications_event_subject_recipient DO NOTHING
          RETURNING id`,
         [JSON.stringify(rows)],
-      )) as { id: string }[];
+      );
       await this.outbox.enqueue(
         manager,
         ...inserted.map((row) => jobRequest('notification.send', { notificationId: row.id })),

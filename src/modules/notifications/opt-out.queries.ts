@@ -13,9 +13,9 @@ export async function optedOut(
   topic: OptionalTopic,
 ): Promise<Set<string>> {
   if (!userIds.length) return new Set();
-  const rows = (await manager.query(
+  const rows = await manager.query<{ userId: string }[]>(
     `SELECT user_id AS "userId" FROM notification_opt_outs WHERE user_id = ANY($1::uuid[]) AND topic = $2`,
     [[...new Set(userIds)], topic],
-  )) as { userId: string }[];
+  );
   return new Set(rows.map((row) => row.userId));
 }

@@ -52,7 +52,7 @@ export class OptOuts {
   private async localeOf(manager: EntityManager, userId: string): Promise<Locale> {
     const [user] = await contactsOf(manager, [userId]);
     if (!user) throw new DomainError(NotificationErrors.invalidUnsubscribeToken);
-    return (LOCALES as readonly string[]).includes(user.locale) ? (user.locale as Locale) : 'en';
+    return (LOCALES as readonly string[]).includes(user.locale) ? user.locale : 'en';
   }
 
   async preferences(userId: string, manager = this.dataSource.manager): Promise<NotificationPreferences> {
@@ -76,9 +76,10 @@ export class OptOuts {
   }
 
   private async read(manager: EntityManager, userId: string): Promise<NotificationPreferences> {
-    const rows = (await manager.query(`SELECT topic FROM notification_opt_outs WHERE user_id = $1`, [
-      userId,
-    ])) as { topic: OptionalTopic }[];
+    const rows = await manager.query<{ topic: OptionalTopic }[]>(
+      `SELECT topic FROM notification_opt_outs WHERE user_id = $1`,
+      [userId],
+    );
     const off = new Set(rows.map((row) => row.topic));
     return Object.fromEntries(
       OPTIONAL_TOPICS.map((topic) => [topic, !off.has(topic)]),
@@ -92,7 +93,7 @@ export class OptOuts {
     topic: OptionalTopic,
     on: boolean,
   ): Promise<boolean> {
-    const changed = (await manager.query(
+    const changed = await manager.query<unknown[]>(
       on
         ? // As a CTE: TypeORM answers a bare DELETE with [rows, count], not the rows.
           `WITH gone AS (DELETE FROM notification_opt_outs WHERE user_id = $1 AND topic = $2 RETURNING user_id)
@@ -100,7 +101,7 @@ export class OptOuts {
         : `INSERT INTO notification_opt_outs (user_id, topic) SELECT id, $2 FROM user_directory WHERE id = $1
            ON CONFLICT ON CONSTRAINT pk_notification_opt_outs DO NOTHING RETURNING user_id`,
       [userId, topic],
-    )) as unknown[];
+    );
     if (!changed.length) return false;
     await this.audit.append(manager, {
       action: on ? 'notifications.resubscribed' : 'notifications.unsubscribed',

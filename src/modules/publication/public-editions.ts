@@ -37,7 +37,16 @@ export class PublicEditions {
   ) {}
 
   async list(): Promise<PublicEditionList> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      {
+        slug: string;
+        name: string;
+        publishedAt: Date;
+        manifestSha256: string;
+        categoryCount: number;
+        nominationCount: number;
+      }[]
+    >(
       `SELECT r.doc->'edition'->>'slug' AS slug, r.doc->'edition'->>'name' AS name,
               p.published_at AS "publishedAt", p.manifest_sha256 AS "manifestSha256",
               jsonb_array_length(r.doc->'categories') AS "categoryCount",
@@ -47,14 +56,7 @@ export class PublicEditions {
         WHERE p.status = 'published' AND p.release_at <= $1 AND p.results IS NOT NULL
         ORDER BY p.published_at DESC, slug`,
       [this.clock.now()],
-    )) as {
-      slug: string;
-      name: string;
-      publishedAt: Date;
-      manifestSha256: string;
-      categoryCount: number;
-      nominationCount: number;
-    }[];
+    );
     const editions = rows.map((row): PublicEdition => ({
       slug: row.slug,
       name: row.name,

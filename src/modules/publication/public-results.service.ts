@@ -46,12 +46,12 @@ export class PublicResultsService {
     const cached = await this.cache.get(slug, kind);
     if (cached && cached.releaseAt <= now) return { ...cached, preview: false };
 
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ body: string; release_at: Date }[]>(
       `SELECT p.${kind === 'results' ? 'results' : 'manifest'} AS body, p.release_at
          FROM edition_settings e JOIN publications p ON p.edition_id = e.id AND p.status = 'published'
         WHERE e.slug = $1`,
       [slug],
-    )) as { body: string; release_at: Date }[];
+    );
     if (row && row.release_at <= now) {
       return {
         ...(await this.cache.put(slug, kind, publicDocument(row.body, row.release_at))),

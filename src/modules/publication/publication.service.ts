@@ -170,10 +170,10 @@ export class PublicationService {
   }
 
   async find(editionId: string): Promise<PublicationView> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<PublicationRow[]>(
       `SELECT ${ROW_COLUMNS} FROM publications WHERE edition_id = $1`,
       [editionId],
-    )) as PublicationRow[];
+    );
     if (!row) {
       const edition = await findEdition(this.dataSource.manager, editionId);
       throw new DomainError(edition ? PublicationErrors.notFound : EditionErrors.notFound);
@@ -206,7 +206,7 @@ export class PublicationService {
   private async schedule(caller: Caller, editionId: string, releaseAt: Date): Promise<PublicationView> {
     return this.transactions.run(async (manager) => {
       const { edition, round } = await this.readyToPublish(manager, editionId, releaseAt);
-      const [row] = (await manager.query(
+      const [row] = await manager.query<PublicationRow[]>(
         `INSERT INTO publications (edition_id, round_id, status, release_at, requested_by, requested_at)
          VALUES ($1, $2, 'scheduled', $3, $4, $5)
          ON CONFLICT ON CONSTRAINT uq_publications_edition DO UPDATE
@@ -215,7 +215,7 @@ export class PublicationService {
          WHERE publications.status = 'scheduled'
          RETURNING ${ROW_COLUMNS}`,
         [edition.id, round.id, releaseAt, caller.userId, this.clock.now()],
-      )) as PublicationRow[];
+      );
       if (!row) throw new DomainError(PublicationErrors.alreadyPublished);
       // One job per scheduled moment: an earlier job finds another time on the row and does nothing.
       await this.outbox.enqueue(
@@ -292,7 +292,7 @@ export class PublicationService {
     const { edition, round } = ready;
     const { manifest, documents } = await this.buildDocuments(manager, ready, options);
 
-    const [row] = (await manager.query(
+    const [row] = await manager.query<PublicationRow[]>(
       `INSERT INTO publications (edition_id, round_id, status, release_at, requested_by, requested_at, published_at, manifest, manifest_sha256, results)
        VALUES ($1, $2, 'published', $3, $4, $5, $5, $6, $7, $8)
        ON CONFLICT ON CONSTRAINT uq_publications_edition DO UPDATE
@@ -311,7 +311,7 @@ export class PublicationService {
         manifest.sha256,
         documents.results.body,
       ],
-    )) as PublicationRow[];
+    );
     if (!row) throw new DomainError(PublicationErrors.alreadyPublished);
 
     // Rank 1 wins (every rank 1 when tied); the rest of the ranked field are finalists; the unranked keep their status.
@@ -445,10 +445,10 @@ export class PublicationService {
     id: string,
     lock = false,
   ): Promise<PublicationRow | undefined> {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<PublicationRow[]>(
       `SELECT ${ROW_COLUMNS} FROM publications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
-    )) as PublicationRow[];
+    );
     return row;
   }
 }

@@ -38,16 +38,16 @@ export class ResultsMailer {
    * edition whose results are not published in this transaction: a results mail must never precede them.
    */
   async enqueue(manager: EntityManager, editionId: string): Promise<number> {
-    const [edition] = (await manager.query(
+    const [edition] = await manager.query<{ slug: string; name: string; publishedAt: Date }[]>(
       `SELECT e.slug, e.name, p.published_at AS "publishedAt"
          FROM edition_settings e JOIN publications p ON p.edition_id = e.id
         WHERE e.id = $1 AND e.phase = 'published' AND p.status = 'published'`,
       [editionId],
-    )) as { slug: string; name: string; publishedAt: Date }[];
+    );
     if (!edition) throw new Error(`Results mails for edition ${editionId} before its results are published`);
 
     // Per nomination through the company_members primary key: no scan of every member for every nomination.
-    const recipients = (await manager.query(
+    const recipients = await manager.query<Recipient[]>(
       `SELECT n.id AS "nominationId", n.title, n.status, c.name AS "companyName", cat.name AS "categoryName",
               r.id AS "userId", r.email, r.full_name AS "fullName", r.locale
          FROM nomination_entries n
@@ -67,7 +67,7 @@ export class ResultsMailer {
         WHERE n.edition_id = $1 AND n.status = ANY($2::text[])
         ORDER BY n.id, r.email`,
       [editionId, ADMITTED_STATUSES],
-    )) as Recipient[];
+    );
 
     // The results page (HTML, opened in the recipient's language), not the JSON behind it.
     const resultsUrl = `${this.config.PUBLIC_URL}/results/${edition.slug}`;

@@ -31,10 +31,10 @@ export class CurrentTallies {
     for (const category of await categoriesOf(manager, round.editionId)) {
       const { input } = await this.inputs.load(manager, round, category.id);
       const digest = inputsDigest(input);
-      const [snapshot] = (await manager.query(
+      const [snapshot] = await manager.query<{ id: string; result: TallyResult }[]>(
         `SELECT id, result FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
         [round.id, category.id, digest],
-      )) as { id: string; result: TallyResult }[];
+      );
       if (!snapshot) {
         throw new DomainError(
           TallyErrors.notTallied,

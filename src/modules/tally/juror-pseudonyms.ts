@@ -25,9 +25,9 @@ export class JurorPseudonyms {
     );
     // The row exists: inserted just above, or already there.
     const { key } = first(
-      (await manager.query(`SELECT key FROM juror_pseudonym_keys WHERE edition_id = $1`, [editionId])) as {
-        key: Buffer;
-      }[],
+      await manager.query<{ key: Buffer }[]>(`SELECT key FROM juror_pseudonym_keys WHERE edition_id = $1`, [
+        editionId,
+      ]),
     );
     const cache = new Map<string, string>();
     return (jurorId) => {

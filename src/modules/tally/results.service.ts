@@ -111,18 +111,18 @@ export class ResultsService {
     // The round's foreign key guarantees its edition.
     const edition = (await findEdition(manager, round.editionId))!;
     const categories = await categoryNamesOf(manager, round.editionId);
-    const runs = (await manager.query(
+    const runs = await manager.query<LatestRunRow[]>(
       `SELECT DISTINCT ON (category_id) category_id, id, status, attempts, error, requested_at, started_at, finished_at
          FROM tally_runs WHERE round_id = $1 ORDER BY category_id, requested_at DESC, id`,
       [round.id],
-    )) as LatestRunRow[];
-    const snapshots = (await manager.query(
+    );
+    const snapshots = await manager.query<LatestSnapshotRow[]>(
       `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at, s.result
          FROM tally_runs r JOIN tally_snapshots s ON s.id = r.snapshot_id
         WHERE r.round_id = $1 AND r.status = 'succeeded'
         ORDER BY r.category_id, r.finished_at DESC, r.id`,
       [round.id],
-    )) as LatestSnapshotRow[];
+    );
     const nominationIds = snapshots.flatMap((s) => s.result.nominations.map((n) => n.nomination));
     const nominations = await nominationLabels(manager, nominationIds);
     const runOf = new Map(runs.map((r) => [r.category_id, r]));
@@ -226,13 +226,15 @@ export class ResultsService {
     const round = await this.visibleRound(caller, roundId);
     const manager = this.dataSource.manager;
     const pseudonym = await this.pseudonyms.forEdition(manager, round.editionId);
-    const categories = (await manager.query(
+    const categories = await manager.query<
+      { id: string; code: string; criteria: { code: string; weight: string }[] | null }[]
+    >(
       `SELECT c.id, c.code,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.position, cr.code)
                  FROM category_criteria cr WHERE cr.category_id = c.id) AS criteria
          FROM edition_categories c WHERE c.edition_id = $1 ORDER BY c.position, c.code`,
       [round.editionId],
-    )) as { id: string; code: string; criteria: { code: string; weight: string }[] | null }[];
+    );
     const codes = [...new Set(categories.flatMap((c) => (c.criteria ?? []).map((cr) => cr.code)))];
     const rows: CsvCell[][] = [];
     for (const category of categories) {

@@ -67,12 +67,12 @@ export class TallyInputs {
   ): Promise<CountedScorecardRow[]> {
     // The field filter keeps a scorecard on a nomination that did not advance (assigned by hand in a later
     // round) out of that round's tally, as it is out of its field.
-    return manager.query(
+    return manager.query<CountedScorecardRow[]>(
       `SELECT cs.nomination_id, cs.juror_id, cs.scores
          FROM counted_scorecards cs JOIN nomination_entries n ON n.id = cs.nomination_id
         WHERE cs.round_id = $1 AND cs.category_id = $2 AND n.status = ANY($3::text[])`,
       [round.id, categoryId, fieldStatuses(round.number)],
-    ) as Promise<CountedScorecardRow[]>;
+    );
   }
 
   /** Everything `tally()` needs for one category: the edition's rules, the criteria, the field, the scorecards. */
@@ -80,7 +80,7 @@ export class TallyInputs {
     await assertConflictsDecided(manager, round.editionId);
     // The round's edition exists (rounds reference it), so this returns its one row.
     const rules = first(
-      (await manager.query(
+      await manager.query<RulesRow[]>(
         `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
                  FROM category_criteria cr WHERE cr.category_id = $2) AS criteria,
@@ -88,7 +88,7 @@ export class TallyInputs {
                  FROM nomination_entries n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
          FROM edition_ranking_rules e WHERE e.id = $1`,
         [round.editionId, categoryId, fieldStatuses(round.number)],
-      )) as RulesRow[],
+      ),
     );
     const rows = await this.scorecardRows(manager, round, categoryId);
     const criteria = (rules.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));

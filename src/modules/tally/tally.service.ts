@@ -138,13 +138,13 @@ export class TallyService {
   ): Promise<TallyJobView[]> {
     const categories = await categoriesOf(manager, round.editionId);
     if (!categories.length) return [];
-    const runs = (await manager.query(
+    const runs = await manager.query<{ id: string; category_id: string }[]>(
       `INSERT INTO tally_runs (round_id, category_id, edition_id, requested_by, requested_at)
        SELECT $1, c.id, $2, $3, $4 FROM unnest($5::uuid[]) WITH ORDINALITY AS c(id, position)
        ORDER BY c.position
        RETURNING id, category_id`,
       [round.id, round.editionId, caller.userId, this.clock.now(), categories.map((c) => c.id)],
-    )) as { id: string; category_id: string }[];
+    );
     const codes = new Map(categories.map((c) => [c.id, c.code]));
     const jobs = runs.map((run) => ({
       jobId: `tally-${run.id}`,
@@ -180,11 +180,11 @@ export class TallyService {
    * with its error; anything else is retried with backoff and recorded on the run meanwhile.
    */
   async runJob(payload: JobPayloads['tally.category'], context: JobContext): Promise<void> {
-    const [claimed] = (await this.dataSource.query(
+    const [claimed] = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE tally_runs SET status = 'running', attempts = attempts + 1, started_at = now(), finished_at = NULL
         WHERE id = $1 AND status <> 'succeeded' RETURNING id`,
       [payload.runId],
-    )) as [{ id: string }[], number];
+    );
     if (!claimed.length) return; // already done (a duplicate delivery), or the round is gone
     try {
       await this.tallyRun(payload.runId);
@@ -201,10 +201,10 @@ export class TallyService {
   /** Computes one run's snapshot and marks it succeeded, all in one transaction. */
   private tallyRun(runId: string): Promise<StoredSnapshot | null> {
     return this.transactions.run(async (manager) => {
-      const [run] = (await manager.query(
+      const [run] = await manager.query<ClaimedRun[]>(
         `SELECT id, round_id, category_id, edition_id, status FROM tally_runs WHERE id = $1 FOR UPDATE`,
         [runId],
-      )) as ClaimedRun[];
+      );
       if (!run || run.status === 'succeeded') return null;
       const round = await findRound(manager, run.round_id);
       const stored = await this.computeSnapshot(manager, round, run.category_id);
@@ -241,10 +241,10 @@ export class TallyService {
   ): Promise<StoredSnapshot> {
     const { input } = await this.inputs.load(manager, round, categoryId);
     const digest = inputsDigest(input);
-    const [existing] = (await manager.query(
+    const [existing] = await manager.query<{ id: string }[]>(
       `SELECT id FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
       [round.id, categoryId, digest],
-    )) as { id: string }[];
+    );
     if (existing)
       return {
         snapshotId: existing.id,
@@ -265,19 +265,19 @@ export class TallyService {
     scorecards: number,
   ): Promise<StoredSnapshot> {
     // A concurrent run of the same inputs may have committed meanwhile: then its snapshot is this one.
-    const [inserted] = (await manager.query(
+    const [inserted] = await manager.query<{ id: string }[]>(
       `INSERT INTO tally_snapshots (round_id, category_id, edition_id, inputs_digest, algorithm, scorecards, result)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
        ON CONFLICT ON CONSTRAINT uq_tally_snapshots_inputs DO NOTHING RETURNING id`,
       [round.id, categoryId, round.editionId, digest, result.algorithm, scorecards, JSON.stringify(result)],
-    )) as { id: string }[];
+    );
     if (inserted) return { snapshotId: inserted.id, inputsDigest: digest, created: true, scorecards };
     // The conflicting row that stopped the insert.
     const existing = first(
-      (await manager.query(
+      await manager.query<{ id: string }[]>(
         `SELECT id FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
         [round.id, categoryId, digest],
-      )) as { id: string }[],
+      ),
     );
     return { snapshotId: existing.id, inputsDigest: digest, created: false, scorecards };
   }
@@ -290,11 +290,13 @@ export class TallyService {
     this.logger.warn(`Tally run ${runId} failed${final ? '' : ' (will retry)'}: ${message}`);
     await this.transactions
       .run(async (manager) => {
-        const [rows] = (await manager.query(
+        const [rows] = await manager.query<
+          [{ edition_id: string; round_id: string; category_id: string }[], number]
+        >(
           `UPDATE tally_runs SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END
             WHERE id = $1 AND status <> 'succeeded' RETURNING edition_id, round_id, category_id`,
           [runId, final ? 'failed' : 'requested', message],
-        )) as [{ edition_id: string; round_id: string; category_id: string }[], number];
+        );
         const run = rows[0];
         if (final && run) {
           await this.audit.append(manager, {

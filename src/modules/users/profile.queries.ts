@@ -32,10 +32,10 @@ export async function findProfile(
   userId: string,
   lock = false,
 ): Promise<Profile | undefined> {
-  const [profile] = (await manager.query(
+  const [profile] = await manager.query<Profile[]>(
     `SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [userId],
-  )) as Profile[];
+  );
   return profile;
 }
 
@@ -45,7 +45,7 @@ export async function updateProfile(
   userId: string,
   changes: ProfileChanges,
 ): Promise<Profile | undefined> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[Profile[], number]>(
     `UPDATE users SET
         full_name = CASE WHEN $2 THEN $3 ELSE full_name END,
         locale = CASE WHEN $4 THEN $5 ELSE locale END,
@@ -61,7 +61,7 @@ export async function updateProfile(
       changes.timeZone !== undefined,
       changes.timeZone ?? null,
     ],
-  )) as [Profile[], number];
+  );
   return rows[0];
 }
 

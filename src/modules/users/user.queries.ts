@@ -70,26 +70,28 @@ export function findUserForLogin(manager: EntityManager, email: string): Promise
 }
 
 export async function passwordHashOf(manager: EntityManager, id: string): Promise<string | undefined> {
-  const [row] = (await manager.query(`SELECT password_hash FROM users WHERE id = $1`, [id])) as {
-    password_hash: string;
-  }[];
+  const [row] = await manager.query<{ password_hash: string }[]>(
+    `SELECT password_hash FROM users WHERE id = $1`,
+    [id],
+  );
   return row?.password_hash;
 }
 
 /** Name, address and language of each of `ids` that exists, in one query. */
 export function contactsOf(manager: EntityManager, ids: readonly string[]): Promise<UserContact[]> {
   if (!ids.length) return Promise.resolve([]);
-  return manager.query(
+  return manager.query<UserContact[]>(
     `SELECT id, email, full_name AS "fullName", locale FROM users WHERE id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
-  ) as Promise<UserContact[]>;
+  );
 }
 
 /** The roles of an account that is not disabled; undefined for a disabled or unknown one. */
 export async function activeRolesOf(manager: EntityManager, id: string): Promise<Role[] | undefined> {
-  const [row] = (await manager.query(`SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`, [
-    id,
-  ])) as { roles: Role[] }[];
+  const [row] = await manager.query<{ roles: Role[] }[]>(
+    `SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`,
+    [id],
+  );
   return row?.roles;
 }
 
@@ -100,21 +102,21 @@ export async function usersWithRole(
   role: Role,
   options: { active?: boolean } = {},
 ): Promise<string[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<{ id: string }[]>(
     `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND $2 = ANY(roles)${options.active ? ' AND disabled_at IS NULL' : ''}`,
     [[...ids], role],
-  )) as { id: string }[];
+  );
   return rows.map((row) => row.id);
 }
 
 /** Creates an account; undefined when the address is taken (by a concurrent registration too). */
 export async function insertUser(manager: EntityManager, user: NewUser): Promise<string | undefined> {
-  const inserted = (await manager.query(
+  const inserted = await manager.query<{ id: string }[]>(
     `INSERT INTO users (email, password_hash, full_name, locale, roles, email_verified_at)
      VALUES ($1, $2, $3, $4, $5::text[], CASE WHEN $6 THEN now() END)
      ON CONFLICT (email) DO NOTHING RETURNING id`,
     [user.email, user.passwordHash, user.fullName, user.locale, user.roles, user.emailVerified],
-  )) as { id: string }[];
+  );
   return inserted[0]?.id;
 }
 
@@ -127,12 +129,12 @@ export async function recordFailedLogin(
   id: string,
   threshold: number,
 ): Promise<{ failedLoginCount: number; justLocked: boolean } | undefined> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[{ failedLoginCount: number; justLocked: boolean }[], number]>(
     `UPDATE users SET failed_login_count = failed_login_count + 1,
             locked_at = CASE WHEN locked_at IS NULL AND failed_login_count + 1 >= $2 THEN now() ELSE locked_at END
       WHERE id = $1 RETURNING failed_login_count AS "failedLoginCount", locked_at IS NOT DISTINCT FROM now() AS "justLocked"`,
     [id, threshold],
-  )) as [{ failedLoginCount: number; justLocked: boolean }[], number];
+  );
   return rows[0];
 }
 
@@ -191,11 +193,11 @@ export async function setEmployerCompany(
   id: string,
   companyId: string | null,
 ): Promise<string | null> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[{ before: string | null }[], number]>(
     `UPDATE users u SET employer_company_id = $2, updated_at = now() FROM (SELECT id, employer_company_id FROM users WHERE id = $1 FOR UPDATE) old
       WHERE u.id = old.id RETURNING old.employer_company_id AS "before"`,
     [id, companyId],
-  )) as [{ before: string | null }[], number];
+  );
   if (!rows[0]) throw new Error(`No user ${id} to set the employer of`);
   return rows[0].before;
 }

@@ -45,10 +45,10 @@ export class UsersService {
       const losesOrganiser =
         user.roles.includes('organiser') && (!roles.includes('organiser') || disabledAt !== null);
       if (losesOrganiser) {
-        const [{ n }] = (await manager.query(
+        const [{ n }] = await manager.query<[{ n: number }]>(
           `SELECT count(*)::int AS n FROM users WHERE 'organiser' = ANY(roles) AND disabled_at IS NULL AND id <> $1`,
           [user.id],
-        )) as [{ n: number }];
+        );
         if (n === 0) throw new DomainError(UsersErrors.lastOrganiser);
       }
       await manager.update(User, { id: user.id }, { roles, disabledAt });

@@ -65,11 +65,11 @@ export class AssignmentsService {
       query.nominationId ?? null,
     ];
     const where = `a.round_id = $1 AND ($2::uuid IS NULL OR n.category_id = $2) AND ($3::uuid IS NULL OR a.juror_id = $3) AND ($4::uuid IS NULL OR a.nomination_id = $4)`;
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE ${where}`,
       params,
-    )) as [{ total: number }];
-    const rows = (await this.dataSource.query(
+    );
+    const rows = await this.dataSource.query<AssignmentRow[]>(
       `SELECT a.round_id AS "roundId", a.nomination_id AS "nominationId", a.juror_id AS "jurorId", n.category_id AS "categoryId",
               EXISTS (SELECT 1 FROM active_assignments aa WHERE aa.round_id = a.round_id AND aa.nomination_id = a.nomination_id AND aa.juror_id = a.juror_id) AS active,
               s.status AS "scorecardStatus", a.created_at AS "createdAt"
@@ -80,7 +80,7 @@ export class AssignmentsService {
         ORDER BY n.category_id, a.nomination_id, a.juror_id
         OFFSET ${query.offset} LIMIT ${query.pageSize}`,
       params,
-    )) as AssignmentRow[];
+    );
     return page(
       rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
       query,
@@ -97,7 +97,7 @@ export class AssignmentsService {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
-      const created = (await manager.query(
+      const created = await manager.query<{ nomination_id: string; juror_id: string }[]>(
         `INSERT INTO assignments (round_id, nomination_id, juror_id)
          SELECT $1, n.id, pm.juror_id
            FROM nomination_entries n
@@ -107,7 +107,7 @@ export class AssignmentsService {
          ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING
          RETURNING nomination_id, juror_id`,
         [round.id, edition.id, statusesJudgedInRound(round.number)],
-      )) as { nomination_id: string; juror_id: string }[];
+      );
       await this.audit.append(manager, {
         action: 'assignments.defaulted',
         entityType: 'round',
@@ -135,16 +135,16 @@ export class AssignmentsService {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
-      const categories = (await manager.query(
+      const categories = await manager.query<{ id: string; code: string }[]>(
         `SELECT id, code FROM edition_categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
         [edition.id, dto.categoryId ?? null],
-      )) as { id: string; code: string }[];
+      );
       if (dto.categoryId && !categories.length) throw new DomainError(EditionErrors.categoryNotFound);
       const categoryIds = categories.map((c) => c.id);
-      const [{ scored }] = (await manager.query(
+      const [{ scored }] = await manager.query<[{ scored: number }]>(
         `SELECT count(*)::int AS scored FROM scorecard_states s JOIN nomination_entries n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
         [round.id, categoryIds],
-      )) as [{ scored: number }];
+      );
       if (scored)
         throw new DomainError(
           AssignmentErrors.scoringStarted,
@@ -157,16 +157,16 @@ export class AssignmentsService {
       const summary: AutoAssignSummary['categories'] = [];
       for (const category of categories) {
         const nominations = await nominationIdsInCategory(manager, category.id, statuses);
-        const jurors = (await manager.query(
+        const jurors = await manager.query<{ id: string }[]>(
           `SELECT juror_id AS id FROM panel_members WHERE category_id = $1 ORDER BY juror_id`,
           [category.id],
-        )) as { id: string }[];
-        const conflicted = (await manager.query(
+        );
+        const conflicted = await manager.query<{ nomination: string; juror: string }[]>(
           `SELECT n.id AS nomination, pm.juror_id AS juror
              FROM nomination_entries n JOIN panel_members pm ON pm.category_id = n.category_id
             WHERE n.category_id = $1 AND n.status = ANY($2::text[]) AND ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}`,
           [category.id, statuses, edition.id],
-        )) as { nomination: string; juror: string }[];
+        );
         const forbidden = new Set(conflicted.map((c) => `${c.nomination}|${c.juror}`));
         const outcome = autoAssign({
           nominations,
@@ -192,10 +192,10 @@ export class AssignmentsService {
         });
       }
 
-      const [, removed] = (await manager.query(
+      const [, removed] = await manager.query<[unknown, number]>(
         `DELETE FROM assignments a USING nomination_entries n WHERE a.round_id = $1 AND n.id = a.nomination_id AND n.category_id = ANY($2::uuid[])`,
         [round.id, categoryIds],
-      )) as [unknown, number];
+      );
       await manager.query(
         `INSERT INTO assignments (round_id, nomination_id, juror_id) SELECT $1, n, j FROM unnest($2::uuid[], $3::uuid[]) AS x(n, j)`,
         [round.id, proposed.map((p) => p.nominationId), proposed.map((p) => p.jurorId)],
@@ -239,20 +239,20 @@ export class AssignmentsService {
           { nominationStatus: nomination.status },
         );
       }
-      const onPanel = (await manager.query(
+      const onPanel = await manager.query<unknown[]>(
         `SELECT 1 FROM panel_members WHERE category_id = $1 AND juror_id = $2`,
         [nomination.categoryId, dto.jurorId],
-      )) as unknown[];
+      );
       if (!onPanel.length) throw new DomainError(AssignmentErrors.notOnPanel);
-      const [{ conflicted }] = (await manager.query(
+      const [{ conflicted }] = await manager.query<[{ conflicted: boolean }]>(
         `SELECT ${conflictExists('$1', '$2', '$3')} AS conflicted`,
         [edition.id, dto.jurorId, nomination.companyId],
-      )) as [{ conflicted: boolean }];
+      );
       if (conflicted) throw new DomainError(AssignmentErrors.conflicted);
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ created_at: Date }[]>(
         `INSERT INTO assignments (round_id, nomination_id, juror_id) VALUES ($1, $2, $3) ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING RETURNING created_at`,
         [round.id, nomination.id, dto.jurorId],
-      )) as { created_at: Date }[];
+      );
       if (!inserted.length) throw new DomainError(AssignmentErrors.exists);
       await this.audit.append(manager, {
         action: 'assignment.added',
@@ -290,17 +290,14 @@ export class AssignmentsService {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
-      const [scorecard] = (await manager.query(
+      const [scorecard] = await manager.query<{ id: string; status: string }[]>(
         `SELECT id, status FROM scorecard_states WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
         [round.id, nominationId, jurorId],
-      )) as {
-        id: string;
-        status: string;
-      }[];
-      const assigned = (await manager.query(
+      );
+      const assigned = await manager.query<unknown[]>(
         `SELECT 1 FROM assignments WHERE round_id = $1 AND nomination_id = $2 AND juror_id = $3`,
         [round.id, nominationId, jurorId],
-      )) as unknown[];
+      );
       if (!assigned.length) throw new DomainError(AssignmentErrors.notFound);
       if (scorecard?.status === 'submitted' && !reason?.trim())
         throw new DomainError(AssignmentErrors.reasonRequired);

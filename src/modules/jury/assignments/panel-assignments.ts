@@ -11,13 +11,13 @@ export async function assignPanelsTo(
   round: { id: string; editionId: string },
   nominationIds: readonly string[],
 ): Promise<number> {
-  const inserted = (await manager.query(
+  const inserted = await manager.query<unknown[]>(
     `INSERT INTO assignments (round_id, nomination_id, juror_id)
      SELECT $1, n.id, pm.juror_id
        FROM nomination_entries n JOIN panel_members pm ON pm.category_id = n.category_id
       WHERE n.id = ANY($2::uuid[]) AND NOT ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}
      ON CONFLICT DO NOTHING RETURNING juror_id`,
     [round.id, nominationIds, round.editionId],
-  )) as unknown[];
+  );
   return inserted.length;
 }

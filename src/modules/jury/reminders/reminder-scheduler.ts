@@ -42,10 +42,10 @@ export class ReminderScheduler implements EditionReminders {
 
   /** Every open round of an edition, e.g. after its reminder lead time changed. */
   async scheduleEdition(manager: EntityManager, editionId: string): Promise<void> {
-    const rounds = (await manager.query(
+    const rounds = await manager.query<ScheduledRound[]>(
       `SELECT id, edition_id AS "editionId", status, closes_at AS "closesAt" FROM rounds WHERE edition_id = $1 AND status = 'open' AND closes_at IS NOT NULL`,
       [editionId],
-    )) as ScheduledRound[];
+    );
     for (const round of rounds) await this.schedule(manager, round);
   }
 

@@ -66,10 +66,10 @@ export class Reminders {
   /** The safety net: every open round whose current reminder is due gets it, unless it went already. */
   async sweep(): Promise<number> {
     const now = this.clock.now();
-    const rounds = (await this.dataSource.query(
+    const rounds = await this.dataSource.query<{ id: string; editionId: string; closesAt: Date }[]>(
       `SELECT id, edition_id AS "editionId", closes_at AS "closesAt" FROM rounds WHERE status = 'open' AND closes_at > $1`,
       [now],
-    )) as { id: string; editionId: string; closesAt: Date }[];
+    );
     const settings = await reminderSettingsOf(
       this.dataSource.manager,
       rounds.map((r) => r.editionId),
@@ -94,10 +94,12 @@ export class Reminders {
    * it): a reminder never names a deadline the round no longer has.
    */
   private async findRound(manager: EntityManager, roundId: string): Promise<RoundToRemind | undefined> {
-    const [round] = (await manager.query(
+    const [round] = await manager.query<
+      (Omit<RoundToRemind, 'editionName' | 'leadHours'> & { editionId: string })[]
+    >(
       `SELECT id, edition_id AS "editionId", name, status, closes_at AS "closesAt" FROM rounds WHERE id = $1 FOR SHARE`,
       [roundId],
-    )) as (Omit<RoundToRemind, 'editionName' | 'leadHours'> & { editionId: string })[];
+    );
     if (!round) return undefined;
     const edition = (await reminderSettingsOf(manager, [round.editionId])).get(round.editionId);
     if (!edition) return undefined;
@@ -115,7 +117,7 @@ export class Reminders {
     closesAt: Date,
     moment: ReminderMoment,
   ): Promise<number> {
-    const jurors = (await manager.query(
+    const jurors = await manager.query<JurorBehind[]>(
       `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining
          FROM active_assignments aa
          JOIN user_directory u ON u.id = aa.juror_id
@@ -126,7 +128,7 @@ export class Reminders {
         GROUP BY u.id, u.email, u.full_name, u.locale
        HAVING min(aa.created_at) <= $2`,
       [round.id, moment.dueAt],
-    )) as JurorBehind[];
+    );
     const off = await optedOut(
       manager,
       jurors.map((j) => j.id),

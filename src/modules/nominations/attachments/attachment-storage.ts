@@ -64,10 +64,10 @@ export class AttachmentStorage {
 
   /** The content, or null when the attachment has none (its file was lost before it moved to the database). */
   async read(storedName: string): Promise<Buffer | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ content: Buffer }[]>(
       `SELECT content FROM attachment_files WHERE stored_name = $1`,
       [storedName],
-    )) as { content: Buffer }[];
+    );
     return row?.content ?? null;
   }
 }

@@ -22,10 +22,10 @@ export interface AttachmentListing {
 
 /** A nomination's attachments in upload order. */
 export function attachmentsOf(manager: EntityManager, nominationId: string): Promise<AttachmentListing[]> {
-  return manager.query(
+  return manager.query<AttachmentListing[]>(
     `SELECT id, original_name AS "originalName", stored_name AS "storedName", media_type AS "mediaType", size_bytes AS "sizeBytes", sha256,
             row_number() OVER (ORDER BY created_at, id) AS position
        FROM attachments WHERE nomination_id = $1 ORDER BY created_at, id`,
     [nominationId],
-  ) as Promise<AttachmentListing[]>;
+  );
 }

@@ -70,10 +70,10 @@ export class AttachmentsService {
       async (manager) => {
         const nomination = await this.access.findWritable(manager, caller, nominationId);
         await this.nominations.assertEditable(manager, nomination);
-        const [counted] = (await manager.query(
+        const [counted] = await manager.query<{ n: number }[]>(
           `SELECT count(*)::int AS n FROM attachments WHERE nomination_id = $1`,
           [nominationId],
-        )) as { n: number }[];
+        );
         const max = this.config.UPLOAD_MAX_FILES;
         if ((counted?.n ?? 0) >= max)
           throw new DomainError(AttachmentErrors.limitReached, `At most ${max} attachments per nomination.`, {
@@ -132,9 +132,10 @@ export class AttachmentsService {
         this.access.findWritable(manager, caller, attachment.nominationId),
       );
       await this.nominations.assertEditable(manager, nomination);
-      const deleted = (await manager.query(`DELETE FROM attachments WHERE id = $1 RETURNING id`, [
-        attachmentId,
-      ])) as [{ id: string }[], number];
+      const deleted = await manager.query<[{ id: string }[], number]>(
+        `DELETE FROM attachments WHERE id = $1 RETURNING id`,
+        [attachmentId],
+      );
       if (!deleted[0].length) throw new DomainError(AttachmentErrors.notFound);
       await this.audit.append(manager, {
         action: 'attachment.deleted',
