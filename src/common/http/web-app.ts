@@ -103,8 +103,25 @@ export async function serveWebApp(fastify: FastifyInstance, webDir: string, logg
     });
   }
 
+  const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!;
+    // This catch-all also receives what the router refused for an over-long path parameter (it would
+    // otherwise answer 414 itself): keep that answer, without echoing the segment.
+    if (underServerPrefix(path) && path.split('/').some((segment) => segment.length > maxParamLength)) {
+      return reply
+        .status(414)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          JSON.stringify({
+            type: 'about:blank',
+            title: CommonErrors.uriTooLong.title,
+            status: 414,
+            code: CommonErrors.uriTooLong.code,
+            requestId: request.id,
+          } satisfies ProblemDocument),
+        );
+    }
     // A missing hashed file is a 404, never the page: a stale tab must not parse HTML as a script.
     if (underServerPrefix(path) || path.startsWith('/assets/') || !acceptsHtml(request.headers.accept))
       return reply.callNotFound();
