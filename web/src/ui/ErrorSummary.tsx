@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { isApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { fieldId } from './Field';
-import { useFieldErrors, useProblemText } from './problem-text';
+import { isBrokenLink, useFieldErrors, useProblemText } from './problem-text';
 
 interface ErrorSummaryProps {
   /** The failure of the last request (anything a mutation threw), or nothing. */
@@ -26,7 +26,8 @@ export function ErrorSummary({ error, fields = {} }: ErrorSummaryProps) {
   }, [error]);
 
   if (!error) return null;
-  const fieldErrors = isApiError(error) ? (error.problem.errors ?? []) : [];
+  // A link's token is no field of the form: its refusal is said once, as a broken link.
+  const fieldErrors = isApiError(error) && !isBrokenLink(error) ? (error.problem.errors ?? []) : [];
   return (
     <div className="error-summary" ref={box} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t.problems.heading}</h2>

@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
-import { isApiError } from '../api/problem';
+import { type ApiError, isApiError } from '../api/problem';
 import { useI18n } from '../i18n';
+
+/** A refusal of a link's token itself (too short, wrong characters), not of a field the user typed. */
+export function isBrokenLink(error: ApiError): boolean {
+  const { code, errors } = error.problem;
+  return code === 'request.validation_failed' && !!errors?.length && errors.every((e) => e.field === 'token');
+}
 
 /** A failure in the user's language: our message for a known code, the server's title otherwise. */
 export function useProblemText(): (error: unknown) => string {
@@ -10,6 +16,9 @@ export function useProblemText(): (error: unknown) => string {
       if (!isApiError(error)) return t.problems.generic;
       const { problem, retryAfterSeconds } = error;
       if (problem.code === 'network.unreachable') return t.problems.network;
+      // A mailed link cut short fails validation of its token before the server can look it up: to the
+      // reader it is the same broken link.
+      if (isBrokenLink(error)) return t.problems.codes['auth.invalid_token'];
       const known = (t.problems.codes as Record<string, string | undefined>)[problem.code];
       const text = known ?? (problem.status >= 500 ? t.problems.generic : problem.title);
       return retryAfterSeconds !== null ? `${text} ${plural(t.problems.retryIn, retryAfterSeconds)}` : text;
