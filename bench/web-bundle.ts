@@ -1,0 +1,65 @@
+/**
+ * How much JavaScript (gzip) the browser loads before each screen of the web app is shown: the entry script
+ * and what index.html preloads, plus the screen's own lazy chunk and every chunk it imports in turn. Reads
+ * the built app in dist/web (`npm run bench:web` builds it first). The goal (issue 14): at most 150 KB.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const GOAL_BYTES = 150 * 1024;
+const WEB = fileURLToPath(new URL('../web/', import.meta.url));
+const ASSETS = join(WEB, 'assets');
+
+/** gzip -9, as a server or CDN compresses static files once. */
+const gzipped = (file: string): number => gzipSync(readFileSync(join(ASSETS, file)), { level: 9 }).length;
+
+/** The chunks a chunk imports statically (Vite writes them as `from"./name.js"` or `import"./name.js"`). */
+function staticImports(file: string): string[] {
+  const source = readFileSync(join(ASSETS, file), 'utf8');
+  const found = new Set<string>();
+  for (const match of source.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) found.add(match[1]!);
+  return [...found];
+}
+
+function closure(roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...roots];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    todo.push(...staticImports(file));
+  }
+  return seen;
+}
+
+function main(): number {
+  const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/assets\/([\w.-]+\.js)"/g)].map((m) => m[1]!);
+  const first = closure(initial);
+  const screens = readdirSync(ASSETS)
+    .filter((f) => /Page-[\w-]+\.js$/.test(f))
+    .sort();
+  const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + gzipped(f), 0);
+  const shell = sum(first);
+  console.log(`web app: ${first.size} chunks before any screen, ${(shell / 1024).toFixed(1)} KB gzip`);
+  let worst = 0;
+  const rows: [string, number][] = [];
+  for (const screen of screens) {
+    const total = sum(new Set([...first, ...closure([screen])]));
+    worst = Math.max(worst, total);
+    rows.push([screen.replace(/-[\w-]+\.js$/, ''), total]);
+  }
+  for (const [name, total] of rows)
+    console.log(`  ${name.padEnd(30)} ${(total / 1024).toFixed(1).padStart(6)} KB`);
+  const met = worst <= GOAL_BYTES;
+  console.log(
+    `largest first screen: ${(worst / 1024).toFixed(1)} KB of JavaScript (gzip); goal ≤ ${GOAL_BYTES / 1024} KB: ` +
+      (met ? 'met' : 'MISSED'),
+  );
+  return met ? 0 : 1;
+}
+
+process.exitCode = main();
