@@ -20,7 +20,14 @@ describe('revocations survive the loss of Redis data', () => {
   let organiser: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp({ REDIS_URL: await redis.start(), RATE_LIMIT_IP_POINTS: '100000' });
+    // Without the web app's static files: with them, app.close() after this file's PostgreSQL and Redis
+    // outages does not return (found on 2026-12-06, root cause not yet known; a real process is still stopped
+    // by SHUTDOWN_TIMEOUT_MS). Revocations do not depend on them.
+    t = await createTestApp({
+      REDIS_URL: await redis.start(),
+      RATE_LIMIT_IP_POINTS: '100000',
+      WEB_DIST_DIR: '/nonexistent-web-app',
+    });
     admin = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     organiser = await signIn(t, ['organiser']);
   });
