@@ -20,22 +20,18 @@ describe('revocations survive the loss of Redis data', () => {
   let organiser: SignedIn;
 
   beforeAll(async () => {
-    // Without the web app's static files: with them, app.close() after this file's PostgreSQL and Redis
-    // outages does not return (found on 2026-12-06, root cause not yet known; a real process is still stopped
-    // by SHUTDOWN_TIMEOUT_MS). Revocations do not depend on them.
-    t = await createTestApp({
-      REDIS_URL: await redis.start(),
-      RATE_LIMIT_IP_POINTS: '100000',
-      WEB_DIST_DIR: '/nonexistent-web-app',
-    });
+    t = await createTestApp({ REDIS_URL: await redis.start(), RATE_LIMIT_IP_POINTS: '100000' });
     admin = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     organiser = await signIn(t, ['organiser']);
   });
   afterAll(async () => {
     admin.disconnect();
-    await t.close();
+    // After this file's PostgreSQL and Redis outages, app.close() sometimes does not return (seen since
+    // 2026-12-06; cause not yet found — a real process is still stopped by SHUTDOWN_TIMEOUT_MS, see
+    // src/common/lifecycle/process-lifecycle.ts). Bound it the same way here so the suite goes on.
+    await Promise.race([t.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await redis.stop();
-  });
+  }, 20_000);
 
   const me = (user: { token: string }) =>
     t.http().get(`${API}/auth/me`).set('Authorization', `Bearer ${user.token}`);
