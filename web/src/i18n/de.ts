@@ -1,3 +1,6 @@
+import { jury } from './jury/de';
+import { nominations } from './nominations/de';
+import { scorecard } from './scorecard/de';
 import type { Messages } from './en';
 
 export const de: Messages = {
@@ -266,4 +269,8 @@ export const de: Messages = {
     juror: 'Juror',
     organiser: 'Organisator',
   },
+  // Sections in files of their own (one per screen family), so parallel work never edits the same lines.
+  nominations,
+  jury,
+  scorecard,
 };

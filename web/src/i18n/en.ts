@@ -1,4 +1,7 @@
 import type { Plural } from './types';
+import { jury } from './jury/en';
+import { nominations } from './nominations/en';
+import { scorecard } from './scorecard/en';
 
 /**
  * English defines the keys: every other locale is typed `Messages`, so a message missing there (or one
@@ -256,6 +259,10 @@ export const en = {
     juror: 'Juror',
     organiser: 'Organiser',
   },
+  // Sections in files of their own (one per screen family), so parallel work never edits the same lines.
+  nominations,
+  jury,
+  scorecard,
 };
 
 export type Messages = typeof en;

@@ -1,3 +1,6 @@
+import { jury } from './jury/kk';
+import { nominations } from './nominations/kk';
+import { scorecard } from './scorecard/kk';
 import type { Messages } from './en';
 
 export const kk: Messages = {
@@ -258,4 +261,8 @@ export const kk: Messages = {
     juror: 'Қазы',
     organiser: 'Ұйымдастырушы',
   },
+  // Sections in files of their own (one per screen family), so parallel work never edits the same lines.
+  nominations,
+  jury,
+  scorecard,
 };

@@ -1,3 +1,6 @@
+import { jury } from './jury/ru';
+import { nominations } from './nominations/ru';
+import { scorecard } from './scorecard/ru';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -265,4 +268,8 @@ export const ru: Messages = {
     juror: 'Член жюри',
     organiser: 'Организатор',
   },
+  // Sections in files of their own (one per screen family), so parallel work never edits the same lines.
+  nominations,
+  jury,
+  scorecard,
 };

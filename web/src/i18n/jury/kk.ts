@@ -1,0 +1,5 @@
+import type { JuryMessages } from './en';
+
+export const jury: JuryMessages = {
+  title: 'Қазылар жұмысы',
+};

@@ -1,0 +1,5 @@
+import type { NominationsMessages } from './en';
+
+export const nominations: NominationsMessages = {
+  title: 'Өтінімдер',
+};

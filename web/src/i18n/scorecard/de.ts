@@ -1,0 +1,5 @@
+import type { ScorecardMessages } from './en';
+
+export const scorecard: ScorecardMessages = {
+  title: 'Bewertungsbogen',
+};
