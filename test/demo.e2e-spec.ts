@@ -1,10 +1,19 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DEMO_COMPANIES, DEMO_ORGANISER, DEMO_PASSWORD, EDITIONS } from '../src/demo/data.js';
+import {
+  DEMO_COMPANIES,
+  DEMO_DRAFT,
+  DEMO_DRAFT_PREPAREDNESS,
+  DEMO_ORGANISER,
+  DEMO_PASSWORD,
+  EDITIONS,
+  SPECIAL_PRIZE_CATEGORY,
+  SPECIAL_PRIZE_ENTRIES,
+} from '../src/demo/data.js';
 import { login } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-// The demo builds two whole editions through the application (a few dozen password hashes, two tallies):
+// The demo builds three editions through the application (a few dozen password hashes, two tallies):
 // tens of seconds on a busy machine.
 jest.setTimeout(180_000);
 
@@ -115,7 +124,26 @@ describe('npm run demo', () => {
     expect(submitted).toBeGreaterThan(0);
     expect(submitted).toBeLessThan(assigned);
     expect(await count(`SELECT count(*)::int AS n FROM companies`)).toBe(DEMO_COMPANIES.length);
-    expect(await count(`SELECT count(*)::int AS n FROM nominations`)).toBe(2 * DEMO_COMPANIES.length);
+    expect(await count(`SELECT count(*)::int AS n FROM nominations`)).toBe(
+      2 * DEMO_COMPANIES.length + SPECIAL_PRIZE_ENTRIES.length + 1,
+    );
+
+    // The special prize: open for nominations for weeks yet, its own single category, a few entries in and
+    // the demo entrant's draft among them.
+    const [special] = await t.db.query<[{ id: string; phase: string; closes: Date }]>(
+      `SELECT id, phase, nominations_close_at AS closes FROM editions WHERE slug = $1`,
+      [EDITIONS.specialPrize.slug],
+    );
+    expect(special.phase).toBe('nominations');
+    expect(special.closes.getTime()).toBeGreaterThan(Date.now() + 30 * 24 * 3600_000);
+    const statuses = await t.db.query<{ status: string; n: number }[]>(
+      `SELECT status, count(*)::int AS n FROM nominations WHERE edition_id = $1 GROUP BY status ORDER BY status`,
+      [special.id],
+    );
+    expect(statuses).toEqual([
+      { status: 'draft', n: 1 },
+      { status: 'submitted', n: SPECIAL_PRIZE_ENTRIES.length },
+    ]);
   });
 
   it('a second run says the demo is already there and changes nothing', async () => {
@@ -124,5 +152,43 @@ describe('npm run demo', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/already there/);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(before);
+  });
+
+  it('lets the demo entrant find, finish and submit the special prize draft through the API', async () => {
+    const { token } = await login(t, DEMO_COMPANIES[0]!.contact.email, DEMO_PASSWORD);
+    const auth = { Authorization: `Bearer ${token}` };
+    const [{ id: editionId }] = await t.db.query<[{ id: string }]>(
+      `SELECT id FROM editions WHERE slug = $1`,
+      [EDITIONS.specialPrize.slug],
+    );
+
+    const categories = await t.http().get(`/api/v1/editions/${editionId}/categories`).set(auth).expect(200);
+    expect((categories.body as { code: string }[]).map((c) => c.code)).toEqual([SPECIAL_PRIZE_CATEGORY.code]);
+
+    const listed = await t.http().get('/api/v1/nominations').query({ editionId }).set(auth).expect(200);
+    const mine = listed.body.items as { id: string; status: string; title: string }[];
+    expect(mine).toEqual([expect.objectContaining({ status: 'draft', title: DEMO_DRAFT.title })]);
+    const id = mine[0]!.id;
+
+    const draft = await t.http().get(`/api/v1/nominations/${id}`).set(auth).expect(200);
+    expect(draft.body.answers).toEqual(DEMO_DRAFT.answers);
+    const answers = { ...DEMO_DRAFT.answers, preparedness: DEMO_DRAFT_PREPAREDNESS };
+    // As the web app does: each write names the version it read.
+    const patched = await t
+      .http()
+      .patch(`/api/v1/nominations/${id}`)
+      .set(auth)
+      .set('If-Match', draft.headers.etag!)
+      .send({ answers });
+    expect(patched.status).toBe(200);
+    expect(patched.body.answers).toEqual(answers);
+
+    const submitted = await t
+      .http()
+      .post(`/api/v1/nominations/${id}/submit`)
+      .set(auth)
+      .set('If-Match', patched.headers.etag!);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
   });
 });

@@ -13,9 +13,12 @@ import {
   DEMO_COMPANIES,
   DEMO_JURORS,
   DEMO_ORGANISER,
+  DEMO_DRAFT,
   DEMO_PASSWORD,
   type DemoNomination,
   EDITIONS,
+  SPECIAL_PRIZE_CATEGORY,
+  SPECIAL_PRIZE_ENTRIES,
 } from './data.js';
 
 const DAY = 24 * 3600_000;
@@ -23,7 +26,7 @@ const HOUR = 3600_000;
 /** Last year's edition is run with the server clock set back to this day (the app's injectable Clock). */
 const LAST_YEAR_START = new Date('2025-09-01T08:00:00Z');
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface CategoryView {
   id: string;
@@ -32,13 +35,13 @@ interface CategoryView {
 }
 
 /**
- * `complete`: the demo is there (its organiser and this year's edition, the last thing it builds); `partial`:
- * a run stopped half-way (the organiser exists, the edition does not); `absent`: neither.
+ * `complete`: the demo is there (its organiser and the special prize's edition, the last thing it builds);
+ * `partial`: a run stopped half-way (the organiser exists, the edition does not); `absent`: neither.
  */
 export async function demoState(app: NestFastifyApplication): Promise<'complete' | 'partial' | 'absent'> {
   const { manager } = app.get(DataSource);
   const organiser = await findUserByEmail(manager, DEMO_ORGANISER.email);
-  const edition = await editionIdBySlug(manager, EDITIONS.thisYear.slug);
+  const edition = await editionIdBySlug(manager, EDITIONS.specialPrize.slug);
   if (edition && organiser) return 'complete';
   return organiser || edition ? 'partial' : 'absent';
 }
@@ -235,15 +238,77 @@ export async function buildDemo(app: NestFastifyApplication, log: (line: string)
       if (juror === 3) return index < 2 ? 'draft' : undefined;
       return undefined;
     });
+
+    // The special prize, open for nominations until well after the demo is built: a few entries are in,
+    // the demo entrant's is a draft waiting to be finished.
+    log(`${EDITIONS.specialPrize.name}: open for nominations, the demo entrant's draft waiting`);
+    await openSpecialPrize(api, clock, people, now);
   } finally {
     clock.reset();
   }
-  const nominations = DEMO_COMPANIES.length * 2;
+  const nominations = DEMO_COMPANIES.length * 2 + SPECIAL_PRIZE_ENTRIES.length + 1;
   return (
-    `1 organiser, ${jurors.length} jurors, ${entrants.length} entrants and companies, 2 editions ` +
-    `(${EDITIONS.lastYear.name} published, ${EDITIONS.thisYear.name} in judging), 4 categories each, ` +
-    `${nominations} nominations, ${scorecards} scorecards`
+    `1 organiser, ${jurors.length} jurors, ${entrants.length} entrants and companies, 3 editions ` +
+    `(${EDITIONS.lastYear.name} published, ${EDITIONS.thisYear.name} in judging with 4 categories each, ` +
+    `the special prize open for nominations), ${nominations} nominations (1 draft), ${scorecards} scorecards`
   );
+}
+
+/**
+ * This year's second call: opened twelve days ago, closing in six weeks, judged after the main edition.
+ * The standard categories give way to the prize's own; three entrants have submitted, and the demo
+ * entrant started a draft six days ago and last saved it yesterday.
+ */
+async function openSpecialPrize(api: Api, clock: Clock, people: People, now: number): Promise<void> {
+  const { organiser } = people;
+  clock.set(new Date(now - 12 * DAY));
+  const edition = await api.call<{ id: string }>(organiser, 'POST', '/editions', {
+    slug: EDITIONS.specialPrize.slug,
+    name: EDITIONS.specialPrize.name,
+    nominationsOpenAt: iso(new Date(now - 12 * DAY + HOUR)),
+    nominationsCloseAt: iso(new Date(now + 42 * DAY)),
+    judgingOpenAt: iso(new Date(now + 49 * DAY)),
+    judgingCloseAt: iso(new Date(now + 77 * DAY)),
+    scoringMethod: 'zscore',
+    tieBreakers: ['median', 'top_marks'],
+    minScorecards: 3,
+    blind: true,
+  });
+  const standard = await api.call<CategoryView[]>(organiser, 'GET', `/editions/${edition.id}/categories`);
+  for (const category of standard) await api.call(organiser, 'DELETE', `/categories/${category.id}`);
+  const category = await api.call<{ id: string }>(
+    organiser,
+    'POST',
+    `/editions/${edition.id}/categories`,
+    SPECIAL_PRIZE_CATEGORY,
+  );
+  clock.advance(2 * HOUR);
+  await api.call(organiser, 'POST', `/editions/${edition.id}/phase`, { phase: 'nominations' });
+
+  for (const { company, nomination } of SPECIAL_PRIZE_ENTRIES) {
+    clock.advance(2 * DAY);
+    const entrant = people.entrants[company]!;
+    const created = await api.call<{ id: string }>(entrant.token, 'POST', '/nominations', {
+      editionId: edition.id,
+      categoryId: category.id,
+      companyId: entrant.companyId,
+      ...nomination,
+    });
+    await api.call(entrant.token, 'POST', `/nominations/${created.id}/submit`);
+  }
+
+  const demoEntrant = people.entrants[0]!;
+  clock.set(new Date(now - 6 * DAY));
+  const { summary, answers, ...started } = DEMO_DRAFT;
+  const draft = await api.call<{ id: string }>(demoEntrant.token, 'POST', '/nominations', {
+    editionId: edition.id,
+    categoryId: category.id,
+    companyId: demoEntrant.companyId,
+    ...started,
+    answers: { disruption: answers.disruption },
+  });
+  clock.set(new Date(now - DAY));
+  await api.call(demoEntrant.token, 'PATCH', `/nominations/${draft.id}`, { summary, answers });
 }
 
 interface EditionRun {

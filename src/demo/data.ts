@@ -42,6 +42,11 @@ export const DEMO_JURORS = [
 export const EDITIONS = {
   lastYear: { slug: 'magistral-awards-2025', name: 'Magistral Awards 2025' },
   thisYear: { slug: 'magistral-awards-2026', name: 'Magistral Awards 2026' },
+  /** A second call of this year's award, still open: the demo entrant's draft waits there. */
+  specialPrize: {
+    slug: 'magistral-awards-2026-corridor-resilience',
+    name: 'Magistral Awards 2026 · Special Prize for Corridor Resilience',
+  },
 } as const;
 
 export const DEMO_COMPANIES: DemoCompany[] = [
@@ -474,6 +479,214 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       },
       metrics: [{ name: 'CO₂ per container move', value: -41, unit: '%' }],
       quality: 7.4,
+    },
+  },
+];
+
+/** Text in the four languages of the platform (category names, descriptions, questions). */
+interface Localized {
+  en: string;
+  ru: string;
+  kk: string;
+  de: string;
+}
+
+export interface DemoCategory {
+  code: string;
+  name: Localized;
+  description: Localized;
+  questions: { code: string; prompt: Localized; required: boolean; maxLength: number }[];
+  criteria: { code: string; weight: string; name: Localized; description: Localized }[];
+}
+
+/**
+ * The special prize's single category, in place of the four standard ones: a late call that many awards
+ * open mid-season for what the year brought (here the Caspian storms of early 2026), judged on its own
+ * criteria. It is open for nominations while the main edition is judged, as a real install would be.
+ */
+export const SPECIAL_PRIZE_CATEGORY: DemoCategory = {
+  code: 'corridor_resilience',
+  name: {
+    en: 'Corridor Resilience',
+    ru: 'Бесперебойность коридора',
+    kk: 'Дәліздің үздіксіздігі',
+    de: 'Resilienz des Korridors',
+  },
+  description: {
+    en: 'Projects that kept cargo moving along the Middle Corridor through a disruption — a border closure, storms on the Caspian, a rail outage or a sudden surge in demand — and left the route better prepared for the next one.',
+    ru: 'Проекты, благодаря которым грузы продолжали идти по Среднему коридору несмотря на сбой — закрытие границы, шторм на Каспии, аварию на железной дороге или резкий рост спроса, — и которые подготовили маршрут к следующим испытаниям.',
+    kk: 'Шекараның жабылуы, Каспийдегі дауыл, темір жолдағы апат немесе сұраныстың кенет өсуі сияқты іркіліске қарамастан жүктердің Орта дәліз бойымен жүруін қамтамасыз еткен және бағытты келесі сынақтарға дайындаған жобалар.',
+    de: 'Projekte, die den Güterverkehr auf dem Mittleren Korridor trotz einer Störung am Laufen hielten – einer Grenzschließung, Stürmen auf dem Kaspischen Meer, eines Ausfalls auf der Schiene oder einer plötzlichen Nachfragespitze – und die Route für die nächste Krise besser gerüstet haben.',
+  },
+  questions: [
+    {
+      code: 'disruption',
+      prompt: {
+        en: 'Which disruption did you face, when, and what did it cost your customers before you acted?',
+        ru: 'С каким сбоем вы столкнулись, когда, и во что он обошёлся вашим клиентам, пока вы не приняли меры?',
+        kk: 'Қандай іркіліске қашан тап болдыңыз және сіз шара қолданғанға дейін ол клиенттеріңізге қандай шығын әкелді?',
+        de: 'Welche Störung trat wann auf, und was hat sie Ihre Kunden gekostet, bevor Sie gehandelt haben?',
+      },
+      required: true,
+      maxLength: 2000,
+    },
+    {
+      code: 'response',
+      prompt: {
+        en: 'What did you change, and how quickly was cargo moving again? Give measured figures.',
+        ru: 'Что вы изменили и как быстро грузы снова пошли? Приведите измеренные показатели.',
+        kk: 'Сіз нені өзгерттіңіз және жүктер қаншалықты тез қайта жүре бастады? Өлшенген көрсеткіштерді келтіріңіз.',
+        de: 'Was haben Sie geändert, und wie schnell lief die Fracht wieder? Nennen Sie gemessene Werte.',
+      },
+      required: true,
+      maxLength: 2000,
+    },
+    {
+      code: 'preparedness',
+      prompt: {
+        en: 'How is the route prepared for the next disruption (plans, drills, agreements with partners)?',
+        ru: 'Как маршрут подготовлен к следующему сбою (планы, учения, соглашения с партнёрами)?',
+        kk: 'Бағыт келесі іркіліске қалай дайындалған (жоспарлар, жаттығулар, серіктестермен келісімдер)?',
+        de: 'Wie ist die Route auf die nächste Störung vorbereitet (Pläne, Übungen, Vereinbarungen mit Partnern)?',
+      },
+      required: false,
+      maxLength: 2000,
+    },
+  ],
+  criteria: [
+    {
+      code: 'recovery_time',
+      weight: '1.5',
+      name: {
+        en: 'Recovery time',
+        ru: 'Время восстановления',
+        kk: 'Қалпына келу уақыты',
+        de: 'Wiederanlaufzeit',
+      },
+      description: {
+        en: 'How quickly cargo was moving again after the disruption, measured against the stated baseline.',
+        ru: 'Как быстро после сбоя возобновилось движение грузов по сравнению с заявленным исходным уровнем.',
+        kk: 'Іркілістен кейін жүк қозғалысы көрсетілген бастапқы деңгеймен салыстырғанда қаншалықты тез қалпына келді.',
+        de: 'Wie schnell die Fracht nach der Störung wieder lief, gemessen am angegebenen Ausgangswert.',
+      },
+    },
+    {
+      code: 'continuity',
+      weight: '1',
+      name: {
+        en: 'Continuity of service',
+        ru: 'Непрерывность обслуживания',
+        kk: 'Қызмет көрсетудің үздіксіздігі',
+        de: 'Kontinuität der Leistung',
+      },
+      description: {
+        en: 'The share of shipments delivered as promised during the disruption, and how customers were kept informed.',
+        ru: 'Доля отправок, доставленных в обещанный срок во время сбоя, и то, как клиентов держали в курсе.',
+        kk: 'Іркіліс кезінде уәде етілген мерзімде жеткізілген жөнелтілімдердің үлесі және клиенттерге ақпарат қалай берілгені.',
+        de: 'Der Anteil der Sendungen, die während der Störung wie zugesagt geliefert wurden, und wie die Kunden informiert wurden.',
+      },
+    },
+    {
+      code: 'preparedness',
+      weight: '1',
+      name: {
+        en: 'Preparedness for the next disruption',
+        ru: 'Готовность к следующему сбою',
+        kk: 'Келесі іркіліске дайындық',
+        de: 'Vorbereitung auf die nächste Störung',
+      },
+      description: {
+        en: 'Lasting changes — contingency plans, alternative routes, agreements with partners — that make the corridor more robust.',
+        ru: 'Долговременные изменения — планы на случай сбоев, альтернативные маршруты, соглашения с партнёрами, — которые делают коридор надёжнее.',
+        kk: 'Дәлізді сенімдірек ететін ұзақ мерзімді өзгерістер: іркіліс жағдайына арналған жоспарлар, балама бағыттар, серіктестермен келісімдер.',
+        de: 'Dauerhafte Änderungen – Notfallpläne, Ausweichrouten, Vereinbarungen mit Partnern –, die den Korridor widerstandsfähiger machen.',
+      },
+    },
+  ],
+};
+
+/** A nomination for the special prize: its answers follow SPECIAL_PRIZE_CATEGORY's questions. */
+export type SpecialPrizeNomination = Omit<DemoNomination, 'category' | 'quality'>;
+
+/**
+ * The demo entrant's draft for the special prize (DEMO_COMPANIES[0]): the two required answers and two
+ * metrics written, the optional question still empty; complete enough to submit, open to edit.
+ */
+export const DEMO_DRAFT: SpecialPrizeNomination = {
+  title: 'Rerouting Caspian block trains through Kuryk during the February storms',
+  summary:
+    'When storms halted the Aktau–Baku ferries for eleven days in February 2026, we moved our weekly block trains to the Kuryk ferry berth, agreed priority loading with the port and the Azerbaijani ferry operator, and kept customers informed every six hours.',
+  answers: {
+    disruption:
+      'From 3 to 14 February 2026 no ferry left Aktau: 27 of our trains (1,180 containers) were stuck on the Kazakh shore. In the 2024 storm season a comparable stoppage cost our customers an average of 16 extra days per container, and 14 % of reefer loads were written off.',
+    response:
+      'On day two we shifted departures to Kuryk, 80 km south, and negotiated two guaranteed slots a day on the ro-ro vessels still sailing from there. The first rerouted train crossed on day four; the backlog was cleared by day nine. Containers were delayed by 5.5 days on average instead of 16, and no reefer load was lost.',
+  },
+  metrics: [
+    { name: 'Average delay per container', value: 5.5, unit: 'days' },
+    { name: 'Trains rerouted via Kuryk', value: 27, unit: 'trains' },
+  ],
+};
+
+/** What the draft's optional answer might say once the entrant finishes it (the demo's test writes it). */
+export const DEMO_DRAFT_PREPAREDNESS =
+  'A standing agreement with the Kuryk port operator gives us two ferry slots a day whenever Aktau closes for more than 24 hours; the rerouting plan is rehearsed with dispatchers every autumn.';
+
+/** Other entrants' nominations, already submitted to the special prize (by index in DEMO_COMPANIES). */
+export const SPECIAL_PRIZE_ENTRIES: { company: number; nomination: SpecialPrizeNomination }[] = [
+  {
+    company: 1,
+    nomination: {
+      title: 'Night sailings from Alat to clear the storm backlog',
+      summary:
+        'After the February storms we ran extra night sailings from Alat with crews on rotating shifts and a live queue shared with the railways on both shores.',
+      answers: {
+        disruption:
+          'Eleven days without sailings left 2,400 wagons waiting at the ports of the crossing; forwarders had no view of when their wagons would sail.',
+        response:
+          'Fourteen extra night sailings over ten days cleared the backlog; every forwarder saw their place in the queue online, updated hourly.',
+        preparedness:
+          'A storm protocol agreed with both railways sets who sails first after a stoppage: perishables, then by waiting time.',
+      },
+      metrics: [
+        { name: 'Days to clear the backlog', value: 10, unit: 'days' },
+        { name: 'Extra night sailings', value: 14, unit: 'sailings' },
+      ],
+    },
+  },
+  {
+    company: 4,
+    nomination: {
+      title: 'Kars–Tbilisi rail bypass during the Sarp border closure',
+      summary:
+        'When the Sarp road border closed for repairs, we moved truck cargo bound for Georgia onto rail via Kars and the Baku–Tbilisi–Kars line within a week.',
+      answers: {
+        disruption:
+          'The road crossing at Sarp closed for 23 days in May 2026; trucks queued for up to six days at the alternative crossing at Türkgözü.',
+        response:
+          'Within seven days we booked three extra weekly trains from Kars; 1,650 trailer loads went by rail, arriving on average 2 days after loading instead of 6.',
+      },
+      metrics: [{ name: 'Trailer loads moved to rail', value: 1650, unit: 'loads' }],
+    },
+  },
+  {
+    company: 9,
+    nomination: {
+      title: 'Backup rail yard at Kulevi for Poti congestion',
+      summary:
+        'A standby yard agreement with the Kulevi terminal absorbed container overflow when a surge of transit cargo congested Poti in spring 2026.',
+      answers: {
+        disruption:
+          'Transit volumes through Poti rose 40 % in March 2026; vessels waited up to nine days for a berth and containers up to twelve days for a wagon.',
+        response:
+          'Overflow containers were trucked 30 km to Kulevi and railed from there; vessel waiting fell to two days within three weeks.',
+        preparedness:
+          'The standby agreement is renewed yearly and triggered automatically when yard occupancy in Poti passes 85 %.',
+      },
+      metrics: [
+        { name: 'Vessel waiting time', value: 2, unit: 'days' },
+        { name: 'Containers handled at Kulevi', value: 8300, unit: 'containers' },
+      ],
     },
   },
 ];

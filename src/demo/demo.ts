@@ -10,7 +10,8 @@ import { DEMO_COMPANIES, DEMO_JURORS, DEMO_ORGANISER, DEMO_PASSWORD, EDITIONS } 
 /*
  * `npm run demo`: fills the configured database (the one `npm start` uses) with a realistic install, built
  * through the application's own routes in-process, so every rule, phase check and audit entry holds:
- * last year's edition published with results, this year's in judging with part of the scorecards done.
+ * last year's edition published with results, this year's in judging with part of the scorecards done, and
+ * this year's special prize open for nominations, where the demo entrant has a draft to finish.
  */
 
 const REFUSED_IN_PRODUCTION =
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
     const state = await demoState(app);
     if (state === 'complete') {
       process.stdout.write(
-        `The demo is already there (${DEMO_ORGANISER.email}, ${EDITIONS.thisYear.slug}): nothing changed.\n` +
+        `The demo is already there (${DEMO_ORGANISER.email}, ${EDITIONS.specialPrize.slug}): nothing changed.\n` +
           `Sign in at ${config.PUBLIC_URL} with these accounts, password ${DEMO_PASSWORD}:\n`,
       );
       printAccounts(config.PUBLIC_URL);
@@ -95,13 +96,27 @@ async function main(): Promise<number> {
   }
 }
 
+/** What each juror has done in this year's judging (by position in DEMO_JURORS): as `score` in build.ts does it. */
+const JUROR_PROGRESS = [
+  'every scorecard submitted',
+  'every scorecard submitted',
+  'half submitted, a quarter in draft, the rest to do',
+  'two drafts, the rest to do',
+  'not started',
+];
+
 function printAccounts(publicUrl: string): void {
   const [first, ...others] = DEMO_COMPANIES;
   const lines = [
     '',
     `  demo entrant   ${first!.contact.email}   (${first!.name}; start here)`,
-    `  organiser      ${DEMO_ORGANISER.email}`,
-    ...DEMO_JURORS.map((juror) => `  juror          ${juror.email}`),
+    `                 a draft for the ${EDITIONS.specialPrize.name} to edit and submit;`,
+    `                 last year's entry (published) and this year's (in judging) to follow`,
+    `  organiser      ${DEMO_ORGANISER.email}   (runs the editions: eligibility, jury, tally, publication)`,
+    ...DEMO_JURORS.map(
+      (juror, index) =>
+        `  juror          ${juror.email}   (${EDITIONS.thisYear.name}: ${JUROR_PROGRESS[index] ?? 'not started'})`,
+    ),
     ...others.map((company) => `  entrant        ${company.contact.email}   (${company.name})`),
     '',
     `  published results: ${publicUrl}/results/${EDITIONS.lastYear.slug}`,
