@@ -249,8 +249,9 @@ export async function buildDemo(app: NestFastifyApplication, log: (line: string)
   const nominations = DEMO_COMPANIES.length * 2 + SPECIAL_PRIZE_ENTRIES.length + 1;
   return (
     `1 organiser, ${jurors.length} jurors, ${entrants.length} entrants and companies, 3 editions ` +
-    `(${EDITIONS.lastYear.name} published, ${EDITIONS.thisYear.name} in judging with 4 categories each, ` +
-    `the special prize open for nominations), ${nominations} nominations (1 draft), ${scorecards} scorecards`
+    `(${EDITIONS.lastYear.name} published and ${EDITIONS.thisYear.name} in judging, 4 categories each; ` +
+    `this year's special prize open for nominations, 1 category), ${nominations} nominations (1 a draft), ` +
+    `${scorecards} scorecards`
   );
 }
 

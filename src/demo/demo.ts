@@ -107,17 +107,27 @@ const JUROR_PROGRESS = [
 
 function printAccounts(publicUrl: string): void {
   const [first, ...others] = DEMO_COMPANIES;
+  const width = Math.max(
+    DEMO_ORGANISER.email.length,
+    ...DEMO_JURORS.map((juror) => juror.email.length),
+    ...DEMO_COMPANIES.map((company) => company.contact.email.length),
+  );
+  const account = (role: string, email: string, what: string) =>
+    `  ${role.padEnd(14)} ${email.padEnd(width)}   ${what}`;
   const lines = [
     '',
-    `  demo entrant   ${first!.contact.email}   (${first!.name}; start here)`,
-    `                 a draft for the ${EDITIONS.specialPrize.name} to edit and submit;`,
-    `                 last year's entry (published) and this year's (in judging) to follow`,
-    `  organiser      ${DEMO_ORGANISER.email}   (runs the editions: eligibility, jury, tally, publication)`,
-    ...DEMO_JURORS.map(
-      (juror, index) =>
-        `  juror          ${juror.email}   (${EDITIONS.thisYear.name}: ${JUROR_PROGRESS[index] ?? 'not started'})`,
+    account('demo entrant', first!.contact.email, `(${first!.name}; start here)`),
+    `  ${''.padEnd(14)} a draft nomination in ${EDITIONS.specialPrize.name} to finish and submit;`,
+    `  ${''.padEnd(14)} last year's entry (published) and this year's (in judging) to follow`,
+    account('organiser', DEMO_ORGANISER.email, '(runs the editions: eligibility, jury, tally, publication)'),
+    ...DEMO_JURORS.map((juror, index) =>
+      account(
+        'juror',
+        juror.email,
+        `(judging ${EDITIONS.thisYear.name}: ${JUROR_PROGRESS[index] ?? 'not started'})`,
+      ),
     ),
-    ...others.map((company) => `  entrant        ${company.contact.email}   (${company.name})`),
+    ...others.map((company) => account('entrant', company.contact.email, `(${company.name})`)),
     '',
     `  published results: ${publicUrl}/results/${EDITIONS.lastYear.slug}`,
     '',
