@@ -174,7 +174,7 @@ describe('company invitations: revoke and resend', () => {
         'companies.invitation_expired',
       );
       expect(await audited('company.invitation_revoked', company.id)).toBe(0);
-      expect(await audited('company.invitation_resent', company.id)).toBe(0);
+      expect(await audited('company.invitation_reissued', company.id)).toBe(0);
     });
   });
 
@@ -197,7 +197,7 @@ describe('company invitations: revoke and resend', () => {
       expect(mail.subject).toContain('Resend & Co');
       const token = tokenFrom(mail);
       expect(token).not.toBe(invitation.token);
-      expect(await audited('company.invitation_resent', company.id)).toBe(1);
+      expect(await audited('company.invitation_reissued', company.id)).toBe(1);
 
       // At once again: refused with how long to wait, no mail, nothing recorded.
       const refused = await resend(company.id, invitation.id).expect(429);
@@ -206,7 +206,7 @@ describe('company invitations: revoke and resend', () => {
       const wait = Number(refused.headers['retry-after']);
       expect(wait).toBeGreaterThan(COOL_DOWN_MS / 1000 - 60);
       expect(wait).toBeLessThanOrEqual(COOL_DOWN_MS / 1000);
-      expect(await audited('company.invitation_resent', company.id)).toBe(1);
+      expect(await audited('company.invitation_reissued', company.id)).toBe(1);
       expect(await countRows(t, 'notifications', 'recipient_email = $1', [invitation.email])).toBe(2);
 
       // The old link is dead; the new one makes a member.
@@ -264,7 +264,7 @@ describe('company invitations: revoke and resend', () => {
       );
       await resend(company.id, 'not-a-uuid').expect(400);
       await resend(company.id, '00000000-0000-4000-8000-000000000000').expect(404);
-      expect(await audited('company.invitation_resent', company.id)).toBe(0);
+      expect(await audited('company.invitation_reissued', company.id)).toBe(0);
       expect(await countRows(t, 'notifications', 'recipient_email = $1', [invitation.email])).toBe(1);
     });
   });

@@ -31,7 +31,7 @@ export const AUDIT_ACTIONS = [
   'auth.registered',
   'company.created',
   'company.invitation_accepted',
-  'company.invitation_resent',
+  'company.invitation_reissued',
   'company.invitation_revoked',
   'company.member_invited',
   'company.member_removed',

@@ -319,7 +319,7 @@ export class CompaniesService {
         expiresAt,
       });
       await this.audit.append(manager, {
-        action: 'company.invitation_resent',
+        action: 'company.invitation_reissued',
         entityType: 'company',
         entityId: id,
         actorId: caller.userId,
