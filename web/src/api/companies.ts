@@ -87,3 +87,31 @@ export function useRemoveMember(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: companiesKey }),
   });
 }
+
+/** Mails a pending invitation again with a new link; the previous link stops working. */
+export function useResendInvitation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      unwrap(
+        api.POST('/api/v1/companies/{id}/invitations/{invitationId}/resend', {
+          params: { path: { id, invitationId } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: companyKey(id) }),
+  });
+}
+
+/** Revokes a pending invitation: its link stops working at once. */
+export function useRevokeInvitation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/companies/{id}/invitations/{invitationId}', {
+          params: { path: { id, invitationId } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: companyKey(id) }),
+  });
+}
