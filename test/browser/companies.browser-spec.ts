@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AppPage } from './pages/app-page.js';
 import { SignInPage } from './pages/sign-in.page.js';
+import { createUser } from '../support/factories.js';
 import { createCompany } from '../support/nominations.js';
 import { newAccount } from './support/accounts.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -80,7 +81,11 @@ describe('The entrant’s companies in the browser', () => {
     const page = new AppPage(b.page);
     const db = b.app.t.db;
     const [user] = await db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [owner.email]);
-    const company = await createCompany(b.app.t, user!.id, { name: 'Caravan Logistics' });
+    const colleague = await createUser(b.app.t, { fullName: 'Dana Colleague' });
+    const company = await createCompany(b.app.t, user!.id, {
+      name: 'Caravan Logistics',
+      members: [colleague.id],
+    });
     const [kept, dropped] = [newAccount('invited-kept').email, newAccount('invited-dropped').email];
 
     await new SignInPage(b.page)
@@ -140,5 +145,20 @@ describe('The entrant’s companies in the browser', () => {
       ]),
     ).toHaveLength(1);
     await expectNoAxeViolations(b.page, `/companies/${company.id}`);
+
+    // The same confirmation removes a member.
+    await b.page.getByRole('button', { name: 'Remove Dana Colleague' }).click();
+    await b.page
+      .getByRole('dialog', { name: 'Remove Dana Colleague?' })
+      .getByRole('button', { name: 'Yes, remove' })
+      .click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: 'Dana Colleague was removed from the company.' })
+      .waitFor();
+    await b.page
+      .locator('table tbody th')
+      .filter({ hasText: 'Dana Colleague' })
+      .waitFor({ state: 'detached' });
   });
 });

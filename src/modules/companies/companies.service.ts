@@ -66,6 +66,18 @@ export interface AddMemberOutcome {
   invitation: PendingInvitationView;
 }
 
+function invitationView(
+  invitation: { id: string; email: string; role: CompanyRole },
+  expiresAt: Date,
+): PendingInvitationView {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
 const REGISTRATION_UNIQUE = 'uq_companies_country_registration';
 
 function summaryOf(company: Company, role: CompanyRole | null): CompanySummary {
@@ -275,7 +287,7 @@ export class CompaniesService {
       });
       return {
         status: 'invited',
-        invitation: { id: invitation!.id, email: dto.email, role, expiresAt: expiresAt.toISOString() },
+        invitation: invitationView({ id: invitation!.id, email: dto.email, role }, expiresAt),
       };
     });
   }
@@ -286,70 +298,82 @@ export class CompaniesService {
    * invitation allowance: an owner cannot flood an address.
    */
   async resendInvitation(caller: Caller, id: string, invitationId: string): Promise<PendingInvitationView> {
-    return this.transactions.run(async (manager) => {
-      const { company } = await this.access.findAsOwner(manager, caller, id, { lock: true });
-      const invitation = await this.pendingInvitation(manager, id, invitationId);
-      const now = this.clock.now();
-      const waitMs = invitation.lastSentAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now.getTime();
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new DomainError(
-          CompanyErrors.resentRecently,
-          `Resend in ${seconds} s`,
-          {},
-          { 'Retry-After': String(seconds) },
+    return this.changeInvitation(
+      caller,
+      id,
+      invitationId,
+      'company.invitation_reissued',
+      async (manager, company, invitation) => {
+        const now = this.clock.now();
+        const waitMs = invitation.lastSentAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now.getTime();
+        if (waitMs > 0) {
+          const seconds = Math.ceil(waitMs / 1000);
+          throw new DomainError(
+            CompanyErrors.resentRecently,
+            `Resend in ${seconds} s`,
+            {},
+            { 'Retry-After': String(seconds) },
+          );
+        }
+        await this.limits.consume(id, caller.userId);
+        const { token, hash } = newOpaqueToken();
+        const expiresAt = this.invitationExpiry();
+        await manager.query(
+          `UPDATE company_invitations SET token_hash = $2, expires_at = $3, last_sent_at = $4, sends = sends + 1 WHERE id = $1`,
+          [invitation.id, hash, expiresAt, now],
         );
-      }
-      await this.limits.consume(id, caller.userId);
-      const { token, hash } = newOpaqueToken();
-      const expiresAt = this.invitationExpiry();
-      await manager.query(
-        `UPDATE company_invitations SET token_hash = $2, expires_at = $3, last_sent_at = $4, sends = sends + 1 WHERE id = $1`,
-        [invitation.id, hash, expiresAt, now],
-      );
-      const invitee = await findUserByEmail(manager, invitation.email);
-      await this.mailInvitation(manager, company, {
-        invitedBy: (await findUserOrFail(manager, caller.userId)).fullName,
-        // Each mail its own notification: the outbox sends one per (template, subject, recipient).
-        subject: `${invitation.id}:${invitation.sends + 1}`,
-        email: invitation.email,
-        userId: invitee?.id ?? null,
-        locale: invitation.locale,
-        token,
-        expiresAt,
-      });
-      await this.audit.append(manager, {
-        action: 'company.invitation_reissued',
-        entityType: 'company',
-        entityId: id,
-        actorId: caller.userId,
-        data: { invitationId: invitation.id, email: invitation.email },
-      });
-      return {
-        id: invitation.id,
-        email: invitation.email,
-        role: invitation.role,
-        expiresAt: expiresAt.toISOString(),
-      };
-    });
+        const invitee = await findUserByEmail(manager, invitation.email);
+        await this.mailInvitation(manager, company, {
+          invitedBy: (await findUserOrFail(manager, caller.userId)).fullName,
+          // Each mail its own notification: the outbox sends one per (template, subject, recipient).
+          subject: `${invitation.id}:${invitation.sends + 1}`,
+          email: invitation.email,
+          userId: invitee?.id ?? null,
+          locale: invitation.locale,
+          token,
+          expiresAt,
+        });
+        return invitationView(invitation, expiresAt);
+      },
+    );
   }
 
   /** Revokes a pending invitation: its token stops working at once and answers like an unknown one. */
   async revokeInvitation(caller: Caller, id: string, invitationId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      await this.access.findAsOwner(manager, caller, id, { lock: true });
+    await this.changeInvitation(
+      caller,
+      id,
+      invitationId,
+      'company.invitation_revoked',
+      async (manager, _company, invitation) => {
+        await manager.query(`UPDATE company_invitations SET revoked_at = $2 WHERE id = $1`, [
+          invitation.id,
+          this.clock.now(),
+        ]);
+      },
+    );
+  }
+
+  /** An owner's change of one of the company's pending invitations, audited, with the company row locked. */
+  private async changeInvitation<T>(
+    caller: Caller,
+    id: string,
+    invitationId: string,
+    action: 'company.invitation_reissued' | 'company.invitation_revoked',
+    change: (manager: EntityManager, company: Company, invitation: CompanyInvitation) => Promise<T>,
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const { company } = await this.access.findAsOwner(manager, caller, id, { lock: true });
       const invitation = await this.pendingInvitation(manager, id, invitationId);
-      await manager.query(`UPDATE company_invitations SET revoked_at = $2 WHERE id = $1`, [
-        invitation.id,
-        this.clock.now(),
-      ]);
+      const result = await change(manager, company, invitation);
       await this.audit.append(manager, {
-        action: 'company.invitation_revoked',
+        action,
         entityType: 'company',
         entityId: id,
         actorId: caller.userId,
         data: { invitationId: invitation.id, email: invitation.email },
       });
+      return result;
     });
   }
 
@@ -501,12 +525,7 @@ export class CompaniesService {
         role: m.role,
         since: m.created_at.toISOString(),
       })),
-      pendingInvitations: invitations.map((i) => ({
-        id: i.id,
-        email: i.email,
-        role: i.role,
-        expiresAt: i.expires_at.toISOString(),
-      })),
+      pendingInvitations: invitations.map((i) => invitationView(i, i.expires_at)),
     };
   }
 }

@@ -10,12 +10,10 @@ import {
   useRevokeInvitation,
   useUpdateCompany,
 } from '../../api/companies';
-import { isApiError } from '../../api/problem';
-import { Loading } from '../../app/Layout';
 import { useSession } from '../../app/session';
 import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, Field, formText, Notice, Page, SelectField, useFieldErrors } from '../../ui';
-import NotFoundPage from '../errors/NotFoundPage';
+import { QueryState } from '../../ui/QueryState';
 import { ConfirmDialog } from './ConfirmDialog';
 import { countryName, countryOptions } from './countries';
 import './companies.css';
@@ -135,46 +133,6 @@ interface PendingRemoval {
   self: boolean;
 }
 
-/** Asks before removing a member (or leaving). */
-function ConfirmRemoval({
-  company,
-  pending,
-  onDone,
-}: {
-  company: Company;
-  pending: PendingRemoval;
-  onDone: (removed: PendingRemoval | null) => void;
-}) {
-  const { t } = useI18n();
-  const remove = useRemoveMember(company.id);
-  return (
-    <ConfirmDialog
-      id="confirm-removal-title"
-      title={
-        pending.self
-          ? format(t.companies.confirmLeaveTitle, { company: company.name })
-          : format(t.companies.confirmRemoveTitle, { name: pending.name })
-      }
-      confirmLabel={pending.self ? t.companies.confirmLeaveButton : t.companies.confirm}
-      busy={remove.isPending}
-      error={remove.error}
-      onConfirm={(close) =>
-        remove.mutate(pending.userId, {
-          onSuccess: () => {
-            close();
-            onDone(pending);
-          },
-        })
-      }
-      onClose={() => onDone(null)}
-    >
-      <p>
-        {pending.self ? t.companies.confirmLeave : format(t.companies.confirmRemove, { name: pending.name })}
-      </p>
-    </ConfirmDialog>
-  );
-}
-
 function Members({
   company,
   myId,
@@ -186,12 +144,13 @@ function Members({
 }) {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
+  const remove = useRemoveMember(company.id);
   const [pending, setPending] = useState<PendingRemoval | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
 
-  const done = (what: PendingRemoval | null) => {
+  const done = (what: PendingRemoval, succeeded: boolean) => {
     setPending(null);
-    if (!what) return;
+    if (!succeeded) return;
     if (what.self) void navigate('/companies');
     else setRemoved(what.name);
   };
@@ -250,51 +209,38 @@ function Members({
           </tbody>
         </table>
       </div>
-      {pending && <ConfirmRemoval key={pending.userId} company={company} pending={pending} onDone={done} />}
+      {pending && (
+        <ConfirmDialog
+          key={pending.userId}
+          id="confirm-removal-title"
+          title={
+            pending.self
+              ? format(t.companies.confirmLeaveTitle, { company: company.name })
+              : format(t.companies.confirmRemoveTitle, { name: pending.name })
+          }
+          confirmLabel={pending.self ? t.companies.confirmLeaveButton : t.companies.confirm}
+          action={remove}
+          variables={pending.userId}
+          onDone={(succeeded) => done(pending, succeeded)}
+        >
+          <p>
+            {pending.self
+              ? t.companies.confirmLeave
+              : format(t.companies.confirmRemove, { name: pending.name })}
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
 
 type PendingInvitation = Company['pendingInvitations'][number];
 
-/** Asks before revoking an invitation: the link in its mail stops working at once. */
-function ConfirmRevoke({
-  company,
-  invitation,
-  onDone,
-}: {
-  company: Company;
-  invitation: PendingInvitation;
-  onDone: (revoked: PendingInvitation | null) => void;
-}) {
-  const { t } = useI18n();
-  const revoke = useRevokeInvitation(company.id);
-  return (
-    <ConfirmDialog
-      id="confirm-revoke-title"
-      title={format(t.companies.confirmRevokeTitle, { email: invitation.email })}
-      confirmLabel={t.companies.confirmRevokeButton}
-      busy={revoke.isPending}
-      error={revoke.error}
-      onConfirm={(close) =>
-        revoke.mutate(invitation.id, {
-          onSuccess: () => {
-            close();
-            onDone(invitation);
-          },
-        })
-      }
-      onClose={() => onDone(null)}
-    >
-      <p>{t.companies.confirmRevoke}</p>
-    </ConfirmDialog>
-  );
-}
-
 /** The invitations waiting for an answer, with when each expires; owners resend or revoke them. */
 function PendingInvitations({ company, isOwner }: { company: Company; isOwner: boolean }) {
   const { t, formatDateTime } = useI18n();
   const resend = useResendInvitation(company.id);
+  const revoke = useRevokeInvitation(company.id);
   const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
 
@@ -304,12 +250,11 @@ function PendingInvitations({ company, isOwner }: { company: Company; isOwner: b
       onSuccess: () => setAnnouncement(format(t.companies.resent, { email: invitation.email })),
     });
   };
-  const revoked = (invitation: PendingInvitation | null) => {
+  const revoked = (invitation: PendingInvitation, succeeded: boolean) => {
     setRevoking(null);
-    if (invitation) {
-      resend.reset();
-      setAnnouncement(format(t.companies.revoked, { email: invitation.email }));
-    }
+    if (!succeeded) return;
+    resend.reset();
+    setAnnouncement(format(t.companies.revoked, { email: invitation.email }));
   };
 
   return (
@@ -371,7 +316,17 @@ function PendingInvitations({ company, isOwner }: { company: Company; isOwner: b
         </div>
       )}
       {revoking && (
-        <ConfirmRevoke key={revoking.id} company={company} invitation={revoking} onDone={revoked} />
+        <ConfirmDialog
+          key={revoking.id}
+          id="confirm-revoke-title"
+          title={format(t.companies.confirmRevokeTitle, { email: revoking.email })}
+          confirmLabel={t.companies.confirmRevokeButton}
+          action={revoke}
+          variables={revoking.id}
+          onDone={(succeeded) => revoked(revoking, succeeded)}
+        >
+          <p>{t.companies.confirmRevoke}</p>
+        </ConfirmDialog>
       )}
     </>
   );
@@ -442,28 +397,27 @@ export default function CompanyPage() {
   const company = useCompany(id);
   const myId = session.status === 'signedIn' ? session.me?.id : undefined;
 
-  if (company.isPending) return <Loading />;
-  if (company.isError) {
-    const status = isApiError(company.error) ? company.error.problem.status : 0;
-    // Not a member, no such company, or not even an id: the same page, so nothing tells them apart.
-    if (status === 404 || status === 400) return <NotFoundPage />;
-    return (
-      <Page title={t.companies.title}>
-        <ErrorSummary error={company.error} />
-      </Page>
-    );
-  }
-  const data = company.data;
-  const isOwner = data.role === 'owner';
   return (
-    <Page title={data.name}>
-      <p>
-        <Link to="/companies">{t.companies.backToList}</Link>
-      </p>
-      <CompanyFacts company={data} />
-      {isOwner ? <EditCompanyForm company={data} /> : <p className="muted">{t.companies.ownerOnlyHint}</p>}
-      <Members company={data} myId={myId} isOwner={isOwner} />
-      <Invitations company={data} isOwner={isOwner} />
-    </Page>
+    // Not a member, no such company, or not even an id: the same page, so nothing tells them apart.
+    <QueryState query={company} title={t.companies.title} notFound={[400, 404]}>
+      {(data) => {
+        const isOwner = data.role === 'owner';
+        return (
+          <Page title={data.name}>
+            <p>
+              <Link to="/companies">{t.companies.backToList}</Link>
+            </p>
+            <CompanyFacts company={data} />
+            {isOwner ? (
+              <EditCompanyForm company={data} />
+            ) : (
+              <p className="muted">{t.companies.ownerOnlyHint}</p>
+            )}
+            <Members company={data} myId={myId} isOwner={isOwner} />
+            <Invitations company={data} isOwner={isOwner} />
+          </Page>
+        );
+      }}
+    </QueryState>
   );
 }
