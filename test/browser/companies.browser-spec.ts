@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { AppPage } from './pages/app-page.js';
 import { SignInPage } from './pages/sign-in.page.js';
+import { createUser } from '../support/factories.js';
+import { createCompany } from '../support/nominations.js';
 import { newAccount } from './support/accounts.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { type BrowserTest, useBrowser } from './support/browser.js';
@@ -72,5 +74,91 @@ describe('The entrant’s companies in the browser', () => {
     await new SignInPage(b.page).open(companyPath).then((s) => s.signIn(stranger.email, stranger.password));
     await page.expectHeading('Page not found');
     expect(await b.page.getByText('Steppe Freight LLP').count()).toBe(0);
+  });
+
+  it('lists when each pending invitation expires; the owner resends one (after the cool-down) and revokes another', async () => {
+    const owner = await verifiedEntrant(b, 'invitations-owner');
+    const page = new AppPage(b.page);
+    const db = b.app.t.db;
+    const [user] = await db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [owner.email]);
+    const colleague = await createUser(b.app.t, { fullName: 'Dana Colleague' });
+    const company = await createCompany(b.app.t, user!.id, {
+      name: 'Caravan Logistics',
+      members: [colleague.id],
+    });
+    const [kept, dropped] = [newAccount('invited-kept').email, newAccount('invited-dropped').email];
+
+    await new SignInPage(b.page)
+      .open(`/companies/${company.id}`)
+      .then((s) => s.signIn(owner.email, owner.password));
+    await page.expectHeading('Caravan Logistics');
+    for (const email of [kept, dropped]) {
+      await page.field('email').fill(email);
+      await b.page.getByRole('button', { name: 'Send the invitation', exact: true }).click();
+      await b.page.locator('table tbody th').filter({ hasText: email }).waitFor();
+    }
+    const row = b.page.locator('table tbody tr').filter({ hasText: kept });
+    // The expiry, in the user's time zone with the zone named.
+    expect(await row.locator('td[data-label="Expires"]').textContent()).toMatch(/\d/);
+
+    // Just mailed: the resend is refused, with how long to wait.
+    b.expectFailure({
+      method: 'POST',
+      path: new RegExp(`/api/v1/companies/${company.id}/invitations/[0-9a-f-]+/resend$`),
+      status: 429,
+    });
+    await b.page.getByRole('button', { name: `Resend the invitation to ${kept}` }).click();
+    await page.errorSummary.filter({ hasText: 'This invitation was sent only a short while ago.' }).waitFor();
+    expect(await page.errorSummary.textContent()).toMatch(/Try again in \d+ seconds/);
+
+    // Ten minutes later (moved back in the database), it goes out with a new link.
+    await db.query(
+      `UPDATE company_invitations SET last_sent_at = last_sent_at - interval '11 minutes' WHERE email = $1`,
+      [kept],
+    );
+    await b.page.getByRole('button', { name: `Resend the invitation to ${kept}` }).click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: `A new invitation was sent to ${kept}.` })
+      .waitFor();
+    expect(await b.app.mailedLink(kept, '/companies/invitations/accept', 2)).toContain('token=');
+
+    // Revoking asks first; cancelling keeps it.
+    await b.page.getByRole('button', { name: `Revoke the invitation to ${dropped}` }).click();
+    const dialog = b.page.getByRole('dialog', { name: `Revoke the invitation to ${dropped}?` });
+    await dialog.waitFor();
+    await expectNoAxeViolations(b.page, 'revoke dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await b.page.locator('table tbody th').filter({ hasText: dropped }).count()).toBe(1);
+
+    await b.page.getByRole('button', { name: `Revoke the invitation to ${dropped}` }).click();
+    await dialog.getByRole('button', { name: 'Yes, revoke' }).click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: `The invitation to ${dropped} was revoked.` })
+      .waitFor();
+    await b.page.locator('table tbody th').filter({ hasText: dropped }).waitFor({ state: 'detached' });
+    expect(
+      await db.query(`SELECT 1 FROM company_invitations WHERE email = $1 AND revoked_at IS NOT NULL`, [
+        dropped,
+      ]),
+    ).toHaveLength(1);
+    await expectNoAxeViolations(b.page, `/companies/${company.id}`);
+
+    // The same confirmation removes a member.
+    await b.page.getByRole('button', { name: 'Remove Dana Colleague' }).click();
+    await b.page
+      .getByRole('dialog', { name: 'Remove Dana Colleague?' })
+      .getByRole('button', { name: 'Yes, remove' })
+      .click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: 'Dana Colleague was removed from the company.' })
+      .waitFor();
+    await b.page
+      .locator('table tbody th')
+      .filter({ hasText: 'Dana Colleague' })
+      .waitFor({ state: 'detached' });
   });
 });

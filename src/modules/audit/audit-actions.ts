@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'auth.registered',
   'company.created',
   'company.invitation_accepted',
+  'company.invitation_reissued',
+  'company.invitation_revoked',
   'company.member_invited',
   'company.member_removed',
   'company.updated',

@@ -13,8 +13,10 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -36,6 +38,7 @@ import {
   CompaniesService,
   type CompanySummary,
   type CompanyView,
+  type PendingInvitationView,
 } from './companies.service.js';
 import {
   AcceptCompanyInvitationDto,
@@ -44,7 +47,12 @@ import {
   CreateCompanyDto,
   UpdateCompanyDto,
 } from './dto/company.dto.js';
-import { AddMemberResponse, CompanyResponse, CompanySummaryPage } from './dto/company.response.js';
+import {
+  AddMemberResponse,
+  CompanyResponse,
+  CompanySummaryPage,
+  PendingInvitationResponse,
+} from './dto/company.response.js';
 
 @ApiTags('companies')
 @Controller('companies')
@@ -133,6 +141,50 @@ export class CompaniesController {
     @Body() dto: AddMemberDto,
   ): Promise<AddMemberOutcome> {
     return this.companies.addMember(caller, id, dto);
+  }
+
+  @Post(':id/invitations/:invitationId/resend')
+  @HttpCode(200)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({
+    summary:
+      'Mail a pending invitation again (owners): a new token, the previous link stops working, a new expiry; once per cool-down',
+  })
+  @ApiOkResponse({ type: PendingInvitationResponse })
+  @ApiNotFoundResponse({ description: 'companies.not_found or companies.invitation_not_found' })
+  @ApiConflictResponse({
+    description:
+      'companies.invitation_accepted, companies.invitation_revoked or companies.invitation_expired',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'companies.invitation_resent_recently or companies.too_many_invitations, with Retry-After',
+  })
+  resendInvitation(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('invitationId', new ParseUUIDPipe()) invitationId: string,
+  ): Promise<PendingInvitationView> {
+    return this.companies.resendInvitation(caller, id, invitationId);
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @Authenticated({ roles: ['entrant'] })
+  @ApiOperation({
+    summary: 'Revoke a pending invitation (owners): its link stops working at once',
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiNotFoundResponse({ description: 'companies.not_found or companies.invitation_not_found' })
+  @ApiConflictResponse({
+    description:
+      'companies.invitation_accepted, companies.invitation_revoked or companies.invitation_expired',
+  })
+  async revokeInvitation(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('invitationId', new ParseUUIDPipe()) invitationId: string,
+  ): Promise<void> {
+    await this.companies.revokeInvitation(caller, id, invitationId);
   }
 
   @Delete(':id/members/:userId')

@@ -38,4 +38,29 @@ export const CompanyErrors = defineErrors({
     kind: 'invalid',
     title: 'The invitation is invalid, expired, already accepted or addressed to another e-mail',
   },
+  invitationNotFound: {
+    code: 'companies.invitation_not_found',
+    kind: 'not_found',
+    title: 'No such invitation of the company',
+  },
+  invitationAccepted: {
+    code: 'companies.invitation_accepted',
+    kind: 'conflict',
+    title: 'The invitation has been accepted already',
+  },
+  invitationRevoked: {
+    code: 'companies.invitation_revoked',
+    kind: 'conflict',
+    title: 'The invitation has been revoked',
+  },
+  invitationExpired: {
+    code: 'companies.invitation_expired',
+    kind: 'conflict',
+    title: 'The invitation has expired; invite the address again',
+  },
+  resentRecently: {
+    code: 'companies.invitation_resent_recently',
+    kind: 'rate_limited',
+    title: 'The invitation was mailed a short while ago; resend it later',
+  },
 });

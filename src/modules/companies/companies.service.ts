@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hasRole, type Caller } from '../../common/auth/roles.js';
+import { hasRole, type Caller, type Locale } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
 import { escapeLike } from '../../common/escape-like.js';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -20,10 +20,11 @@ import { Notifications } from '../notifications/notifications.service.js';
 import { confirmEmail, findUserByEmail, findUserOrFail } from '../users/user.queries.js';
 import { CompanyErrors } from './companies.errors.js';
 import { CompanyAccess } from './company-access.js';
-import { CompanyInvitationLimits } from './invitation-limits.js';
+import { CompanyInvitationLimits, RESEND_COOLDOWN_SECONDS } from './invitation-limits.js';
 import { MembershipConflicts } from './membership-conflicts.js';
 import type { AddMemberDto, CompanyQuery, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
 import type { CompanyRole } from './entities/company-member.entity.js';
+import { CompanyInvitation } from './entities/company-invitation.entity.js';
 import { Company } from './entities/company.entity.js';
 
 export interface CompanySummary {
@@ -63,6 +64,18 @@ export interface CompanyView extends CompanySummary {
 export interface AddMemberOutcome {
   status: 'invited';
   invitation: PendingInvitationView;
+}
+
+function invitationView(
+  invitation: { id: string; email: string; role: CompanyRole },
+  expiresAt: Date,
+): PendingInvitationView {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 const REGISTRATION_UNIQUE = 'uq_companies_country_registration';
@@ -244,30 +257,26 @@ export class CompaniesService {
       const invitee = await findUserByEmail(manager, dto.email);
       // A new invitation replaces a pending one: the latest mail is the one whose link works.
       await manager.query(
-        `DELETE FROM company_invitations WHERE company_id = $1 AND email = $2 AND accepted_at IS NULL`,
+        `DELETE FROM company_invitations WHERE company_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [id, dto.email],
       );
       const { token, hash } = newOpaqueToken();
-      const expiresAt = new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_SECONDS * 1000);
-      const [invitation] = await manager.query<{ id: string }[]>(
-        `INSERT INTO company_invitations (company_id, email, role, invited_by, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [id, dto.email, role, caller.userId, hash, expiresAt],
-      );
+      const expiresAt = this.invitationExpiry();
       const inviter = await findUserOrFail(manager, caller.userId);
-      await this.notifications.notify(manager, {
-        template: 'company.member_invitation',
+      const locale = invitee?.locale ?? dto.locale ?? inviter.locale;
+      const [invitation] = await manager.query<{ id: string }[]>(
+        `INSERT INTO company_invitations (company_id, email, role, invited_by, token_hash, expires_at, locale, last_sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [id, dto.email, role, caller.userId, hash, expiresAt, locale, this.clock.now()],
+      );
+      await this.mailInvitation(manager, company, {
+        invitedBy: inviter.fullName,
         subject: invitation!.id,
-        recipient: {
-          email: dto.email,
-          userId: invitee?.id ?? null,
-          locale: invitee?.locale ?? dto.locale ?? inviter.locale,
-        },
-        params: {
-          companyName: company.name,
-          invitedBy: inviter.fullName,
-          link: `${this.config.PUBLIC_URL}/companies/invitations/accept?token=${token}`,
-          expiresAt: expiresAt.toISOString(),
-        },
+        email: dto.email,
+        userId: invitee?.id ?? null,
+        locale,
+        token,
+        expiresAt,
       });
       await this.audit.append(manager, {
         action: 'company.member_invited',
@@ -278,8 +287,140 @@ export class CompaniesService {
       });
       return {
         status: 'invited',
-        invitation: { id: invitation!.id, email: dto.email, role, expiresAt: expiresAt.toISOString() },
+        invitation: invitationView({ id: invitation!.id, email: dto.email, role }, expiresAt),
       };
+    });
+  }
+
+  /**
+   * Mails a pending invitation again with a new token (the old link dies at once) and a new expiry. Once
+   * per cool-down, counted in PostgreSQL on the invitation itself, and within the company's and the owner's
+   * invitation allowance: an owner cannot flood an address.
+   */
+  async resendInvitation(caller: Caller, id: string, invitationId: string): Promise<PendingInvitationView> {
+    return this.changeInvitation(
+      caller,
+      id,
+      invitationId,
+      'company.invitation_reissued',
+      async (manager, company, invitation) => {
+        const now = this.clock.now();
+        const waitMs = invitation.lastSentAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now.getTime();
+        if (waitMs > 0) {
+          const seconds = Math.ceil(waitMs / 1000);
+          throw new DomainError(
+            CompanyErrors.resentRecently,
+            `Resend in ${seconds} s`,
+            {},
+            { 'Retry-After': String(seconds) },
+          );
+        }
+        await this.limits.consume(id, caller.userId);
+        const { token, hash } = newOpaqueToken();
+        const expiresAt = this.invitationExpiry();
+        await manager.query(
+          `UPDATE company_invitations SET token_hash = $2, expires_at = $3, last_sent_at = $4, sends = sends + 1 WHERE id = $1`,
+          [invitation.id, hash, expiresAt, now],
+        );
+        const invitee = await findUserByEmail(manager, invitation.email);
+        await this.mailInvitation(manager, company, {
+          invitedBy: (await findUserOrFail(manager, caller.userId)).fullName,
+          // Each mail its own notification: the outbox sends one per (template, subject, recipient).
+          subject: `${invitation.id}:${invitation.sends + 1}`,
+          email: invitation.email,
+          userId: invitee?.id ?? null,
+          locale: invitation.locale,
+          token,
+          expiresAt,
+        });
+        return invitationView(invitation, expiresAt);
+      },
+    );
+  }
+
+  /** Revokes a pending invitation: its token stops working at once and answers like an unknown one. */
+  async revokeInvitation(caller: Caller, id: string, invitationId: string): Promise<void> {
+    await this.changeInvitation(
+      caller,
+      id,
+      invitationId,
+      'company.invitation_revoked',
+      async (manager, _company, invitation) => {
+        await manager.query(`UPDATE company_invitations SET revoked_at = $2 WHERE id = $1`, [
+          invitation.id,
+          this.clock.now(),
+        ]);
+      },
+    );
+  }
+
+  /** An owner's change of one of the company's pending invitations, audited, with the company row locked. */
+  private async changeInvitation<T>(
+    caller: Caller,
+    id: string,
+    invitationId: string,
+    action: 'company.invitation_reissued' | 'company.invitation_revoked',
+    change: (manager: EntityManager, company: Company, invitation: CompanyInvitation) => Promise<T>,
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const { company } = await this.access.findAsOwner(manager, caller, id, { lock: true });
+      const invitation = await this.pendingInvitation(manager, id, invitationId);
+      const result = await change(manager, company, invitation);
+      await this.audit.append(manager, {
+        action,
+        entityType: 'company',
+        entityId: id,
+        actorId: caller.userId,
+        data: { invitationId: invitation.id, email: invitation.email },
+      });
+      return result;
+    });
+  }
+
+  /** An invitation of this company that is still pending; 404 for another company's, 409 once it is not. */
+  private async pendingInvitation(
+    manager: EntityManager,
+    companyId: string,
+    invitationId: string,
+  ): Promise<CompanyInvitation> {
+    const invitation = await manager.findOne(CompanyInvitation, {
+      where: { id: invitationId, companyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invitation) throw new DomainError(CompanyErrors.invitationNotFound);
+    if (invitation.acceptedAt) throw new DomainError(CompanyErrors.invitationAccepted);
+    if (invitation.revokedAt) throw new DomainError(CompanyErrors.invitationRevoked);
+    if (invitation.expiresAt <= this.clock.now()) throw new DomainError(CompanyErrors.invitationExpired);
+    return invitation;
+  }
+
+  private invitationExpiry(): Date {
+    return new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_SECONDS * 1000);
+  }
+
+  private async mailInvitation(
+    manager: EntityManager,
+    company: Company,
+    mail: {
+      invitedBy: string;
+      subject: string;
+      email: string;
+      userId: string | null;
+      locale: Locale;
+      token: string;
+      expiresAt: Date;
+    },
+  ): Promise<void> {
+    await this.notifications.notify(manager, {
+      template: 'company.member_invitation',
+      subject: mail.subject,
+      recipient: { email: mail.email, userId: mail.userId, locale: mail.locale },
+      params: {
+        companyName: company.name,
+        invitedBy: mail.invitedBy,
+        link: `${this.config.PUBLIC_URL}/companies/invitations/accept?token=${mail.token}`,
+        expiresAt: mail.expiresAt.toISOString(),
+      },
     });
   }
 
@@ -315,7 +456,8 @@ export class CompaniesService {
       const claimed = await manager.query<[{ id: string; company_id: string; role: CompanyRole }[], number]>(
         `UPDATE company_invitations i SET accepted_at = $3, accepted_user_id = u.id
            FROM user_directory u
-          WHERE i.token_hash = $1 AND u.id = $2 AND i.email = u.email AND i.accepted_at IS NULL AND i.expires_at > $3
+          WHERE i.token_hash = $1 AND u.id = $2 AND i.email = u.email AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+            AND i.expires_at > $3
           RETURNING i.id, i.company_id, i.role`,
         [hashOpaqueToken(token), caller.userId, this.clock.now()],
       );
@@ -370,7 +512,8 @@ export class CompaniesService {
     const invitations = await manager.query<
       { id: string; email: string; role: CompanyRole; expires_at: Date }[]
     >(
-      `SELECT id, email, role, expires_at FROM company_invitations WHERE company_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at`,
+      `SELECT id, email, role, expires_at FROM company_invitations
+        WHERE company_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at`,
       [id, this.clock.now()],
     );
     return {
@@ -382,12 +525,7 @@ export class CompaniesService {
         role: m.role,
         since: m.created_at.toISOString(),
       })),
-      pendingInvitations: invitations.map((i) => ({
-        id: i.id,
-        email: i.email,
-        role: i.role,
-        expiresAt: i.expires_at.toISOString(),
-      })),
+      pendingInvitations: invitations.map((i) => invitationView(i, i.expires_at)),
     };
   }
 }

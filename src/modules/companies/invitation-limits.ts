@@ -6,6 +6,9 @@ import { InjectRedis } from '../../common/redis/redis.module.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CompanyErrors } from './companies.errors.js';
 
+/** How long an owner waits before mailing the same invitation again (kept on the invitation, in PostgreSQL). */
+export const RESEND_COOLDOWN_SECONDS = 10 * 60;
+
 /**
  * Each company invitation mails an address the owner chose: counted per company and per inviting user, in
  * Redis like the sign-in limits (src/modules/auth/rate-limits.ts), so the limit holds across API instances.

@@ -87,3 +87,34 @@ export function useRemoveMember(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: companiesKey }),
   });
 }
+
+/** A write on one company's invitations: afterwards (even refused) the company is read again. */
+function useInvitationWrite<T>(id: string, write: (invitationId: string) => Promise<T>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: companyKey(id) }),
+  });
+}
+
+/** Mails a pending invitation again with a new link; the previous link stops working. */
+export function useResendInvitation(id: string) {
+  return useInvitationWrite(id, (invitationId) =>
+    unwrap(
+      api.POST('/api/v1/companies/{id}/invitations/{invitationId}/resend', {
+        params: { path: { id, invitationId } },
+      }),
+    ),
+  );
+}
+
+/** Revokes a pending invitation: its link stops working at once. */
+export function useRevokeInvitation(id: string) {
+  return useInvitationWrite(id, (invitationId) =>
+    unwrap(
+      api.DELETE('/api/v1/companies/{id}/invitations/{invitationId}', {
+        params: { path: { id, invitationId } },
+      }),
+    ),
+  );
+}

@@ -67,6 +67,11 @@ export const de: Messages = {
       'companies.last_owner':
         'Ein Unternehmen behält mindestens einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.',
       'companies.too_many_invitations': 'Es wurden zu viele Einladungen verschickt.',
+      'companies.invitation_resent_recently': 'Diese Einladung wurde erst vor Kurzem gesendet.',
+      'companies.invitation_accepted': 'Diese Einladung wurde bereits angenommen.',
+      'companies.invitation_revoked': 'Diese Einladung wurde bereits zurückgezogen.',
+      'companies.invitation_expired': 'Diese Einladung ist abgelaufen. Laden Sie die Adresse erneut ein.',
+      'companies.invitation_not_found': 'Diese Einladung gibt es nicht mehr.',
       'request.stale_version':
         'Jemand hat dies inzwischen geändert. Der aktuelle Stand wird angezeigt; nehmen Sie Ihre Änderung erneut vor.',
     },
@@ -259,6 +264,16 @@ export const de: Messages = {
     inviting: 'Wird gesendet…',
     invited: 'Falls die Adresse eingeladen werden kann, wurde eine Einladung gesendet.',
     ownerOnlyHint: 'Nur ein Inhaber kann das Unternehmen ändern oder Personen einladen.',
+    resend: 'Erneut senden',
+    resendNamed: 'Einladung an {email} erneut senden',
+    resent: 'Eine neue Einladung wurde an {email} gesendet. Der Link in der früheren E-Mail gilt nicht mehr.',
+    revoke: 'Zurückziehen',
+    revokeNamed: 'Einladung an {email} zurückziehen',
+    confirmRevokeTitle: 'Einladung an {email} zurückziehen?',
+    confirmRevoke:
+      'Der Link in der E-Mail funktioniert sofort nicht mehr. Sie können die Adresse später erneut einladen.',
+    confirmRevokeButton: 'Ja, zurückziehen',
+    revoked: 'Die Einladung an {email} wurde zurückgezogen.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

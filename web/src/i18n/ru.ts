@@ -67,6 +67,11 @@ export const ru: Messages = {
       'companies.last_owner':
         'У компании должен остаться хотя бы один владелец. Сначала назначьте другого владельца.',
       'companies.too_many_invitations': 'Отправлено слишком много приглашений.',
+      'companies.invitation_resent_recently': 'Это приглашение было отправлено совсем недавно.',
+      'companies.invitation_accepted': 'Это приглашение уже принято.',
+      'companies.invitation_revoked': 'Это приглашение уже отозвано.',
+      'companies.invitation_expired': 'Срок действия приглашения истёк. Пригласите этот адрес снова.',
+      'companies.invitation_not_found': 'Этого приглашения больше нет.',
       'request.stale_version':
         'Кто-то изменил это за это время. Показана текущая версия; внесите изменение снова.',
     },
@@ -258,6 +263,15 @@ export const ru: Messages = {
     inviting: 'Отправляем…',
     invited: 'Если этот адрес можно пригласить, приглашение отправлено.',
     ownerOnlyHint: 'Изменять компанию и приглашать людей может только владелец.',
+    resend: 'Отправить снова',
+    resendNamed: 'Отправить приглашение на {email} снова',
+    resent: 'Новое приглашение отправлено на {email}. Ссылка из прежнего письма больше не действует.',
+    revoke: 'Отозвать',
+    revokeNamed: 'Отозвать приглашение на {email}',
+    confirmRevokeTitle: 'Отозвать приглашение на {email}?',
+    confirmRevoke: 'Ссылка в письме сразу перестанет действовать. Позже этот адрес можно пригласить снова.',
+    confirmRevokeButton: 'Да, отозвать',
+    revoked: 'Приглашение на {email} отозвано.',
   },
   notFound: {
     title: 'Страница не найдена',

@@ -8,21 +8,25 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import type { Locale } from '../../../common/auth/roles.js';
 import type { CompanyRole } from './company-member.entity.js';
 
 /**
- * An owner's invitation of someone who has no account yet. The mailed token, presented by a signed-in user
- * with the invited e-mail address, turns it into a membership.
+ * An owner's invitation of someone by e-mail. The mailed token, presented by a signed-in user with the
+ * invited e-mail address, turns it into a membership. Pending while neither accepted, revoked nor expired;
+ * a resend replaces the token (the old link dies) and mails it again in the invitation's language.
  */
 @Entity('company_invitations')
 // The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
 @Unique('uq_company_invitations_hash', ['tokenHash'])
 @Index('uq_company_invitations_pending', ['companyId', 'email'], {
   unique: true,
-  where: `accepted_at IS NULL`,
+  where: `accepted_at IS NULL AND revoked_at IS NULL`,
 })
 @Check('company_invitations_email_check', `email = lower(email)`)
 @Check('company_invitations_role_check', `role IN ('owner', 'member')`)
+@Check('company_invitations_locale_check', `locale IN ('en', 'ru', 'kk', 'de')`)
+@Check('company_invitations_sends_check', `sends >= 1`)
 @ForeignKey('users', ['acceptedUserId'], ['id'], {
   name: 'company_invitations_accepted_user_id_fkey',
   onDelete: 'SET NULL',
@@ -62,4 +66,19 @@ export class CompanyInvitation {
 
   @Column({ name: 'accepted_user_id', type: 'uuid', nullable: true })
   acceptedUserId!: string | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** The language of its mails. */
+  @Column({ type: 'text' })
+  locale!: Locale;
+
+  /** When its latest mail was sent: the resend cool-down counts from here. */
+  @Column({ name: 'last_sent_at', type: 'timestamptz', default: () => 'now()' })
+  lastSentAt!: Date;
+
+  /** How many mails it has sent (1 + resends). */
+  @Column({ type: 'integer', default: 1 })
+  sends!: number;
 }

@@ -3,40 +3,47 @@ import { Link } from 'react-router';
 import { useCompanies, useCreateCompany } from '../../api/companies';
 import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, Field, formText, Notice, Page, SelectField, useFieldErrors } from '../../ui';
+import { QueryState } from '../../ui/QueryState';
 import { countryName, countryOptions } from './countries';
 import './companies.css';
 
 function CompanyList() {
   const { t, locale } = useI18n();
   const companies = useCompanies();
-  if (companies.isPending) return <p role="status">{t.layout.loading}</p>;
-  if (companies.isError) return <ErrorSummary error={companies.error} />;
-  const items = companies.data.items;
-  if (items.length === 0) return <p>{t.companies.none}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption>{t.companies.listCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.companies.name}</th>
-            <th scope="col">{t.companies.country}</th>
-            <th scope="col">{t.companies.role}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((company) => (
-            <tr key={company.id}>
-              <th scope="row">
-                <Link to={`/companies/${company.id}`}>{company.name}</Link>
-              </th>
-              <td data-label={t.companies.country}>{countryName(company.country, locale)}</td>
-              <td data-label={t.companies.role}>{company.role ? t.companies.roles[company.role] : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <QueryState query={companies}>
+      {({ items }) =>
+        items.length === 0 ? (
+          <p>{t.companies.none}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption>{t.companies.listCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.companies.name}</th>
+                  <th scope="col">{t.companies.country}</th>
+                  <th scope="col">{t.companies.role}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((company) => (
+                  <tr key={company.id}>
+                    <th scope="row">
+                      <Link to={`/companies/${company.id}`}>{company.name}</Link>
+                    </th>
+                    <td data-label={t.companies.country}>{countryName(company.country, locale)}</td>
+                    <td data-label={t.companies.role}>
+                      {company.role ? t.companies.roles[company.role] : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </QueryState>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   type Company,
@@ -6,14 +6,15 @@ import {
   useCompany,
   useInviteMember,
   useRemoveMember,
+  useResendInvitation,
+  useRevokeInvitation,
   useUpdateCompany,
 } from '../../api/companies';
-import { isApiError } from '../../api/problem';
-import { Loading } from '../../app/Layout';
 import { useSession } from '../../app/session';
 import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, Field, formText, Notice, Page, SelectField, useFieldErrors } from '../../ui';
-import NotFoundPage from '../errors/NotFoundPage';
+import { QueryState } from '../../ui/QueryState';
+import { ConfirmDialog } from './ConfirmDialog';
 import { countryName, countryOptions } from './countries';
 import './companies.css';
 
@@ -132,77 +133,6 @@ interface PendingRemoval {
   self: boolean;
 }
 
-/** Asks before removing a member (or leaving): a native modal dialog, so focus and Escape work as expected. */
-function ConfirmRemoval({
-  company,
-  pending,
-  onDone,
-}: {
-  company: Company;
-  pending: PendingRemoval | null;
-  onDone: (removed: PendingRemoval | null) => void;
-}) {
-  const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const remove = useRemoveMember(company.id);
-  const open = pending !== null;
-
-  // Opens as a modal when a removal is asked for; `close` events (Escape included) report back.
-  const attach = (node: HTMLDialogElement | null) => {
-    dialog.current = node;
-    if (node && open && !node.open) {
-      node.showModal();
-      // The safe choice takes focus, so Enter by habit does not remove anyone.
-      cancel.current?.focus();
-    }
-  };
-
-  if (!pending) return null;
-  const title = pending.self
-    ? format(t.companies.confirmLeaveTitle, { company: company.name })
-    : format(t.companies.confirmRemoveTitle, { name: pending.name });
-  return (
-    <dialog
-      ref={attach}
-      className="confirm-dialog"
-      aria-labelledby="confirm-removal-title"
-      onClose={() => onDone(remove.isSuccess ? pending : null)}
-    >
-      <h2 id="confirm-removal-title">{title}</h2>
-      <p>
-        {pending.self ? t.companies.confirmLeave : format(t.companies.confirmRemove, { name: pending.name })}
-      </p>
-      <ErrorSummary error={remove.error} />
-      <div className="actions">
-        <Button
-          variant="danger"
-          busy={remove.isPending}
-          busyLabel={t.common.saving}
-          onClick={() =>
-            remove.mutate(pending.userId, {
-              onSuccess: () => {
-                dialog.current?.close();
-                onDone(pending);
-              },
-            })
-          }
-        >
-          {pending.self ? t.companies.confirmLeaveButton : t.companies.confirm}
-        </Button>
-        <button
-          type="button"
-          className="button button--secondary"
-          ref={cancel}
-          onClick={() => dialog.current?.close()}
-        >
-          {t.companies.cancel}
-        </button>
-      </div>
-    </dialog>
-  );
-}
-
 function Members({
   company,
   myId,
@@ -214,12 +144,13 @@ function Members({
 }) {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
+  const remove = useRemoveMember(company.id);
   const [pending, setPending] = useState<PendingRemoval | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
 
-  const done = (what: PendingRemoval | null) => {
+  const done = (what: PendingRemoval, succeeded: boolean) => {
     setPending(null);
-    if (!what) return;
+    if (!succeeded) return;
     if (what.self) void navigate('/companies');
     else setRemoved(what.name);
   };
@@ -278,13 +209,131 @@ function Members({
           </tbody>
         </table>
       </div>
-      <ConfirmRemoval key={pending?.userId ?? 'none'} company={company} pending={pending} onDone={done} />
+      {pending && (
+        <ConfirmDialog
+          key={pending.userId}
+          id="confirm-removal-title"
+          title={
+            pending.self
+              ? format(t.companies.confirmLeaveTitle, { company: company.name })
+              : format(t.companies.confirmRemoveTitle, { name: pending.name })
+          }
+          confirmLabel={pending.self ? t.companies.confirmLeaveButton : t.companies.confirm}
+          action={remove}
+          variables={pending.userId}
+          onDone={(succeeded) => done(pending, succeeded)}
+        >
+          <p>
+            {pending.self
+              ? t.companies.confirmLeave
+              : format(t.companies.confirmRemove, { name: pending.name })}
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
 
+type PendingInvitation = Company['pendingInvitations'][number];
+
+/** The invitations waiting for an answer, with when each expires; owners resend or revoke them. */
+function PendingInvitations({ company, isOwner }: { company: Company; isOwner: boolean }) {
+  const { t, formatDateTime } = useI18n();
+  const resend = useResendInvitation(company.id);
+  const revoke = useRevokeInvitation(company.id);
+  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+
+  const resendTo = (invitation: PendingInvitation) => {
+    setAnnouncement(null);
+    resend.mutate(invitation.id, {
+      onSuccess: () => setAnnouncement(format(t.companies.resent, { email: invitation.email })),
+    });
+  };
+  const revoked = (invitation: PendingInvitation, succeeded: boolean) => {
+    setRevoking(null);
+    if (!succeeded) return;
+    resend.reset();
+    setAnnouncement(format(t.companies.revoked, { email: invitation.email }));
+  };
+
+  return (
+    <>
+      {announcement && (
+        <Notice tone="success" live>
+          <p>{announcement}</p>
+        </Notice>
+      )}
+      <ErrorSummary error={resend.error} />
+      {company.pendingInvitations.length === 0 ? (
+        <p className="muted">{t.companies.noInvitations}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.companies.memberEmail}</th>
+                <th scope="col">{t.companies.inviteRole}</th>
+                <th scope="col">{t.companies.expiresAt}</th>
+                {isOwner && <th scope="col">{t.companies.actions}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {company.pendingInvitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td data-label={t.companies.inviteRole}>{t.companies.roles[invitation.role]}</td>
+                  <td data-label={t.companies.expiresAt}>{formatDateTime(invitation.expiresAt)}</td>
+                  {isOwner && (
+                    <td>
+                      <div className="row-actions">
+                        <Button
+                          variant="secondary"
+                          aria-label={format(t.companies.resendNamed, { email: invitation.email })}
+                          busy={resend.isPending && resend.variables === invitation.id}
+                          busyLabel={t.companies.inviting}
+                          onClick={() => resendTo(invitation)}
+                        >
+                          {t.companies.resend}
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          aria-label={format(t.companies.revokeNamed, { email: invitation.email })}
+                          onClick={() => {
+                            setAnnouncement(null);
+                            setRevoking(invitation);
+                          }}
+                        >
+                          {t.companies.revoke}
+                        </Button>
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          key={revoking.id}
+          id="confirm-revoke-title"
+          title={format(t.companies.confirmRevokeTitle, { email: revoking.email })}
+          confirmLabel={t.companies.confirmRevokeButton}
+          action={revoke}
+          variables={revoking.id}
+          onDone={(succeeded) => revoked(revoking, succeeded)}
+        >
+          <p>{t.companies.confirmRevoke}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
 function Invitations({ company, isOwner }: { company: Company; isOwner: boolean }) {
-  const { t, formatDateTime, locale } = useI18n();
+  const { t, locale } = useI18n();
   const invite = useInviteMember(company.id);
   const errorsFor = useFieldErrors(invite.error);
   const labels = { email: t.common.email, role: t.companies.inviteRole };
@@ -300,30 +349,7 @@ function Invitations({ company, isOwner }: { company: Company; isOwner: boolean 
   return (
     <section className="section" aria-labelledby="invitations-title">
       <h2 id="invitations-title">{t.companies.invitations}</h2>
-      {company.pendingInvitations.length === 0 ? (
-        <p className="muted">{t.companies.noInvitations}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.companies.memberEmail}</th>
-                <th scope="col">{t.companies.inviteRole}</th>
-                <th scope="col">{t.companies.expiresAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {company.pendingInvitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <th scope="row">{invitation.email}</th>
-                  <td data-label={t.companies.inviteRole}>{t.companies.roles[invitation.role]}</td>
-                  <td data-label={t.companies.expiresAt}>{formatDateTime(invitation.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PendingInvitations company={company} isOwner={isOwner} />
       {isOwner && (
         <>
           <h3 id="invite-title">{t.companies.invite}</h3>
@@ -371,28 +397,27 @@ export default function CompanyPage() {
   const company = useCompany(id);
   const myId = session.status === 'signedIn' ? session.me?.id : undefined;
 
-  if (company.isPending) return <Loading />;
-  if (company.isError) {
-    const status = isApiError(company.error) ? company.error.problem.status : 0;
-    // Not a member, no such company, or not even an id: the same page, so nothing tells them apart.
-    if (status === 404 || status === 400) return <NotFoundPage />;
-    return (
-      <Page title={t.companies.title}>
-        <ErrorSummary error={company.error} />
-      </Page>
-    );
-  }
-  const data = company.data;
-  const isOwner = data.role === 'owner';
   return (
-    <Page title={data.name}>
-      <p>
-        <Link to="/companies">{t.companies.backToList}</Link>
-      </p>
-      <CompanyFacts company={data} />
-      {isOwner ? <EditCompanyForm company={data} /> : <p className="muted">{t.companies.ownerOnlyHint}</p>}
-      <Members company={data} myId={myId} isOwner={isOwner} />
-      <Invitations company={data} isOwner={isOwner} />
-    </Page>
+    // Not a member, no such company, or not even an id: the same page, so nothing tells them apart.
+    <QueryState query={company} title={t.companies.title} notFound={[400, 404]}>
+      {(data) => {
+        const isOwner = data.role === 'owner';
+        return (
+          <Page title={data.name}>
+            <p>
+              <Link to="/companies">{t.companies.backToList}</Link>
+            </p>
+            <CompanyFacts company={data} />
+            {isOwner ? (
+              <EditCompanyForm company={data} />
+            ) : (
+              <p className="muted">{t.companies.ownerOnlyHint}</p>
+            )}
+            <Members company={data} myId={myId} isOwner={isOwner} />
+            <Invitations company={data} isOwner={isOwner} />
+          </Page>
+        );
+      }}
+    </QueryState>
   );
 }
