@@ -20,7 +20,8 @@ export function CategoryGuide({ category, headingId }: { category: Category; hea
   const criterionShares = shares(category.criteria.map((c) => c.weight));
   const scale = category.criteria[0];
   return (
-    <aside className="nom-guide" aria-labelledby={headingId}>
+    // Focusable: on a wide screen the guide scrolls on its own, and keyboards must reach all of it.
+    <aside className="nom-guide" aria-labelledby={headingId} tabIndex={0}>
       <h2 id={headingId}>
         {t.nominations.aboutCategory}: {localized(category.name, locale)}
       </h2>
