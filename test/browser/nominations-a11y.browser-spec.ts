@@ -118,6 +118,14 @@ describe.each(LOCALES)('Nominations: accessibility and messages in %s', (locale)
           path: `${SCREENSHOTS}/nominations-${name}-${locale}-${width}.png`,
           fullPage: true,
         });
+        // A phone's long page, also in screens of its own, to look at closely.
+        const height = await page.evaluate('document.documentElement.scrollHeight');
+        for (let y = 0, part = 1; width === 360 && y < Number(height); y += 900, part++)
+          await page.screenshot({
+            path: `${SCREENSHOTS}/nominations-${name}-${locale}-${width}-part${part}.png`,
+            fullPage: true,
+            clip: { x: 0, y, width, height: Math.min(900, Number(height) - y) },
+          });
       }
     await page.setViewportSize({ width: 1280, height: 900 });
     watcher.assertClean();

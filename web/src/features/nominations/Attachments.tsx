@@ -69,7 +69,9 @@ export function Attachments({ nomination, editable }: { nomination: Nomination; 
     <section className="section" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t.nominations.attachments}</h2>
       <p className="muted">
-        {t.nominations.attachmentsLead} {plural(t.nominations.attachmentCount, nomination.attachments.length)}
+        {t.nominations.attachmentsLead}
+        {nomination.attachments.length > 0 &&
+          ` ${plural(t.nominations.attachmentCount, nomination.attachments.length)}`}
       </p>
       {removedName && (
         <Notice tone="success" live>

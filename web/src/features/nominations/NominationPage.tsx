@@ -180,8 +180,9 @@ function Draft({ nomination, category }: { nomination: Nomination; category: Cat
         <CategoryGuide category={category} headingId="category-guide-title" />
         <div>
           <ConflictPanel autosave={autosave} category={category} />
-          <DraftEditor autosave={autosave} category={category} error={fieldError} />
+          {/* Above the text and sticky: in view wherever the user is writing. */}
           <SaveStatus autosave={autosave} />
+          <DraftEditor autosave={autosave} category={category} error={fieldError} />
         </div>
       </div>
       <Attachments nomination={nomination} editable />
