@@ -26,7 +26,12 @@ import { Notifications } from '../notifications/notifications.service.js';
 import { findUserOrFail } from '../users/user.queries.js';
 import { type AttachmentView, toAttachmentView } from './attachments/attachment-view.js';
 import type { CreateNominationDto, UpdateNominationDto } from './dto/nomination.dto.js';
-import { Attachment } from './entities/attachment.entity.js';
+import {
+  ATTACHMENT_MEDIA_TYPES,
+  Attachment,
+  type AttachmentMediaType,
+} from './entities/attachment.entity.js';
+import { nominationHistory, type NominationEvent } from './nomination-history.js';
 import {
   type Nomination,
   type NominationMetric,
@@ -68,6 +73,16 @@ export interface NominationView {
   createdAt: string;
   updatedAt: string;
   attachments: AttachmentView[];
+  /** What entrants see of its way through the award (nomination-history.ts). */
+  history: NominationEvent[];
+  /** What an upload may be, so that forms state it before the file is sent. */
+  attachmentRules: AttachmentRules;
+}
+
+export interface AttachmentRules {
+  mediaTypes: readonly AttachmentMediaType[];
+  maxBytes: number;
+  maxFiles: number;
 }
 
 /** Statuses in which entrants may still change a nomination (while the edition's window is open). */
@@ -356,7 +371,8 @@ export class NominationsService {
     >(
       `SELECT n.id, n.edition_id AS "editionId", n.category_id AS "categoryId", n.company_id AS "companyId",
               n.created_by AS "createdBy", n.title, n.summary, n.answers, n.metrics, n.status,
-              n.status_before_shortlist AS "statusBeforeShortlist", n.ineligibility_reason AS "ineligibilityReason",
+              n.status_before_shortlist AS "statusBeforeShortlist", n.shortlisted_in_round_id AS "shortlistedInRoundId",
+              n.ineligibility_reason AS "ineligibilityReason",
               n.eligibility_decided_at AS "eligibilityDecidedAt", n.submitted_at AS "submittedAt",
               n.withdrawn_at AS "withdrawnAt", n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt",
               c.name AS "companyName"
@@ -369,6 +385,7 @@ export class NominationsService {
       where: { nominationId: id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const status = shownStatus(caller, row.status, row.statusBeforeShortlist);
     return {
       id: row.id,
       editionId: row.editionId,
@@ -379,7 +396,7 @@ export class NominationsService {
       summary: row.summary,
       answers: row.answers,
       metrics: row.metrics,
-      status: shownStatus(caller, row.status, row.statusBeforeShortlist),
+      status,
       ineligibilityReason: row.ineligibilityReason,
       eligibilityDecidedAt: row.eligibilityDecidedAt?.toISOString() ?? null,
       submittedAt: row.submittedAt?.toISOString() ?? null,
@@ -389,6 +406,12 @@ export class NominationsService {
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       attachments: attachments.map(toAttachmentView),
+      history: nominationHistory({ ...row, shownStatus: status }),
+      attachmentRules: {
+        mediaTypes: ATTACHMENT_MEDIA_TYPES,
+        maxBytes: this.config.UPLOAD_MAX_BYTES,
+        maxFiles: this.config.UPLOAD_MAX_FILES,
+      },
     };
   }
 }

@@ -2295,6 +2295,32 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    /** @enum {string} */
+    NominationEventKind:
+      'submitted' | 'eligible' | 'ineligible' | 'shortlisted' | 'finalist' | 'winner' | 'withdrawn';
+    NominationEventResponse: {
+      kind: components['schemas']['NominationEventKind'];
+      /**
+       * Format: date-time
+       * @description Null where the nomination records no time (shortlisted, finalist, winner)
+       */
+      at: string | null;
+      /** @description The reason of an ineligible decision */
+      reason: string | null;
+    };
+    AttachmentRulesResponse: {
+      mediaTypes: components['schemas']['AttachmentMediaType'][];
+      /**
+       * @description Largest file accepted, in bytes
+       * @example 10485760
+       */
+      maxBytes: number;
+      /**
+       * @description Most attachments a nomination may have
+       * @example 10
+       */
+      maxFiles: number;
+    };
     NominationResponse: {
       /** Format: uuid */
       id: string;
@@ -2342,6 +2368,9 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       attachments: components['schemas']['AttachmentResponse'][];
+      /** @description Oldest first: submitted, the eligibility decision (with its reason when ineligible), shortlisted once announced, finalist or winner once published, withdrawn */
+      history: components['schemas']['NominationEventResponse'][];
+      attachmentRules: components['schemas']['AttachmentRulesResponse'];
     };
     UpdateNominationDto: {
       title?: string;

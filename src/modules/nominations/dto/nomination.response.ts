@@ -8,7 +8,12 @@ import {
   type NominationStatus,
 } from '../entities/nomination.entity.js';
 import type { NominationListItem } from '../nomination-list.js';
-import type { NominationView } from '../nominations.service.js';
+import {
+  NOMINATION_EVENT_KINDS,
+  type NominationEvent,
+  type NominationEventKind,
+} from '../nomination-history.js';
+import type { AttachmentRules, NominationView } from '../nominations.service.js';
 
 /** A nomination's status, one schema (`NominationStatus`) wherever a response names it. */
 export const NOMINATION_STATUS_SCHEMA = {
@@ -85,6 +90,33 @@ export class AttachmentResponse implements AttachmentView {
   createdAt!: string;
 }
 
+export class NominationEventResponse implements NominationEvent {
+  @ApiProperty({ enum: NOMINATION_EVENT_KINDS, enumName: 'NominationEventKind' })
+  kind!: NominationEventKind;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Null where the nomination records no time (shortlisted, finalist, winner)',
+  })
+  at!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The reason of an ineligible decision' })
+  reason!: string | null;
+}
+
+export class AttachmentRulesResponse implements AttachmentRules {
+  @ApiProperty({ enum: ATTACHMENT_MEDIA_TYPES, enumName: 'AttachmentMediaType', isArray: true })
+  mediaTypes!: AttachmentMediaType[];
+
+  @ApiProperty({ type: 'integer', example: 10485760, description: 'Largest file accepted, in bytes' })
+  maxBytes!: number;
+
+  @ApiProperty({ type: 'integer', example: 10, description: 'Most attachments a nomination may have' })
+  maxFiles!: number;
+}
+
 export class NominationResponse implements NominationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -149,4 +181,14 @@ export class NominationResponse implements NominationView {
 
   @ApiProperty({ type: [AttachmentResponse] })
   attachments!: AttachmentResponse[];
+
+  @ApiProperty({
+    type: [NominationEventResponse],
+    description:
+      'Oldest first: submitted, the eligibility decision (with its reason when ineligible), shortlisted once announced, finalist or winner once published, withdrawn',
+  })
+  history!: NominationEventResponse[];
+
+  @ApiProperty({ type: AttachmentRulesResponse })
+  attachmentRules!: AttachmentRulesResponse;
 }
