@@ -2517,7 +2517,7 @@ export interface components {
        * Format: uuid
        * @description The company you work for (an automatic conflict of interest), or null
        */
-      companyId: Record<string, never> | null;
+      companyId: string | null;
     };
     EmployerResponse: {
       /** Format: uuid */

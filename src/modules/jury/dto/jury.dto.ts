@@ -109,6 +109,7 @@ export class ConflictListQuery extends PageQuery {
 
 export class SetEmployerDto {
   @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The company you work for (an automatic conflict of interest), or null',
