@@ -34,6 +34,11 @@ export const routes: RouteObject[] = [
           { path: 'companies', ...screen(() => import('../features/companies/CompaniesPage')) },
           { path: 'companies/:id', ...screen(() => import('../features/companies/CompanyPage')) },
           { path: 'nominations/*', ...screen(() => import('../features/placeholders/NominationsSoonPage')) },
+          { path: 'jury', ...screen(() => import('../features/jury/WorklistPage')) },
+          {
+            path: 'jury/editions/:editionId/declarations',
+            ...screen(() => import('../features/jury/DeclarationsPage')),
+          },
           { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
         ],
