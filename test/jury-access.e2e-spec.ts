@@ -40,6 +40,8 @@ interface Route {
   body?: (w: World, caller: SignedIn | null) => Promise<object> | object;
   /** Expected status per caller, in WHO order. */
   expect: [number, number, number, number, number, number, number];
+  /** The code of its 404 (default: nominations.not_found). */
+  notFound?: string;
 }
 
 const FULL = { cost: 7, speed: 8, reliability: 9 };
@@ -130,6 +132,25 @@ const ROUTES: Route[] = [
     path: () => '/api/v1/me/employer',
     body: () => ({ companyId: null }),
     expect: JURORS_ONLY,
+  },
+  {
+    name: 'GET /me/declarations/{editionId}',
+    method: 'get',
+    path: (w) => `/api/v1/me/declarations/${w.edition.id}`,
+    expect: JURORS_ONLY,
+  },
+  {
+    name: 'GET /me/declarations/{editionId}/companies',
+    method: 'get',
+    path: (w) => `/api/v1/me/declarations/${w.edition.id}/companies`,
+    expect: JURORS_ONLY,
+  },
+  {
+    name: 'GET /me/rounds/{roundId}/distribution',
+    method: 'get',
+    path: (w) => `/api/v1/me/rounds/${w.roundId}/distribution`,
+    expect: ASSIGNED_ONLY,
+    notFound: 'rounds.not_found',
   },
   {
     name: 'GET /rounds/{id}/assignments',
@@ -272,7 +293,8 @@ describe.each(ROUTES)('$name', (route) => {
     expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
     if (status >= 400) {
       expect(res.headers['content-type']).toContain('application/problem+json');
-      if (status === 404) expect((res.body as { code: string }).code).toBe('nominations.not_found');
+      if (status === 404)
+        expect((res.body as { code: string }).code).toBe(route.notFound ?? 'nominations.not_found');
       expect(await snapshot()).toEqual(before);
     }
   });

@@ -120,6 +120,9 @@ describe('POST /rounds/{id}/assignments/default', () => {
     const [mail] = await mailsTo(t, smtp, c.jurors[0]!.email, 1);
     expect(mail!.subject).toContain('Номинации для оценки');
     expect(mail!.text).toContain('2');
+    // Two nominations: the link opens the round's worklist.
+    expect(mail!.text).toContain(`/jury?roundId=${c.roundId}`);
+    expect(mail!.text).not.toContain('/jury/assignments');
     const titles = await t.db.query<{ title: string; name: string }[]>(
       `SELECT n.title, co.name FROM nominations n JOIN companies co ON co.id = n.company_id WHERE n.id = ANY($1::uuid[])`,
       [c.nominations],
@@ -329,6 +332,9 @@ describe('single assignments', () => {
     expect(
       await countRows(t, 'notifications', `event = 'jury.assignments' AND recipient_id = $1`, [j1!.id]),
     ).toBe(1);
+    // One nomination: the link opens its scorecard.
+    const [mail] = await mailsTo(t, smtp, j1!.email, 1);
+    expect(mail!.text).toContain(`/jury/rounds/${c.roundId}/nominations/${c.nominations[0]}`);
     const before = await countRows(t, 'assignments');
     const duplicate = await t
       .http()
@@ -565,6 +571,134 @@ describe('progress and the juror’s worklist', () => {
       .get(`/api/v1/me/assignments?roundId=${(await category(0, 0)).roundId}`)
       .set(juror!.auth)
       .expect(200);
-    expect(other.body).toMatchObject({ items: [], total: 0, rounds: [] });
+    expect(other.body).toMatchObject({ items: [], total: 0, rounds: [], categories: [], next: null });
+  });
+
+  it('GET /me/assignments groups by category with states, progress, the deadline, filters and the next unscored nomination', async () => {
+    const edition = await createJudgingEdition(t, {
+      categories: { efficiency: { cost: '1' }, sustainability: { co2: '1' } },
+    });
+    const [first, second] = edition.categories;
+    const owner = await createUser(t, { roles: ['entrant'] });
+    const juror = await signIn(t, ['juror']);
+    const roundId = await createRound(t, edition.id);
+    await t.db.query(`UPDATE rounds SET closes_at = $2 WHERE id = $1`, [roundId, '2030-03-01T18:00:00Z']);
+    const nominate = async (categoryId: string, title: string) => {
+      const company = await createCompany(t, owner.id);
+      const id = await createNomination(t, {
+        editionId: edition.id,
+        categoryId,
+        companyId: company.id,
+        createdBy: owner.id,
+        status: 'eligible',
+        title,
+      });
+      await assign(t, roundId, id, juror.id);
+      return id;
+    };
+    const a1 = await nominate(first!.id, 'A first');
+    const a2 = await nominate(first!.id, 'B second');
+    const b1 = await nominate(second!.id, 'C third');
+    for (const category of [first!, second!]) await putOnPanel(t, edition, category.id, [juror.id]);
+    await confirmConflicts(t, edition.id, juror.id);
+    const scorecard = `/api/v1/rounds/${roundId}/scorecards`;
+    await t
+      .http()
+      .post(`${scorecard}/${a1}/submit`)
+      .set(juror.auth)
+      .send({ scores: { cost: 5 } })
+      .expect(200);
+    await t.http().put(`${scorecard}/${b1}`).set(juror.auth).send({ scores: {} }).expect(200);
+
+    const res = await t.http().get('/api/v1/me/assignments').set(juror.auth).expect(200);
+    expect(
+      res.body.items.map((i: { nominationId: string; state: string; categoryCode: string }) => [
+        i.nominationId,
+        i.state,
+        i.categoryCode,
+      ]),
+    ).toEqual([
+      [a1, 'submitted', 'efficiency'],
+      [a2, 'not_started', 'efficiency'],
+      [b1, 'draft', 'sustainability'],
+    ]);
+    expect(res.body.items[0].categoryName).toEqual({
+      en: 'efficiency',
+      ru: 'efficiency',
+      kk: 'efficiency',
+      de: 'efficiency',
+    });
+    expect(res.body.rounds).toEqual([
+      expect.objectContaining({
+        id: roundId,
+        closesAt: '2030-03-01T18:00:00.000Z',
+        judgingClosesAt: expect.any(String),
+        assigned: 3,
+        drafted: 1,
+        submitted: 1,
+        remaining: 2,
+      }),
+    ]);
+    expect(res.body.categories).toEqual([
+      {
+        roundId,
+        categoryId: first!.id,
+        categoryCode: 'efficiency',
+        categoryName: expect.any(Object),
+        assigned: 2,
+        drafted: 0,
+        submitted: 1,
+        remaining: 1,
+      },
+      {
+        roundId,
+        categoryId: second!.id,
+        categoryCode: 'sustainability',
+        categoryName: expect.any(Object),
+        assigned: 1,
+        drafted: 1,
+        submitted: 0,
+        remaining: 1,
+      },
+    ]);
+    expect(res.body.next).toEqual({ roundId, nominationId: a2, title: 'B second' });
+
+    const drafts = await t
+      .http()
+      .get('/api/v1/me/assignments')
+      .query({ state: 'draft' })
+      .set(juror.auth)
+      .expect(200);
+    expect(drafts.body.items.map((i: { nominationId: string }) => i.nominationId)).toEqual([b1]);
+    expect(drafts.body.total).toBe(1);
+    expect(drafts.body.next).toEqual({ roundId, nominationId: a2, title: 'B second' });
+    expect(drafts.body.rounds[0].assigned).toBe(3);
+    const inSecond = await t
+      .http()
+      .get('/api/v1/me/assignments')
+      .query({ categoryId: second!.id, state: 'not_started' })
+      .set(juror.auth)
+      .expect(200);
+    expect(inSecond.body).toMatchObject({ items: [], total: 0, next: { nominationId: b1 } });
+    await t.http().get('/api/v1/me/assignments').query({ state: 'done' }).set(juror.auth).expect(400);
+    await t.http().get('/api/v1/me/assignments').query({ categoryId: 'x' }).set(juror.auth).expect(400);
+
+    // All submitted: nothing next. A closed round offers nothing next either.
+    for (const id of [a2])
+      await t
+        .http()
+        .post(`${scorecard}/${id}/submit`)
+        .set(juror.auth)
+        .send({ scores: { cost: 1 } })
+        .expect(200);
+    await t
+      .http()
+      .post(`${scorecard}/${b1}/submit`)
+      .set(juror.auth)
+      .send({ scores: { co2: 1 } })
+      .expect(200);
+    const done = await t.http().get('/api/v1/me/assignments').set(juror.auth).expect(200);
+    expect(done.body.next).toBeNull();
+    expect(done.body.rounds[0]).toMatchObject({ submitted: 3, remaining: 0 });
   });
 });

@@ -165,8 +165,11 @@ describe('scoring reminders', () => {
       'Еске салу: жіберілетін бағалау парақтары — 3 (Final)',
     );
     expect(smtp.to(jurors.de!.email)[0]!.subject).toBe('Erinnerung: 1 Bewertung(en) in Final einzureichen');
+    // Two left: the round's worklist; one left (n3): straight to its scorecard.
+    expect(smtp.to(jurors.en!.email)[0]!.text).toContain(`/jury?roundId=${world.roundId}`);
     const mail = smtp.to(jurors.de!.email)[0]!;
-    expect(mail.text).toContain(`/jury/assignments?roundId=${world.roundId}`);
+    expect(mail.text).toContain(`/jury/rounds/${world.roundId}/nominations/${world.nominations[2]}`);
+    expect(mail.text).not.toContain('/jury/assignments');
     expect(mail.text).toMatch(/\d{1,2}\. \S+ \d{4}/);
     expect(JSON.stringify(mail.headers.get('list'))).toContain(
       `/api/v1/notifications/unsubscribe?token=${unsubscribeToken(mail)}`,

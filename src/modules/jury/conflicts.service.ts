@@ -37,7 +37,7 @@ interface ConflictRow {
 }
 
 /** Jurors declare conflicts while the jury can still act on them; organisers may record one up to publication. */
-const JUROR_PHASES = ['nominations', 'eligibility', 'judging'] as const;
+export const JUROR_PHASES = ['nominations', 'eligibility', 'judging'] as const;
 const ORGANISER_PHASES = [
   'draft',
   'nominations',
@@ -205,7 +205,10 @@ export class ConflictsService {
     });
   }
 
-  /** The juror declares their list of conflicts in the edition complete; required once before their first scorecard. */
+  /**
+   * The juror declares their list of conflicts in the edition complete and accepts its terms and
+   * confidentiality, in one statement; required once before a nomination opens to them.
+   */
   async confirm(caller: Caller, editionId: string): Promise<ConfirmationView> {
     const edition = await this.editions.findVisible(caller, editionId);
     assertPhase(edition, ...JUROR_PHASES);

@@ -24,6 +24,8 @@ export interface AssignedNomination {
   summary: string;
   answers: Record<string, string>;
   metrics: NominationMetric[];
+  /** The juror has confirmed their declaration for the edition (terms accepted, conflicts declared). */
+  declarationComplete: boolean;
 }
 
 /**
@@ -50,7 +52,8 @@ export class JurorAccess {
       `SELECT r.id AS "roundId", r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus",
               e.id AS "editionId", e.name AS "editionName", e.blind, e.phase,
               n.id AS "nominationId", n.category_id AS "categoryId", n.company_id AS "companyId",
-              n.title, n.summary, n.answers, n.metrics
+              n.title, n.summary, n.answers, n.metrics,
+              EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = e.id AND cc.juror_id = $3) AS "declarationComplete"
          FROM rounds r
          JOIN edition_settings e ON e.id = r.edition_id
          JOIN nomination_entries n ON n.id = $2

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, type StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
@@ -8,11 +15,23 @@ import {
   attachmentResponse,
 } from '../nominations/attachments/attachment-response.js';
 import { MyAssignmentsQuery } from './dto/jury.dto.js';
-import { NominationForJurorResponse, WorklistResponse } from './dto/jury.response.js';
-import { JurorViewService, type NominationForJuror, type Worklist } from './juror-view.service.js';
+import {
+  NominationForJurorResponse,
+  OwnDistributionResponse,
+  WorklistResponse,
+} from './dto/jury.response.js';
+import {
+  JurorViewService,
+  type NominationForJuror,
+  type OwnDistribution,
+  type Worklist,
+} from './juror-view.service.js';
 
 const NOT_ASSIGNED =
   'Not assigned to you in this round, withdrawn, or you have a conflict of interest with its company (same answer as an unknown id)';
+
+const NOT_DECLARED =
+  'conflicts.not_confirmed: your declaration for the edition is not complete yet (the problem names its editionId)';
 
 @ApiTags('jury')
 @Controller()
@@ -30,6 +49,21 @@ export class JurorViewController {
     return this.view.worklist(caller, query);
   }
 
+  @Get('me/rounds/:roundId/distribution')
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary:
+      'Your own picture of a round: the distribution of your submitted totals per category against the scale (never anyone else’s scores, nor any aggregate of them)',
+  })
+  @ApiOkResponse({ type: OwnDistributionResponse })
+  @ApiNotFoundResponse({ description: 'No such round, or none of your standing assignments are in it' })
+  distribution(
+    @CurrentCaller() caller: Caller,
+    @Param('roundId', new ParseUUIDPipe()) roundId: string,
+  ): Promise<OwnDistribution> {
+    return this.view.distribution(caller, roundId);
+  }
+
   @Get('rounds/:roundId/nominations/:nominationId')
   @Authenticated({ roles: ['juror'] })
   @ApiOperation({
@@ -38,6 +72,7 @@ export class JurorViewController {
   })
   @ApiOkResponse({ type: NominationForJurorResponse })
   @ApiNotFoundResponse({ description: NOT_ASSIGNED })
+  @ApiConflictResponse({ description: NOT_DECLARED })
   nomination(
     @CurrentCaller() caller: Caller,
     @Param('roundId', new ParseUUIDPipe()) roundId: string,
@@ -58,6 +93,7 @@ export class JurorViewController {
     description: 'The file, with Content-Disposition, a strong ETag and a sandboxing Content-Security-Policy',
   })
   @ApiNotFoundResponse({ description: NOT_ASSIGNED })
+  @ApiConflictResponse({ description: NOT_DECLARED })
   async attachment(
     @CurrentCaller() caller: Caller,
     @Param('roundId', new ParseUUIDPipe()) roundId: string,

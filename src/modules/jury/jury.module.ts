@@ -6,6 +6,8 @@ import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { ConflictsService } from './conflicts.service.js';
+import { DeclarationsController } from './declarations.controller.js';
+import { DeclarationsService } from './declarations.service.js';
 import { LateConflictsService } from './conflicts-late.service.js';
 import { JurorAccess } from './juror-access.js';
 import { JuryTokensModule } from './jury-tokens.module.js';
@@ -31,6 +33,7 @@ import { RoundsService } from './rounds.service.js';
     RoundSettingsController,
     PanelsController,
     ConflictsController,
+    DeclarationsController,
     AssignmentsController,
     JurorViewController,
   ],
@@ -39,6 +42,7 @@ import { RoundsService } from './rounds.service.js';
     RoundsService,
     PanelsService,
     ConflictsService,
+    DeclarationsService,
     LateConflictsService,
     AssignmentsService,
     ProgressService,

@@ -956,6 +956,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/declarations/{editionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your declaration for an edition: employer, conflicts of interest, and whether it is complete (confirmed with POST /editions/{id}/conflicts/confirm, which also accepts the terms and confidentiality); nominations open only once it is */
+    get: operations['DeclarationsController_state'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/declarations/{editionId}/companies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The companies taking part in the edition, by name, to declare conflicts with (POST /conflicts) or name as your employer (PUT /me/employer): one list for the whole edition, never linked to nominations or categories */
+    get: operations['DeclarationsController_companies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/assignments': {
     parameters: {
       query?: never;
@@ -1051,6 +1085,23 @@ export interface paths {
     };
     /** Your worklist: the nominations you are to score, with your scorecard status and progress per round */
     get: operations['JurorViewController_worklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/rounds/{roundId}/distribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your own picture of a round: the distribution of your submitted totals per category against the scale (never anyone else’s scores, nor any aggregate of them) */
+    get: operations['JurorViewController_distribution'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2529,7 +2580,7 @@ export interface components {
        * Format: uuid
        * @description The company you work for (an automatic conflict of interest), or null
        */
-      companyId: Record<string, never> | null;
+      companyId: string | null;
     };
     EmployerResponse: {
       /** Format: uuid */
@@ -2584,6 +2635,69 @@ export interface components {
       decision: 'confirm' | 'dismiss';
       /** @example The juror joined the company after scoring; the scores stand. */
       reason: string;
+    };
+    DeclarationEmployer: {
+      /** Format: uuid */
+      companyId: string;
+      /** @example Steppe Rail Logistics */
+      name: string;
+    };
+    DeclaredConflictResponse: {
+      /**
+       * Format: uuid
+       * @description null for automatic conflicts (membership, employer)
+       */
+      id: string | null;
+      /** Format: uuid */
+      companyId: string;
+      /** @example Steppe Rail Logistics */
+      companyName: string;
+      /** @enum {string} */
+      source: 'declared' | 'organiser' | 'membership' | 'employer';
+      reason: string | null;
+      /** Format: date-time */
+      createdAt: string | null;
+    };
+    DeclarationResponse: {
+      /** Format: uuid */
+      editionId: string;
+      /** @example Magistral Awards 2026 */
+      editionName: string;
+      blind: boolean;
+      phase: components['schemas']['Phase'];
+      /** @description Conflicts can still be declared and the declaration confirmed */
+      open: boolean;
+      employer: components['schemas']['DeclarationEmployer'] | null;
+      conflicts: components['schemas']['DeclaredConflictResponse'][];
+      /**
+       * Format: date-time
+       * @description Confirming the declaration accepts the terms and confidentiality: the same moment as completedAt
+       */
+      termsAcceptedAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** @description Nominations open only once it is (before: 409 conflicts.not_confirmed) */
+      complete: boolean;
+    };
+    ParticipatingCompanyResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Steppe Rail Logistics */
+      name: string;
+      /** @description Your conflicts with it already on record; empty when none */
+      conflicts: ('declared' | 'organiser' | 'membership' | 'employer')[];
+    };
+    ParticipatingCompanyPage: {
+      items: components['schemas']['ParticipatingCompanyResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     /** @enum {string} */
     ScorecardStatus: 'draft' | 'submitted';
@@ -2758,6 +2872,8 @@ export interface components {
       /** @description Jurors with scorecards to submit, most remaining first */
       behind: components['schemas']['JurorBehind'][];
     };
+    /** @enum {string} */
+    WorklistState: 'not_started' | 'draft' | 'submitted';
     CompanyForJurorResponse: {
       /** @example KazTransLogistics LLP */
       name: string;
@@ -2782,10 +2898,13 @@ export interface components {
       categoryId: string;
       /** @example efficiency */
       categoryCode: string;
+      categoryName: components['schemas']['LocalizedTextResponse'];
       /** @example Dry port Khorgos: 40% faster rail transfers */
       title: string;
       /** @description null in a blind edition */
       company: components['schemas']['CompanyForJurorResponse'] | null;
+      /** @description not_started until the first save */
+      state: components['schemas']['WorklistState'];
       /** @description null before the first save */
       scorecard: components['schemas']['WorklistScorecard'] | null;
     };
@@ -2802,8 +2921,17 @@ export interface components {
       /** @example First round */
       name: string;
       status: components['schemas']['RoundStatus'];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The round's deadline, when the organisers set one
+       */
       closesAt: string | null;
+      /**
+       * Format: date-time
+       * @description The end of the edition's judging window: nothing is saved after it, whatever closesAt says
+       */
+      judgingClosesAt: string;
+      /** @description Your declaration for the edition is complete (GET /me/declarations/{editionId}) */
       conflictsConfirmed: boolean;
       /** @example 8 */
       assigned: number;
@@ -2813,6 +2941,31 @@ export interface components {
       submitted: number;
       /** @example 3 */
       remaining: number;
+    };
+    WorklistCategoryResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+      categoryName: components['schemas']['LocalizedTextResponse'];
+      /** @example 8 */
+      assigned: number;
+      /** @example 1 */
+      drafted: number;
+      /** @example 5 */
+      submitted: number;
+      /** @example 3 */
+      remaining: number;
+    };
+    WorklistNext: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
     };
     WorklistResponse: {
       items: components['schemas']['WorklistItemResponse'][];
@@ -2825,8 +2978,67 @@ export interface components {
        * @example 42
        */
       total: number;
-      /** @description Progress per round over all the juror's standing assignments (not just this page) */
+      /** @description Progress per round over all the juror's standing assignments (not just this page, whatever the filters) */
       rounds: components['schemas']['WorklistRoundResponse'][];
+      /** @description Progress per round and category, in worklist order (the round filter applies, the others do not) */
+      categories: components['schemas']['WorklistCategoryResponse'][];
+      /** @description The first nomination in worklist order, in an open round, that you have not submitted (the round and category filters apply, the state filter and the page do not); null when none is left */
+      next: components['schemas']['WorklistNext'] | null;
+    };
+    DistributionBucketResponse: {
+      /** @example 7 */
+      value: number;
+      /** @example 3 */
+      count: number;
+    };
+    OwnTotalResponse: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /**
+       * @description Exact decimal, 4 decimals
+       * @example 7.2500
+       */
+      total: string;
+    };
+    CategoryDistributionResponse: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+      categoryName: components['schemas']['LocalizedTextResponse'];
+      /**
+       * @description The lowest total the criteria allow
+       * @example 0.0000
+       */
+      scaleMin: string;
+      /**
+       * @description The highest total the criteria allow
+       * @example 10.0000
+       */
+      scaleMax: string;
+      /** @example 12 */
+      assigned: number;
+      /** @example 9 */
+      submitted: number;
+      /** @example 6.0000 */
+      lowest: string | null;
+      /** @example 8.2500 */
+      highest: string | null;
+      /** @example 7.1389 */
+      mean: string | null;
+      /** @description Your totals rounded half away from zero to whole numbers, one bucket per whole number of the scale (empty ones included) */
+      histogram: components['schemas']['DistributionBucketResponse'][];
+      /** @description Highest first */
+      totals: components['schemas']['OwnTotalResponse'][];
+    };
+    OwnDistributionResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      editionId: string;
+      categories: components['schemas']['CategoryDistributionResponse'][];
     };
     CriterionForJurorResponse: {
       /** @example transit_time */
@@ -7479,6 +7691,134 @@ export interface operations {
       };
     };
   };
+  DeclarationsController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        editionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclarationResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such edition, a draft one, or you sit on none of its panels (the same answer for all three) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DeclarationsController_companies: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the name, any case */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        editionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipatingCompanyPage'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such edition, a draft one, or you sit on none of its panels (the same answer for all three) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description editions.wrong_phase: conflicts are no longer declared */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AssignmentsController_list: {
     parameters: {
       query?: {
@@ -7828,6 +8168,10 @@ export interface operations {
         page?: number;
         pageSize?: number;
         roundId?: string;
+        /** @description Only this category */
+        categoryId?: string;
+        /** @description Only nominations whose scorecard is in this state */
+        state?: components['schemas']['WorklistState'];
       };
       header?: never;
       path?: never;
@@ -7854,6 +8198,63 @@ export interface operations {
       };
       /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  JurorViewController_distribution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnDistributionResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such round, or none of your standing assignments are in it */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7919,6 +8320,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description conflicts.not_confirmed: your declaration for the edition is not complete yet (the problem names its editionId) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem (application/problem+json) */
       default: {
         headers: {
@@ -7977,6 +8387,15 @@ export interface operations {
       };
       /** @description Not assigned to you in this round, withdrawn, or you have a conflict of interest with its company (same answer as an unknown id) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description conflicts.not_confirmed: your declaration for the edition is not complete yet (the problem names its editionId) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

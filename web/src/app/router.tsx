@@ -36,6 +36,11 @@ export const routes: RouteObject[] = [
           { path: 'nominations', ...screen(() => import('../features/nominations/NominationsPage')) },
           { path: 'nominations/new', ...screen(() => import('../features/nominations/NewNominationPage')) },
           { path: 'nominations/:id', ...screen(() => import('../features/nominations/NominationPage')) },
+          { path: 'jury', ...screen(() => import('../features/jury/WorklistPage')) },
+          {
+            path: 'jury/editions/:editionId/declarations',
+            ...screen(() => import('../features/jury/DeclarationsPage')),
+          },
           { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
         ],

@@ -14,6 +14,7 @@ import { Notifications } from '../../notifications/notifications.service.js';
 import { contactsOf } from '../../users/user.queries.js';
 import { conflictExists } from '../conflict-rules.js';
 import type { AddAssignmentDto, AssignmentListQuery, AutoAssignDto } from '../dto/jury.dto.js';
+import { jurorLink } from '../jury-links.js';
 import { AssignmentErrors } from '../jury.errors.js';
 import { statusesJudgedInRound } from '../jury-rules.js';
 import { RoundsService, type RoundWithEdition } from '../rounds.service.js';
@@ -119,7 +120,7 @@ export class AssignmentsService {
       await this.mailJurors(
         manager,
         context,
-        created.map((c) => c.juror_id),
+        created.map((c) => ({ jurorId: c.juror_id, nominationId: c.nomination_id })),
       );
       return { roundId: round.id, created: created.length };
     });
@@ -218,7 +219,7 @@ export class AssignmentsService {
       await this.mailJurors(
         manager,
         context,
-        proposed.map((p) => p.jurorId),
+        proposed.map((p) => ({ jurorId: p.jurorId, nominationId: p.nominationId })),
       );
       return result;
     });
@@ -262,7 +263,7 @@ export class AssignmentsService {
         actorId: caller.userId,
         data: { nominationId: nomination.id, jurorId: dto.jurorId },
       });
-      await this.mailJurors(manager, context, [dto.jurorId]);
+      await this.mailJurors(manager, context, [{ jurorId: dto.jurorId, nominationId: nomination.id }]);
       return {
         roundId: round.id,
         nominationId: nomination.id,
@@ -321,18 +322,23 @@ export class AssignmentsService {
     });
   }
 
-  /** One mail per juror per batch, in their language, counting what this batch gave them. */
+  /**
+   * One mail per juror per batch, in their language, counting what this batch gave them; it links to the
+   * nomination when the batch gave them one, to the round's worklist otherwise.
+   */
   private async mailJurors(
     manager: EntityManager,
     { round, edition }: RoundWithEdition,
-    jurorIds: string[],
+    given: { jurorId: string; nominationId: string }[],
   ): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const id of jurorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (!counts.size) return;
-    const jurors = await contactsOf(manager, [...counts.keys()]);
+    const nominations = new Map<string, string[]>();
+    for (const { jurorId, nominationId } of given)
+      nominations.set(jurorId, [...(nominations.get(jurorId) ?? []), nominationId]);
+    if (!nominations.size) return;
+    const jurors = await contactsOf(manager, [...nominations.keys()]);
     const batch = randomUUID();
     for (const juror of jurors) {
+      const theirs = nominations.get(juror.id)!;
       await this.notifications.notify(manager, {
         template: 'jury.assignments',
         subject: `round:${round.id}:batch:${batch}`,
@@ -341,9 +347,9 @@ export class AssignmentsService {
           name: juror.fullName,
           editionName: edition.name,
           roundName: round.name,
-          count: counts.get(juror.id)!,
+          count: theirs.length,
           closesAt: round.closesAt?.toISOString() ?? null,
-          link: `${this.config.PUBLIC_URL}/jury/assignments?roundId=${round.id}`,
+          link: jurorLink(this.config.PUBLIC_URL, round.id, theirs.length === 1 ? theirs[0] : undefined),
         },
       });
     }

@@ -4,8 +4,10 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
   MaxLength,
@@ -107,6 +109,7 @@ export class ConflictListQuery extends PageQuery {
 
 export class SetEmployerDto {
   @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The company you work for (an automatic conflict of interest), or null',
@@ -170,9 +173,34 @@ export class AssignmentListQuery extends PageQuery {
   nominationId?: string;
 }
 
+export const WORKLIST_STATES = ['not_started', 'draft', 'submitted'] as const;
+export type WorklistState = (typeof WORKLIST_STATES)[number];
+
 export class MyAssignmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   roundId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this category' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({
+    enum: WORKLIST_STATES,
+    enumName: 'WorklistState',
+    description: 'Only nominations whose scorecard is in this state',
+  })
+  @IsOptional()
+  @IsIn(WORKLIST_STATES)
+  state?: WorklistState;
+}
+
+export class DeclarationCompaniesQuery extends PageQuery {
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponse } from '../../../common/http/page.response.js';
-import { CategoryQuestionResponse, LocalizedTextResponse } from '../../editions/dto/edition.response.js';
+import {
+  CategoryQuestionResponse,
+  LocalizedTextResponse,
+  PHASE_SCHEMA,
+} from '../../editions/dto/edition.response.js';
+import type { Phase } from '../../editions/edition.queries.js';
 import { NominationMetricResponse } from '../../nominations/dto/nomination.response.js';
 import type { AutoAssignSummary } from '../assignments/assignments.service.js';
 import type { LateConflictStatus, LateConflictView } from '../conflicts-late.service.js';
@@ -11,10 +16,17 @@ import type {
   CompanyForJuror,
   CriterionForJuror,
   NominationForJuror,
+  CategoryDistribution,
+  DistributionBucket,
+  OwnDistribution,
+  OwnTotal,
   Worklist,
+  WorklistCategory,
   WorklistItem,
   WorklistRound,
 } from '../juror-view.service.js';
+import type { DeclarationView, DeclaredConflict, ParticipatingCompany } from '../declarations.service.js';
+import { WORKLIST_STATES, type WorklistState } from './jury.dto.js';
 import type { CategoryProgress, JurorProgress, ProgressCounts, RoundProgress } from '../progress.service.js';
 import type {
   AssignmentView,
@@ -27,6 +39,8 @@ import type {
 
 const ROUND_STATUS = { enum: ['open', 'closed'], enumName: 'RoundStatus' } as const;
 const SCORECARD_STATUS = { enum: ['draft', 'submitted'], enumName: 'ScorecardStatus' } as const;
+const CONFLICT_SOURCE = { enum: ['declared', 'organiser', 'membership', 'employer'] } as const;
+const WORKLIST_STATE = { enum: WORKLIST_STATES, enumName: 'WorklistState' } as const;
 
 export class RoundResponse implements RoundView {
   @ApiProperty({ format: 'uuid' })
@@ -369,11 +383,17 @@ class WorklistItemResponse implements WorklistItem {
   @ApiProperty({ example: 'efficiency' })
   categoryCode!: string;
 
+  @ApiProperty({ type: LocalizedTextResponse })
+  categoryName!: LocalizedTextResponse;
+
   @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
   title!: string;
 
   @ApiProperty({ type: CompanyForJurorResponse, nullable: true, description: 'null in a blind edition' })
   company!: CompanyForJurorResponse | null;
+
+  @ApiProperty({ ...WORKLIST_STATE, description: 'not_started until the first save' })
+  state!: WorklistState;
 
   @ApiProperty({ type: WorklistScorecard, nullable: true, description: 'null before the first save' })
   scorecard!: WorklistScorecard | null;
@@ -401,10 +421,23 @@ class WorklistRoundResponse implements WorklistRound {
   @ApiProperty(ROUND_STATUS)
   status!: RoundStatus;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "The round's deadline, when the organisers set one",
+  })
   closesAt!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({
+    format: 'date-time',
+    description: "The end of the edition's judging window: nothing is saved after it, whatever closesAt says",
+  })
+  judgingClosesAt!: string;
+
+  @ApiProperty({
+    description: 'Your declaration for the edition is complete (GET /me/declarations/{editionId})',
+  })
   conflictsConfirmed!: boolean;
 
   @ApiProperty({ type: 'integer', example: 8 })
@@ -420,12 +453,227 @@ class WorklistRoundResponse implements WorklistRound {
   remaining!: number;
 }
 
+class WorklistCategoryResponse implements WorklistCategory {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'efficiency' })
+  categoryCode!: string;
+
+  @ApiProperty({ type: LocalizedTextResponse })
+  categoryName!: LocalizedTextResponse;
+
+  @ApiProperty({ type: 'integer', example: 8 })
+  assigned!: number;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  drafted!: number;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  submitted!: number;
+
+  @ApiProperty({ type: 'integer', example: 3 })
+  remaining!: number;
+}
+
+class WorklistNext {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
+  title!: string;
+}
+
 export class WorklistResponse extends PageResponse(WorklistItemResponse) implements Worklist {
   @ApiProperty({
     type: [WorklistRoundResponse],
-    description: "Progress per round over all the juror's standing assignments (not just this page)",
+    description:
+      "Progress per round over all the juror's standing assignments (not just this page, whatever the filters)",
   })
   rounds!: WorklistRoundResponse[];
+
+  @ApiProperty({
+    type: [WorklistCategoryResponse],
+    description:
+      'Progress per round and category, in worklist order (the round filter applies, the others do not)',
+  })
+  categories!: WorklistCategoryResponse[];
+
+  @ApiProperty({
+    type: WorklistNext,
+    nullable: true,
+    description:
+      'The first nomination in worklist order, in an open round, that you have not submitted (the round and category filters apply, the state filter and the page do not); null when none is left',
+  })
+  next!: WorklistNext | null;
+}
+
+class DeclarationEmployer {
+  @ApiProperty({ format: 'uuid' })
+  companyId!: string;
+
+  @ApiProperty({ example: 'Steppe Rail Logistics' })
+  name!: string;
+}
+
+class DeclaredConflictResponse implements DeclaredConflict {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for automatic conflicts (membership, employer)',
+  })
+  id!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  companyId!: string;
+
+  @ApiProperty({ example: 'Steppe Rail Logistics' })
+  companyName!: string;
+
+  @ApiProperty(CONFLICT_SOURCE)
+  source!: ConflictSource;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  createdAt!: string | null;
+}
+
+export class DeclarationResponse implements DeclarationView {
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ example: 'Magistral Awards 2026' })
+  editionName!: string;
+
+  @ApiProperty()
+  blind!: boolean;
+
+  @ApiProperty(PHASE_SCHEMA)
+  phase!: Phase;
+
+  @ApiProperty({ description: 'Conflicts can still be declared and the declaration confirmed' })
+  open!: boolean;
+
+  @ApiProperty({ type: DeclarationEmployer, nullable: true })
+  employer!: DeclarationEmployer | null;
+
+  @ApiProperty({ type: [DeclaredConflictResponse] })
+  conflicts!: DeclaredConflictResponse[];
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Confirming the declaration accepts the terms and confidentiality: the same moment as completedAt',
+  })
+  termsAcceptedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: string | null;
+
+  @ApiProperty({
+    description: 'Nominations open only once it is (before: 409 conflicts.not_confirmed)',
+  })
+  complete!: boolean;
+}
+
+class ParticipatingCompanyResponse implements ParticipatingCompany {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Steppe Rail Logistics' })
+  name!: string;
+
+  @ApiProperty({
+    ...CONFLICT_SOURCE,
+    isArray: true,
+    description: 'Your conflicts with it already on record; empty when none',
+  })
+  conflicts!: ConflictSource[];
+}
+
+export class ParticipatingCompanyPage extends PageResponse(ParticipatingCompanyResponse) {}
+
+class DistributionBucketResponse implements DistributionBucket {
+  @ApiProperty({ type: 'integer', example: 7 })
+  value!: number;
+
+  @ApiProperty({ type: 'integer', example: 3 })
+  count!: number;
+}
+
+class OwnTotalResponse implements OwnTotal {
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
+  title!: string;
+
+  @ApiProperty({ example: '7.2500', description: 'Exact decimal, 4 decimals' })
+  total!: string;
+}
+
+class CategoryDistributionResponse implements CategoryDistribution {
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ example: 'efficiency' })
+  categoryCode!: string;
+
+  @ApiProperty({ type: LocalizedTextResponse })
+  categoryName!: LocalizedTextResponse;
+
+  @ApiProperty({ example: '0.0000', description: 'The lowest total the criteria allow' })
+  scaleMin!: string;
+
+  @ApiProperty({ example: '10.0000', description: 'The highest total the criteria allow' })
+  scaleMax!: string;
+
+  @ApiProperty({ type: 'integer', example: 12 })
+  assigned!: number;
+
+  @ApiProperty({ type: 'integer', example: 9 })
+  submitted!: number;
+
+  @ApiProperty({ type: String, nullable: true, example: '6.0000' })
+  lowest!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '8.2500' })
+  highest!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '7.1389' })
+  mean!: string | null;
+
+  @ApiProperty({
+    type: [DistributionBucketResponse],
+    description:
+      'Your totals rounded half away from zero to whole numbers, one bucket per whole number of the scale (empty ones included)',
+  })
+  histogram!: DistributionBucketResponse[];
+
+  @ApiProperty({ type: [OwnTotalResponse], description: 'Highest first' })
+  totals!: OwnTotalResponse[];
+}
+
+export class OwnDistributionResponse implements OwnDistribution {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty({ type: [CategoryDistributionResponse] })
+  categories!: CategoryDistributionResponse[];
 }
 
 class AttachmentForJurorResponse implements AttachmentForJuror {

@@ -8,6 +8,7 @@ import { reminderSettingsOf } from '../../editions/edition.queries.js';
 import { Notifications, type NotificationRequest } from '../../notifications/notifications.service.js';
 import { optedOut } from '../../notifications/opt-out.queries.js';
 import { UnsubscribeLinks } from '../../notifications/unsubscribe-links.js';
+import { jurorLink } from '../jury-links.js';
 import { currentReminder, type ReminderMoment, reminderSubject } from './reminder-slots.js';
 
 /** A delayed job may wake a moment before its time by this clock (Redis keeps its own): that counts as due. */
@@ -28,6 +29,8 @@ interface JurorBehind {
   fullName: string;
   locale: string;
   remaining: number;
+  /** The nomination left, when only one is. */
+  onlyNominationId: string | null;
 }
 
 /**
@@ -118,7 +121,8 @@ export class Reminders {
     moment: ReminderMoment,
   ): Promise<number> {
     const jurors = await manager.query<JurorBehind[]>(
-      `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining,
+              CASE WHEN count(*) = 1 THEN min(aa.nomination_id::text) END AS "onlyNominationId"
          FROM active_assignments aa
          JOIN user_directory u ON u.id = aa.juror_id
         WHERE aa.round_id = $1
@@ -147,7 +151,8 @@ export class Reminders {
           roundName: round.name,
           remaining: juror.remaining,
           closesAt: closesAt.toISOString(),
-          link: `${this.config.PUBLIC_URL}/jury/assignments?roundId=${round.id}`,
+          // The one nomination left, when only one is: straight to its scorecard.
+          link: jurorLink(this.config.PUBLIC_URL, round.id, juror.onlyNominationId ?? undefined),
           unsubscribeUrl: this.links.url(juror.id, 'reminders'),
         },
       }));
