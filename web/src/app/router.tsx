@@ -34,6 +34,10 @@ export const routes: RouteObject[] = [
           { path: 'companies', ...screen(() => import('../features/companies/CompaniesPage')) },
           { path: 'companies/:id', ...screen(() => import('../features/companies/CompanyPage')) },
           { path: 'nominations/*', ...screen(() => import('../features/placeholders/NominationsSoonPage')) },
+          {
+            path: 'jury/rounds/:roundId/nominations/:nominationId',
+            ...screen(() => import('../features/jury/ScorecardPage')),
+          },
           { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
         ],
