@@ -4,7 +4,13 @@ import { DEFAULT_PASSWORD } from '../support/factories.js';
 import { ScorecardPage } from './pages/scorecard.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { useBrowser } from './support/browser.js';
-import { closeRound, createJurorWorld, type JurorWorld, serverScorecard } from './support/juror-world.js';
+import {
+  addImage,
+  closeRound,
+  createJurorWorld,
+  type JurorWorld,
+  serverScorecard,
+} from './support/juror-world.js';
 import { focused, tabTo } from './support/keyboard.js';
 import type { PageGlobals } from './support/page-globals.js';
 
@@ -48,7 +54,8 @@ describe('The juror scores a nomination', () => {
     await scorecard.main.getByText('gauge change in 47 minutes').waitFor();
     await scorecard.main.getByText('Caspian Rail Cargo').first().waitFor();
     const frameLoaded = b.page.waitForResponse(
-      (response) => response.url().includes(`/attachments/${w.attachmentId}`) && response.request().isNavigationRequest(),
+      (response) =>
+        response.url().includes(`/attachments/${w.attachmentId}`) && response.request().isNavigationRequest(),
     );
     await scorecard.main.getByRole('button', { name: 'View khorgos-report.pdf' }).click();
     expect((await frameLoaded).status()).toBe(200);
@@ -75,7 +82,9 @@ describe('The juror scores a nomination', () => {
     expect(summary).toContain('Strong evidence on transfer times.');
     await scorecard.summaryDialog.getByRole('button', { name: 'Submit', exact: true }).click();
     await scorecard.submittedNote.waitFor();
-    expect(await scorecard.submittedNote.innerText()).toContain('You can still change it until the round closes');
+    expect(await scorecard.submittedNote.innerText()).toContain(
+      'You can still change it until the round closes',
+    );
     expect((await serverScorecard(b.app.t, w, w.first.id)).status).toBe('submitted');
 
     // Changed after submitting: saved, and still submitted.
@@ -204,11 +213,19 @@ describe('The juror scores a nomination', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('name'))).toBe('score-speed');
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('name'),
+      ),
+    ).toBe('score-speed');
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('name'))).toBe('score-reliability');
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('name'),
+      ),
+    ).toBe('score-reliability');
     await page.keyboard.type('11');
     await page.keyboard.press('Tab');
     expect((await focused(page)).id).toBe('scorecard-comment');
@@ -254,5 +271,47 @@ describe('The juror scores a nomination', () => {
     await scorecard.main.getByRole('link', { name: 'Skip for now' }).click();
     await scorecard.expectHeading(w.first.title);
     expect(await scorecard.shownMarks(CODES)).toEqual({ cost: 5 });
+  });
+
+  it('in a blind edition shows no company, and attachments (a PDF, an image) under the names the API gives them', async () => {
+    const w = await createJurorWorld(b.app.t, { blind: true });
+    await addImage(b.app.t, w.first.id, w.entrant.id, 'caspian-rail-cargo-site.png');
+    const bodies: string[] = [];
+    b.page.on('response', (response) => {
+      if (response.url().includes('/api/v1/') && response.headers()['content-type']?.includes('json'))
+        void response.text().then(
+          (text) => bodies.push(text),
+          () => undefined,
+        );
+    });
+    const scorecard = await openAsJuror(w);
+    await scorecard.main.getByText('gauge change in 47 minutes').waitFor();
+
+    await scorecard.main.getByRole('button', { name: 'View Attachment 2.png' }).click();
+    const image = scorecard.main.locator('img[alt="Attachment 2.png"]');
+    await image.waitFor();
+    await b.page.waitForFunction(
+      (alt) =>
+        [...(globalThis as unknown as PageGlobals).document.querySelectorAll('img')].some(
+          (img) =>
+            img.getAttribute('alt') === alt &&
+            (img as unknown as { naturalWidth: number }).naturalWidth === 24,
+        ),
+      'Attachment 2.png',
+    );
+    await scorecard.main.getByRole('button', { name: 'View Attachment 1.pdf' }).click();
+    await scorecard.main.locator('iframe[title="Attachment: Attachment 1.pdf"]').waitFor();
+
+    const html = await b.page.content();
+    for (const secret of [
+      'Caspian Rail Cargo',
+      'caspian-rail-cargo-site',
+      'khorgos-report',
+      w.entrant.fullName,
+    ]) {
+      expect(html).not.toContain(secret);
+      for (const body of bodies) expect(body).not.toContain(secret);
+    }
+    expect(bodies.length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,8 @@
  * only, answers such a request by fetching the file with the token it asks the page for. The file keeps its
  * own sandboxing Content-Security-Policy. Nothing is stored; every other request passes untouched.
  */
-const ATTACHMENT = /^\/api\/v1\/rounds\/[0-9a-f-]{36}\/nominations\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/;
+const ATTACHMENT =
+  /^\/api\/v1\/rounds\/[0-9a-f-]{36}\/nominations\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

@@ -125,11 +125,10 @@ export async function fetchAttachment(
   nominationId: string,
   attachmentId: string,
 ): Promise<Blob> {
-  const file = await unwrap(
+  return unwrap(
     api.GET('/api/v1/rounds/{roundId}/nominations/{nominationId}/attachments/{attachmentId}', {
       params: { path: { roundId, nominationId, attachmentId }, query: { disposition: 'inline' } },
       parseAs: 'blob',
     }),
   );
-  return file as Blob;
 }

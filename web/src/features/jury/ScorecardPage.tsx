@@ -74,7 +74,7 @@ function SaveStatus({ snapshot, onRetry }: { snapshot: AutosaveSnapshot; onRetry
   const { t } = useI18n();
   const problemText = useProblemText();
   const { state } = snapshot;
-  let text = '';
+  let text: string;
   switch (state.kind) {
     case 'idle':
       text = t.scorecard.status.idle;

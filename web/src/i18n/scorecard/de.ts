@@ -1,4 +1,3 @@
-import type { Plural } from '../types';
 import type { ScorecardMessages } from './en';
 
 export const scorecard: ScorecardMessages = {
@@ -35,7 +34,7 @@ export const scorecard: ScorecardMessages = {
   progress: {
     one: '{count} von {total} Kriterium bewertet',
     other: '{count} von {total} Kriterien bewertet',
-  } as Plural,
+  },
 
   status: {
     idle: 'Jede Änderung wird sofort gespeichert.',
@@ -59,8 +58,10 @@ export const scorecard: ScorecardMessages = {
   draftNote: 'Noch nicht eingereicht.',
   locked: {
     round_closed: 'Die Runde ist abgeschlossen: Dieser Bewertungsbogen kann nicht mehr geändert werden.',
-    judging_not_open: 'Die Bewertung ist derzeit nicht geöffnet: Dieser Bewertungsbogen kann nicht geändert werden.',
-    wrong_phase: 'Die Bewertungsphase dieser Ausgabe ist vorbei: Dieser Bewertungsbogen kann nicht geändert werden.',
+    judging_not_open:
+      'Die Bewertung ist derzeit nicht geöffnet: Dieser Bewertungsbogen kann nicht geändert werden.',
+    wrong_phase:
+      'Die Bewertungsphase dieser Ausgabe ist vorbei: Dieser Bewertungsbogen kann nicht geändert werden.',
     conflicts_not_confirmed: 'Bestätigen Sie vor dem Bewerten Ihre Erklärung zu Interessenkonflikten.',
     gone: 'Diese Nominierung ist Ihnen nicht mehr zugewiesen.',
   },
@@ -86,7 +87,7 @@ export const scorecard: ScorecardMessages = {
   summaryIncomplete: {
     one: '{count} Kriterium ist noch nicht bewertet: Bewerten Sie es vor dem Einreichen.',
     other: '{count} Kriterien sind noch nicht bewertet: Bewerten Sie sie vor dem Einreichen.',
-  } as Plural,
+  },
   summaryComment: 'Kommentar',
   summaryNoComment: 'Kein Kommentar.',
   confirmSubmit: 'Einreichen',

@@ -34,7 +34,10 @@ export const scorecard = {
   numberInvalid: 'Enter a whole number from {min} to {max}.',
   comment: 'Comment (optional)',
   commentHint: 'Only the organisers read it; at most 5000 characters.',
-  progress: { one: '{count} of {total} criterion marked', other: '{count} of {total} criteria marked' } as Plural,
+  progress: {
+    one: '{count} of {total} criterion marked',
+    other: '{count} of {total} criteria marked',
+  } as Plural,
 
   // Saving
   status: {

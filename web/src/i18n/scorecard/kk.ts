@@ -1,4 +1,3 @@
-import type { Plural } from '../types';
 import type { ScorecardMessages } from './en';
 
 export const scorecard: ScorecardMessages = {
@@ -35,7 +34,7 @@ export const scorecard: ScorecardMessages = {
   progress: {
     one: 'Бағаланған критерийлер: {count} / {total}',
     other: 'Бағаланған критерийлер: {count} / {total}',
-  } as Plural,
+  },
 
   status: {
     idle: 'Әр өзгеріс бірден сақталады.',
@@ -86,7 +85,7 @@ export const scorecard: ScorecardMessages = {
   summaryIncomplete: {
     one: '{count} критерий әлі бағаланбаған: жібермес бұрын оны бағалаңыз.',
     other: '{count} критерий әлі бағаланбаған: жібермес бұрын оларды бағалаңыз.',
-  } as Plural,
+  },
   summaryComment: 'Пікір',
   summaryNoComment: 'Пікір жоқ.',
   confirmSubmit: 'Жіберу',

@@ -1,4 +1,3 @@
-import type { Plural } from '../types';
 import type { ScorecardMessages } from './en';
 
 export const scorecard: ScorecardMessages = {
@@ -37,7 +36,7 @@ export const scorecard: ScorecardMessages = {
     few: 'Оценено {count} критерия из {total}',
     many: 'Оценено {count} критериев из {total}',
     other: 'Оценено {count} критерия из {total}',
-  } as Plural,
+  },
 
   status: {
     idle: 'Каждое изменение сохраняется сразу.',
@@ -90,7 +89,7 @@ export const scorecard: ScorecardMessages = {
     few: 'Не оценены {count} критерия: оцените их перед отправкой.',
     many: 'Не оценены {count} критериев: оцените их перед отправкой.',
     other: 'Не оценены {count} критерия: оцените их перед отправкой.',
-  } as Plural,
+  },
   summaryComment: 'Комментарий',
   summaryNoComment: 'Без комментария.',
   confirmSubmit: 'Отправить',

@@ -8,7 +8,8 @@ type Loaded = { kind: 'image'; src: string } | { kind: 'pdf'; src: string | null
 function dataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('Not a data URL'));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsDataURL(blob);
   });
@@ -94,7 +95,9 @@ export function AttachmentView({
           </p>
         )}
         {open && !failed && !loaded && <p role="status">{format(t.scorecard.attachmentLoading, { name })}</p>}
-        {open && loaded?.kind === 'image' && <img className="attachment__image" src={loaded.src} alt={name} />}
+        {open && loaded?.kind === 'image' && (
+          <img className="attachment__image" src={loaded.src} alt={name} />
+        )}
         {open && loaded?.kind === 'pdf' && (
           <>
             {loaded.src !== null && (

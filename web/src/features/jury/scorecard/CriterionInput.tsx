@@ -32,7 +32,12 @@ export function CriterionInput({ criterion, value, readOnly, onChange }: Criteri
   });
   const count = max - min + 1;
   return (
-    <fieldset className="criterion" disabled={readOnly} aria-describedby={hintId} data-criterion={criterion.code}>
+    <fieldset
+      className="criterion"
+      disabled={readOnly}
+      aria-describedby={hintId}
+      data-criterion={criterion.code}
+    >
       <legend>{name}</legend>
       <div id={hintId} className="criterion__hint">
         <p>{localized(criterion.description, locale)}</p>

@@ -45,7 +45,9 @@ export function NominationDetails({ nomination }: { nomination: NominationForJur
               return (
                 <div key={question.code}>
                   <dt>{localized(question.prompt, locale)}</dt>
-                  <dd className="nomination__text">{answer?.trim() ? answer : <em>{t.scorecard.noAnswer}</em>}</dd>
+                  <dd className="nomination__text">
+                    {answer?.trim() ? answer : <em>{t.scorecard.noAnswer}</em>}
+                  </dd>
                 </div>
               );
             })}

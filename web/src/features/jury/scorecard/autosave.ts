@@ -1,9 +1,16 @@
-import { type Marks, type Scorecard, fetchScorecard, saveScorecard, submitScorecard } from '../../../api/scorecards';
+import {
+  type Marks,
+  type Scorecard,
+  fetchScorecard,
+  saveScorecard,
+  submitScorecard,
+} from '../../../api/scorecards';
 import { type ApiError, isApiError } from '../../../api/problem';
 import { clearLocalMarks, type LocalMarks, readLocalMarks, sameMarks, writeLocalMarks } from './local-marks';
 
 /** Why the scorecard can no longer be written (the server's refusal codes, or a nomination gone). */
-export type LockReason = 'round_closed' | 'judging_not_open' | 'wrong_phase' | 'conflicts_not_confirmed' | 'gone';
+export type LockReason =
+  'round_closed' | 'judging_not_open' | 'wrong_phase' | 'conflicts_not_confirmed' | 'gone';
 
 export type SaveState =
   /** Nothing changed since the scorecard was read. */
@@ -80,7 +87,13 @@ export class ScorecardAutosave {
       this.snapshot = { marks: fromServer, server, state: { kind: 'idle' }, unsaved: false, restored: false };
     } else if (stored.baseVersion === server.version) {
       // Unsaved marks from the last visit, made on what the server still has: send them.
-      this.snapshot = { marks: stored.marks, server, state: { kind: 'saving' }, unsaved: true, restored: true };
+      this.snapshot = {
+        marks: stored.marks,
+        server,
+        state: { kind: 'saving' },
+        unsaved: true,
+        restored: true,
+      };
       this.schedule(0);
     } else {
       // Unsaved marks, but the scorecard has changed elsewhere since: the juror chooses.
@@ -194,11 +207,17 @@ export class ScorecardAutosave {
       this.publish({ state: { kind: 'locked', reason: lock ?? 'gone' } });
       return this.settle();
     }
-    if (problem && problem.status >= 400 && problem.status < 500 && ![401, 408, 429].includes(problem.status)) {
+    if (
+      problem &&
+      problem.status >= 400 &&
+      problem.status < 500 &&
+      ![401, 408, 429].includes(problem.status)
+    ) {
       this.publish({ state: { kind: 'refused', error: error as ApiError } });
       return this.settle();
     }
-    const reason = !problem || problem.status === 0 ? 'network' : problem.status === 401 ? 'session' : 'server';
+    const reason =
+      !problem || problem.status === 0 ? 'network' : problem.status === 401 ? 'session' : 'server';
     const wait = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.publish({ state: { kind: 'retrying', reason, retryAt: Date.now() + wait } });
@@ -250,7 +269,8 @@ export class ScorecardAutosave {
     } catch (error) {
       const problem = isApiError(error) ? error.problem : undefined;
       // A refusal of the write itself is reported by the autosave's own states; the caller shows the error.
-      if (problem?.code === 'request.stale_version' || (problem && LOCKS[problem.code])) await this.failed(error);
+      if (problem?.code === 'request.stale_version' || (problem && LOCKS[problem.code]))
+        await this.failed(error);
       throw error;
     }
   }
@@ -261,7 +281,12 @@ export class ScorecardAutosave {
     if (state.kind !== 'conflict') return;
     if (choice === 'theirs') {
       clearLocalMarks(this.options.storageKey);
-      this.publish({ marks: marksOf(state.theirs), server: state.theirs, unsaved: false, state: { kind: 'saved' } });
+      this.publish({
+        marks: marksOf(state.theirs),
+        server: state.theirs,
+        unsaved: false,
+        state: { kind: 'saved' },
+      });
       return;
     }
     this.publish({ server: state.theirs, unsaved: true, state: { kind: 'saving' } });

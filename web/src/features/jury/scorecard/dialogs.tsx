@@ -81,7 +81,9 @@ export function SubmitDialog({
       <p>{t.scorecard.summaryLead}</p>
       <MarksList criteria={criteria} marks={marks} />
       <h3>{t.scorecard.summaryComment}</h3>
-      <p className="nomination__text">{marks.comment?.trim() ? marks.comment : t.scorecard.summaryNoComment}</p>
+      <p className="nomination__text">
+        {marks.comment?.trim() ? marks.comment : t.scorecard.summaryNoComment}
+      </p>
       {missing > 0 && (
         <p className="field__error" id="submit-summary-missing">
           {plural(t.scorecard.summaryIncomplete, missing)}
@@ -168,7 +170,8 @@ export function ConflictChoice({
   const numbers = new Intl.NumberFormat(locale);
   const section = useRef<HTMLElement>(null);
   useEffect(() => section.current?.focus(), []);
-  const show = (mark: number | undefined) => (mark === undefined ? t.scorecard.notMarked : numbers.format(mark));
+  const show = (mark: number | undefined) =>
+    mark === undefined ? t.scorecard.notMarked : numbers.format(mark);
   const rows = [
     ...criteria.map((c) => ({
       key: c.code,
@@ -207,7 +210,9 @@ export function ConflictChoice({
               <tr key={row.key} className={row.mine !== row.theirs ? 'conflict__differs' : undefined}>
                 <th scope="row">
                   {row.name}
-                  {row.mine !== row.theirs && <span className="conflict__flag"> ({t.scorecard.conflictDiffers})</span>}
+                  {row.mine !== row.theirs && (
+                    <span className="conflict__flag"> ({t.scorecard.conflictDiffers})</span>
+                  )}
                 </th>
                 <td data-label={t.scorecard.conflictMine} data-version="mine">
                   {row.mine}
