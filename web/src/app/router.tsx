@@ -41,6 +41,10 @@ export const routes: RouteObject[] = [
             path: 'jury/editions/:editionId/declarations',
             ...screen(() => import('../features/jury/DeclarationsPage')),
           },
+          {
+            path: 'jury/rounds/:roundId/nominations/:nominationId',
+            ...screen(() => import('../features/jury/ScorecardPage')),
+          },
           { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
         ],
