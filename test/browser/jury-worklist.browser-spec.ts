@@ -108,6 +108,7 @@ describe('The juror’s worklist and declaration in the browser', () => {
 
     // Nothing declared yet: the worklist says so and links to the declaration.
     await b.page.getByText('Before you open a nomination, complete your declaration').waitFor();
+    expect(await b.page.getByRole('link', { name: /Next to score/ }).count()).toBe(0);
     await expectCleanPage(b.page, '/jury (undeclared)');
     await b.page.getByRole('link', { name: 'Complete your declaration' }).click();
     await page.expectHeading('Your declaration of interests');

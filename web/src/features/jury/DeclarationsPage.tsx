@@ -51,31 +51,28 @@ function EmployerForm({
         </Notice>
       )}
       <form key={current} className="form" onSubmit={submit} noValidate>
-        <fieldset className="fieldset">
-          <legend>{d.employerLegend}</legend>
-          <div className="field">
-            <label className="field__label" htmlFor="field-employer">
-              {t.jury.declarations.employerTitle}
-            </label>
-            <p className="field__hint" id="field-employer-hint">
-              {d.employerHint}
-            </p>
-            <select
-              id="field-employer"
-              name="employer"
-              className="input"
-              defaultValue={current}
-              aria-describedby="field-employer-hint"
-            >
-              <option value={NONE}>{d.employerNone}</option>
-              {options.map((company) => (
-                <option key={company.id} value={company.id}>
-                  {company.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </fieldset>
+        <div className="field">
+          <label className="field__label" htmlFor="field-employer">
+            {d.employerLegend}
+          </label>
+          <p className="field__hint" id="field-employer-hint">
+            {d.employerHint}
+          </p>
+          <select
+            id="field-employer"
+            name="employer"
+            className="input"
+            defaultValue={current}
+            aria-describedby="field-employer-hint"
+          >
+            <option value={NONE}>{d.employerNone}</option>
+            {options.map((company) => (
+              <option key={company.id} value={company.id}>
+                {company.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <Button type="submit" busy={save.isPending} busyLabel={d.saving}>
           {d.employerSave}
         </Button>

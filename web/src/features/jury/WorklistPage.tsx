@@ -279,7 +279,8 @@ export default function WorklistPage() {
     ...(state ? { state } : {}),
   });
   const distribution = useOwnDistribution(round?.id);
-  const next = filtered.data?.next ?? null;
+  // Nominations open only once the declaration is complete: until then nothing is "next".
+  const next = round?.conflictsConfirmed ? (filtered.data?.next ?? null) : null;
   useNextKey(next ? scorecardPath(next.roundId, next.nominationId) : null);
 
   const change = (name: 'categoryId' | 'state' | 'roundId', value: string) => {
@@ -330,6 +331,7 @@ export default function WorklistPage() {
       )}
       <RoundSummary round={round} />
       {round.status === 'open' &&
+        round.conflictsConfirmed &&
         (next ? (
           <p className="worklist-next">
             <Link to={scorecardPath(next.roundId, next.nominationId)} aria-keyshortcuts="n">
