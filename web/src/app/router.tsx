@@ -1,11 +1,17 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
 import { Layout, Loading } from './Layout';
 import { RequireSignIn } from './RequireSignIn';
 
 /** A route whose screen is its own chunk, loaded when first visited. */
 function screen(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
   return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+/** `/jury/assignments?roundId=…` (older mails' link) → `/jury?roundId=…`. */
+function OldWorklistLink() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/jury', search }} replace />;
 }
 
 export const routes: RouteObject[] = [
@@ -45,7 +51,8 @@ export const routes: RouteObject[] = [
             path: 'jury/rounds/:roundId/nominations/:nominationId',
             ...screen(() => import('../features/jury/ScorecardPage')),
           },
-          { path: 'jury/*', ...screen(() => import('../features/placeholders/JurySoonPage')) },
+          // Mails sent before the worklist moved to /jury link here: same list, same round.
+          { path: 'jury/assignments', Component: OldWorklistLink },
           { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
         ],
       },

@@ -70,7 +70,7 @@ export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateParams[T] } = {
     roundName: 'Shortlist',
     count: 12,
     closesAt: '2026-03-01T18:00:00.000Z',
-    link: 'https://magistral.example/jury/assignments',
+    link: 'https://magistral.example/jury?roundId=5d0c2f1e-8a4b-4c7d-9e21-3f6a7b8c9d10',
   },
   'jury.scoring_reminder': {
     name: 'Juror <i>J</i>',
@@ -78,7 +78,7 @@ export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateParams[T] } = {
     roundName: 'Final <b>round</b>',
     remaining: 1234,
     closesAt: '2026-03-01T18:00:00.000Z',
-    link: 'https://magistral.example/jury/assignments',
+    link: 'https://magistral.example/jury?roundId=5d0c2f1e-8a4b-4c7d-9e21-3f6a7b8c9d10',
     unsubscribeUrl: 'https://magistral.example/api/v1/notifications/unsubscribe?token=abc',
   },
   'results.published': {

@@ -19,7 +19,7 @@ function destinations(me: Me, t: ReturnType<typeof useI18n>['t']): Destination[]
     );
   }
   if (me.roles.includes('juror'))
-    list.push({ to: '/jury/assignments', title: t.home.juryAssignments, hint: t.home.juryAssignmentsHint });
+    list.push({ to: '/jury', title: t.home.juryAssignments, hint: t.home.juryAssignmentsHint });
   if (me.roles.includes('organiser'))
     list.push({ to: '/organiser', title: t.home.organiser, hint: t.home.organiserHint });
   list.push({ to: '/account', title: t.layout.account, hint: t.home.accountHint });
