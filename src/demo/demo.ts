@@ -73,7 +73,8 @@ async function main(): Promise<number> {
     }
     if (state === 'partial') {
       process.stderr.write(
-        'An earlier npm run demo stopped half-way: this database holds part of the demo. ' +
+        'This database holds part of the demo: an earlier npm run demo stopped half-way, or an older ' +
+          'version of it (without the special prize) made it. ' +
           'Drop it (or point DATABASE_URL at a new one) and run npm run demo again.\n',
       );
       return 1;

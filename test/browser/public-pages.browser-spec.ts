@@ -23,6 +23,7 @@ type Locale = (typeof LOCALES)[number];
 
 const PUBLISHED = 'Magistral Awards 2031';
 const HIDDEN = 'Magistral Awards 2032';
+const UNPUBLISHED = 'Magistral Awards 2033';
 
 const nameOf = (code: string, locale: Locale) =>
   STANDARD_CATEGORIES.find((c) => c.code === code)!.name[locale];
@@ -30,7 +31,10 @@ const nameOf = (code: string, locale: Locale) =>
 describe('The public results pages without JavaScript', () => {
   const b = useBrowser({ context: { javaScriptEnabled: false } });
   let published: JudgedWorld;
+  /** Publication scheduled for next week. */
   let hidden: JudgedWorld;
+  /** Tallied, never published. */
+  let unpublished: JudgedWorld;
   /** The published results as the JSON API gives them: what the pages must show. */
   let results: PublicResults;
 
@@ -79,7 +83,11 @@ describe('The public results pages without JavaScript', () => {
 
   beforeAll(async () => {
     const { t } = b.app;
-    [published, hidden] = [await judged(PUBLISHED), await judged(HIDDEN)];
+    [published, hidden, unpublished] = [
+      await judged(PUBLISHED),
+      await judged(HIDDEN),
+      await judged(UNPUBLISHED),
+    ];
     const organiser = await signIn(t, ['organiser']);
     await t
       .http()
@@ -172,6 +180,7 @@ describe('The public results pages without JavaScript', () => {
           href: `/results/${published.edition.slug}?lang=${locale}`,
         });
         expect(listed.map((e) => e.name)).not.toContain(HIDDEN);
+        expect(listed.map((e) => e.name)).not.toContain(UNPUBLISHED);
         await expectAccessible(locale, '/results');
 
         // Following the link needs no script: a plain navigation to the edition's page.
@@ -248,10 +257,9 @@ describe('The public results pages without JavaScript', () => {
       }
     });
 
-    it('answers an edition under embargo exactly like an unknown address: the same 404 page', async () => {
+    it('answers an edition not yet published, or under embargo, exactly like an unknown address: the same 404 page', async () => {
       const { context, pages, watcher } = await visitor(locale);
       try {
-        watcher.expectFailure({ path: `/results/${hidden.edition.slug}`, status: 404 });
         watcher.expectFailure({ path: '/results/no-such-edition', status: 404 });
         const unknown = await pages.open('/results/no-such-edition');
         const unknownHtml = await unknown.text();
@@ -260,15 +268,23 @@ describe('The public results pages without JavaScript', () => {
         expect((await pages.heading.innerText()).trim()).toBe(t.notFoundTitle);
         await expectAccessible(locale, '/results/no-such-edition', 404);
 
-        const embargoed = await pages.open(`/results/${hidden.edition.slug}`);
-        expect(embargoed.status()).toBe(404);
-        expect(await embargoed.text()).toBe(unknownHtml);
-        expect(await embargoed.allHeaders()).toMatchObject({
-          'content-type': unknown.headers()['content-type']!,
-          'cache-control': unknown.headers()['cache-control']!,
-        });
-        expect(embargoed.headers().etag).toBeUndefined();
-        expect(unknownHtml).not.toContain(HIDDEN);
+        for (const [world, name] of [
+          [unpublished, UNPUBLISHED],
+          [hidden, HIDDEN],
+        ] as const) {
+          watcher.expectFailure({ path: `/results/${world.edition.slug}`, status: 404 });
+          const response = await pages.open(`/results/${world.edition.slug}`);
+          expect(response.status()).toBe(404);
+          const html = await response.text();
+          expect(html).toBe(unknownHtml);
+          expect(html).not.toContain(name);
+          expect(html).not.toContain(world.edition.slug);
+          expect(await response.allHeaders()).toMatchObject({
+            'content-type': unknown.headers()['content-type']!,
+            'cache-control': unknown.headers()['cache-control']!,
+          });
+          expect(response.headers().etag).toBeUndefined();
+        }
         watcher.assertClean();
       } finally {
         await context.close();

@@ -52,7 +52,7 @@ ul.editions h2 { margin: 0 0 .25rem; font-size: 1.3rem; }
   margin: 0 0 var(--space); }
 .winners p { margin: .25rem 0; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; min-width: 36rem; }
+table { border-collapse: collapse; width: 100%; min-width: 48rem; }
 caption { text-align: left; font-weight: bold; padding: .25rem 0 .5rem; }
 th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
