@@ -5,7 +5,6 @@ import { NominationsPage } from './pages/nominations.page.js';
 import { newAccount } from './support/accounts.js';
 import { useBrowser } from './support/browser.js';
 import { focused, tabTo } from './support/keyboard.js';
-import type { PageGlobals } from './support/page-globals.js';
 import { editionTakingNominations, SMALL_PDF } from './support/nominations-world.js';
 
 const API = '/api/v1';
@@ -146,9 +145,7 @@ describe('The nomination journey with the keyboard alone', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'The nomination is withdrawn.' }).waitFor();
-    await page.waitForFunction(
-      () => !(globalThis as unknown as PageGlobals).document.querySelector('dialog[open]'),
-    );
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
     expect(await n.history.last().textContent()).toContain('Withdrawn');
   }, 120_000);
 });

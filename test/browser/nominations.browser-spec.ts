@@ -79,8 +79,18 @@ describe('The entrant’s nominations in the browser', () => {
     const id = n.idFromUrl();
     await n.waitSaveState('idle');
 
-    // The category's criteria beside the text; everything typed reaches the server (autosave).
+    // The category's criteria beside the text. Submitting the empty draft: every refusal beside its field.
     expect(await n.guide.textContent()).toContain('How jurors score it');
+    b.expectFailure({ method: 'POST', path: `${API}/nominations/${id}/submit`, status: 400 });
+    await n.submitButton.click();
+    await n.errorSummary.filter({ hasText: 'The nomination is not complete yet.' }).waitFor();
+    expect(await n.field('summary').getAttribute('aria-invalid')).toBe('true');
+    expect(await n.errorSummary.locator('a[href="#field-summary"]').textContent()).toContain('Summary');
+    expect(await n.page.locator('[id="field-metrics"] .field__error').textContent()).toContain(
+      'at least one key metric is required',
+    );
+
+    // Everything typed reaches the server (autosave).
     await app
       .field('summary')
       .fill('We moved 40% of our containers from trucks to block trains through Khorgos.');

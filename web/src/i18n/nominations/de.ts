@@ -62,7 +62,6 @@ export const nominations: NominationsMessages = {
   optionalQuestion: '(freiwillig)',
 
   facts: 'Angaben zur Einreichung',
-  deadline: 'Einreichungsschluss ist am {date}.',
   editorTitle: 'Ihr Text',
   summary: 'Zusammenfassung',
   summaryHint:
@@ -101,7 +100,6 @@ export const nominations: NominationsMessages = {
     useTheirs: 'Neuere Fassung übernehmen',
     savedAt: 'Gespeichert am {date}',
   },
-  leaveWarning: 'Ihre letzten Änderungen sind noch nicht gespeichert.',
 
   attachments: 'Anhänge',
   attachmentsLead: 'Belege für die Jury: Berichte, Zertifikate, Fotos.',
@@ -111,7 +109,6 @@ export const nominations: NominationsMessages = {
   upload: 'Hochladen',
   uploading: '{name} wird hochgeladen',
   uploaded: '{name} ist angehängt.',
-  uploadProgress: 'Fortschritt des Hochladens',
   noAttachments: 'Noch keine Datei angehängt.',
   tooBig: 'Diese Datei ist {size} groß; erlaubt sind höchstens {max}.',
   wrongType: 'Angenommen werden nur {types}-Dateien.',

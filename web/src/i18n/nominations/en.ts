@@ -63,7 +63,6 @@ export const nominations = {
 
   // The editor
   facts: 'About this nomination',
-  deadline: 'Nominations close on {date}.',
   editorTitle: 'Your text',
   summary: 'Summary',
   summaryHint: 'What you did and what it changed, up to 2,000 characters. Jurors read it first.',
@@ -100,7 +99,6 @@ export const nominations = {
     useTheirs: 'Use the newer version',
     savedAt: 'Saved on {date}',
   },
-  leaveWarning: 'Your latest changes are not saved yet.',
 
   // Attachments
   attachments: 'Attachments',
@@ -111,7 +109,6 @@ export const nominations = {
   upload: 'Upload',
   uploading: 'Uploading {name}',
   uploaded: '{name} is attached.',
-  uploadProgress: 'Upload progress',
   noAttachments: 'No file attached yet.',
   tooBig: 'This file is {size}; the limit is {max}.',
   wrongType: 'Only {types} files are accepted.',

@@ -61,7 +61,6 @@ export const nominations: NominationsMessages = {
   optionalQuestion: '(қалауыңыз бойынша)',
 
   facts: 'Өтінім туралы мәлімет',
-  deadline: 'Өтінім қабылдау мерзімі: {date}.',
   editorTitle: 'Өтінім мәтіні',
   summary: 'Қысқаша сипаттама',
   summaryHint:
@@ -98,7 +97,6 @@ export const nominations: NominationsMessages = {
     useTheirs: 'Жаңа нұсқаны алу',
     savedAt: 'Сақталған уақыты: {date}',
   },
-  leaveWarning: 'Соңғы өзгерістеріңіз әлі сақталған жоқ.',
 
   attachments: 'Тіркемелер',
   attachmentsLead: 'Қазылар алқасына арналған дәлелдер: есептер, сертификаттар, фотосуреттер.',
@@ -108,7 +106,6 @@ export const nominations: NominationsMessages = {
   upload: 'Жүктеу',
   uploading: '«{name}» жүктелуде',
   uploaded: '«{name}» тіркелді.',
-  uploadProgress: 'Жүктеу барысы',
   noAttachments: 'Әзірге файл тіркелген жоқ.',
   tooBig: 'Бұл файлдың көлемі — {size}, ал шегі — {max}.',
   wrongType: 'Тек {types} файлдары қабылданады.',

@@ -59,7 +59,6 @@ export const nominations: NominationsMessages = {
   optionalQuestion: '(по желанию)',
 
   facts: 'Сведения о заявке',
-  deadline: 'Приём заявок закрывается {date}.',
   editorTitle: 'Текст заявки',
   summary: 'Краткое описание',
   summaryHint: 'Что вы сделали и что это изменило, до 2000 символов. Жюри читает его первым.',
@@ -105,7 +104,6 @@ export const nominations: NominationsMessages = {
     useTheirs: 'Взять новую версию',
     savedAt: 'Сохранена {date}',
   },
-  leaveWarning: 'Последние изменения ещё не сохранены.',
 
   attachments: 'Вложения',
   attachmentsLead: 'Подтверждения для жюри: отчёты, сертификаты, фотографии.',
@@ -120,7 +118,6 @@ export const nominations: NominationsMessages = {
   upload: 'Загрузить',
   uploading: 'Загружается {name}',
   uploaded: 'Файл {name} приложен.',
-  uploadProgress: 'Ход загрузки',
   noAttachments: 'Файлов пока нет.',
   tooBig: 'Размер файла — {size}, а допускается не больше {max}.',
   wrongType: 'Принимаются только файлы {types}.',
