@@ -11,6 +11,7 @@ import { createCompany, createNomination } from '../support/nominations.js';
 import type { ReceivedMail } from '../support/smtp.js';
 import { closeAndTally, createJudgedWorld, scoreTable } from '../support/tally.js';
 import { AppPage } from './pages/app-page.js';
+import { ScorecardPage } from './pages/scorecard.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { newAccount } from './support/accounts.js';
 import { type BrowserTest, useBrowser } from './support/browser.js';
@@ -29,7 +30,7 @@ const NOT_FOUND = 'Page not found';
 /** The placeholder of a part of the app not built yet (web/src/i18n/en.ts, comingSoon.lead). */
 const BEING_BUILT = 'This part of Magistral Awards is being built.';
 /** The juror's workspace heading (web/src/i18n/jury/en.ts, title). */
-const JURY_WORKLIST_HEADING = 'Your jury work';
+const JURY_WORKLIST_HEADING = 'Your worklist';
 /** Failed sign-ins after which an account locks, in this file's server (the default is 100). */
 const LOCKOUT_THRESHOLD = 3;
 
@@ -43,6 +44,7 @@ type LinkKind =
   | 'unsubscribe'
   | 'nomination'
   | 'jury-worklist'
+  | 'jury-scorecard'
   | 'results';
 
 /** Who received a mail, and what its page should then show. */
@@ -177,7 +179,6 @@ const LINKS: Record<LinkKind, LinkExpectation> = {
   nomination: {
     path: /^\/nominations\/[0-9a-f-]{36}$/,
     says: 'the nomination opens, its title as the heading',
-    waitsFor: 'the nomination page (/nominations/{id}), built in another branch',
     async open(b, link, sent) {
       const page = await openSignedIn(b, link, sent);
       await page.expectHeading(sent.about!);
@@ -185,18 +186,26 @@ const LINKS: Record<LinkKind, LinkExpectation> = {
     },
   },
   'jury-worklist': {
-    path: /^\/jury\/assignments$/,
+    path: /^\/jury$/,
     says: "the juror's worklist of the round opens",
-    waitsFor: "the juror's workspace (/jury/assignments), built in other branches",
     async open(b, link, sent) {
       const page = await openSignedIn(b, link, sent);
       expect(new URL(b.page.url()).searchParams.get('roundId')).toBe(
         new URL(link).searchParams.get('roundId'),
       );
-      // The jury section's title (web/src/i18n/jury/en.ts), naming the mail's round; not the placeholder.
+      // The worklist's title (web/src/i18n/jury/en.ts), naming the mail's round; not the placeholder.
       await page.expectHeading(JURY_WORKLIST_HEADING);
       await page.main.getByText(sent.about!).first().waitFor();
       expect(await page.main.innerText()).not.toContain(BEING_BUILT);
+    },
+  },
+  'jury-scorecard': {
+    path: /^\/jury\/rounds\/[0-9a-f-]{36}\/nominations\/[0-9a-f-]{36}$/,
+    says: 'the scorecard of the one nomination left opens beside the entry',
+    async open(b, link, sent) {
+      const page = await openSignedIn(b, link, sent);
+      await page.expectHeading(sent.about!);
+      await new ScorecardPage(b.page).saveStatus.waitFor();
     },
   },
   results: {
@@ -352,13 +361,15 @@ const SEND: Record<TemplateName, { kinds: LinkKind[]; send(b: BrowserTest): Prom
       const categoryId = edition.categories[0]!.id;
       const owner = await createUser(t, { roles: ['entrant'] });
       const company = await createCompany(t, owner.id);
-      await createNomination(t, {
-        editionId: edition.id,
-        categoryId,
-        companyId: company.id,
-        createdBy: owner.id,
-        status: 'eligible',
-      });
+      // Two nominations: a mail about several links to the worklist (about one, to its scorecard: below).
+      for (let i = 0; i < 2; i++)
+        await createNomination(t, {
+          editionId: edition.id,
+          categoryId,
+          companyId: company.id,
+          createdBy: owner.id,
+          status: 'eligible',
+        });
       const roundId = await createRound(t, edition.id, 1, 'Final');
       const juror = await createUser(t, { roles: ['juror'] });
       await putOnPanel(t, edition, categoryId, [juror.id]);
@@ -369,19 +380,22 @@ const SEND: Record<TemplateName, { kinds: LinkKind[]; send(b: BrowserTest): Prom
     },
   },
   'jury.scoring_reminder': {
-    kinds: ['jury-worklist', 'unsubscribe'],
+    // One nomination left: the reminder links straight to its scorecard.
+    kinds: ['jury-scorecard', 'unsubscribe'],
     async send(b) {
       const { t } = b.app;
       const edition = await createJudgingEdition(t);
       const categoryId = edition.categories[0]!.id;
       const owner = await createUser(t, { roles: ['entrant'] });
       const company = await createCompany(t, owner.id);
+      const title = 'Cold chain corridor Almaty–Tashkent';
       const nominationId = await createNomination(t, {
         editionId: edition.id,
         categoryId,
         companyId: company.id,
         createdBy: owner.id,
         status: 'eligible',
+        title,
       });
       const roundId = await createRound(t, edition.id, 1, 'Final');
       const closesAt = new Date(Date.now() + 5 * 24 * HOUR);
@@ -389,6 +403,7 @@ const SEND: Record<TemplateName, { kinds: LinkKind[]; send(b: BrowserTest): Prom
       await t.db.query(`UPDATE rounds SET closes_at = $2 WHERE id = $1`, [roundId, closesAt]);
       const juror = await createUser(t, { roles: ['juror'] });
       await putOnPanel(t, edition, categoryId, [juror.id]);
+      await confirmConflicts(t, edition.id, juror.id);
       await t.db.query(`INSERT INTO assignments (round_id, nomination_id, juror_id) VALUES ($1, $2, $3)`, [
         roundId,
         nominationId,
@@ -404,7 +419,7 @@ const SEND: Record<TemplateName, { kinds: LinkKind[]; send(b: BrowserTest): Prom
       } finally {
         clock.reset();
       }
-      return { mail: await b.app.mail(juror.email), recipient: juror, about: 'Final' };
+      return { mail: await b.app.mail(juror.email), recipient: juror, about: title };
     },
   },
   'results.published': {
