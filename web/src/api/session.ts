@@ -89,19 +89,29 @@ function isAccessTokenAnswer(value: unknown): value is AccessTokenAnswer {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** Tabs of this origin refresh one at a time (they share the cookie): see refreshSession. */
+const REFRESH_LOCK = 'magistral.refresh';
+
+function postRefresh(): Promise<Response> {
+  return fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { [SESSION_TRANSPORT_HEADER]: SESSION_TRANSPORT },
+  });
+}
+
 /**
- * Trades the refresh cookie for a new access token. Concurrent callers (several requests that met an
- * expired token at once) share one request: the server rotates the refresh token, so a second parallel
- * refresh would present a spent one and end the session.
+ * Trades the refresh cookie for a new access token. The server rotates the refresh token and treats a
+ * spent one as stolen (it ends the session), so two refreshes must never present the same cookie:
+ * concurrent callers in this tab share one request, and tabs take turns through a Web Lock, so a tab
+ * that waited sends the cookie the other tab's refresh has just set (two tabs reloaded at once).
  */
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { [SESSION_TRANSPORT_HEADER]: SESSION_TRANSPORT },
-      });
+      const response = await (typeof navigator !== 'undefined' && 'locks' in navigator
+        ? navigator.locks.request(REFRESH_LOCK, postRefresh)
+        : postRefresh());
       const body: unknown = response.ok ? await response.json() : null;
       setAccessToken(isAccessTokenAnswer(body) ? body.accessToken : null);
       return accessToken !== null;
