@@ -11,28 +11,34 @@ const TTL_SECONDS = 30;
 describe('The access token expires while the juror is scoring', () => {
   const b = useBrowser({ app: { ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) } });
 
-  it('renews the session from its cookie and saves the mark made after the expiry, losing nothing', async () => {
+  it('renews the session from its cookie and saves the marks made after the expiry, losing nothing', async () => {
     const w = await createJurorWorld(b.app.t);
-    const signedInAt = Date.now();
     await new SignInPage(b.page).open(`/jury/rounds/${w.roundId}/nominations/${w.first.id}`);
     await new SignInPage(b.page).signIn(w.assignedJuror.email, DEFAULT_PASSWORD);
+    // The access token was issued before this moment: TTL seconds (and one) later it has surely expired.
+    const signedInAt = Date.now();
     const scorecard = new ScorecardPage(b.page);
     await scorecard.saveStatus.waitFor();
     await scorecard.mark('cost', 6);
     await scorecard.expectSaved();
 
-    // Past the token's expiry (and the verifier's tolerance).
-    await b.page.waitForTimeout(Math.max(0, (TTL_SECONDS + 2) * 1000 - (Date.now() - signedInAt)));
+    await b.page.waitForTimeout(Math.max(0, (TTL_SECONDS + 1) * 1000 - (Date.now() - signedInAt)));
     b.expectFailure({ method: 'PUT', path: /\/scorecards\//, status: 401 });
-    const expired = b.page.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 401);
+    const refusals: Promise<unknown>[] = [];
+    b.page.on('response', (response) => {
+      if (response.request().method() === 'PUT' && response.status() === 401) refusals.push(response.json());
+    });
     await scorecard.mark('speed', 7);
     await scorecard.comment.fill('Typed after the token expired.');
-    expect((await (await expired).json()) as { code: string }).toMatchObject({ code: 'auth.token_expired' });
-    await scorecard.expectSaved();
+    // The refusal, the renewal from the cookie and the replayed save, on a busy machine.
+    await b.page.locator('#scorecard-save-status[data-save-state="saved"]').waitFor({ timeout: 30_000 });
     expect(await serverScorecard(b.app.t, w, w.first.id)).toMatchObject({
       scores: { cost: 6, speed: 7 },
       comment: 'Typed after the token expired.',
     });
+    expect(await Promise.all(refusals)).toContainEqual(
+      expect.objectContaining({ code: 'auth.token_expired' }),
+    );
     expect(await scorecard.shownMarks(['cost', 'speed'])).toEqual({ cost: 6, speed: 7 });
-  }, 90_000);
+  }, 120_000);
 });

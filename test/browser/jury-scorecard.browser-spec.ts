@@ -268,8 +268,16 @@ describe('The juror scores a nomination', () => {
     await scorecard.expectHeading(w.second.title);
     expect((await serverScorecard(b.app.t, w, w.first.id)).scores).toEqual({ cost: 5 });
     await scorecard.saveStatus.waitFor();
+    // Moving on asks the server for the nomination and its scorecard at most (the nomination seen before: only the scorecard).
+    const requests: string[] = [];
+    b.page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(request.url());
+    });
     await scorecard.main.getByRole('link', { name: 'Skip for now' }).click();
     await scorecard.expectHeading(w.first.title);
+    await scorecard.saveStatus.waitFor();
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests.every((url) => url.includes(`/${w.first.id}`))).toBe(true);
     expect(await scorecard.shownMarks(CODES)).toEqual({ cost: 5 });
   });
 

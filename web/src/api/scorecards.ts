@@ -115,7 +115,8 @@ export function useRoundWorklist(roundId: string) {
       }
       return { round, items };
     },
-    staleTime: 60_000,
+    // Moving to the next nomination asks only for it and its scorecard: saves update this list in place.
+    staleTime: 5 * 60_000,
   });
 }
 

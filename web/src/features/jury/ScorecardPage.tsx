@@ -65,7 +65,10 @@ function useAutosave(
         server,
       ),
   );
-  useEffect(() => () => engine.dispose(), [engine]);
+  useEffect(() => {
+    engine.start();
+    return () => engine.dispose();
+  }, [engine]);
   const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot);
   return [engine, snapshot];
 }

@@ -6,6 +6,7 @@ import {
   submitScorecard,
 } from '../../../api/scorecards';
 import { type ApiError, isApiError } from '../../../api/problem';
+import { refreshSession } from '../../../api/session';
 import { clearLocalMarks, type LocalMarks, readLocalMarks, sameMarks, writeLocalMarks } from './local-marks';
 
 /** Why the scorecard can no longer be written (the server's refusal codes, or a nomination gone). */
@@ -105,6 +106,12 @@ export class ScorecardAutosave {
         restored: true,
       };
     }
+  }
+
+  /** The screen shows the scorecard: restored marks go to the server now. */
+  start(): void {
+    this.disposed = false;
+    if (this.snapshot.unsaved && this.snapshot.state.kind === 'saving') this.schedule(0);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -218,6 +225,8 @@ export class ScorecardAutosave {
     }
     const reason =
       !problem || problem.status === 0 ? 'network' : problem.status === 401 ? 'session' : 'server';
+    // A session that cannot be renewed signs the juror out: the sign-in brings them back here, marks restored.
+    if (reason === 'session') void refreshSession();
     const wait = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.publish({ state: { kind: 'retrying', reason, retryAt: Date.now() + wait } });
@@ -308,7 +317,6 @@ export class ScorecardAutosave {
   /** The screen goes away: what is waiting is sent once now; anything still unsaved stays in this browser. */
   dispose(): void {
     this.disposed = true;
-    this.listeners.clear();
     const pending = this.timer !== undefined && this.snapshot.unsaved && this.writable;
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -28,7 +28,7 @@ function ModalDialog({
   return (
     <dialog
       ref={dialog}
-      className={className ? `confirm-dialog ${className}` : 'confirm-dialog'}
+      className={className ? `scorecard-dialog ${className}` : 'scorecard-dialog'}
       aria-labelledby={labelledBy}
       onClose={onClose}
     >
