@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ACCESS_METADATA } from './common/auth/authenticated.decorator.js';
 import { frameworkErrorHandler, ProblemFilter } from './common/errors/problem.filter.js';
+import { PROBLEM_SCHEMA } from './common/errors/problem.schema.js';
 import { installInputLimits } from './common/http/input-limits.js';
 import { headerFamilyOf, routeSecurityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
@@ -164,27 +165,7 @@ export async function createApp(
 function documentProblems(document: OpenAPIObject): void {
   document.components ??= {};
   document.components.schemas ??= {};
-  document.components.schemas.Problem = {
-    type: 'object',
-    description: 'RFC 9457 problem details; `code` is stable and machine-readable',
-    required: ['type', 'title', 'status', 'code'],
-    properties: {
-      type: { type: 'string', example: 'about:blank' },
-      title: { type: 'string' },
-      status: { type: 'integer' },
-      code: { type: 'string', example: 'request.validation_failed' },
-      detail: { type: 'string' },
-      instance: { type: 'string' },
-      requestId: { type: 'string' },
-      errors: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
-        },
-      },
-    },
-  };
+  document.components.schemas.Problem = PROBLEM_SCHEMA;
   const problem = {
     description: 'Problem (application/problem+json)',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

@@ -91,7 +91,9 @@ describe('auth', () => {
         fullName: 'Length',
       }).expect(400);
       expect(res.body.code).toBe('request.validation_failed');
-      expect(res.body.errors).toEqual([{ field: 'password', messages: [expect.any(String)] }]);
+      expect(res.body.errors).toEqual([
+        { field: 'password', messages: [expect.any(String)], codes: [expect.any(Object)] },
+      ]);
       expect(await countRows(t, 'users', 'email = $1', [email])).toBe(0);
     });
 

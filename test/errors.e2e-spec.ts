@@ -150,8 +150,16 @@ describe('errors and bad input', () => {
       expectProblem(res, 400, 'request.validation_failed');
       expect(res.body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'isAdmin', messages: ['property isAdmin should not exist'] },
-          { field: 'roles_extra', messages: ['property roles_extra should not exist'] },
+          {
+            field: 'isAdmin',
+            messages: ['property isAdmin should not exist'],
+            codes: [{ code: 'whitelistValidation' }],
+          },
+          {
+            field: 'roles_extra',
+            messages: ['property roles_extra should not exist'],
+            codes: [{ code: 'whitelistValidation' }],
+          },
         ]),
       );
       expect(await counts()).toEqual(before);
@@ -267,6 +275,7 @@ describe('errors and bad input', () => {
         fullName: 'Null\u0000Byte',
       });
     expectProblem(res, 400, 'request.validation_failed');
+    // Refused by the input limits before validation: a field without a rule code (clients say "check this field").
     expect(res.body.errors).toEqual([{ field: 'fullName', messages: [expect.any(String)] }]);
     const accept = await t
       .http()
@@ -274,6 +283,48 @@ describe('errors and bad input', () => {
       .send({ token: 'i'.repeat(43), fullName: 'Bell\u0007', password: 'Aral-Sea-Ferry-Timetable-7' });
     expectProblem(accept, 400, 'request.validation_failed');
     expect(await counts()).toEqual(before);
+  });
+
+  it('names, beside each English message, the rule the field broke and its limit (documented in OpenAPI)', async () => {
+    const before = await countRows(t, 'companies');
+    const res = await t
+      .http()
+      .post(`${API}/companies`)
+      .set(target.auth)
+      .send({
+        name: 'x'.repeat(201),
+        country: 'XX',
+        registrationNumber: '<b>',
+        website: 'ftp://example.com',
+        extra: 1,
+      });
+    expectProblem(res, 400, 'request.validation_failed');
+    const errors = res.body.errors as { field: string; messages: string[]; codes: unknown[] }[];
+    const byField = Object.fromEntries(errors.map((e) => [e.field, e]));
+    expect(byField.name).toEqual({
+      field: 'name',
+      messages: ['name must be shorter than or equal to 200 characters'],
+      codes: [{ code: 'maxLength', params: { max: 200 } }],
+    });
+    expect(byField.country!.codes).toEqual([{ code: 'isISO31661Alpha2' }]);
+    expect(byField.registrationNumber!.codes).toEqual([{ code: 'matches' }]);
+    expect(byField.website!.codes).toEqual([{ code: 'isUrl' }]);
+    expect(byField.extra!.codes).toEqual([{ code: 'whitelistValidation' }]);
+    for (const e of errors) expect(e.codes).toHaveLength(e.messages.length);
+    // Nothing of what was sent comes back.
+    expect(res.text).not.toContain('xxxxxxxxxx');
+    expect(res.text).not.toContain('ftp://');
+    expect(await countRows(t, 'companies')).toBe(before);
+
+    const empty = await t.http().post(`${API}/companies`).set(target.auth).send({ name: '', country: 'KZ' });
+    const name = (empty.body.errors as { field: string; codes: unknown[] }[]).find((e) => e.field === 'name');
+    expect(name!.codes).toEqual([{ code: 'isNotEmpty' }]);
+
+    const document = (await t.http().get('/api/docs-json').expect(200)).body;
+    const fieldError = document.components.schemas.Problem.properties.errors.items;
+    expect(fieldError.required).toEqual(['field', 'messages']);
+    expect(fieldError.properties.codes.items.required).toEqual(['code']);
+    expect(fieldError.properties.codes.items.properties.params.example).toEqual({ max: 200 });
   });
 
   it('answers an unknown route with a problem document', async () => {

@@ -299,7 +299,9 @@ describe('/me', () => {
         newPassword: 'short-7',
       }).expect(400);
       expect(short.body.code).toBe('request.validation_failed');
-      expect(short.body.errors).toEqual([{ field: 'newPassword', messages: expect.any(Array) }]);
+      expect(short.body.errors).toEqual([
+        { field: 'newPassword', messages: expect.any(Array), codes: expect.any(Array) },
+      ]);
       const missing = await changePassword(user.token, { newPassword: NEW_PASSWORD }).expect(400);
       expect((missing.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['currentPassword']);
       expect(await userRow(user.id)).toEqual(before);

@@ -70,7 +70,9 @@ describe('users', () => {
       for (const query of [{ role: 'juror' }, { page: 0 }, { pageSize: 101 }, { page: 'two' }]) {
         const res = await t.http().get(`${API}/users`).query(query).set(organiser.auth).expect(400);
         expect(res.body.code).toBe('request.validation_failed');
-        expect(res.body.errors).toEqual([{ field: Object.keys(query)[0], messages: expect.any(Array) }]);
+        expect(res.body.errors).toEqual([
+          { field: Object.keys(query)[0], messages: expect.any(Array), codes: expect.any(Array) },
+        ]);
       }
     });
   });
@@ -230,9 +232,11 @@ describe('users', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('request.validation_failed');
       if (field === 'roles' || field === 'disabled')
-        expect(res.body.errors).toEqual([{ field, messages: expect.any(Array) }]);
+        expect(res.body.errors).toEqual([{ field, messages: expect.any(Array), codes: expect.any(Array) }]);
       if (field?.startsWith('property'))
-        expect(res.body.errors).toEqual([{ field: 'password', messages: [field] }]);
+        expect(res.body.errors).toEqual([
+          { field: 'password', messages: [field], codes: [{ code: 'whitelistValidation' }] },
+        ]);
       expect(await userRow(target.id)).toEqual(before);
       await me(target.token).expect(200);
     });

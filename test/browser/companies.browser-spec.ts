@@ -10,12 +10,12 @@ import { type BrowserTest, useBrowser } from './support/browser.js';
 const API = '/api/v1';
 
 /** An entrant registered and verified through the API, so the test starts at the companies screen. */
-async function verifiedEntrant(b: BrowserTest, prefix: string) {
+async function verifiedEntrant(b: BrowserTest, prefix: string, locale: 'en' | 'ru' = 'en') {
   const account = newAccount(prefix);
   await b.app.t
     .http()
     .post(`${API}/auth/register`)
-    .send({ ...account, locale: 'en' })
+    .send({ ...account, locale })
     .expect(201);
   const token = new URL(await b.app.mailedLink(account.email, '/verify-email')).searchParams.get('token');
   await b.app.t.http().post(`${API}/auth/verify-email`).send({ token }).expect(204);
@@ -160,5 +160,35 @@ describe('The entrant’s companies in the browser', () => {
       .locator('table tbody th')
       .filter({ hasText: 'Dana Colleague' })
       .waitFor({ state: 'detached' });
+  });
+
+  it('says beside a field, in Russian, the rule the server refused it by, with the field’s own limit', async () => {
+    const owner = await verifiedEntrant(b, 'company-ru', 'ru');
+    const page = new AppPage(b.page);
+    await new SignInPage(b.page).open('/companies').then((s) => s.signIn(owner.email, owner.password));
+    await page.expectHtmlLang('ru');
+    await page.expectHeading('Ваши компании');
+
+    // An older browser, or one that ignores maxlength: the server is the one that refuses.
+    const name = page.field('name');
+    await name.evaluate((input) => input.removeAttribute('maxlength'));
+    await name.fill('Ш'.repeat(201));
+    await page.field('country').selectOption('KZ');
+    await page.field('registrationNumber').fill('KZ-RU-1');
+    await page.field('website').evaluate((input) => input.setAttribute('type', 'text'));
+    await page.field('website').fill('steppe-freight');
+    b.expectFailure({ method: 'POST', path: `${API}/companies`, status: 400 });
+    await b.page.getByRole('button', { name: 'Создать компанию' }).click();
+    await page.errorSummary.waitFor();
+
+    const errorOf = (field: string) => b.page.locator(`#field-${field}-error`);
+    expect(await errorOf('name').textContent()).toBe('Не более 200 символов.');
+    expect(await errorOf('website').textContent()).toBe(
+      'Введите полный адрес сайта, например https://example.com.',
+    );
+    expect(await name.getAttribute('aria-describedby')).toContain('field-name-error');
+    // The summary says the same, linking to the field.
+    expect(await page.errorSummary.getByRole('link', { name: /Не более 200 символов\./ }).count()).toBe(1);
+    await expectNoAxeViolations(b.page, '/companies (ru, refused)');
   });
 });

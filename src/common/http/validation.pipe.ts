@@ -1,20 +1,10 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { CommonErrors, DomainError } from '../errors/domain-error.js';
+import { fieldProblems } from '../errors/field-problems.js';
 
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
+export type { FieldProblem } from '../errors/field-problems.js';
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
-
-/** Unknown fields are refused, types are converted as declared, and every bad field is listed. */
+/** Unknown fields are refused, types are converted as declared, and every bad field is listed with its rules. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
@@ -22,9 +12,10 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The target and value let fieldProblems name the broken limit; neither leaves the server.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      const fields = fieldProblems(errors);
       return new DomainError(
         CommonErrors.validation,
         fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | '),

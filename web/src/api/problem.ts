@@ -1,16 +1,16 @@
-/** An RFC 9457 problem document as the server sends it (see src/common/errors/problem.filter.ts). */
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
+import type { components } from './schema';
 
-export interface Problem {
-  code: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldProblem[];
-  requestId?: string;
+/** An RFC 9457 problem document as the server sends it (see src/common/errors/problem.filter.ts). */
+// Those the app makes up itself (an unreachable server) have no `type`.
+export type Problem = Omit<components['schemas']['Problem'], 'type'>;
+export type FieldProblem = NonNullable<Problem['errors']>[number];
+/** One rule a field broke: a code (`maxLength`) and the field's own limits (`{ max: 200 }`). */
+export type FieldRule = NonNullable<FieldProblem['codes']>[number];
+
+/** One refusal of a field: the server's English message and, where it sent one, its rule. */
+export interface FieldRefusal {
+  message: string;
+  rule: FieldRule | null;
 }
 
 /** What every failed API call throws, so that React Query hands screens the server's own words. */
@@ -23,9 +23,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The messages for one field of a validation failure, if any. */
-  fieldMessages(field: string): string[] {
-    return this.problem.errors?.filter((e) => e.field === field).flatMap((e) => e.messages) ?? [];
+  /** The refusals of one field of a validation failure, if any, each message with its rule. */
+  fieldRefusals(field: string): FieldRefusal[] {
+    return (
+      this.problem.errors
+        ?.filter((e) => e.field === field)
+        .flatMap((e) => e.messages.map((message, i) => ({ message, rule: e.codes?.[i] ?? null }))) ?? []
+    );
   }
 }
 

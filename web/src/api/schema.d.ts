@@ -3768,9 +3768,33 @@ export interface components {
       detail?: string;
       instance?: string;
       requestId?: string;
+      /** @description The fields a request.validation_failed (or a domain rule) refused */
       errors?: {
-        field?: string;
-        messages?: string[];
+        /**
+         * @description Dotted path of the field
+         * @example name
+         */
+        field: string;
+        /**
+         * @description English, for API clients and logs
+         * @example [
+         *       "name must be shorter than or equal to 200 characters"
+         *     ]
+         */
+        messages: string[];
+        /** @description One per message, in the same order; absent where a domain rule names the field without one */
+        codes?: {
+          /** @example maxLength */
+          code: string;
+          /**
+           * @example {
+           *       "max": 200
+           *     }
+           */
+          params?: {
+            [key: string]: number | string[];
+          };
+        }[];
       }[];
     };
   };

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { type ApiError, isApiError } from '../api/problem';
 import { useI18n } from '../i18n';
+import { fieldRuleText } from './field-rules';
 
 /** A refusal of a link's token itself (too short, wrong characters), not of a field the user typed. */
 export function isBrokenLink(error: ApiError): boolean {
@@ -28,17 +29,25 @@ export function useProblemText(): (error: unknown) => string {
 }
 
 /**
- * The errors for one field, for its own error line. The server's validation messages are English, so the
- * other locales say "check this field" beside the field (its hint states the rule).
+ * The errors for one field, for its own error line, in the user's language: each rule the server names
+ * (`errors[].codes`) said with the field's own limit. A rule without words here: in English the server's
+ * own message, in the other languages "check this field" (the field's hint states the rule).
  */
 export function useFieldErrors(error: unknown): (field: string) => string[] {
-  const { t, locale } = useI18n();
+  const { t, locale, plural } = useI18n();
   return useCallback(
     (field: string) => {
-      const messages = isApiError(error) ? error.fieldMessages(field) : [];
-      if (messages.length === 0 || locale === 'en') return messages;
-      return [t.problems.fieldInvalid];
+      if (!isApiError(error)) return [];
+      const texts = error
+        .fieldRefusals(field)
+        .map(
+          ({ message, rule }) =>
+            (rule && fieldRuleText(rule, t.problems.rules, plural)) ??
+            (locale === 'en' ? message : t.problems.fieldInvalid),
+        );
+      // `@Length(1, …)` and a not-blank pattern both say "fill in this field": once is enough.
+      return [...new Set(texts)];
     },
-    [error, locale, t],
+    [error, locale, t, plural],
   );
 }
