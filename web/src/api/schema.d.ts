@@ -3154,14 +3154,14 @@ export interface components {
         [key: string]: number;
       };
       /** @description null or left out clears it */
-      comment?: Record<string, never> | null;
+      comment?: string | null;
     };
     SubmitScorecardDto: {
       /** @description Every criterion of the category */
       scores?: {
         [key: string]: number;
       };
-      comment?: Record<string, never> | null;
+      comment?: string | null;
     };
     TallyJobResponse: {
       /** @description The BullMQ job id */

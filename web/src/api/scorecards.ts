@@ -58,9 +58,6 @@ export function useScorecard(roundId: string, nominationId: string) {
   });
 }
 
-/** The generated type of `comment` is wrong (an object); the server takes a string or null. */
-type CommentBody = components['schemas']['SaveScorecardDto']['comment'];
-
 /** Saves a draft over `version` (If-Match): a change made elsewhere meanwhile answers 409 `request.stale_version`. */
 export function saveScorecard(
   roundId: string,
@@ -71,7 +68,7 @@ export function saveScorecard(
   return unwrap(
     api.PUT('/api/v1/rounds/{roundId}/scorecards/{nominationId}', {
       params: { path: { roundId, nominationId }, header: { 'If-Match': `"${version}"` } },
-      body: { scores: marks.scores, comment: marks.comment as CommentBody },
+      body: { scores: marks.scores, comment: marks.comment },
     }),
   );
 }
@@ -86,7 +83,7 @@ export function submitScorecard(
   return unwrap(
     api.POST('/api/v1/rounds/{roundId}/scorecards/{nominationId}/submit', {
       params: { path: { roundId, nominationId }, header: { 'If-Match': `"${version}"` } },
-      body: { scores: marks.scores, comment: marks.comment as CommentBody },
+      body: { scores: marks.scores, comment: marks.comment },
     }),
   );
 }

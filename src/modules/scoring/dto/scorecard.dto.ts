@@ -13,7 +13,12 @@ export class SaveScorecardDto {
   @IsObject()
   scores!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: COMMENT_MAX, nullable: true, description: 'null or left out clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: COMMENT_MAX,
+    nullable: true,
+    description: 'null or left out clears it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(COMMENT_MAX)
@@ -31,7 +36,7 @@ export class SubmitScorecardDto {
   @IsObject()
   scores?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: COMMENT_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: COMMENT_MAX, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(COMMENT_MAX)
