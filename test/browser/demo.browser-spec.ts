@@ -16,7 +16,9 @@ import type { PageGlobals } from './support/page-globals.js';
  * main pages for the README (docs/screenshots), in English; SCREENSHOTS=all adds ru, kk and de.
  */
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const OUT = process.env.SCREENSHOTS_DIR
+  ? `${process.env.SCREENSHOTS_DIR}/`
+  : fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const SHOTS = process.env.SCREENSHOTS;
 const LOCALES = SHOTS === 'all' ? (['en', 'ru', 'kk', 'de'] as const) : (['en'] as const);
 const VIEWPORTS = [
