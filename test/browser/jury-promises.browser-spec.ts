@@ -117,6 +117,7 @@ describe('Promises to the juror, checked on what the browser receives', () => {
     const secrets = [
       w.company.name,
       w.company.registrationNumber,
+      website,
       'caspian-rail-cargo',
       'khorgos-report',
       w.entrant.fullName,
