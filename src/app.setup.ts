@@ -122,8 +122,9 @@ export async function createApp(
     done();
   });
   // Uploads (nomination attachments): one file per request, at most UPLOAD_MAX_BYTES; read only by routes that ask.
-  // Cookies are read only by the auth routes (the browser's refresh token, auth/session-cookie.ts).
-  await app.register(fastifyCookie);
+  // Cookies are read only by the auth routes (the browser's refresh token, auth/session-cookie.ts), which
+  // parse the header themselves: no request parses cookies it does not need.
+  await app.register(fastifyCookie, { hook: false });
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, headerPairs: 100 },
   });

@@ -47,9 +47,13 @@ export class SessionCookies {
     return true;
   }
 
-  /** The refresh token the browser holds, if any. */
+  /**
+   * The refresh token the browser holds, if any. Parsed here, where it is needed: no other route reads a
+   * cookie, so the server parses none on its own (`hook: false` in app.setup.ts).
+   */
   read(request: FastifyRequest): string | undefined {
-    const token = request.cookies[REFRESH_COOKIE];
+    const header = request.headers.cookie;
+    const token = header ? request.server.parseCookie(header)[REFRESH_COOKIE] : undefined;
     return token ? token : undefined;
   }
 
