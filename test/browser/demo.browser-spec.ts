@@ -83,61 +83,65 @@ describe('The demo, as a newcomer opens it', () => {
     await b.page.locator('[data-save-state="saved"]').waitFor();
   });
 
-  (SHOTS ? it : it.skip)('photographs the main pages for the README (SCREENSHOTS=1)', async () => {
-    mkdirSync(OUT, { recursive: true });
-    const shoot = async (name: string, viewport: string, locale: string) => {
-      await b.page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
-      await b.page.screenshot({
-        path: `${OUT}${name}-${viewport}-${locale}.png`,
-        fullPage: true,
-        animations: 'disabled',
-      });
-    };
-    const visit = async (path: string, ready: () => Promise<unknown>) => {
-      await new AppPage(b.page).goto(path);
-      await ready();
-    };
-    const heading = () => b.page.locator('main h1').waitFor();
+  (SHOTS ? it : it.skip)(
+    'photographs the main pages for the README (SCREENSHOTS=1)',
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      const shoot = async (name: string, viewport: string, locale: string) => {
+        await b.page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
+        await b.page.screenshot({
+          path: `${OUT}${name}-${viewport}-${locale}.png`,
+          fullPage: true,
+          animations: 'disabled',
+        });
+      };
+      const visit = async (path: string, ready: () => Promise<unknown>) => {
+        await new AppPage(b.page).goto(path);
+        await ready();
+      };
+      const heading = () => b.page.locator('main h1').waitFor();
 
-    for (const { name: viewport, width, height } of VIEWPORTS) {
-      await b.page.setViewportSize({ width, height });
-      for (const locale of LOCALES) {
-        await b.page.context().clearCookies();
-        await b.page.goto('/');
-        await switchTo(b, locale);
-        await visit('/', heading);
-        await shoot('home', viewport, locale);
-        await visit(`/results/${EDITIONS.lastYear.slug}?lang=${locale}`, heading);
-        await shoot('results', viewport, locale);
+      for (const { name: viewport, width, height } of VIEWPORTS) {
+        await b.page.setViewportSize({ width, height });
+        for (const locale of LOCALES) {
+          await b.page.context().clearCookies();
+          await b.page.goto('/');
+          await switchTo(b, locale);
+          await visit('/', heading);
+          await shoot('home', viewport, locale);
+          await visit(`/results/${EDITIONS.lastYear.slug}?lang=${locale}`, heading);
+          await shoot('results', viewport, locale);
 
-        await signIn(b, ENTRANT.email, '/nominations');
-        await switchTo(b, locale);
-        await visit('/nominations', () => new NominationsPage(b.page).rows.first().waitFor());
-        await shoot('nominations', viewport, locale);
-        await new NominationsPage(b.page).rows
-          .filter({ hasText: DEMO_DRAFT.title })
-          .getByRole('link')
-          .first()
-          .click();
-        await new NominationsPage(b.page).saveStatus.waitFor();
-        await shoot('nomination-draft', viewport, locale);
-        await visit('/companies', heading);
-        await b.page.locator('main a[href^="/companies/"]').first().click();
-        await b.page.locator('main h2').first().waitFor();
-        await shoot('company', viewport, locale);
-        await visit('/account', heading);
-        await shoot('account', viewport, locale);
-        await new AppPage(b.page).signOut();
+          await signIn(b, ENTRANT.email, '/nominations');
+          await switchTo(b, locale);
+          await visit('/nominations', () => new NominationsPage(b.page).rows.first().waitFor());
+          await shoot('nominations', viewport, locale);
+          await new NominationsPage(b.page).rows
+            .filter({ hasText: DEMO_DRAFT.title })
+            .getByRole('link')
+            .first()
+            .click();
+          await new NominationsPage(b.page).guide.waitFor();
+          await shoot('nomination-draft', viewport, locale);
+          await visit('/companies', heading);
+          await b.page.locator('main a[href^="/companies/"]').first().click();
+          await b.page.locator('main h2').first().waitFor();
+          await shoot('company', viewport, locale);
+          await visit('/account', heading);
+          await shoot('account', viewport, locale);
+          await new AppPage(b.page).signOut();
 
-        await signIn(b, JUROR.email, '/jury');
-        await switchTo(b, locale);
-        await visit('/jury', () => b.page.locator('main progress').first().waitFor());
-        await shoot('worklist', viewport, locale);
-        await b.page.locator('main a[href^="/jury/rounds/"]').first().click();
-        await b.page.locator('[data-save-state]').waitFor();
-        await shoot('scorecard', viewport, locale);
-        await new AppPage(b.page).signOut();
+          await signIn(b, JUROR.email, '/jury');
+          await switchTo(b, locale);
+          await visit('/jury', () => b.page.locator('main progress').first().waitFor());
+          await shoot('worklist', viewport, locale);
+          await b.page.locator('main a[href^="/jury/rounds/"]').first().click();
+          await b.page.locator('[data-save-state]').waitFor();
+          await shoot('scorecard', viewport, locale);
+          await new AppPage(b.page).signOut();
+        }
       }
-    }
-  });
+    },
+    20 * 60_000,
+  );
 });
