@@ -1,3 +1,4 @@
+import type { Response } from 'playwright-core';
 import { describe, expect, it } from '@jest/globals';
 import { signIn } from '../support/factories.js';
 import { AppPage } from './pages/app-page.js';
@@ -121,11 +122,25 @@ describe('The entrant’s nominations in the browser', () => {
     await b.page.getByRole('status').filter({ hasText: 'khorgos-2025.pdf is attached.' }).waitFor();
     await n.attachmentRows.filter({ hasText: 'khorgos-2025.pdf' }).waitFor();
     expect(await n.attachmentRows.first().textContent()).toContain('PDF');
+    // The tab opens the file's own address; the service worker signs the request, so the file arrives
+    // (not a 401 problem) under the server's sandboxing policy.
+    const view = /\/api\/v1\/attachments\/[0-9a-f-]{36}\?disposition=inline$/;
+    const served = new Promise<Response>((resolve) =>
+      b.context.on('response', (response) => {
+        if (view.test(response.url()) && response.request().isNavigationRequest()) resolve(response);
+      }),
+    );
     const [tab] = await Promise.all([
       b.context.waitForEvent('page'),
       b.page.getByRole('button', { name: 'View khorgos-2025.pdf (opens in a new tab)' }).click(),
     ]);
-    await tab.waitForURL(/^blob:/);
+    const file = await served;
+    expect(file.status()).toBe(200);
+    expect(await file.headerValue('content-type')).toBe('application/pdf');
+    expect(file.fromServiceWorker()).toBe(true);
+    // Chromium's PDF viewer shows it (its sandboxing CSP is the server's: test/attachments-inline).
+    await tab.waitForLoadState();
+    expect(await tab.evaluate('document.contentType')).toBe('application/pdf');
     await tab.close();
 
     // Submit: the receipt comes by mail, and its link opens the nomination, now read-only.

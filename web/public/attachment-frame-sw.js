@@ -1,11 +1,12 @@
 /*
- * Signs a juror's attachment views. An attachment needs the juror's session (a bearer token that lives only in
- * the page's memory), which a frame's request does not carry: this worker, registered for /api/v1/rounds/
- * only, answers such a request by fetching the file with the token it asks the page for. The file keeps its
- * own sandboxing Content-Security-Policy. Nothing is stored; every other request passes untouched.
+ * Signs attachment views. An attachment needs the user's session (a bearer token that lives only in the
+ * page's memory), which a frame's or a new tab's request does not carry: this worker, registered for
+ * /api/v1/rounds/ (jurors) and /api/v1/attachments/ (entrants) only, answers such a request by fetching the
+ * file with the token it asks an open page of the app for. The file keeps its own sandboxing
+ * Content-Security-Policy. Nothing is stored; every other request passes untouched.
  */
 const ATTACHMENT =
-  /^\/api\/v1\/rounds\/[0-9a-f-]{36}\/nominations\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/;
+  /^\/api\/v1\/(rounds\/[0-9a-f-]{36}\/nominations\/[0-9a-f-]{36}\/attachments|attachments)\/[0-9a-f-]{36}$/;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

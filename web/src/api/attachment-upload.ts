@@ -3,6 +3,7 @@
  * request goes through XMLHttpRequest, with the same in-memory access token the client sends and the same
  * answer to an expired one: refresh from the cookie once, then send the file again.
  */
+import { attachmentViewsReady, ENTRANT_ATTACHMENTS } from './attachment-views';
 import type { Attachment } from './nominations';
 import { type ApiError, toApiError } from './problem';
 import { currentAccessToken, refreshSession } from './session';
@@ -87,15 +88,22 @@ export async function uploadAttachment(
 }
 
 /**
- * Fetches an attachment with the access token and opens it in a new tab: the file route needs the bearer
- * token, which a plain link cannot carry. The tab is opened at once (while the click still counts as the
- * user's) and pointed at the file when it has arrived.
+ * Opens an attachment in a new tab. The file route needs the bearer token, which a plain link cannot carry:
+ * where the browser runs service workers, the tab opens the file's own URL and the worker signs the request
+ * (api/attachment-views.ts), so the file keeps the server's sandboxing CSP. Elsewhere the file is fetched
+ * with the token and shown from memory; the tab is opened at once, while the click still counts as the
+ * user's, and pointed at the file when it has arrived.
  */
 export async function openAttachment(attachmentId: string): Promise<void> {
+  const inline = `/api/v1/attachments/${encodeURIComponent(attachmentId)}?disposition=inline`;
+  if (await attachmentViewsReady(ENTRANT_ATTACHMENTS)) {
+    window.open(inline, '_blank', 'noopener');
+    return;
+  }
   const tab = window.open('', '_blank');
   const load = async () => {
     const token = currentAccessToken();
-    return fetch(`/api/v1/attachments/${encodeURIComponent(attachmentId)}?disposition=inline`, {
+    return fetch(inline, {
       credentials: 'same-origin',
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
     });

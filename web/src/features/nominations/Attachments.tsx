@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { openAttachment, uploadAttachment } from '../../api/attachment-upload';
+import { attachmentViewsReady, ENTRANT_ATTACHMENTS } from '../../api/attachment-views';
 import { type Attachment, type Nomination, nominationKey, useRemoveAttachment } from '../../api/nominations';
 import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, fieldId, Notice, useProblemText } from '../../ui';
@@ -14,6 +15,11 @@ interface Upload {
 
 /** The nomination's files: listed, viewed in a new tab, and (while it can change) uploaded and removed. */
 export function Attachments({ nomination, editable }: { nomination: Nomination; editable: boolean }) {
+  const hasFiles = nomination.attachments.length > 0;
+  // Ready before the first click: the view opens its tab while the click still counts as the user's.
+  useEffect(() => {
+    if (hasFiles) void attachmentViewsReady(ENTRANT_ATTACHMENTS);
+  }, [hasFiles]);
   const { t, plural, formatDateTime } = useI18n();
   const size = useFileSize();
   const rulesText = useRulesText();

@@ -42,7 +42,8 @@ function NominationList() {
   const editionIds = [...new Set(items.map((n) => n.editionId))];
   const categories = useCategoryNames(editionIds);
 
-  if (nominations.isPending || editions.isPending || companies.isPending)
+  // The category names too: a row never shows a dash that turns into a name a moment later.
+  if (nominations.isPending || editions.isPending || companies.isPending || categories.pending)
     return <p role="status">{t.layout.loading}</p>;
   const error = nominations.error ?? editions.error ?? companies.error;
   if (error) return <ErrorSummary error={error} />;

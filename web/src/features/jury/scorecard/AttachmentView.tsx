@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type AttachmentForJuror, fetchAttachment } from '../../../api/scorecards';
 import { format, useI18n } from '../../../i18n';
-import { pdfFrameUrl } from './attachment-frames';
+import { pdfFrameUrl } from '../../../api/attachment-views';
 
 type Loaded = { kind: 'image'; src: string } | { kind: 'pdf'; src: string | null; download: string };
 
@@ -18,7 +18,7 @@ function dataUrl(blob: Blob): Promise<string> {
 /**
  * An attachment shown in the page on request. The files need the juror's session, which an `<img>` or a
  * frame does not send: images are fetched and shown from a data: URL (the page's CSP allows those), PDFs
- * in a frame whose request a service worker signs (see attachment-frames.ts), with a download beside.
+ * in a frame whose request a service worker signs (see api/attachment-views.ts), with a download beside.
  */
 export function AttachmentView({
   roundId,
