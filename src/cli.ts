@@ -19,8 +19,9 @@ function promptHidden(question: string): Promise<string> {
   const input = process.stdin;
   return new Promise((resolve, reject) => {
     let answer = '';
-    process.stderr.write(question);
+    // Echo off before the question shows: an answer typed the moment it appears must not be echoed.
     input.setRawMode(true);
+    process.stderr.write(question);
     input.resume();
     input.setEncoding('utf8');
     const done = (error?: Error) => {
