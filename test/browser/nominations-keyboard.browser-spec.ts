@@ -58,6 +58,8 @@ describe('The nomination journey with the keyboard alone', () => {
     // Home (the award's name in the header), then the nominations, then start one.
     await tabTo(page, 'a.brand', { backwards: true, limit: 80 });
     await page.keyboard.press('Enter');
+    // The home page takes focus once it is drawn; Tab before that would start from where focus then lands.
+    await n.expectHeading(`Welcome, ${account.fullName}`);
     await tabTo(page, 'main a[href="/nominations"]');
     await page.keyboard.press('Enter');
     await n.expectHeading('Your nominations');

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
 import { Layout, Loading } from './Layout';
+import { RequireRole } from './RequireRole';
 import { RequireSignIn } from './RequireSignIn';
 
 /** A route whose screen is its own chunk, loaded when first visited. */
@@ -13,6 +14,37 @@ function OldWorklistLink() {
   const { search } = useLocation();
   return <Navigate to={{ pathname: '/jury', search }} replace />;
 }
+
+/** The organiser's console, under `/organiser`: the editions, then one edition's sections. */
+const consoleRoutes: RouteObject[] = [
+  { index: true, ...screen(() => import('../features/console/editions/EditionsPage')) },
+  { path: 'editions/new', ...screen(() => import('../features/console/editions/NewEditionPage')) },
+  { path: 'people', ...screen(() => import('../features/console/people/PeoplePage')) },
+  { path: 'audit', ...screen(() => import('../features/console/trust/AuditPage')) },
+  { path: 'mail', ...screen(() => import('../features/console/trust/MailPage')) },
+  {
+    path: 'editions/:editionId',
+    lazy: async () => ({ Component: (await import('../features/console/ConsoleLayout')).EditionLayout }),
+    children: [
+      { index: true, ...screen(() => import('../features/console/editions/EditionOverviewPage')) },
+      { path: 'categories', ...screen(() => import('../features/console/editions/CategoriesPage')) },
+      { path: 'companies', ...screen(() => import('../features/console/entries/CompaniesPage')) },
+      { path: 'nominations', ...screen(() => import('../features/console/entries/NominationsPage')) },
+      {
+        path: 'nominations/:nominationId',
+        ...screen(() => import('../features/console/entries/NominationPage')),
+      },
+      { path: 'jury', ...screen(() => import('../features/console/jury/JuryPage')) },
+      { path: 'rounds', ...screen(() => import('../features/console/jury/RoundsPage')) },
+      { path: 'rounds/:roundId', ...screen(() => import('../features/console/jury/RoundPage')) },
+      { path: 'progress', ...screen(() => import('../features/console/jury/ProgressPage')) },
+      { path: 'results', ...screen(() => import('../features/console/results/ResultsPage')) },
+      { path: 'publication', ...screen(() => import('../features/console/results/PublicationPage')) },
+      { path: '*', ...screen(() => import('../features/errors/NotFoundPage')) },
+    ],
+  },
+  { path: '*', ...screen(() => import('../features/errors/NotFoundPage')) },
+];
 
 export const routes: RouteObject[] = [
   {
@@ -53,7 +85,19 @@ export const routes: RouteObject[] = [
           },
           // Mails sent before the worklist moved to /jury link here: same list, same round.
           { path: 'jury/assignments', Component: OldWorklistLink },
-          { path: 'organiser/*', ...screen(() => import('../features/placeholders/OrganiserSoonPage')) },
+          {
+            path: 'organiser',
+            element: <RequireRole role="organiser" />,
+            children: [
+              {
+                // Its own chunk, like the screens: an entrant's or a juror's browser never loads console code.
+                lazy: async () => ({
+                  Component: (await import('../features/console/ConsoleLayout')).ConsoleLayout,
+                }),
+                children: consoleRoutes,
+              },
+            ],
+          },
         ],
       },
       { path: '*', ...screen(() => import('../features/errors/NotFoundPage')) },

@@ -1,3 +1,4 @@
+import { consoleShell } from './console/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
@@ -318,4 +319,5 @@ export const de: Messages = {
   nominations,
   jury,
   scorecard,
+  console: consoleShell,
 };

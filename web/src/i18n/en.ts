@@ -1,3 +1,4 @@
+import { consoleShell } from './console/en';
 import type { Plural } from './types';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
@@ -305,6 +306,7 @@ export const en = {
   nominations,
   jury,
   scorecard,
+  console: consoleShell,
 };
 
 export type Messages = typeof en;

@@ -1,3 +1,4 @@
+import { consoleShell } from './console/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
@@ -303,4 +304,5 @@ export const kk: Messages = {
   nominations,
   jury,
   scorecard,
+  console: consoleShell,
 };

@@ -1,3 +1,4 @@
+import { consoleShell } from './console/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
@@ -330,4 +331,5 @@ export const ru: Messages = {
   nominations,
   jury,
   scorecard,
+  console: consoleShell,
 };

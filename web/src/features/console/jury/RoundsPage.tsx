@@ -1,0 +1,8 @@
+import { useI18n } from '../../../i18n';
+import { ComingSoon } from '../../placeholders/ComingSoon';
+
+/** Built by the console's jury work. */
+export default function RoundsPage() {
+  const { t } = useI18n();
+  return <ComingSoon title={t.console.editionSections.rounds} />;
+}

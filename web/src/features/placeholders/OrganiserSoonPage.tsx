@@ -1,7 +1,0 @@
-import { useI18n } from '../../i18n';
-import { ComingSoon } from './ComingSoon';
-
-export default function OrganiserSoonPage() {
-  const { t } = useI18n();
-  return <ComingSoon title={t.comingSoon.organiser} />;
-}
