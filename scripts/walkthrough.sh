@@ -270,14 +270,16 @@ call "$ORGANISER" POST "/editions/$EDITION_ID/publish" '{}' | field .status >&2
 # ---------------------------------------------------------------------------------------------------------
 # 8. The public view, and verification
 # ---------------------------------------------------------------------------------------------------------
-step "8. Anyone reads the results and downloads the manifest (to $OUT_DIR, ignored by git and lint)"
+step "8. Anyone reads the results and downloads the manifest and the signing keys (to $OUT_DIR, ignored by git and lint)"
 call '' GET "/public/editions/$SLUG/results" >"$OUT_DIR/results.json"
 call '' GET "/public/editions/$SLUG/results/manifest" >"$OUT_DIR/manifest.json"
 field '.categories.find((c) => c.code === "efficiency").nominations.map((n) => [n.rank, n.status, n.title, n.score])' \
   <"$OUT_DIR/results.json" >&2
 
-step "   … and recomputes every ranking from the manifest's score matrix"
-$VERIFY "$OUT_DIR/manifest.json"
+call '' GET /public/signing-keys >"$OUT_DIR/signing-keys.json"
+
+step "   … recomputes every ranking from the manifest's score matrix, and checks the platform's signature"
+$VERIFY "$OUT_DIR/manifest.json" --keys "$OUT_DIR/signing-keys.json"
 
 step "   The organiser verifies the audit chain (the manifest quotes its head)"
 call "$ORGANISER" GET /audit/verify

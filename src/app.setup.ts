@@ -77,6 +77,8 @@ export async function createApp(
       // The public results pages, rendered on the server for browsers and link previews.
       { path: 'results', method: RequestMethod.GET },
       { path: 'results/{*path}', method: RequestMethod.GET },
+      // Where anyone checking a manifest's signature looks for the keys, beside the site.
+      { path: '.well-known/magistral-signing-keys.json', method: RequestMethod.GET },
     ],
   });
   const filter = new ProblemFilter();

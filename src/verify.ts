@@ -1,11 +1,17 @@
 /**
- * `npm run verify -- <manifest file or URL>`: recomputes every category's ranking of a published results
- * manifest from its score matrix alone, with the same pure tally the platform uses, and checks the
- * manifest's SHA-256. Prints a verdict per category; exits 0 when everything matches, 1 otherwise.
- * Needs nothing but this repository: no database, no server, no account.
+ * `npm run verify -- <manifest file or URL> [--keys <file or URL>]`: recomputes every category's ranking of a
+ * published results manifest from its score matrix alone, with the same pure tally the platform uses, checks
+ * the manifest's SHA-256, and checks its Ed25519 signature against the platform's published keys (by
+ * default, for a manifest URL, those at /.well-known/magistral-signing-keys.json of the same site). Prints a
+ * verdict per category and for the signature; exits 0 when everything holds, 1 otherwise.
+ * Needs nothing but this repository: no database, no account.
  */
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { verifyManifest, type ManifestVerdict } from './modules/publication/manifest.js';
+import { signatureProblems, type PublishedKey } from './modules/publication/manifest-signature.js';
+
+const WELL_KNOWN_KEYS = '/.well-known/magistral-signing-keys.json';
 
 async function load(source: string): Promise<unknown> {
   if (/^https?:\/\//i.test(source)) {
@@ -16,7 +22,7 @@ async function load(source: string): Promise<unknown> {
   return JSON.parse(await readFile(source, 'utf8')) as unknown;
 }
 
-function report(verdict: ManifestVerdict): string[] {
+function report(verdict: ManifestVerdict, signature: string[] | null, keyId: string | null): string[] {
   const lines = verdict.problems.map((problem) => `MISMATCH manifest: ${problem}`);
   for (const category of verdict.categories) {
     if (category.ok)
@@ -27,18 +33,40 @@ function report(verdict: ManifestVerdict): string[] {
         ...category.problems.map((problem) => `           ${problem}`),
       );
   }
+  if (signature === null)
+    lines.push('MISMATCH signature: not checked, no public keys (give --keys <file or URL>)');
+  else if (signature.length === 0)
+    lines.push(`OK       signature: Ed25519 by the platform's key ${keyId}, valid when published`);
+  else lines.push(...signature.map((problem) => `MISMATCH signature: ${problem}`));
   lines.push(
-    verdict.ok
-      ? 'VERIFIED: every published ranking follows from the score matrix, and the SHA-256 matches.'
+    verdict.ok && signature?.length === 0
+      ? "VERIFIED: every published ranking follows from the score matrix, the SHA-256 matches, and the platform's key signed it."
       : 'NOT VERIFIED.',
   );
   return lines;
 }
 
+function isSealed(value: unknown): value is { sha256: string; publishedAt?: unknown; signature?: unknown } {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { sha256?: unknown }).sha256 === 'string'
+  );
+}
+
+/** The keys to check against: --keys, else the well-known list beside a manifest URL; null when neither. */
+function keysSource(manifest: string, keys: string | undefined): string | null {
+  if (keys !== undefined) return keys;
+  return /^https?:\/\//i.test(manifest) ? new URL(WELL_KNOWN_KEYS, manifest).href : null;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const source = argv.find((arg) => arg !== '--');
+  const { values, positionals } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: { keys: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [source] = positionals;
   if (!source) {
-    console.error('Usage: npm run verify -- <manifest file or URL>');
+    console.error('Usage: npm run verify -- <manifest file or URL> [--keys <signing keys file or URL>]');
     return 1;
   }
   let manifest: unknown;
@@ -49,8 +77,22 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const verdict = verifyManifest(manifest);
-  for (const line of report(verdict)) console.log(line);
-  return verdict.ok ? 0 : 1;
+  const from = keysSource(source, values.keys);
+  let signature: string[] | null = null;
+  if (from !== null) {
+    try {
+      const list = (await load(from)) as { keys?: PublishedKey[] };
+      signature = isSealed(manifest)
+        ? signatureProblems(manifest, Array.isArray(list.keys) ? list.keys : [])
+        : ['there is no sealed manifest to check'];
+    } catch (error) {
+      console.error(`Cannot read the signing keys at ${from}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  const keyId = (manifest as { signature?: { keyId?: string } } | null)?.signature?.keyId ?? null;
+  for (const line of report(verdict, signature, keyId)) console.log(line);
+  return verdict.ok && signature?.length === 0 ? 0 : 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { generateSigningKey, signingKeyFrom } from '../src/config/signing-keys.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { login } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -152,6 +154,56 @@ describe('npm run cli -- organiser:create', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/PostgreSQL .*DATABASE_URL/);
     expect(run.stderr).not.toContain('Trans-Caspian-Corridor-1');
+  });
+});
+
+describe('npm run cli -- keys:generate and keys:retire', () => {
+  it('makes a results signing key that the configuration accepts, without a database', async () => {
+    const run = await runNode(['dist/src/cli.js', 'keys:generate'], {
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+    });
+    expect(run.code).toBe(0);
+    const line = /^RESULTS_SIGNING_KEY=(\S+)$/m.exec(run.stdout);
+    expect(line).not.toBeNull();
+    const config = loadConfig({ RESULTS_SIGNING_KEY: line![1] });
+    expect(signingKeyFrom(config.RESULTS_SIGNING_KEY!).keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect(run.stderr).toContain(`key id ${signingKeyFrom(line![1]!).keyId}`);
+    // Two runs, two keys.
+    const again = await runNode(['dist/src/cli.js', 'keys:generate']);
+    expect(again.stdout).not.toBe(run.stdout);
+  });
+
+  it('retires a key that signed (a second retire is refused: test/publication.e2e-spec.ts)', async () => {
+    const t = await createTestApp();
+    try {
+      const { key } = generateSigningKey();
+      await t.db.query(
+        `INSERT INTO signing_keys (key_id, algorithm, public_key) VALUES ($1, 'Ed25519', $2)`,
+        [key.keyId, key.publicKey],
+      );
+      const env = {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: t.config.DATABASE_URL,
+        DATABASE_CREATE: 'false',
+        REDIS_URL: t.config.REDIS_URL,
+        REDIS_PREFIX: t.config.REDIS_PREFIX,
+        LOG_LEVEL: 'error',
+      };
+      const retire = await runNode(['dist/src/cli.js', 'keys:retire', '--key-id', key.keyId], { env });
+      expect(retire.stdout).toContain(`Key ${key.keyId} retired`);
+      expect(retire.code).toBe(0);
+      const [row] = await t.db.query<{ valid_until: Date | null }[]>(
+        `SELECT valid_until FROM signing_keys WHERE key_id = $1`,
+        [key.keyId],
+      );
+      expect(row?.valid_until).not.toBeNull();
+      const missing = await runNode(['dist/src/cli.js', 'keys:retire'], { env });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('--key-id is required');
+    } finally {
+      await t.close();
+    }
   });
 });
 

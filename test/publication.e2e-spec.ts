@@ -12,6 +12,8 @@ import { Clock } from '../src/common/clock.js';
 import { REDIS } from '../src/common/redis/redis.module.js';
 import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
 import type { ResultsManifest } from '../src/modules/publication/manifest.js';
+import type { PublishedKey } from '../src/modules/publication/manifest-signature.js';
+import { ResultsSigner } from '../src/modules/publication/results-signer.js';
 import { countRows, signIn, type SignedIn } from './support/factories.js';
 import { closeAndTally, createJudgedWorld, score, scoreTable, type JudgedWorld } from './support/tally.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -67,16 +69,28 @@ function release(world: JudgedWorld, publicationId: string, releaseAt: string): 
     .handle({ editionId: world.edition.id, publicationId, releaseAt });
 }
 
-async function verify(manifest: unknown): Promise<{ code: number; output: string }> {
-  const file = join(tmp, `manifest-${Date.now()}-${Math.random().toString(16).slice(2)}.json`);
+/** `npm run verify` on a manifest file; `keys`: the signing keys document to check against (none: not checked). */
+async function verify(manifest: unknown, keys?: unknown): Promise<{ code: number; output: string }> {
+  const name = `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+  const file = join(tmp, `manifest-${name}.json`);
   writeFileSync(file, JSON.stringify(manifest));
+  const args = ['dist/src/verify.js', file];
+  if (keys !== undefined) {
+    const keysFile = join(tmp, `keys-${name}.json`);
+    writeFileSync(keysFile, JSON.stringify(keys));
+    args.push('--keys', keysFile);
+  }
   try {
-    const { stdout } = await run(process.execPath, ['dist/src/verify.js', file], { cwd: process.cwd() });
+    const { stdout } = await run(process.execPath, args, { cwd: process.cwd() });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
     return { code: failed.code, output: failed.stdout };
   }
+}
+
+async function signingKeys(): Promise<{ keys: PublishedKey[] }> {
+  return (await t.http().get('/api/v1/public/signing-keys').expect(200)).body as { keys: PublishedKey[] };
 }
 
 describe('before publication', () => {
@@ -470,23 +484,30 @@ describe('published results', () => {
   });
 
   it('`npm run verify` accepts the real manifest and rejects one with a single changed score', async () => {
-    const good = await verify(manifest);
+    const keys = await signingKeys();
+    const good = await verify(manifest, keys);
     expect(good.output).toContain('OK       efficiency');
+    expect(good.output).toContain(
+      `OK       signature: Ed25519 by the platform's key ${manifest.signature?.keyId}`,
+    );
     expect(good.output).toContain('VERIFIED');
     expect(good.code).toBe(0);
 
     const tampered = JSON.parse(JSON.stringify(manifest)) as ResultsManifest;
     tampered.categories[0]!.scorecards[0]!.scores.impact! += 1;
-    const bad = await verify(tampered);
+    const bad = await verify(tampered, keys);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('MISMATCH manifest: sha256 does not match');
     expect(bad.output).toContain('MISMATCH efficiency');
     expect(bad.output).toContain('NOT VERIFIED');
 
-    // A URL works as well as a file.
+    // A URL works as well as a file; the keys come from the same site's well-known address.
     const body = (await t.http().get(manifestUrl(world))).text;
-    const server = createServer((_request, response) =>
-      response.writeHead(200, { 'content-type': 'application/json' }).end(body),
+    const keysBody = (await t.http().get('/.well-known/magistral-signing-keys.json').expect(200)).text;
+    const server = createServer((incoming, response) =>
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(incoming.url === '/.well-known/magistral-signing-keys.json' ? keysBody : body),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -495,9 +516,63 @@ describe('published results', () => {
         'dist/src/verify.js',
         `http://127.0.0.1:${port}/manifest`,
       ]);
+      expect(stdout).toContain('OK       signature');
       expect(stdout).toContain('VERIFIED');
     } finally {
       server.close();
+    }
+  });
+
+  it("is signed by the platform's published key, and a forged or unchecked signature does not verify", async () => {
+    const { keys } = await signingKeys();
+    const wellKnown = await t.http().get('/.well-known/magistral-signing-keys.json').expect(200);
+    expect(wellKnown.body).toEqual({ keys });
+    expect(wellKnown.headers['cache-control']).toBe('public, max-age=300');
+    const key = keys.find((k) => k.keyId === manifest.signature?.keyId);
+    expect(key).toMatchObject({
+      algorithm: 'Ed25519',
+      publicKey: { kty: 'OKP', crv: 'Ed25519' },
+      validUntil: null,
+    });
+    expect(Date.parse(key!.validFrom)).toBeLessThanOrEqual(Date.parse(manifest.publishedAt!));
+
+    // One character of the signature changed.
+    const value = manifest.signature!.value;
+    const forged = {
+      ...manifest,
+      signature: { ...manifest.signature!, value: (value[0] === 'A' ? 'B' : 'A') + value.slice(1) },
+    };
+    const bad = await verify(forged, { keys });
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('MISMATCH signature: the signature does not verify');
+    // Signed by a key that is not the platform's.
+    const stranger = await verify(manifest, { keys: [] });
+    expect(stranger.output).toContain(
+      `MISMATCH signature: the signing key ${manifest.signature!.keyId} is not among the published keys`,
+    );
+    // No keys given for a file: the signature is not checked, so nothing is verified.
+    const unchecked = await verify(manifest);
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.output).toContain('MISMATCH signature: not checked');
+  });
+
+  it('a retired key signs nothing more, and what it signed before still verifies', async () => {
+    const keyId = manifest.signature!.keyId;
+    const signer = t.app.get(ResultsSigner);
+    expect(await signer.retire(keyId)).toBe(true);
+    expect(await signer.retire(keyId)).toBe(false);
+    try {
+      const keys = await signingKeys();
+      expect(keys.keys.find((k) => k.keyId === keyId)?.validUntil).not.toBeNull();
+      const still = await verify(manifest, keys);
+      expect(still.code).toBe(0);
+      await expect(
+        t.db.transaction((manager) =>
+          signer.sign(manager, { ...manifest, publishedAt: new Date().toISOString() }),
+        ),
+      ).rejects.toThrow(/was retired/);
+    } finally {
+      await t.db.query(`UPDATE signing_keys SET valid_until = NULL WHERE key_id = $1`, [keyId]);
     }
   });
 

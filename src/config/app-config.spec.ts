@@ -1,3 +1,4 @@
+import { generateSigningKey } from './signing-keys.js';
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configWarnings, loadConfig } from './app-config.js';
@@ -96,12 +97,32 @@ describe('JWT_SECRET when none is configured', () => {
     const second = loadConfig({});
     expect(first.JWT_SECRET).toHaveLength(64);
     expect(first.JWT_SECRET).not.toBe(second.JWT_SECRET);
-    expect(configWarnings(first)).toEqual([expect.stringMatching(/^JWT_SECRET is not set: .*restarts/)]);
-    expect(configWarnings(loadConfig({ JWT_SECRET: 'x'.repeat(32) }))).toEqual([]);
+    const key = generateSigningKey().privateKey;
+    expect(configWarnings(loadConfig({ NODE_ENV: 'development', RESULTS_SIGNING_KEY: key }))).toEqual([
+      expect.stringMatching(/^JWT_SECRET is not set: .*restarts/),
+    ]);
+    expect(configWarnings(loadConfig({ JWT_SECRET: 'x'.repeat(32), RESULTS_SIGNING_KEY: key }))).toEqual([]);
   });
 
   it('ships no constant secret in the source', () => {
     const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/magistral-development-secret|DEV_JWT_SECRET/);
+  });
+});
+
+describe('RESULTS_SIGNING_KEY', () => {
+  it('is checked at start: a key that is not Ed25519 PKCS#8 is refused, its value never shown', () => {
+    expect(() => loadConfig({ RESULTS_SIGNING_KEY: 'c2VjcmV0LXRoYXQtaXMtbm90LWEta2V5' })).toThrow(
+      /RESULTS_SIGNING_KEY \(value hidden\) is not valid: .*keys:generate/,
+    );
+    expect(() => loadConfig({ RESULTS_SIGNING_KEY: 'c2VjcmV0LXRoYXQtaXMtbm90LWEta2V5' })).not.toThrow(
+      /c2VjcmV0/,
+    );
+  });
+
+  it('signs with a key made for the process when unset, and says so', () => {
+    expect(configWarnings(loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'x'.repeat(32) }))).toEqual([
+      expect.stringMatching(/^RESULTS_SIGNING_KEY is not set: .*keys:generate/),
+    ]);
   });
 });

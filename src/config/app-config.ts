@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { signingKeyFrom } from './signing-keys.js';
 import { describeProblems } from './config-messages.js';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -127,6 +128,14 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   JWT_ISSUER = 'magistral';
+
+  /**
+   * The Ed25519 key that signs published results manifests: PKCS#8, as one base64 line (`npm run cli --
+   * keys:generate` makes one) or PEM. Without it each process signs with a key of its own, made at start.
+   */
+  @IsOptional()
+  @IsString()
+  RESULTS_SIGNING_KEY?: string = undefined;
 
   @IsString()
   @MinLength(1)
@@ -339,13 +348,27 @@ export function loadConfig(
     problems.push(
       'JWT_SECRET is missing: production needs a secret of at least 32 characters (generate one with `openssl rand -base64 48`)',
     );
+  if (config.RESULTS_SIGNING_KEY !== undefined) {
+    try {
+      signingKeyFrom(config.RESULTS_SIGNING_KEY);
+    } catch {
+      problems.push(
+        'RESULTS_SIGNING_KEY (value hidden) is not valid: must be an Ed25519 private key in PKCS#8, as one base64 line or PEM (generate one with `npm run cli -- keys:generate`)',
+      );
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
+  if (!config.RESULTS_SIGNING_KEY && config.NODE_ENV !== 'test')
+    warnings.set(config, [
+      'RESULTS_SIGNING_KEY is not set: published results are signed with a key made for this process (its public key is published with the others, so they still verify); set one made with `npm run cli -- keys:generate` to sign with a key you keep.',
+    ]);
   if (!config.JWT_SECRET) {
     // Never a constant from the source (anyone could sign organiser tokens with it): a secret of this
     // process only, so nothing signed survives a restart or verifies in another process.
     config.JWT_SECRET = randomBytes(48).toString('base64url');
     if (config.NODE_ENV !== 'test')
       warnings.set(config, [
+        ...(warnings.get(config) ?? []),
         'JWT_SECRET is not set: signing with a random secret made for this run; sign-ins end when the process restarts and links signed by another process (a separate worker) will not verify. Set JWT_SECRET (32+ characters) to keep them.',
       ]);
   }

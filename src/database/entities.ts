@@ -26,6 +26,7 @@ import { JurorPseudonymKey } from '../modules/tally/entities/juror-pseudonym-key
 import { TallyRun } from '../modules/tally/entities/tally-run.entity.js';
 import { TallySnapshot } from '../modules/tally/entities/tally-snapshot.entity.js';
 import { Publication } from '../modules/publication/entities/publication.entity.js';
+import { SigningKeyRecord } from '../modules/publication/entities/signing-key.entity.js';
 
 // Every entity, listed once: an explicit list works the same under ts-jest, tsc output and the CLI.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -58,4 +59,5 @@ export const ENTITIES: Function[] = [
   TallyRun,
   JurorPseudonymKey,
   Publication,
+  SigningKeyRecord,
 ];

@@ -4,6 +4,7 @@
  * with it, on the same tally arithmetic.
  */
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
+import type { ManifestSignature } from './manifest-signature.js';
 import {
   compareIds,
   tally,
@@ -51,11 +52,13 @@ export interface ResultsManifest {
   /** The audit chain's head when the results were published (null in a preview, or before any entry). */
   auditHead: { seq: string; hash: string } | null;
   categories: ManifestCategory[];
-  /** SHA-256 (hex) of the canonical JSON of every other member. */
+  /** SHA-256 (hex) of the canonical JSON of every other member but `signature`. */
   sha256: string;
+  /** The platform's Ed25519 signature over `sha256` (manifest-signature.ts); absent in a preview. */
+  signature?: ManifestSignature;
 }
 
-export type UnsealedManifest = Omit<ResultsManifest, 'sha256'>;
+export type UnsealedManifest = Omit<ResultsManifest, 'sha256' | 'signature'>;
 
 export function sealManifest(manifest: UnsealedManifest): ResultsManifest {
   return { ...manifest, sha256: manifestDigest(manifest) };
@@ -196,6 +199,8 @@ export function verifyManifest(value: unknown): ManifestVerdict {
     };
   }
   const { sha256, ...rest } = value;
+  // The signature signs the digest, so it is not part of what the digest covers.
+  delete rest.signature;
   const digest = sha256Hex(canonicalJson(rest));
   if (digest !== sha256)
     problems.push(`sha256 does not match the content: published ${sha256}, computed ${digest}`);

@@ -9,11 +9,18 @@ import { PublicResultsService } from './public-results.service.js';
 import { PublicationController } from './publication.controller.js';
 import { PublicationService } from './publication.service.js';
 import { ResultsMailer } from './results-mailer.js';
+import { ResultsSigner } from './results-signer.js';
+import { SigningKeysController } from './signing-keys.controller.js';
 
 /** Publishing final results (now or under embargo), the public results and their verifiable manifest. */
 @Module({
   imports: [TallyModule],
-  controllers: [PublicationController, PublicResultsController, PublicEditionsController],
+  controllers: [
+    PublicationController,
+    PublicResultsController,
+    PublicEditionsController,
+    SigningKeysController,
+  ],
   providers: [
     PublicationService,
     PublicResultsService,
@@ -21,6 +28,7 @@ import { ResultsMailer } from './results-mailer.js';
     PublicationReleaseHandler,
     ResultsMailer,
     PublicEditions,
+    ResultsSigner,
   ],
   // What the server-rendered public pages read: the published documents, never their own SQL.
   exports: [PublicResultsService, PublicEditions],

@@ -34,6 +34,7 @@ import {
   sealManifest,
   type ResultsManifest,
 } from './manifest.js';
+import { ResultsSigner } from './results-signer.js';
 import {
   publicDocument,
   PublicResultsCache,
@@ -97,6 +98,7 @@ export class PublicationService {
     private readonly clock: Clock,
     private readonly tallies: CurrentTallies,
     private readonly pseudonyms: JurorPseudonyms,
+    private readonly signer: ResultsSigner,
     private readonly cache: PublicResultsCache,
     private readonly resultsMailer: ResultsMailer,
   ) {}
@@ -400,7 +402,7 @@ export class PublicationService {
       assertSameRanking(t, category.result.nominations);
       return category;
     });
-    const manifest = sealManifest({
+    const sealed = sealManifest({
       format: MANIFEST_FORMAT,
       algorithm: TALLY_ALGORITHM_VERSION,
       edition: { id: edition.id, slug: edition.slug, name: edition.name },
@@ -414,6 +416,8 @@ export class PublicationService {
       auditHead: options.auditHead,
       categories,
     });
+    // Published results are signed; an organiser's preview is not (it is nobody's statement yet).
+    const manifest = options.publishedAt ? await this.signer.sign(manager, sealed) : sealed;
     const releaseAt = options.publishedAt ?? this.clock.now();
     return {
       manifest,

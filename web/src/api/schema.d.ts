@@ -1383,6 +1383,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/signing-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public keys that sign results manifests, with their validity (also at /.well-known/magistral-signing-keys.json) */
+    get: operations['SigningKeysController_keys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/magistral-signing-keys.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same keys at their well-known address (outside /api/v1) */
+    get: operations['SigningKeysController_wellKnown'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health/live': {
     parameters: {
       query?: never;
@@ -3692,6 +3726,17 @@ export interface components {
       scorecards: components['schemas']['ManifestScorecard'][];
       result: components['schemas']['TallyResultResponse'];
     };
+    ManifestSignatureResponse: {
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /**
+       * @description The signing key, as listed at /.well-known/magistral-signing-keys.json
+       * @example 5f0c6d1e9a3b7c42
+       */
+      keyId: string;
+      /** @description The 64-byte signature, base64url */
+      value: string;
+    };
     ResultsManifestResponse: {
       /** @enum {string} */
       format: 'magistral-results-manifest/1';
@@ -3705,10 +3750,12 @@ export interface components {
       auditHead: components['schemas']['AuditHeadResponse'] | null;
       categories: components['schemas']['ManifestCategoryResponse'][];
       /**
-       * @description SHA-256 (hex) of the canonical JSON of every other member
+       * @description SHA-256 (hex) of the canonical JSON of every other member but `signature`
        * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
        */
       sha256: string;
+      /** @description The platform’s Ed25519 signature over `sha256`; absent in an organiser’s preview */
+      signature?: components['schemas']['ManifestSignatureResponse'];
     };
     PublicEditionDto: {
       /** @example magistral-2026 */
@@ -3736,6 +3783,42 @@ export interface components {
     };
     PublicEditionListDto: {
       editions: components['schemas']['PublicEditionDto'][];
+    };
+    SigningPublicKeyResponse: {
+      /** @enum {string} */
+      kty: 'OKP';
+      /** @enum {string} */
+      crv: 'Ed25519';
+      /**
+       * @description The raw 32-byte public key, base64url
+       * @example 11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo
+       */
+      x: string;
+    };
+    PublishedKeyResponse: {
+      /**
+       * @description First 16 hex digits of the SHA-256 of the raw public key
+       * @example 5f0c6d1e9a3b7c42
+       */
+      keyId: string;
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /** @description A JWK, as WebCrypto imports it */
+      publicKey: components['schemas']['SigningPublicKeyResponse'];
+      /**
+       * Format: date-time
+       * @description When the key first signed
+       */
+      validFrom: string;
+      /**
+       * Format: date-time
+       * @description When it was retired; what it signed before stays valid
+       */
+      validUntil: string | null;
+    };
+    SigningKeysResponse: {
+      /** @description Every key that ever signed results, oldest first */
+      keys: components['schemas']['PublishedKeyResponse'][];
     };
     LivenessResponse: {
       /** @enum {string} */
@@ -9345,6 +9428,62 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublicEditionListDto'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SigningKeysController_keys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningKeysResponse'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SigningKeysController_wellKnown: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SigningKeysResponse'];
         };
       };
       /** @description Problem (application/problem+json) */

@@ -21,6 +21,7 @@ import {
   type PublishedStatus,
   type ResultsManifest,
 } from '../manifest.js';
+import { SIGNATURE_ALGORITHM, type ManifestSignature, type PublishedKey } from '../manifest-signature.js';
 
 const LOCALIZED_NAME = {
   type: 'object',
@@ -257,6 +258,20 @@ class ManifestCategoryResponse implements ManifestCategory {
   result!: TallyResultResponse;
 }
 
+export class ManifestSignatureResponse implements ManifestSignature {
+  @ApiProperty({ enum: [SIGNATURE_ALGORITHM] })
+  algorithm!: typeof SIGNATURE_ALGORITHM;
+
+  @ApiProperty({
+    example: '5f0c6d1e9a3b7c42',
+    description: 'The signing key, as listed at /.well-known/magistral-signing-keys.json',
+  })
+  keyId!: string;
+
+  @ApiProperty({ description: 'The 64-byte signature, base64url' })
+  value!: string;
+}
+
 export class ResultsManifestResponse implements ResultsManifest {
   @ApiProperty({ enum: [MANIFEST_FORMAT] })
   format!: typeof MANIFEST_FORMAT;
@@ -282,6 +297,63 @@ export class ResultsManifestResponse implements ResultsManifest {
   @ApiProperty({ type: [ManifestCategoryResponse] })
   categories!: ManifestCategoryResponse[];
 
-  @ApiProperty({ ...SHA256, description: 'SHA-256 (hex) of the canonical JSON of every other member' })
+  @ApiProperty({
+    ...SHA256,
+    description: 'SHA-256 (hex) of the canonical JSON of every other member but `signature`',
+  })
   sha256!: string;
+
+  @ApiProperty({
+    type: ManifestSignatureResponse,
+    required: false,
+    description: 'The platform’s Ed25519 signature over `sha256`; absent in an organiser’s preview',
+  })
+  signature?: ManifestSignatureResponse;
+}
+
+export class SigningPublicKeyResponse {
+  @ApiProperty({ enum: ['OKP'] })
+  kty!: 'OKP';
+
+  @ApiProperty({ enum: ['Ed25519'] })
+  crv!: 'Ed25519';
+
+  @ApiProperty({
+    description: 'The raw 32-byte public key, base64url',
+    example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+  })
+  x!: string;
+}
+
+export class PublishedKeyResponse implements PublishedKey {
+  @ApiProperty({
+    example: '5f0c6d1e9a3b7c42',
+    description: 'First 16 hex digits of the SHA-256 of the raw public key',
+  })
+  keyId!: string;
+
+  @ApiProperty({ enum: [SIGNATURE_ALGORITHM] })
+  algorithm!: typeof SIGNATURE_ALGORITHM;
+
+  @ApiProperty({ type: SigningPublicKeyResponse, description: 'A JWK, as WebCrypto imports it' })
+  publicKey!: SigningPublicKeyResponse;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the key first signed' })
+  validFrom!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was retired; what it signed before stays valid',
+  })
+  validUntil!: string | null;
+}
+
+export class SigningKeysResponse {
+  @ApiProperty({
+    type: [PublishedKeyResponse],
+    description: 'Every key that ever signed results, oldest first',
+  })
+  keys!: PublishedKeyResponse[];
 }
