@@ -1915,7 +1915,7 @@ export interface components {
        * Format: date-time
        * @description Results are not released before this moment (at or after judgingCloseAt)
        */
-      resultsEmbargoUntil?: Record<string, never> | null;
+      resultsEmbargoUntil?: string | null;
       /**
        * @default mean
        * @enum {string}
@@ -1961,7 +1961,7 @@ export interface components {
        * Format: date-time
        * @description null removes the embargo
        */
-      resultsEmbargoUntil?: Record<string, never> | null;
+      resultsEmbargoUntil?: string | null;
       /**
        * @description Fixed once judging opens
        * @enum {string}
