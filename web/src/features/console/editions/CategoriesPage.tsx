@@ -77,7 +77,7 @@ function CategorySection({
       )}
 
       <div className="ed-table-wrap">
-        <table className="ed-table">
+        <table className="ed-table ed-table--stacked">
           <caption>{format(m.criteriaCaption, { category: name })}</caption>
           <thead>
             <tr>
@@ -101,9 +101,13 @@ function CategorySection({
                     {criterionName}
                     <span className="ed-slug">{localized(criterion.description, locale)}</span>
                   </th>
-                  <td className="ed-code">{criterion.code}</td>
-                  <td>{criterion.weight}</td>
-                  <td>{format(m.scaleRange, { min: criterion.scaleMin, max: criterion.scaleMax })}</td>
+                  <td className="ed-code" data-label={m.code}>
+                    {criterion.code}
+                  </td>
+                  <td data-label={m.weight}>{criterion.weight}</td>
+                  <td data-label={m.scale}>
+                    {format(m.scaleRange, { min: criterion.scaleMin, max: criterion.scaleMax })}
+                  </td>
                   {!frozen && (
                     <td>
                       <Button

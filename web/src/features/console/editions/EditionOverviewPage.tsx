@@ -50,6 +50,7 @@ function PhaseDialog({
   const { t, formatDateTime } = useI18n();
   const m = t.consoleEditions.overview;
   const change = useChangePhase(edition.id);
+  const reload = useReloadEdition(edition.id);
   const error = useEditionsError(change.error);
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -84,6 +85,10 @@ function PhaseDialog({
                 onSuccess: () => {
                   moved.current = true;
                   dialog.current?.close();
+                },
+                // Moved on by someone else meanwhile: read it again, so the page shows where it is now.
+                onError: (failure) => {
+                  if (isStale(failure)) void reload();
                 },
               },
             )

@@ -25,7 +25,7 @@ export default function EditionsPage() {
             <p>{m.none}</p>
           ) : (
             <div className="ed-table-wrap">
-              <table className="ed-table">
+              <table className="ed-table ed-table--stacked">
                 <caption>
                   {plural(m.count, total)}. {format(t.common.timeZoneNamed, { zone: timeZone })}
                 </caption>
@@ -44,13 +44,15 @@ export default function EditionsPage() {
                         <Link to={`/organiser/editions/${edition.id}`}>{edition.name}</Link>
                         <span className="ed-slug">{edition.slug}</span>
                       </th>
-                      <td>
+                      <td data-label={m.phase}>
                         <span className={`ed-phase ed-phase--${edition.phase}`}>
                           {t.console.phases[edition.phase]}
                         </span>
                       </td>
-                      <td>{range(edition.nominationsOpenAt, edition.nominationsCloseAt)}</td>
-                      <td>{range(edition.judgingOpenAt, edition.judgingCloseAt)}</td>
+                      <td data-label={m.nominations}>
+                        {range(edition.nominationsOpenAt, edition.nominationsCloseAt)}
+                      </td>
+                      <td data-label={m.judging}>{range(edition.judgingOpenAt, edition.judgingCloseAt)}</td>
                     </tr>
                   ))}
                 </tbody>
