@@ -119,10 +119,8 @@ describe('The organiser’s editions in the console', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // A category with its first criterion, then a second criterion.
-    await b.page
-      .getByRole('navigation', { name: 'This edition' })
-      .getByRole('link', { name: 'Categories' })
-      .click();
+    // The blocker leads where it can be lifted.
+    await b.page.locator('.ed-blockers').getByRole('link', { name: 'Categories' }).click();
     await page.expectHeading('Categories and criteria');
     await b.page.getByText('The edition has no category yet.').waitFor();
     await b.page.getByRole('button', { name: 'Add a category' }).click();

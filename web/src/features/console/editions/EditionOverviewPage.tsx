@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import {
   type EditionChanges,
   type NewEdition,
@@ -175,7 +176,17 @@ function PhaseSection({ edition }: { edition: Edition }) {
               ) : (
                 <ul className="ed-blockers">
                   {blockers.map((blocker) => (
-                    <li key={blocker.code}>{blockerText(blocker)}</li>
+                    <li key={blocker.code}>
+                      {blockerText(blocker)}
+                      {blocker.code === 'editions.no_categories' && (
+                        <>
+                          {' '}
+                          <Link to={`/organiser/editions/${edition.id}/categories`}>
+                            {t.console.editionSections.categories}
+                          </Link>
+                        </>
+                      )}
+                    </li>
                   ))}
                 </ul>
               )
