@@ -23,7 +23,7 @@ import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.de
 import type { Caller } from '../../common/auth/roles.js';
 import type { Page } from '../../common/http/pagination.js';
 import { ChangePhaseDto, CreateEditionDto, EditionListQuery, UpdateEditionDto } from './dto/edition.dto.js';
-import { EditionPage, EditionResponse } from './dto/edition.response.js';
+import { EditionPage, EditionResponse, PhaseReadinessResponse } from './dto/edition.response.js';
 import { EditionsService } from './editions.service.js';
 import { ApiVersioned, type ExpectedVersions, IfMatch, withEtag } from '../../common/http/etag.js';
 import { type EditionView, toEditionView } from './views.js';
@@ -91,6 +91,29 @@ export class EditionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EditionView> {
     return withEtag(reply, toEditionView(await this.editions.update(caller, id, dto, expected)));
+  }
+
+  @Get(':id/phase')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      "The edition's phase, the next one, and what would refuse the move to it now (the checks of POST /editions/{id}/phase)",
+  })
+  @ApiOkResponse({ type: PhaseReadinessResponse })
+  @ApiNotFoundResponse({ description: 'editions.not_found' })
+  async phaseReadiness(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<PhaseReadinessResponse> {
+    const readiness = await this.editions.phaseReadiness(caller, id);
+    return {
+      ...readiness,
+      blockers: readiness.blockers.map(({ error, params }) => ({
+        code: error.code,
+        title: error.title,
+        params,
+      })),
+    };
   }
 
   @Post(':id/phase')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
-import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
+import { CommonErrors, DomainError, type ErrorDefinition } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
@@ -14,6 +14,7 @@ import {
   assertPhaseMove,
   editionVisibleTo,
   judgingHasOpened,
+  nextPhase,
   phaseIndex,
   tieBreakerCriteria,
   timelineProblems,
@@ -26,6 +27,21 @@ import { Edition, type Phase, PHASES } from './entities/edition.entity.js';
 import { assertFresh } from '../../common/http/etag.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { STANDARD_CATEGORIES } from './standard-categories.js';
+
+/** Something the edition lacks before it may move to its next phase: the refusal the move would meet. */
+export interface PhaseBlocker {
+  error: ErrorDefinition;
+  detail?: string;
+  /** What the organiser needs to know to lift it (dates as ISO strings). */
+  params: Record<string, string>;
+}
+
+/** Where an edition is, where it can go next and what stands in the way, as `POST …/phase` would judge it. */
+export interface PhaseReadiness {
+  phase: Phase;
+  nextPhase: Phase | null;
+  blockers: PhaseBlocker[];
+}
 
 /** The fields PATCH may change. */
 type EditionPatch = Partial<
@@ -312,7 +328,10 @@ export class EditionsService {
       const from = edition.phase;
       // The step is judged before what the target phase needs, so a wrong target answers as such.
       assertPhaseMove(from, to, 'organiser');
-      await this.assertReadyFor(manager, edition, to);
+      const [blocker] = await this.blockersFor(manager, edition, to);
+      if (blocker) {
+        throw new DomainError(blocker.error, blocker.detail, { currentPhase: from, ...blocker.params });
+      }
       await movePhase(manager, edition, to, 'organiser');
       await this.audit.append(manager, {
         action: 'editions.phase_changed',
@@ -327,23 +346,34 @@ export class EditionsService {
   }
 
   /**
-   * What a phase needs beyond being next. `published` is normally reached through publication (which also
-   * writes the manifest); this route allows it too, for editions published by other means, but never
-   * before the embargo.
+   * What the next phase needs that the edition lacks, without moving it: the phase bar shows these before
+   * the organiser tries. The very check `changePhase` refuses with, so the two cannot disagree.
    */
-  private async assertReadyFor(manager: EntityManager, edition: Edition, to: Phase): Promise<void> {
+  async phaseReadiness(caller: Caller, id: string): Promise<PhaseReadiness> {
+    const edition = await this.findVisible(caller, id);
+    const next = nextPhase(edition.phase) ?? null;
+    const blockers = next ? await this.blockersFor(this.dataSource.manager, edition, next) : [];
+    return { phase: edition.phase, nextPhase: next, blockers };
+  }
+
+  /**
+   * What a phase needs beyond being next, every unmet need in the order they are checked (a move is refused
+   * with the first). `published` is normally reached through publication (which also writes the manifest);
+   * this route allows it too, for editions published by other means, but never before the embargo.
+   */
+  private async blockersFor(manager: EntityManager, edition: Edition, to: Phase): Promise<PhaseBlocker[]> {
+    const blockers: PhaseBlocker[] = [];
     if (to === 'nominations' && (await this.categories.countForEdition(manager, edition.id)) === 0) {
-      throw new DomainError(EditionErrors.noCategories, undefined, { currentPhase: edition.phase });
+      blockers.push({ error: EditionErrors.noCategories, params: {} });
     }
     if (to === 'published' && edition.resultsEmbargoUntil && this.clock.now() < edition.resultsEmbargoUntil) {
-      throw new DomainError(
-        EditionErrors.embargoed,
-        `Results are embargoed until ${edition.resultsEmbargoUntil.toISOString()}.`,
-        {
-          currentPhase: edition.phase,
-          resultsEmbargoUntil: edition.resultsEmbargoUntil.toISOString(),
-        },
-      );
+      const until = edition.resultsEmbargoUntil.toISOString();
+      blockers.push({
+        error: EditionErrors.embargoed,
+        detail: `Results are embargoed until ${until}.`,
+        params: { resultsEmbargoUntil: until },
+      });
     }
+    return blockers;
   }
 }

@@ -458,7 +458,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The edition's phase, the next one, and what would refuse the move to it now (the checks of POST /editions/{id}/phase) */
+    get: operations['EditionsController_phaseReadiness'];
     put?: never;
     /** Move the edition to the next phase (draft → nominations → eligibility → judging → tallying → results_ready → published → archived) */
     post: operations['EditionsController_changePhase'];
@@ -1948,7 +1949,7 @@ export interface components {
        * Format: date-time
        * @description Results are not released before this moment (at or after judgingCloseAt)
        */
-      resultsEmbargoUntil?: Record<string, never> | null;
+      resultsEmbargoUntil?: string | null;
       /**
        * @default mean
        * @enum {string}
@@ -1994,7 +1995,7 @@ export interface components {
        * Format: date-time
        * @description null removes the embargo
        */
-      resultsEmbargoUntil?: Record<string, never> | null;
+      resultsEmbargoUntil?: string | null;
       /**
        * @description Fixed once judging opens
        * @enum {string}
@@ -2008,6 +2009,32 @@ export interface components {
       /** @description Fixed once judging opens */
       blind?: boolean;
       reminderLeadHours?: number;
+    };
+    PhaseBlockerResponse: {
+      /**
+       * @description The problem code `POST /editions/{id}/phase` would refuse with
+       * @example editions.no_categories
+       */
+      code: string;
+      /** @example An edition needs at least one category before nominations open */
+      title: string;
+      /**
+       * @description What lifting it depends on (dates as ISO strings)
+       * @example {
+       *       "resultsEmbargoUntil": "2026-12-01T09:00:00.000Z"
+       *     }
+       */
+      params: {
+        [key: string]: string;
+      };
+    };
+    PhaseReadinessResponse: {
+      /** @example draft */
+      phase: components['schemas']['Phase'];
+      /** @description Null once archived */
+      nextPhase: components['schemas']['Phase'] | null;
+      /** @description Empty when the move to nextPhase would be accepted now; in the order the move checks them */
+      blockers: components['schemas']['PhaseBlockerResponse'][];
     };
     ChangePhaseDto: {
       /**
@@ -5369,6 +5396,63 @@ export interface operations {
        *     request.stale_version: If-Match names an older version (the current ETag is sent)
        */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EditionsController_phaseReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhaseReadinessResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description editions.not_found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

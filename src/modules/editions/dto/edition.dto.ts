@@ -50,6 +50,7 @@ export class CreateEditionDto {
   judgingCloseAt!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'Results are not released before this moment (at or after judgingCloseAt)',
@@ -150,7 +151,12 @@ export class UpdateEditionDto {
   @IsInstant()
   judgingCloseAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'null removes the embargo' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null removes the embargo',
+  })
   @IsOptional()
   @IsInstant()
   resultsEmbargoUntil?: string | null;

@@ -159,3 +159,36 @@ export class CategoryResponse implements CategoryView {
   @ApiProperty({ type: [CriterionResponse] })
   criteria!: CriterionResponse[];
 }
+
+export class PhaseBlockerResponse {
+  @ApiProperty({
+    example: 'editions.no_categories',
+    description: 'The problem code `POST /editions/{id}/phase` would refuse with',
+  })
+  code!: string;
+
+  @ApiProperty({ example: 'An edition needs at least one category before nominations open' })
+  title!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { resultsEmbargoUntil: '2026-12-01T09:00:00.000Z' },
+    description: 'What lifting it depends on (dates as ISO strings)',
+  })
+  params!: Record<string, string>;
+}
+
+export class PhaseReadinessResponse {
+  @ApiProperty({ ...PHASE_SCHEMA, example: 'draft' })
+  phase!: Phase;
+
+  @ApiProperty({ ...PHASE_SCHEMA, nullable: true, description: 'Null once archived' })
+  nextPhase!: Phase | null;
+
+  @ApiProperty({
+    type: [PhaseBlockerResponse],
+    description: 'Empty when the move to nextPhase would be accepted now; in the order the move checks them',
+  })
+  blockers!: PhaseBlockerResponse[];
+}

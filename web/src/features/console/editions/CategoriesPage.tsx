@@ -1,8 +1,211 @@
-import { useI18n } from '../../../i18n';
-import { ComingSoon } from '../../placeholders/ComingSoon';
+import { useState } from 'react';
+import { type Category, useCategories } from '../../../api/nominations';
+import { format, useI18n } from '../../../i18n';
+import { Button, Notice, Page } from '../../../ui';
+import { QueryState } from '../../../ui/QueryState';
+import { localized } from '../../nominations/shared';
+import { useConsoleEdition } from '../ConsoleLayout';
+import { CategoryEditor, CriterionEditor } from './CategoryEditors';
+import { judgingHasOpened } from './shared';
+import './editions.css';
 
-/** Built by the console's editions work. */
+/** What is being edited: one editor at a time, so field ids stay unique on the page. */
+type Editing =
+  | { kind: 'category'; id: string }
+  | { kind: 'newCategory' }
+  | { kind: 'criterion'; id: string; categoryId: string }
+  | { kind: 'newCriterion'; categoryId: string }
+  | null;
+
+function CategorySection({
+  category,
+  frozen,
+  editing,
+  setEditing,
+  onDone,
+}: {
+  category: Category;
+  frozen: boolean;
+  editing: Editing;
+  setEditing: (editing: Editing) => void;
+  onDone: (saved: boolean) => void;
+}) {
+  const { t, locale, plural } = useI18n();
+  const m = t.consoleEditions.categories;
+  const edition = useConsoleEdition();
+  const name = localized(category.name, locale);
+  const headingId = `category-${category.code}`;
+  const editedCriterion =
+    editing?.kind === 'criterion' && editing.categoryId === category.id
+      ? category.criteria.find((c) => c.id === editing.id)
+      : undefined;
+  return (
+    <section className="ed-category" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {name} <span className="ed-code">{category.code}</span>
+      </h2>
+      <p>{localized(category.description, locale)}</p>
+      {!frozen && (
+        <p>
+          <Button
+            variant="secondary"
+            aria-describedby={headingId}
+            onClick={() => setEditing({ kind: 'category', id: category.id })}
+          >
+            {m.editCategory}
+          </Button>
+        </p>
+      )}
+      {editing?.kind === 'category' && editing.id === category.id && (
+        <CategoryEditor editionId={edition.id} category={category} onDone={onDone} />
+      )}
+
+      <h3>{m.questions}</h3>
+      {category.questions.length === 0 ? (
+        <p className="muted">{m.noQuestions}</p>
+      ) : (
+        <ol className="ed-questions">
+          {category.questions.map((question) => (
+            <li key={question.code}>
+              {localized(question.prompt, locale)}{' '}
+              <span className="muted">
+                ({question.required ? m.required : m.optional}, {plural(m.answerUpTo, question.maxLength)})
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <div className="ed-table-wrap">
+        <table className="ed-table ed-table--stacked">
+          <caption>{format(m.criteriaCaption, { category: name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.name}</th>
+              <th scope="col">{m.code}</th>
+              <th scope="col">{m.weight}</th>
+              <th scope="col">{m.scale}</th>
+              {!frozen && (
+                <th scope="col">
+                  <span className="visually-hidden">{m.actions}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {category.criteria.map((criterion) => {
+              const criterionName = localized(criterion.name, locale);
+              return (
+                <tr key={criterion.id}>
+                  <th scope="row">
+                    {criterionName}
+                    <span className="ed-slug">{localized(criterion.description, locale)}</span>
+                  </th>
+                  <td className="ed-code" data-label={m.code}>
+                    {criterion.code}
+                  </td>
+                  <td data-label={m.weight}>{criterion.weight}</td>
+                  <td data-label={m.scale}>
+                    {format(m.scaleRange, { min: criterion.scaleMin, max: criterion.scaleMax })}
+                  </td>
+                  {!frozen && (
+                    <td>
+                      <Button
+                        variant="secondary"
+                        onClick={() =>
+                          setEditing({ kind: 'criterion', id: criterion.id, categoryId: category.id })
+                        }
+                      >
+                        {format(m.editCriterion, { name: criterionName })}
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {editedCriterion && (
+        <CriterionEditor
+          editionId={edition.id}
+          category={category}
+          criterion={editedCriterion}
+          onDone={onDone}
+        />
+      )}
+      {!frozen && (
+        <p>
+          <Button
+            variant="secondary"
+            aria-describedby={headingId}
+            onClick={() => setEditing({ kind: 'newCriterion', categoryId: category.id })}
+          >
+            {m.addCriterion}
+          </Button>
+        </p>
+      )}
+      {editing?.kind === 'newCriterion' && editing.categoryId === category.id && (
+        <CriterionEditor editionId={edition.id} category={category} onDone={onDone} />
+      )}
+    </section>
+  );
+}
+
+/** `/organiser/editions/:editionId/categories`: the prizes and their criteria, editable until judging opens. */
 export default function CategoriesPage() {
   const { t } = useI18n();
-  return <ComingSoon title={t.console.editionSections.categories} />;
+  const m = t.consoleEditions.categories;
+  const edition = useConsoleEdition();
+  const categories = useCategories(edition.id);
+  const frozen = judgingHasOpened(edition);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [saved, setSaved] = useState(false);
+  const start = (next: Editing) => {
+    setSaved(false);
+    setEditing(next);
+  };
+  const done = (wasSaved: boolean) => {
+    setEditing(null);
+    setSaved(wasSaved);
+  };
+  return (
+    <Page title={m.title} lead={m.lead}>
+      {frozen && (
+        <Notice>
+          <p>{m.frozen}</p>
+        </Notice>
+      )}
+      {saved && (
+        <Notice tone="success" live>
+          <p>{m.saved}</p>
+        </Notice>
+      )}
+      <QueryState query={categories}>
+        {(list) => (
+          <>
+            {list.length === 0 && <p>{m.none}</p>}
+            {list.map((category) => (
+              <CategorySection
+                key={category.id}
+                category={category}
+                frozen={frozen}
+                editing={editing}
+                setEditing={start}
+                onDone={done}
+              />
+            ))}
+            {!frozen && (
+              <div className="ed-category">
+                <p>
+                  <Button onClick={() => start({ kind: 'newCategory' })}>{m.addCategory}</Button>
+                </p>
+                {editing?.kind === 'newCategory' && <CategoryEditor editionId={edition.id} onDone={done} />}
+              </div>
+            )}
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
 }

@@ -1,8 +1,35 @@
+import { Link, useNavigate } from 'react-router';
+import { type NewEdition, useCreateEdition } from '../../../api/console-editions';
 import { useI18n } from '../../../i18n';
-import { ComingSoon } from '../../placeholders/ComingSoon';
+import { Page } from '../../../ui';
+import { EditionForm } from './EditionForm';
+import { useEditionsError } from './shared';
+import './editions.css';
 
-/** Built by the console's editions work. */
+/** `/organiser/editions/new`: a draft edition, then its own console. */
 export default function NewEditionPage() {
   const { t } = useI18n();
-  return <ComingSoon title={t.console.sections.editions} />;
+  const m = t.consoleEditions.create;
+  const navigate = useNavigate();
+  const create = useCreateEdition();
+  const error = useEditionsError(create.error);
+  return (
+    <Page title={m.title} lead={m.lead}>
+      <p>
+        <Link to="/organiser">{m.backToList}</Link>
+      </p>
+      <EditionForm
+        criteria={[]}
+        submitLabel={m.submit}
+        busyLabel={m.creating}
+        busy={create.isPending}
+        error={error}
+        onSubmit={(values) =>
+          create.mutate(values as NewEdition, {
+            onSuccess: (edition) => void navigate(`/organiser/editions/${edition.id}`),
+          })
+        }
+      />
+    </Page>
+  );
 }

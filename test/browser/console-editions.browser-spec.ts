@@ -1,0 +1,242 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createEdition } from '../support/editions.js';
+import { createUser, login, type TestUser } from '../support/factories.js';
+import { AppPage } from './pages/app-page.js';
+import { SignInPage } from './pages/sign-in.page.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { type BrowserTest, useBrowser } from './support/browser.js';
+import { messageProblems } from './support/messages.js';
+
+const API = '/api/v1';
+
+/** A form field by its name; names such as `criteria.0.code` hold dots, which a CSS `#id` cannot. */
+const field = (page: AppPage, name: string) => page.page.locator(`[id="field-${name}"]`);
+
+/** Fills one text in the four languages (fields `<name>.en`, `.ru`, `.kk`, `.de`). */
+async function fillLocalized(page: AppPage, name: string, text: string): Promise<void> {
+  for (const lang of ['en', 'ru', 'kk', 'de']) await field(page, `${name}.${lang}`).fill(`${text} (${lang})`);
+}
+
+async function signInAt(b: BrowserTest, user: TestUser, path: string): Promise<AppPage> {
+  await new SignInPage(b.page).open(path).then((s) => s.signIn(user.email, user.password));
+  return new AppPage(b.page);
+}
+
+const phaseOf = async (b: BrowserTest, id: string) =>
+  (await b.app.t.db.query<{ phase: string }[]>(`SELECT phase FROM editions WHERE id = $1`, [id]))[0]!.phase;
+
+const currentStep = (page: Page) => page.locator('.ed-phase-bar [aria-current="step"]');
+
+describe('The organiser’s editions in the console', () => {
+  const b = useBrowser();
+
+  it('creates an edition in the organiser’s time zone and edits its rules', async () => {
+    const organiser = await createUser(b.app.t, { roles: ['organiser'] });
+    const page = await signInAt(b, organiser, '/organiser');
+    await page.expectHeading('Editions');
+    await expectNoAxeViolations(b.page, '/organiser');
+
+    await b.page.getByRole('link', { name: 'Create an edition' }).click();
+    await page.expectHeading('Create an edition');
+    // Refused as a whole: every date missing, named beside its field.
+    b.expectFailure({ method: 'POST', path: `${API}/editions`, status: 400 });
+    await b.page.getByRole('button', { name: 'Create the edition' }).click();
+    await page.errorSummary.waitFor();
+    expect(await page.field('nominationsOpenAt').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(b.page, '/organiser/editions/new (refused)');
+
+    const slug = `console-${Date.now().toString(36)}`;
+    await page.field('name').fill('Magistral Awards 2031');
+    await page.field('slug').fill(slug);
+    // Wall-clock times in the organiser's zone (the context's Asia/Almaty, UTC+5), as the form says.
+    expect(await b.page.locator('#timeline-hint').textContent()).toContain('Asia/Almaty');
+    await page.field('nominationsOpenAt').fill('2031-03-01T09:00');
+    await page.field('nominationsCloseAt').fill('2031-04-01T18:00');
+    await page.field('judgingOpenAt').fill('2031-04-02T09:00');
+    await page.field('judgingCloseAt').fill('2031-05-01T18:00');
+    await b.page.getByRole('button', { name: 'Create the edition' }).click();
+    await page.expectHeading('Magistral Awards 2031');
+    const [row] = await b.app.t.db.query<{ id: string; open: Date }[]>(
+      `SELECT id, nominations_open_at AS open FROM editions WHERE slug = $1`,
+      [slug],
+    );
+    expect(row!.open.toISOString()).toBe('2031-03-01T04:00:00.000Z');
+    const editionId = row!.id;
+    expect(await currentStep(b.page).textContent()).toContain('Draft');
+    await b.page.getByText('Nothing stands in the way.').waitFor();
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id');
+
+    // The rules: a method, tie-breakers in order, a minimum.
+    await page.field('scoringMethod').selectOption('trimmed_mean');
+    await b.page.locator('#tie-breaker-choice').selectOption('top_marks');
+    await b.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await b.page.locator('#tie-breaker-choice').selectOption('median');
+    await b.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await b.page.getByRole('button', { name: /^Move up: Higher median/ }).click();
+    await page.field('minScorecards').fill('4');
+    await b.page.getByRole('button', { name: 'Save the changes' }).click();
+    await b.page.getByRole('status').filter({ hasText: 'The changes are saved.' }).waitFor();
+    const [rules] = await b.app.t.db.query<{ m: string; tb: string[]; min: number; v: number }[]>(
+      `SELECT scoring_method AS m, tie_breakers AS tb, min_scorecards AS min, version AS v FROM editions WHERE id = $1`,
+      [editionId],
+    );
+    expect(rules).toEqual({ m: 'trimmed_mean', tb: ['median', 'top_marks'], min: 4, v: 2 });
+  });
+
+  it('shows what blocks the next phase, refuses the move in words, takes a new category and then moves on by keyboard', async () => {
+    const organiser = await createUser(b.app.t, { roles: ['organiser'] });
+    const { token } = await login(b.app.t, organiser.email);
+    const auth = { Authorization: `Bearer ${token}` };
+    const created = await b.app.t
+      .http()
+      .post(`${API}/editions`)
+      .set(auth)
+      .send({
+        slug: `blocked-${Date.now().toString(36)}`,
+        name: 'Magistral Awards 2032',
+        nominationsOpenAt: '2032-03-01T04:00:00Z',
+        nominationsCloseAt: '2032-04-01T13:00:00Z',
+        judgingOpenAt: '2032-04-02T04:00:00Z',
+        judgingCloseAt: '2032-05-01T13:00:00Z',
+      })
+      .expect(201);
+    const editionId = created.body.id as string;
+    // Without categories the next phase is blocked: the bar says so before the organiser tries, and the
+    // refusal says it again.
+    const categories = await b.app.t.http().get(`${API}/editions/${editionId}/categories`).set(auth);
+    for (const category of categories.body as { id: string }[])
+      await b.app.t.http().delete(`${API}/categories/${category.id}`).set(auth).expect(204);
+    const page = await signInAt(b, organiser, `/organiser/editions/${editionId}`);
+    await b.page.getByText('The edition has no category. Add at least one on the Categories page.').waitFor();
+    b.expectFailure({ method: 'POST', path: `${API}/editions/${editionId}/phase`, status: 409 });
+    await b.page.getByRole('button', { name: 'Move to “Nominations open”' }).click();
+    const dialog = b.page.getByRole('dialog', { name: 'Move the edition to “Nominations open”?' });
+    await dialog.getByRole('button', { name: 'Move it on' }).click();
+    await dialog.locator('.error-summary').filter({ hasText: 'Nominations cannot open' }).waitFor();
+    await expectNoAxeViolations(b.page, 'phase dialog (refused)');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // A category with its first criterion, then a second criterion.
+    // The blocker leads where it can be lifted.
+    await b.page.locator('.ed-blockers').getByRole('link', { name: 'Categories' }).click();
+    await page.expectHeading('Categories and criteria');
+    await b.page.getByText('The edition has no category yet.').waitFor();
+    await b.page.getByRole('button', { name: 'Add a category' }).click();
+    await page.field('code').fill('safety');
+    await fillLocalized(page, 'name', 'Safety');
+    await fillLocalized(page, 'description', 'Safe operations');
+    await field(page, 'criteria.0.code').fill('incidents');
+    await fillLocalized(page, 'criteria.0.name', 'Incidents');
+    await fillLocalized(page, 'criteria.0.description', 'Fewer incidents');
+    await field(page, 'criteria.0.weight').fill('2');
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id/categories (new category)');
+    await b.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await b.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await b.page.getByRole('heading', { name: /Safety \(en\)/ }).waitFor();
+    await b.page.getByRole('button', { name: 'Add a criterion' }).click();
+    await page.field('code').fill('training');
+    await fillLocalized(page, 'name', 'Training');
+    await fillLocalized(page, 'description', 'Hours of training');
+    await page.field('weight').fill('1.5');
+    await b.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const table = b.page.getByRole('table', { name: 'Criteria of “Safety (en)”' });
+    await table.getByRole('row', { name: /Training \(en\)/ }).waitFor();
+    expect(await table.getByRole('row', { name: /Incidents \(en\)/ }).textContent()).toContain('0–10');
+
+    // Nothing blocks now: the move, with the keyboard alone (Cancel has focus; the move is one Tab back).
+    await b.page.getByRole('link', { name: 'Overview' }).click();
+    await b.page.getByText('Nothing stands in the way.').waitFor();
+    await b.page.getByRole('button', { name: 'Move to “Nominations open”' }).focus();
+    await b.page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await b.page.keyboard.press('Shift+Tab');
+    await b.page.keyboard.press('Enter');
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: 'The edition is now in the phase “Nominations open”.' })
+      .waitFor();
+    expect(await currentStep(b.page).textContent()).toContain('Nominations open');
+    expect(await phaseOf(b, editionId)).toBe('nominations');
+  });
+
+  it('says why criteria and judging rules are frozen, shows a late refusal in words, and a stale edit with a reload', async () => {
+    const organiser = await createUser(b.app.t, { roles: ['organiser'] });
+    const edition = await createEdition(b.app.t, { phase: 'eligibility' });
+    const page = await signInAt(b, organiser, `/organiser/editions/${edition.id}/categories`);
+    await page.expectHeading('Categories and criteria');
+
+    // Judging opens (another organiser) while this one edits a criterion: the save is refused, in words.
+    await b.page.getByRole('button', { name: 'Edit cost' }).click();
+    await page.field('weight').fill('3');
+    await b.app.t.db.query(`UPDATE editions SET phase = 'judging', version = version + 1 WHERE id = $1`, [
+      edition.id,
+    ]);
+    b.expectFailure({ method: 'PATCH', path: new RegExp(`${API}/criteria/[0-9a-f-]+$`), status: 409 });
+    await b.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.errorSummary
+      .filter({ hasText: 'Judging has opened: categories and criteria can no longer change' })
+      .waitFor();
+
+    // Read again, the page says why nothing can be edited and offers no control to.
+    await page.goto(`/organiser/editions/${edition.id}/categories`);
+    await b.page.getByText(/categories and criteria are fixed, so that every juror scores/).waitFor();
+    expect(await page.main.getByRole('button').count()).toBe(0);
+    await page.goto(`/organiser/editions/${edition.id}`);
+    await b.page
+      .getByText(/the scoring method, the tie-breakers, the minimum scorecards and blind judging are fixed/)
+      .waitFor();
+    expect(await page.field('scoringMethod').isDisabled()).toBe(true);
+
+    // A stale copy: someone renames the edition after this page loaded it.
+    await page.field('name').fill('My name for it');
+    const { token } = await login(b.app.t, organiser.email);
+    await b.app.t
+      .http()
+      .patch(`${API}/editions/${edition.id}`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ name: 'Their name for it' })
+      .expect(200);
+    b.expectFailure({ method: 'PATCH', path: `${API}/editions/${edition.id}`, status: 409 });
+    await b.page.getByRole('button', { name: 'Save the changes' }).click();
+    const alert = b.page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone changed this edition after you opened it.' });
+    await alert.waitFor();
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id (stale)');
+    await alert.getByRole('button', { name: 'Reload the edition' }).click();
+    await alert.waitFor({ state: 'detached' });
+    expect(await page.field('name').inputValue()).toBe('Their name for it');
+  });
+
+  it('shows entrants and jurors the 404 page at console addresses, and speaks the organiser’s language', async () => {
+    const edition = await createEdition(b.app.t, { phase: 'nominations' });
+    for (const role of ['entrant', 'juror'] as const) {
+      const user = await createUser(b.app.t, { roles: [role] });
+      const page = await signInAt(b, user, '/organiser');
+      await page.expectHeading('Page not found');
+      await page.goto(`/organiser/editions/${edition.id}`);
+      await page.expectHeading('Page not found');
+      expect(await b.page.getByText(`Test edition ${edition.slug}`).count()).toBe(0);
+      await page.signOut();
+    }
+
+    // The other languages, cheaply: no raw key, no unfilled placeholder, the right lang on each screen.
+    for (const [locale, heading] of [
+      ['ru', 'Номинации и критерии'],
+      ['kk', 'Санаттар мен критерийлер'],
+      ['de', 'Kategorien und Kriterien'],
+    ] as const) {
+      const organiser = await createUser(b.app.t, { roles: ['organiser'], locale });
+      const page = await signInAt(b, organiser, `/organiser/editions/${edition.id}/categories`);
+      await page.expectHtmlLang(locale);
+      await page.expectHeading(heading);
+      expect(await messageProblems(b.page)).toEqual([]);
+      await page.goto(`/organiser/editions/${edition.id}`);
+      await page.main.locator('.ed-blockers, .ed-next p').first().waitFor();
+      expect(await messageProblems(b.page)).toEqual([]);
+      await page.signOut();
+    }
+  });
+});
