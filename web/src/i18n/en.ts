@@ -1,4 +1,5 @@
 import { consoleShell } from './console/en';
+import { consoleJury } from './console-jury/en';
 import type { Plural } from './types';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
@@ -307,6 +308,7 @@ export const en = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleJury,
 };
 
 export type Messages = typeof en;
