@@ -35,13 +35,15 @@ export default function ProgressPage() {
           if (!round) return <p>{m.noRounds}</p>;
           return (
             <>
-              <SelectField
-                name="round"
-                label={m.round}
-                value={round.id}
-                onChange={(e) => setParams({ round: e.target.value }, { replace: true })}
-                options={list.map((r) => ({ value: r.id, label: `${r.number}. ${r.name}` }))}
-              />
+              <div className="jury-narrow">
+                <SelectField
+                  name="round"
+                  label={m.round}
+                  value={round.id}
+                  onChange={(e) => setParams({ round: e.target.value }, { replace: true })}
+                  options={list.map((r) => ({ value: r.id, label: `${r.number}. ${r.name}` }))}
+                />
+              </div>
               <RoundProgressView key={round.id} roundId={round.id} />
             </>
           );
@@ -71,7 +73,7 @@ function ProgressTables({ progress }: { progress: RoundProgress }) {
       {totals.assigned === 0 && <p>{m.noAssignments}</p>}
       <section className="section" aria-labelledby="per-juror">
         <h2 id="per-juror">{m.perJuror}</h2>
-        <div className="table-wrap">
+        <div className="jury-table-wrap">
           <table className="jury-table">
             <caption className="visually-hidden">{m.perJurorCaption}</caption>
             <thead>
@@ -105,7 +107,7 @@ function ProgressTables({ progress }: { progress: RoundProgress }) {
       </section>
       <section className="section" aria-labelledby="per-category">
         <h2 id="per-category">{m.perCategory}</h2>
-        <div className="table-wrap">
+        <div className="jury-table-wrap">
           <table className="jury-table">
             <caption className="visually-hidden">{m.perCategoryCaption}</caption>
             <thead>
@@ -133,7 +135,7 @@ function ProgressTables({ progress }: { progress: RoundProgress }) {
       </section>
       <section className="section" aria-labelledby="per-nomination">
         <h2 id="per-nomination">{m.perNomination}</h2>
-        <div className="table-wrap">
+        <div className="jury-table-wrap">
           <table className="jury-table">
             <caption>{format(m.perNominationCaption, { minimum: progress.minScorecards })}</caption>
             <thead>

@@ -54,13 +54,15 @@ function RoundScreen({ progress }: { progress: RoundProgress }) {
         </Notice>
       )}
       {categories.data && (
-        <SelectField
-          name="category"
-          label={m.category}
-          value={chosen}
-          onChange={(e) => setCategoryId(e.target.value)}
-          options={categories.data.map((c) => ({ value: c.id, label: c.name[locale] || c.name.en }))}
-        />
+        <div className="jury-narrow">
+          <SelectField
+            name="category"
+            label={m.category}
+            value={chosen}
+            onChange={(e) => setCategoryId(e.target.value)}
+            options={categories.data.map((c) => ({ value: c.id, label: c.name[locale] || c.name.en }))}
+          />
+        </div>
       )}
       {chosen && panel && categories.data && (
         <>
@@ -163,7 +165,7 @@ function AutoAssignSection({ roundId, categoryId, categories, panel }: SectionPr
           </p>
           {preview.removed > 0 && <p>{plural(m.replaces, preview.removed)}</p>}
           <div className="jury-preview__tables">
-            <div className="table-wrap">
+            <div className="jury-table-wrap">
               <table className="jury-table">
                 <caption>{m.loadsCaption}</caption>
                 <thead>
@@ -173,16 +175,18 @@ function AutoAssignSection({ roundId, categoryId, categories, panel }: SectionPr
                   </tr>
                 </thead>
                 <tbody>
-                  {preview.loads.map((l) => (
-                    <tr key={l.jurorId}>
-                      <th scope="row">{l.fullName}</th>
-                      <td>{l.load}</td>
-                    </tr>
-                  ))}
+                  {[...preview.loads]
+                    .sort((a, b) => a.fullName.localeCompare(b.fullName, locale))
+                    .map((l) => (
+                      <tr key={l.jurorId}>
+                        <th scope="row">{l.fullName}</th>
+                        <td>{l.load}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>
-            <div className="table-wrap">
+            <div className="jury-table-wrap">
               <table className="jury-table">
                 <caption>{m.perNominationCaption}</caption>
                 <thead>
@@ -279,7 +283,7 @@ function ManualSection({
                   <p>{format(m.truncated, { count: page.items.length })}</p>
                 </Notice>
               )}
-              <div className="table-wrap">
+              <div className="jury-table-wrap">
                 <table className="jury-table jury-assignments">
                   <caption>{format(m.manualCaption, { category: name })}</caption>
                   <thead>

@@ -44,7 +44,7 @@ export default function RoundsPage() {
           list.length === 0 ? (
             <p>{m.none}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="jury-table-wrap">
               <table className="jury-table">
                 <caption>{m.caption}</caption>
                 <thead>
