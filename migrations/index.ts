@@ -16,6 +16,7 @@ import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
 import { TallyReadViews1764318400000 } from './1764318400000-TallyReadViews.js';
 import { CompanyInvitationRevocation1764318500000 } from './1764318500000-CompanyInvitationRevocation.js';
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
+import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -37,5 +38,6 @@ export const MIGRATIONS: Function[] = [
   OwnerReadViews1764318300000,
   TallyReadViews1764318400000,
   CompanyInvitationRevocation1764318500000,
+  ManualReminders1764318800000,
   SigningKeys1764319100000,
 ];

@@ -190,6 +190,25 @@ const ROUTES: Route[] = [
     path: (w) => `/api/v1/rounds/${w.roundId}/progress`,
     expect: ORGANISER_ONLY(200),
   },
+  {
+    name: 'POST /rounds/{id}/assignments/auto (dry run)',
+    method: 'post',
+    path: (w) => `/api/v1/rounds/${w.roundId}/assignments/auto`,
+    body: () => ({ perNomination: 1, dryRun: true }),
+    expect: ORGANISER_ONLY(200),
+  },
+  {
+    name: 'POST /rounds/{id}/reminders',
+    method: 'post',
+    path: (w) => `/api/v1/rounds/${w.roundId}/reminders`,
+    expect: ORGANISER_ONLY(200),
+  },
+  {
+    name: 'GET /editions/{id}/conflicts/matrix',
+    method: 'get',
+    path: (w) => `/api/v1/editions/${w.edition.id}/conflicts/matrix`,
+    expect: ORGANISER_ONLY(200),
+  },
   { name: 'GET /me/assignments', method: 'get', path: () => '/api/v1/me/assignments', expect: JURORS_ONLY },
   {
     name: 'GET /rounds/{roundId}/nominations/{nominationId}',

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'publication.published',
   'publication.scheduled',
   'round.created',
+  'round.jurors_reminded',
   'scorecard.saved',
   'scorecard.submitted',
   'tally.computed',

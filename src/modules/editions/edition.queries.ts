@@ -99,6 +99,8 @@ export async function rankingRulesOf(
 export interface ReminderSettings {
   name: string;
   leadHours: number;
+  /** A round without a deadline of its own closes with judging. */
+  judgingCloseAt: Date;
 }
 
 /** The reminder settings of `editionIds`, by id; unknown ids are left out. */
@@ -108,7 +110,7 @@ export async function reminderSettingsOf(
 ): Promise<Map<string, ReminderSettings>> {
   if (!editionIds.length) return new Map();
   const rows = await manager.query<(ReminderSettings & { id: string })[]>(
-    `SELECT id, name, reminder_lead_hours AS "leadHours" FROM editions WHERE id = ANY($1::uuid[])`,
+    `SELECT id, name, reminder_lead_hours AS "leadHours", judging_close_at AS "judgingCloseAt" FROM editions WHERE id = ANY($1::uuid[])`,
     [[...new Set(editionIds)]],
   );
   return new Map(rows.map(({ id, ...settings }) => [id, settings]));

@@ -21,7 +21,9 @@ import {
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
 import { type Page, PageQuery } from '../../common/http/pagination.js';
+import { type ConflictMatrix, ConflictMatrixService } from './conflict-matrix.service.js';
 import { type ConfirmationView, ConflictsService } from './conflicts.service.js';
+import { ConflictMatrixResponse } from './dto/conflict-matrix.response.js';
 import { LateConflictsService, type LateConflictView } from './conflicts-late.service.js';
 import { ConflictListQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
 import { DecideLateConflictDto } from './dto/late-conflicts.dto.js';
@@ -41,6 +43,7 @@ export class ConflictsController {
   constructor(
     private readonly conflicts: ConflictsService,
     private readonly late: LateConflictsService,
+    private readonly matrices: ConflictMatrixService,
   ) {}
 
   @Get('conflicts')
@@ -74,6 +77,20 @@ export class ConflictsController {
   @ApiNoContentResponse({ description: 'Withdrawn' })
   async remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.conflicts.remove(caller, id);
+  }
+
+  @Get('editions/:id/conflicts/matrix')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      "The conflicts overview as jurors × companies: each juror's panels and whether they completed their declaration, the companies nominated, and every pair with a conflict (declared, organiser's, membership, employer)",
+  })
+  @ApiOkResponse({ type: ConflictMatrixResponse })
+  matrix(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ConflictMatrix> {
+    return this.matrices.matrix(caller, id);
   }
 
   @Post('editions/:id/conflicts/confirm')

@@ -94,3 +94,16 @@ export const AssignmentErrors = defineErrors({
     title: 'Removing an assignment with a submitted scorecard needs a reason',
   },
 });
+
+export const ReminderErrors = defineErrors({
+  coolingDown: {
+    code: 'reminders.cooling_down',
+    kind: 'conflict',
+    title: 'The jurors of this round were reminded recently; the next reminder waits for the cool-down',
+  },
+  nobodyBehind: {
+    code: 'reminders.nobody_behind',
+    kind: 'conflict',
+    title: 'No juror of this round has a scorecard left to submit (or all of them turned reminders off)',
+  },
+});

@@ -4,6 +4,7 @@ import { EditionsModule } from '../editions/editions.module.js';
 import { NominationsModule } from '../nominations/nominations.module.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
+import { ConflictMatrixService } from './conflict-matrix.service.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { ConflictsService } from './conflicts.service.js';
 import { DeclarationsController } from './declarations.controller.js';
@@ -16,6 +17,7 @@ import { JurorViewService } from './juror-view.service.js';
 import { PanelsController } from './panels.controller.js';
 import { PanelsService } from './panels.service.js';
 import { ProgressService } from './progress.service.js';
+import { ManualReminders } from './reminders/manual-reminders.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { RoundSettingsController } from './round-settings.controller.js';
 import { RoundsController } from './rounds.controller.js';
@@ -46,6 +48,8 @@ import { RoundsService } from './rounds.service.js';
     LateConflictsService,
     AssignmentsService,
     ProgressService,
+    ConflictMatrixService,
+    ManualReminders,
     JurorAccess,
     JurorViewService,
   ],

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { categoriesOf } from '../editions/edition.queries.js';
+import { categoriesOf, rankingRulesOf } from '../editions/edition.queries.js';
+import { statusesJudgedInRound } from './jury-rules.js';
+import { type ManualReminderState, manualReminderState } from './reminders/manual-reminders.js';
 import { RoundsService } from './rounds.service.js';
 import { type RoundView, toRoundView } from './views.js';
 
@@ -27,6 +29,12 @@ export interface CategoryProgress extends ProgressCounts {
   categoryCode: string;
 }
 
+export interface NominationProgress extends ProgressCounts {
+  nominationId: string;
+  title: string;
+  categoryId: string;
+}
+
 export interface RoundProgress {
   round: RoundView;
   totals: ProgressCounts;
@@ -34,6 +42,12 @@ export interface RoundProgress {
   categories: CategoryProgress[];
   /** Jurors with scorecards still to submit, most remaining first. */
   behind: { jurorId: string; fullName: string; remaining: number }[];
+  /** The edition's minimum scorecards for a nomination to be ranked. */
+  minScorecards: number;
+  /** Every nomination judged in the round, its standing assignments and scorecards, fewest submitted first. */
+  nominations: NominationProgress[];
+  /** The organiser's "remind the jurors who are behind" and its cool-down. */
+  reminder: ManualReminderState;
 }
 
 interface CountRow {
@@ -87,6 +101,20 @@ export class ProgressService {
       [jurorIds, round.editionId],
     );
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);
+    const nominations = await this.dataSource.query<NominationProgress[]>(
+      `SELECT n.id AS "nominationId", n.title, n.category_id AS "categoryId", count(aa.juror_id)::int AS assigned,
+              count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
+              count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted,
+              (count(aa.juror_id) - count(*) FILTER (WHERE s.status = 'submitted'))::int AS remaining
+         FROM nomination_entries n
+         LEFT JOIN active_assignments aa ON aa.round_id = $1 AND aa.nomination_id = n.id
+         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+        WHERE n.edition_id = $2 AND n.status = ANY($3::text[])
+        GROUP BY n.id, n.title, n.category_id
+        ORDER BY submitted, n.title, n.id`,
+      [round.id, round.editionId, statusesJudgedInRound(round.number)],
+    );
+    const rules = await rankingRulesOf(this.dataSource.manager, round.editionId);
 
     const byJuror = groupBy(rows, (r) => r.jurorId);
     const byCategory = groupBy(rows, (r) => r.categoryId);
@@ -112,6 +140,9 @@ export class ProgressService {
         .filter((j) => j.remaining > 0)
         .sort((a, b) => b.remaining - a.remaining || a.fullName.localeCompare(b.fullName))
         .map((j) => ({ jurorId: j.jurorId, fullName: j.fullName, remaining: j.remaining })),
+      minScorecards: rules?.minScorecards ?? 0,
+      nominations,
+      reminder: await manualReminderState(this.dataSource.manager, round.id),
     };
   }
 }

@@ -889,6 +889,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/editions/{id}/conflicts/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The conflicts overview as jurors × companies: each juror's panels and whether they completed their declaration, the companies nominated, and every pair with a conflict (declared, organiser's, membership, employer) */
+    get: operations['ConflictsController_matrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/editions/{id}/conflicts/confirm': {
     parameters: {
       query?: never;
@@ -1071,6 +1088,23 @@ export interface paths {
     get: operations['AssignmentsController_progress'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remind the jurors who are behind now (the scoring-reminder mail), at most once per 24 hours per round */
+    post: operations['AssignmentsController_remind'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2623,6 +2657,54 @@ export interface components {
        */
       jurorId?: string;
     };
+    ConflictMatrixJuror: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /**
+       * @description Panels they sit on (category codes)
+       * @example [
+       *       "efficiency"
+       *     ]
+       */
+      categories: string[];
+      /** Format: uuid */
+      employerCompanyId: string | null;
+      /**
+       * Format: date-time
+       * @description When they declared their conflicts complete; null: not yet
+       */
+      confirmedAt: string | null;
+    };
+    ConflictMatrixCompany: {
+      /** Format: uuid */
+      id: string;
+      /** @example KazTransLogistics LLP */
+      name: string;
+      /** @description Its nominations in the edition (submitted or later) */
+      nominations: number;
+    };
+    ConflictMatrixCell: {
+      /** Format: uuid */
+      jurorId: string;
+      /** Format: uuid */
+      companyId: string;
+      sources: ('declared' | 'organiser' | 'membership' | 'employer')[];
+      /**
+       * Format: uuid
+       * @description A late conflict of the pair awaiting a decision
+       */
+      awaitingDecision: string | null;
+    };
+    ConflictMatrixResponse: {
+      /** Format: uuid */
+      editionId: string;
+      jurors: components['schemas']['ConflictMatrixJuror'][];
+      companies: components['schemas']['ConflictMatrixCompany'][];
+      /** @description Only the pairs with a conflict */
+      cells: components['schemas']['ConflictMatrixCell'][];
+    };
     ConfirmationResponse: {
       /** Format: uuid */
       editionId: string;
@@ -2806,6 +2888,30 @@ export interface components {
        * @description Only this category (default: every category of the edition)
        */
       categoryId?: string;
+      /**
+       * @description Compute and answer the assignment without saving it (a preview); the same refusals apply
+       * @default false
+       */
+      dryRun: boolean;
+    };
+    AutoAssignLoad: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example 7 */
+      load: number;
+    };
+    AutoAssignNomination: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Dry port digital twin */
+      title: string;
+      /** Format: uuid */
+      categoryId: string;
+      jurorIds: string[];
     };
     AutoAssignCategory: {
       /** Format: uuid */
@@ -2832,6 +2938,12 @@ export interface components {
       roundId: string;
       /** @example 3 */
       perNomination: number;
+      /** @description True for a preview: nothing was saved */
+      dryRun: boolean;
+      /** @description Each panel juror's load per category */
+      loads: components['schemas']['AutoAssignLoad'][];
+      /** @description Each nomination's jurors */
+      nominations: components['schemas']['AutoAssignNomination'][];
       /** @example 36 */
       created: number;
       /** @example 0 */
@@ -2925,6 +3037,47 @@ export interface components {
       /** @example 6 */
       remaining: number;
     };
+    NominationProgressResponse: {
+      /**
+       * @description Standing assignments
+       * @example 36
+       */
+      assigned: number;
+      /**
+       * @description Scorecards saved, not submitted
+       * @example 4
+       */
+      drafted: number;
+      /** @example 20 */
+      submitted: number;
+      /**
+       * @description Assigned and not submitted
+       * @example 16
+       */
+      remaining: number;
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Dry port digital twin */
+      title: string;
+      /** Format: uuid */
+      categoryId: string;
+    };
+    ManualReminderStateResponse: {
+      /**
+       * Format: date-time
+       * @description When an organiser last reminded the jurors behind
+       */
+      lastSentAt: string | null;
+      /** @description Jurors that reminder went to */
+      lastReminded: number | null;
+      /**
+       * Format: date-time
+       * @description The reminder is cooling down until then (null: it can be sent now)
+       */
+      availableAt: string | null;
+      /** @example 24 */
+      cooldownHours: number;
+    };
     RoundProgressResponse: {
       round: components['schemas']['RoundResponse'];
       totals: components['schemas']['ProgressCountsResponse'];
@@ -2932,6 +3085,31 @@ export interface components {
       categories: components['schemas']['CategoryProgressResponse'][];
       /** @description Jurors with scorecards to submit, most remaining first */
       behind: components['schemas']['JurorBehind'][];
+      /**
+       * @description The edition's minimum scorecards per nomination
+       * @example 3
+       */
+      minScorecards: number;
+      nominations: components['schemas']['NominationProgressResponse'][];
+      reminder: components['schemas']['ManualReminderStateResponse'];
+    };
+    ManualReminderResponse: {
+      /**
+       * Format: date-time
+       * @description When an organiser last reminded the jurors behind
+       */
+      lastSentAt: string | null;
+      /** @description Jurors that reminder went to */
+      lastReminded: number | null;
+      /**
+       * Format: date-time
+       * @description The reminder is cooling down until then (null: it can be sent now)
+       */
+      availableAt: string | null;
+      /** @example 24 */
+      cooldownHours: number;
+      /** Format: uuid */
+      roundId: string;
     };
     /** @enum {string} */
     WorklistState: 'not_started' | 'draft' | 'submitted';
@@ -7672,6 +7850,54 @@ export interface operations {
       };
     };
   };
+  ConflictsController_matrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConflictMatrixResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ConflictsController_confirm: {
     parameters: {
       query?: never;
@@ -8335,6 +8561,63 @@ export interface operations {
       };
       /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AssignmentsController_remind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ManualReminderResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description reminders.cooling_down (with availableAt and Retry-After), reminders.nobody_behind, rounds.closed, editions.wrong_phase (judging only) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

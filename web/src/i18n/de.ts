@@ -1,5 +1,6 @@
 import { consoleShell } from './console/de';
 import { consoleEditions } from './console-editions/de';
+import { consoleJury } from './console-jury/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
@@ -322,4 +323,5 @@ export const de: Messages = {
   scorecard,
   console: consoleShell,
   consoleEditions,
+  consoleJury,
 };

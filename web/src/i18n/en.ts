@@ -1,5 +1,6 @@
 import { consoleShell } from './console/en';
 import { consoleEditions } from './console-editions/en';
+import { consoleJury } from './console-jury/en';
 import type { Plural } from './types';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
@@ -309,6 +310,7 @@ export const en = {
   scorecard,
   console: consoleShell,
   consoleEditions,
+  consoleJury,
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 import { consoleShell } from './console/kk';
 import { consoleEditions } from './console-editions/kk';
+import { consoleJury } from './console-jury/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
@@ -307,4 +308,5 @@ export const kk: Messages = {
   scorecard,
   console: consoleShell,
   consoleEditions,
+  consoleJury,
 };

@@ -1,5 +1,6 @@
 import { consoleShell } from './console/ru';
 import { consoleEditions } from './console-editions/ru';
+import { consoleJury } from './console-jury/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
@@ -334,4 +335,5 @@ export const ru: Messages = {
   scorecard,
   console: consoleShell,
   consoleEditions,
+  consoleJury,
 };

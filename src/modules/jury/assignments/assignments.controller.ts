@@ -20,10 +20,16 @@ import {
   AssignmentPage,
   AssignmentResponse,
   AutoAssignResponse,
+  ManualReminderResponse,
   DefaultAssignmentsResponse,
   RoundProgressResponse,
 } from '../dto/jury.response.js';
 import { ProgressService, type RoundProgress } from '../progress.service.js';
+import {
+  MANUAL_REMINDER_COOLDOWN_HOURS,
+  ManualReminders,
+  type ManualReminderView,
+} from '../reminders/manual-reminders.js';
 import type { AssignmentView } from '../views.js';
 import { AssignmentsService, type AutoAssignSummary } from './assignments.service.js';
 
@@ -35,6 +41,7 @@ export class AssignmentsController {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly progressReport: ProgressService,
+    private readonly manualReminders: ManualReminders,
   ) {}
 
   @Get('assignments')
@@ -124,5 +131,23 @@ export class AssignmentsController {
   @ApiOkResponse({ type: RoundProgressResponse })
   progress(@Param('id', new ParseUUIDPipe()) id: string): Promise<RoundProgress> {
     return this.progressReport.progress(id);
+  }
+
+  @Post('reminders')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary: `Remind the jurors who are behind now (the scoring-reminder mail), at most once per ${MANUAL_REMINDER_COOLDOWN_HOURS} hours per round`,
+  })
+  @ApiOkResponse({ type: ManualReminderResponse })
+  @ApiConflictResponse({
+    description:
+      'reminders.cooling_down (with availableAt and Retry-After), reminders.nobody_behind, rounds.closed, editions.wrong_phase (judging only)',
+  })
+  remind(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ManualReminderView> {
+    return this.manualReminders.send(caller, id);
   }
 }

@@ -24,6 +24,9 @@ import { autoAssign, describeInfeasibility } from './auto-assign.js';
 export interface AutoAssignSummary {
   roundId: string;
   perNomination: number;
+  /** True when nothing was saved: the preview of what saving would do. */
+  dryRun: boolean;
+  /** Assignments made (or, in a preview, that saving would make). */
   created: number;
   removed: number;
   categories: {
@@ -34,6 +37,10 @@ export interface AutoAssignSummary {
     minimumLoad: number;
     maximumLoad: number;
   }[];
+  /** Each panel juror's load in each category. */
+  loads: { jurorId: string; fullName: string; categoryId: string; load: number }[];
+  /** Each nomination's jurors. */
+  nominations: { nominationId: string; title: string; categoryId: string; jurorIds: string[] }[];
 }
 
 interface AssignmentRow {
@@ -129,68 +136,34 @@ export class AssignmentsService {
   /**
    * Replaces the round's assignments in each category (or the one named) by `perNomination` jurors per
    * nomination with balanced loads. Refused, changing nothing, if any category has no solution or if
-   * scoring has started in the round.
+   * scoring has started in the round. With `dryRun` it answers what it would save (the same computation,
+   * the same refusals) and changes nothing.
    */
   async assignAutomatically(caller: Caller, roundId: string, dto: AutoAssignDto): Promise<AutoAssignSummary> {
     return this.transactions.run(async (manager) => {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
-      const categories = await manager.query<{ id: string; code: string }[]>(
-        `SELECT id, code FROM edition_categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
-        [edition.id, dto.categoryId ?? null],
-      );
-      if (dto.categoryId && !categories.length) throw new DomainError(EditionErrors.categoryNotFound);
-      const categoryIds = categories.map((c) => c.id);
-      const [{ scored }] = await manager.query<[{ scored: number }]>(
-        `SELECT count(*)::int AS scored FROM scorecard_states s JOIN nomination_entries n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
-        [round.id, categoryIds],
-      );
-      if (scored)
-        throw new DomainError(
-          AssignmentErrors.scoringStarted,
-          `${scored} scorecard(s) exist in this round.`,
-          { scorecards: scored },
+      const plan = await this.planAutomatically(manager, context, dto);
+      const { proposed, categoryIds, summary } = plan;
+      const preview = {
+        loads: plan.loads,
+        nominations: plan.nominations,
+      };
+      if (dto.dryRun) {
+        const [{ existing }] = await manager.query<[{ existing: number }]>(
+          `SELECT count(*)::int AS existing FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE a.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
+          [round.id, categoryIds],
         );
-
-      const statuses = statusesJudgedInRound(round.number);
-      const proposed: { nominationId: string; jurorId: string }[] = [];
-      const summary: AutoAssignSummary['categories'] = [];
-      for (const category of categories) {
-        const nominations = await nominationIdsInCategory(manager, category.id, statuses);
-        const jurors = await manager.query<{ id: string }[]>(
-          `SELECT juror_id AS id FROM panel_members WHERE category_id = $1 ORDER BY juror_id`,
-          [category.id],
-        );
-        const conflicted = await manager.query<{ nomination: string; juror: string }[]>(
-          `SELECT n.id AS nomination, pm.juror_id AS juror
-             FROM nomination_entries n JOIN panel_members pm ON pm.category_id = n.category_id
-            WHERE n.category_id = $1 AND n.status = ANY($2::text[]) AND ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}`,
-          [category.id, statuses, edition.id],
-        );
-        const forbidden = new Set(conflicted.map((c) => `${c.nomination}|${c.juror}`));
-        const outcome = autoAssign({
-          nominations,
-          jurors: jurors.map((j) => j.id),
-          conflicted: (n, j) => forbidden.has(`${n}|${j}`),
+        return {
+          roundId: round.id,
           perNomination: dto.perNomination,
-        });
-        if (!outcome.feasible) {
-          throw new DomainError(
-            AssignmentErrors.infeasible,
-            `Category ${category.code}: ${describeInfeasibility(outcome)}`,
-            { ...outcome, categoryId: category.id, categoryCode: category.code },
-          );
-        }
-        proposed.push(...outcome.assignments);
-        summary.push({
-          categoryId: category.id,
-          categoryCode: category.code,
-          nominations: nominations.length,
-          jurors: jurors.length,
-          minimumLoad: outcome.minimumLoad,
-          maximumLoad: outcome.maximumLoad,
-        });
+          dryRun: true,
+          created: proposed.length,
+          removed: existing,
+          categories: summary,
+          ...preview,
+        };
       }
 
       const [, removed] = await manager.query<[unknown, number]>(
@@ -204,9 +177,11 @@ export class AssignmentsService {
       const result: AutoAssignSummary = {
         roundId: round.id,
         perNomination: dto.perNomination,
+        dryRun: false,
         created: proposed.length,
         removed,
         categories: summary,
+        ...preview,
       };
       await this.audit.append(manager, {
         action: 'assignments.auto',
@@ -223,6 +198,120 @@ export class AssignmentsService {
       );
       return result;
     });
+  }
+
+  /** The automatic assignment of the round's categories, computed and not saved (the preview and the save share it). */
+  private async planAutomatically(
+    manager: EntityManager,
+    { round, edition }: RoundWithEdition,
+    dto: AutoAssignDto,
+  ): Promise<{
+    proposed: { nominationId: string; jurorId: string }[];
+    categoryIds: string[];
+    summary: AutoAssignSummary['categories'];
+    loads: AutoAssignSummary['loads'];
+    nominations: AutoAssignSummary['nominations'];
+  }> {
+    const categories = await manager.query<{ id: string; code: string }[]>(
+      `SELECT id, code FROM edition_categories WHERE edition_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY position, code`,
+      [edition.id, dto.categoryId ?? null],
+    );
+    if (dto.categoryId && !categories.length) throw new DomainError(EditionErrors.categoryNotFound);
+    const categoryIds = categories.map((c) => c.id);
+    const [{ scored }] = await manager.query<[{ scored: number }]>(
+      `SELECT count(*)::int AS scored FROM scorecard_states s JOIN nomination_entries n ON n.id = s.nomination_id WHERE s.round_id = $1 AND n.category_id = ANY($2::uuid[])`,
+      [round.id, categoryIds],
+    );
+    if (scored)
+      throw new DomainError(AssignmentErrors.scoringStarted, `${scored} scorecard(s) exist in this round.`, {
+        scorecards: scored,
+      });
+
+    const statuses = statusesJudgedInRound(round.number);
+    const proposed: { nominationId: string; jurorId: string }[] = [];
+    const summary: AutoAssignSummary['categories'] = [];
+    const loads: AutoAssignSummary['loads'] = [];
+    const previewed: AutoAssignSummary['nominations'] = [];
+    for (const category of categories) {
+      const nominations = await nominationIdsInCategory(manager, category.id, statuses);
+      const jurors = await manager.query<{ id: string; fullName: string }[]>(
+        `SELECT pm.juror_id AS id, u.full_name AS "fullName" FROM panel_members pm JOIN user_directory u ON u.id = pm.juror_id
+          WHERE pm.category_id = $1 ORDER BY pm.juror_id`,
+        [category.id],
+      );
+      const conflicted = await manager.query<{ nomination: string; juror: string }[]>(
+        `SELECT n.id AS nomination, pm.juror_id AS juror
+           FROM nomination_entries n JOIN panel_members pm ON pm.category_id = n.category_id
+          WHERE n.category_id = $1 AND n.status = ANY($2::text[]) AND ${conflictExists('$3', 'pm.juror_id', 'n.company_id')}`,
+        [category.id, statuses, edition.id],
+      );
+      const titles = new Map(
+        (
+          await manager.query<{ id: string; title: string }[]>(
+            `SELECT id, title FROM nomination_entries WHERE id = ANY($1::uuid[])`,
+            [nominations],
+          )
+        ).map((n) => [n.id, n.title]),
+      );
+      const names = new Map(jurors.map((j) => [j.id, j.fullName]));
+      const forbidden = new Set(conflicted.map((c) => `${c.nomination}|${c.juror}`));
+      const outcome = autoAssign({
+        nominations,
+        jurors: jurors.map((j) => j.id),
+        conflicted: (n, j) => forbidden.has(`${n}|${j}`),
+        perNomination: dto.perNomination,
+      });
+      if (!outcome.feasible) {
+        // The names, so that a client can say which nomination or juror in words.
+        const named =
+          outcome.reason === 'too_few_jurors'
+            ? { nominationTitle: titles.get(outcome.nominationId) ?? '' }
+            : outcome.reason === 'juror_overconstrained'
+              ? { jurorName: names.get(outcome.jurorId) ?? '' }
+              : {};
+        throw new DomainError(
+          AssignmentErrors.infeasible,
+          `Category ${category.code}: ${describeInfeasibility(outcome)}`,
+          {
+            ...outcome,
+            ...named,
+            categoryId: category.id,
+            categoryCode: category.code,
+            panelJurors: jurors.length,
+          },
+        );
+      }
+      proposed.push(...outcome.assignments);
+      const byJuror = new Map(jurors.map((j) => [j.id, 0]));
+      const byNomination = new Map(nominations.map((n) => [n, [] as string[]]));
+      for (const a of outcome.assignments) {
+        byJuror.set(a.jurorId, (byJuror.get(a.jurorId) ?? 0) + 1);
+        byNomination.get(a.nominationId)?.push(a.jurorId);
+      }
+      for (const j of jurors)
+        loads.push({
+          jurorId: j.id,
+          fullName: j.fullName,
+          categoryId: category.id,
+          load: byJuror.get(j.id)!,
+        });
+      for (const [nominationId, jurorIds] of byNomination)
+        previewed.push({
+          nominationId,
+          title: titles.get(nominationId) ?? '',
+          categoryId: category.id,
+          jurorIds: jurorIds.sort(),
+        });
+      summary.push({
+        categoryId: category.id,
+        categoryCode: category.code,
+        nominations: nominations.length,
+        jurors: jurors.length,
+        minimumLoad: outcome.minimumLoad,
+        maximumLoad: outcome.maximumLoad,
+      });
+    }
+    return { proposed, categoryIds, summary, loads, nominations: previewed };
   }
 
   /** One more juror on one nomination: on the category's panel, without a conflict, the nomination judged in this round. */

@@ -10,6 +10,8 @@ import { NominationMetricResponse } from '../../nominations/dto/nomination.respo
 import type { AutoAssignSummary } from '../assignments/assignments.service.js';
 import type { LateConflictStatus, LateConflictView } from '../conflicts-late.service.js';
 import type { ConfirmationView } from '../conflicts.service.js';
+import type { NominationProgress } from '../progress.service.js';
+import type { ManualReminderState } from '../reminders/manual-reminders.js';
 import type { RoundStatus } from '../entities/round.entity.js';
 import type {
   AttachmentForJuror,
@@ -267,12 +269,49 @@ class AutoAssignCategory {
   maximumLoad!: number;
 }
 
+class AutoAssignLoad {
+  @ApiProperty({ format: 'uuid' })
+  jurorId!: string;
+
+  @ApiProperty({ example: 'Ayşe Demir' })
+  fullName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ type: 'integer', example: 7 })
+  load!: number;
+}
+
+class AutoAssignNomination {
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Dry port digital twin' })
+  title!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  jurorIds!: string[];
+}
+
 export class AutoAssignResponse implements AutoAssignSummary {
   @ApiProperty({ format: 'uuid' })
   roundId!: string;
 
   @ApiProperty({ type: 'integer', example: 3 })
   perNomination!: number;
+
+  @ApiProperty({ description: 'True for a preview: nothing was saved' })
+  dryRun!: boolean;
+
+  @ApiProperty({ type: [AutoAssignLoad], description: "Each panel juror's load per category" })
+  loads!: AutoAssignLoad[];
+
+  @ApiProperty({ type: [AutoAssignNomination], description: "Each nomination's jurors" })
+  nominations!: AutoAssignNomination[];
 
   @ApiProperty({ type: 'integer', example: 36 })
   created!: number;
@@ -320,6 +359,46 @@ class CategoryProgressResponse extends ProgressCountsResponse implements Categor
   categoryCode!: string;
 }
 
+class NominationProgressResponse extends ProgressCountsResponse implements NominationProgress {
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Dry port digital twin' })
+  title!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  categoryId!: string;
+}
+
+export class ManualReminderStateResponse implements ManualReminderState {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an organiser last reminded the jurors behind',
+  })
+  lastSentAt!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Jurors that reminder went to' })
+  lastReminded!: number | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The reminder is cooling down until then (null: it can be sent now)',
+  })
+  availableAt!: string | null;
+
+  @ApiProperty({ type: 'integer', example: 24 })
+  cooldownHours!: number;
+}
+
+export class ManualReminderResponse extends ManualReminderStateResponse {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+}
+
 class JurorBehind {
   @ApiProperty({ format: 'uuid' })
   jurorId!: string;
@@ -346,6 +425,19 @@ export class RoundProgressResponse implements RoundProgress {
 
   @ApiProperty({ type: [JurorBehind], description: 'Jurors with scorecards to submit, most remaining first' })
   behind!: JurorBehind[];
+
+  @ApiProperty({
+    type: 'integer',
+    example: 3,
+    description: "The edition's minimum scorecards per nomination",
+  })
+  minScorecards!: number;
+
+  @ApiProperty({ type: [NominationProgressResponse] })
+  nominations!: NominationProgressResponse[];
+
+  @ApiProperty({ type: ManualReminderStateResponse })
+  reminder!: ManualReminderStateResponse;
 }
 
 class CompanyForJurorResponse implements CompanyForJuror {

@@ -10,6 +10,6 @@ import { Reminders } from './reminders.service.js';
  */
 @Module({
   providers: [Reminders, ReminderScheduler, ReminderRoundHandler, ReminderSweepHandler],
-  exports: [ReminderScheduler],
+  exports: [ReminderScheduler, Reminders],
 })
 export class RemindersModule {}

@@ -9,7 +9,7 @@ import { Notifications, type NotificationRequest } from '../../notifications/not
 import { optedOut } from '../../notifications/opt-out.queries.js';
 import { UnsubscribeLinks } from '../../notifications/unsubscribe-links.js';
 import { jurorLink } from '../jury-links.js';
-import { currentReminder, type ReminderMoment, reminderSubject } from './reminder-slots.js';
+import { currentReminder, reminderSubject } from './reminder-slots.js';
 
 /** A delayed job may wake a moment before its time by this clock (Redis keeps its own): that counts as due. */
 const EARLY_TOLERANCE_MS = 5000;
@@ -21,6 +21,7 @@ interface RoundToRemind {
   closesAt: Date | null;
   editionName: string;
   leadHours: number;
+  judgingCloseAt: Date;
 }
 
 interface JurorBehind {
@@ -62,8 +63,31 @@ export class Reminders {
       // Early (the lead time changed since) or late (a later reminder is due already, and is sent instead):
       // nothing. The sweep sends whatever is due and was missed.
       if (current?.slot !== payload.slot) return 0;
-      return this.mailJurorsBehind(manager, round, deadline, current);
+      return this.mailJurorsBehind(
+        manager,
+        round,
+        deadline,
+        current.dueAt,
+        reminderSubject(round.id, current.slot, deadline),
+      );
     });
+  }
+
+  /**
+   * The same mail at an organiser's request (`ManualReminders` keeps its cool-down): every juror behind,
+   * naming the round's deadline, or judging's end when the round has none. Returns how many were mailed.
+   */
+  async remindBehindNow(manager: EntityManager, roundId: string, sentAt: Date): Promise<number> {
+    const round = await this.findRound(manager, roundId);
+    if (!round || round.status !== 'open') return 0;
+    const closesAt = round.closesAt ?? round.judgingCloseAt;
+    return this.mailJurorsBehind(
+      manager,
+      round,
+      closesAt,
+      sentAt,
+      `round:${round.id}:manual:${sentAt.toISOString()}`,
+    );
   }
 
   /** The safety net: every open round whose current reminder is due gets it, unless it went already. */
@@ -98,7 +122,7 @@ export class Reminders {
    */
   private async findRound(manager: EntityManager, roundId: string): Promise<RoundToRemind | undefined> {
     const [round] = await manager.query<
-      (Omit<RoundToRemind, 'editionName' | 'leadHours'> & { editionId: string })[]
+      (Omit<RoundToRemind, 'editionName' | 'leadHours' | 'judgingCloseAt'> & { editionId: string })[]
     >(
       `SELECT id, edition_id AS "editionId", name, status, closes_at AS "closesAt" FROM rounds WHERE id = $1 FOR SHARE`,
       [roundId],
@@ -106,7 +130,12 @@ export class Reminders {
     if (!round) return undefined;
     const edition = (await reminderSettingsOf(manager, [round.editionId])).get(round.editionId);
     if (!edition) return undefined;
-    return { ...round, editionName: edition.name, leadHours: edition.leadHours };
+    return {
+      ...round,
+      editionName: edition.name,
+      leadHours: edition.leadHours,
+      judgingCloseAt: edition.judgingCloseAt,
+    };
   }
 
   /**
@@ -118,7 +147,9 @@ export class Reminders {
     manager: EntityManager,
     round: RoundToRemind,
     closesAt: Date,
-    moment: ReminderMoment,
+    /** Jurors whose every open assignment came after this were told the deadline by their assignment mail. */
+    assignedBy: Date,
+    subject: string,
   ): Promise<number> {
     const jurors = await manager.query<JurorBehind[]>(
       `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, count(*)::int AS remaining,
@@ -131,14 +162,13 @@ export class Reminders {
                            WHERE s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id AND s.status = 'submitted')
         GROUP BY u.id, u.email, u.full_name, u.locale
        HAVING min(aa.created_at) <= $2`,
-      [round.id, moment.dueAt],
+      [round.id, assignedBy],
     );
     const off = await optedOut(
       manager,
       jurors.map((j) => j.id),
       'reminders',
     );
-    const subject = reminderSubject(round.id, moment.slot, closesAt);
     const requests: NotificationRequest<'jury.scoring_reminder'>[] = jurors
       .filter((juror) => !off.has(juror.id))
       .map((juror) => ({

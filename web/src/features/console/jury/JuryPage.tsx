@@ -1,8 +1,324 @@
-import { useI18n } from '../../../i18n';
-import { ComingSoon } from '../../placeholders/ComingSoon';
+import { type FormEvent, useId, useState } from 'react';
+import {
+  type ConflictMatrix,
+  type ConflictSource,
+  type LateConflict,
+  type Panel,
+  useAddPanelJurors,
+  useConflictMatrix,
+  useDecideLateConflict,
+  useJurorAccounts,
+  useLateConflicts,
+  usePanels,
+  useRemovePanelJuror,
+} from '../../../api/console-jury';
+import { type Category, useCategories } from '../../../api/nominations';
+import { format, useI18n } from '../../../i18n';
+import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
+import { QueryState } from '../../../ui/QueryState';
+import { useConsoleEdition } from '../ConsoleLayout';
+import { categoryName, useJuryError } from './shared';
+import './jury-admin.css';
 
-/** Built by the console's jury work. */
+const SOURCES: ConflictSource[] = ['declared', 'organiser', 'membership', 'employer'];
+
+/** `/organiser/editions/:editionId/jury`: panels per category, the conflicts matrix and the late conflicts. */
 export default function JuryPage() {
   const { t } = useI18n();
-  return <ComingSoon title={t.console.editionSections.jury} />;
+  const m = t.consoleJury.jury;
+  const edition = useConsoleEdition();
+  const panels = usePanels(edition.id);
+  const categories = useCategories(edition.id);
+  return (
+    <Page title={m.title} lead={m.lead}>
+      <section className="section" aria-labelledby="panels-title">
+        <h2 id="panels-title">{m.panels}</h2>
+        <p className="muted">{m.panelsLead}</p>
+        <QueryState query={panels}>
+          {(list) => (
+            <div className="jury-panels">
+              {list.map((panel) => (
+                <PanelSection key={panel.categoryId} panel={panel} categories={categories.data} />
+              ))}
+            </div>
+          )}
+        </QueryState>
+      </section>
+      <MatrixSection editionId={edition.id} />
+      <LateConflictsSection editionId={edition.id} />
+    </Page>
+  );
+}
+
+function PanelSection({ panel, categories }: { panel: Panel; categories: Category[] | undefined }) {
+  const { t, locale } = useI18n();
+  const m = t.consoleJury.jury;
+  const edition = useConsoleEdition();
+  const accounts = useJurorAccounts();
+  const add = useAddPanelJurors(edition.id);
+  const remove = useRemovePanelJuror(edition.id);
+  const [chosen, setChosen] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const name = categoryName(categories, panel.categoryId, locale) || panel.categoryCode;
+  const headingId = useId();
+  const onPanel = new Set(panel.jurors.map((j) => j.id));
+  const candidates = (accounts.data ?? []).filter((a) => !onPanel.has(a.id));
+  const error = useJuryError(add.error ?? remove.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const juror = candidates.find((c) => c.id === chosen);
+    if (!juror) return;
+    remove.reset();
+    add.mutate(
+      { categoryId: panel.categoryId, jurorIds: [juror.id] },
+      {
+        onSuccess: () => {
+          setChosen('');
+          setDone(format(m.added, { name: juror.fullName, category: name }));
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="jury-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{format(m.panelOf, { category: name })}</h3>
+      {done && (
+        <Notice tone="success" live>
+          {done}
+        </Notice>
+      )}
+      <ErrorSummary error={error} />
+      {panel.jurors.length === 0 ? (
+        <p className="muted">{m.noJurors}</p>
+      ) : (
+        <ul className="jury-panel__jurors">
+          {panel.jurors.map((juror) => (
+            <li key={juror.id}>
+              <span>
+                {juror.fullName} <span className="muted">{juror.email}</span>
+              </span>
+              <Button
+                variant="secondary"
+                aria-label={format(m.removeNamed, { name: juror.fullName, category: name })}
+                busy={remove.isPending}
+                onClick={() => {
+                  add.reset();
+                  remove.mutate(
+                    { categoryId: panel.categoryId, jurorId: juror.id },
+                    {
+                      onSuccess: () => setDone(format(m.removed, { name: juror.fullName, category: name })),
+                    },
+                  );
+                }}
+              >
+                {m.remove}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {accounts.isSuccess && candidates.length === 0 ? (
+        <p className="muted">{m.noJurorAccounts}</p>
+      ) : (
+        <form className="jury-inline-form" onSubmit={submit}>
+          <SelectField
+            name={`panel-${panel.categoryCode}`}
+            label={format(m.addJuror, { category: name })}
+            value={chosen}
+            onChange={(e) => setChosen(e.target.value)}
+            options={[
+              { value: '', label: m.chooseJuror },
+              ...candidates.map((c) => ({ value: c.id, label: `${c.fullName} (${c.email})` })),
+            ]}
+          />
+          <Button type="submit" busy={add.isPending} busyLabel={t.consoleJury.saving}>
+            {m.add}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function MatrixSection({ editionId }: { editionId: string }) {
+  const { t } = useI18n();
+  const m = t.consoleJury.jury;
+  const matrix = useConflictMatrix(editionId);
+  return (
+    <section className="section" aria-labelledby="matrix-title">
+      <h2 id="matrix-title">{m.matrix}</h2>
+      <p className="muted">{m.matrixLead}</p>
+      <QueryState query={matrix}>{(data) => <Matrix data={data} />}</QueryState>
+    </section>
+  );
+}
+
+function Matrix({ data }: { data: ConflictMatrix }) {
+  const { t, plural } = useI18n();
+  const m = t.consoleJury.jury;
+  if (!data.jurors.length && !data.companies.length) return <p className="muted">{m.matrixEmpty}</p>;
+  const cells = new Map(data.cells.map((c) => [`${c.jurorId}|${c.companyId}`, c]));
+  const missing = data.jurors.filter((j) => !j.confirmedAt).length;
+  return (
+    <>
+      <Notice tone={missing ? 'warning' : 'info'}>
+        <p>{missing ? plural(m.notDeclared, missing) : m.allDeclared}</p>
+      </Notice>
+      <h3 className="jury-legend__title" id="matrix-legend">
+        {m.legend}
+      </h3>
+      <dl className="jury-legend" aria-labelledby="matrix-legend">
+        {SOURCES.map((source) => (
+          <div key={source}>
+            <dt>
+              <span className={`jury-mark jury-mark--${source}`}>{m.sourceShort[source]}</span>
+            </dt>
+            <dd>{m.sources[source]}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>
+            <span className="jury-mark jury-mark--late">!</span>
+          </dt>
+          <dd>{m.awaiting}</dd>
+        </div>
+      </dl>
+      <div className="jury-matrix-wrap" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+        <table className="jury-matrix">
+          <caption id="matrix-caption">{m.matrixCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.consoleJury.jurorColumn}</th>
+              <th scope="col">{m.declaration}</th>
+              {data.companies.map((company) => (
+                <th scope="col" key={company.id} className="jury-matrix__company">
+                  <span>{company.name}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.jurors.map((juror) => (
+              <tr key={juror.id}>
+                <th scope="row">{juror.fullName}</th>
+                <td className={juror.confirmedAt ? undefined : 'jury-matrix__missing'}>
+                  {juror.confirmedAt ? m.declarationDone : m.declarationMissing}
+                </td>
+                {data.companies.map((company) => {
+                  const cell = cells.get(`${juror.id}|${company.id}`);
+                  return (
+                    <td key={company.id} className={cell ? 'jury-matrix__conflict' : undefined}>
+                      {cell ? (
+                        <>
+                          {cell.sources.map((source) => (
+                            <abbr
+                              key={source}
+                              className={`jury-mark jury-mark--${source}`}
+                              title={m.sources[source]}
+                            >
+                              {m.sourceShort[source]}
+                              <span className="visually-hidden"> {m.sources[source]}</span>
+                            </abbr>
+                          ))}
+                          {cell.awaitingDecision && (
+                            <span className="jury-mark jury-mark--late" title={m.awaiting}>
+                              !<span className="visually-hidden"> {m.awaiting}</span>
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        <span className="visually-hidden">{m.none}</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function LateConflictsSection({ editionId }: { editionId: string }) {
+  const { t } = useI18n();
+  const m = t.consoleJury.jury;
+  const late = useLateConflicts(editionId);
+  return (
+    <section className="section" aria-labelledby="late-title">
+      <h2 id="late-title">{m.late}</h2>
+      <p className="muted">{m.lateLead}</p>
+      <QueryState query={late}>
+        {(page) => {
+          const pending = page.items.filter((item) => item.status === 'pending');
+          return pending.length === 0 ? (
+            <p>{m.noLate}</p>
+          ) : (
+            <ul className="jury-late">
+              {pending.map((item) => (
+                <LateConflictItem key={item.id} item={item} editionId={editionId} />
+              ))}
+            </ul>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function LateConflictItem({ item, editionId }: { item: LateConflict; editionId: string }) {
+  const { t, plural, formatDateTime } = useI18n();
+  const m = t.consoleJury.jury;
+  const decide = useDecideLateConflict(editionId);
+  const [decision, setDecision] = useState<'confirm' | 'dismiss'>('confirm');
+  const [reason, setReason] = useState('');
+  const error = useJuryError(decide.error);
+  const id = useId();
+  return (
+    <li className="jury-late__item" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{format(m.lateTitle, { juror: item.jurorName, company: item.companyName })}</h3>
+      <p className="muted">
+        {format(m.lateSource, { source: m.sources[item.source] })} ·{' '}
+        {plural(m.lateScorecards, item.scorecards.length)} ·{' '}
+        {format(m.lateDetected, { date: formatDateTime(item.detectedAt) })}
+      </p>
+      <ErrorSummary error={error} />
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          decide.mutate({ id: item.id, decision, reason });
+        }}
+      >
+        <fieldset className="jury-choice">
+          <legend>{m.decision}</legend>
+          {(['confirm', 'dismiss'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={`decision-${item.id}`}
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+              />{' '}
+              {m[value]}
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          name={`reason-${item.id}`}
+          label={m.reason}
+          value={reason}
+          required
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <Button type="submit" busy={decide.isPending} busyLabel={t.consoleJury.saving}>
+          {m.decide}
+        </Button>
+      </form>
+    </li>
+  );
 }

@@ -1,0 +1,202 @@
+/**
+ * The organiser's jury console as server state: panels, the conflicts matrix and the late conflicts,
+ * rounds, a round's assignments (the automatic one previewed before it is saved), progress and the manual
+ * reminder. Every write invalidates what it changed.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from './client';
+import type { components } from './schema';
+
+export type Panel = components['schemas']['PanelResponse'];
+export type ConflictMatrix = components['schemas']['ConflictMatrixResponse'];
+export type ConflictSource = ConflictMatrix['cells'][number]['sources'][number];
+export type LateConflict = components['schemas']['LateConflictPage']['items'][number];
+export type Round = components['schemas']['RoundResponse'];
+export type Assignment = components['schemas']['AssignmentPage']['items'][number];
+export type AutoAssignResult = components['schemas']['AutoAssignResponse'];
+export type RoundProgress = components['schemas']['RoundProgressResponse'];
+export type ManagedUser = components['schemas']['ManagedUserPage']['items'][number];
+
+/** The largest page the API serves. */
+const PAGE = 100;
+
+const consoleJuryKey = ['console-jury'] as const;
+const editionKey = (editionId: string) => [...consoleJuryKey, 'edition', editionId] as const;
+const roundKey = (roundId: string) => [...consoleJuryKey, 'round', roundId] as const;
+
+export function usePanels(editionId: string) {
+  return useQuery({
+    queryKey: [...editionKey(editionId), 'panels'],
+    queryFn: () => unwrap(api.GET('/api/v1/editions/{id}/panels', { params: { path: { id: editionId } } })),
+  });
+}
+
+/** Accounts with the juror role that may sit on a panel (the first page of accounts: jurors are few). */
+export function useJurorAccounts() {
+  return useQuery({
+    queryKey: [...consoleJuryKey, 'jurors'],
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { pageSize: PAGE } } }));
+      return page.items.filter((u) => u.roles.includes('juror') && !u.disabled);
+    },
+    staleTime: 60_000,
+  });
+}
+
+function useInvalidateEdition(editionId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: editionKey(editionId) });
+}
+
+export function useAddPanelJurors(editionId: string) {
+  const invalidate = useInvalidateEdition(editionId);
+  return useMutation({
+    mutationFn: (body: { categoryId: string; jurorIds: string[] }) =>
+      unwrap(api.POST('/api/v1/editions/{id}/panels', { params: { path: { id: editionId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemovePanelJuror(editionId: string) {
+  const invalidate = useInvalidateEdition(editionId);
+  return useMutation({
+    mutationFn: ({ categoryId, jurorId }: { categoryId: string; jurorId: string }) =>
+      unwrap(
+        api.DELETE('/api/v1/editions/{id}/panels/{categoryId}/jurors/{jurorId}', {
+          params: { path: { id: editionId, categoryId, jurorId } },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useConflictMatrix(editionId: string) {
+  return useQuery({
+    queryKey: [...editionKey(editionId), 'matrix'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/editions/{id}/conflicts/matrix', { params: { path: { id: editionId } } })),
+  });
+}
+
+export function useLateConflicts(editionId: string) {
+  return useQuery({
+    queryKey: [...editionKey(editionId), 'late'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/editions/{id}/late-conflicts', {
+          params: { path: { id: editionId }, query: { pageSize: PAGE } },
+        }),
+      ),
+  });
+}
+
+export function useDecideLateConflict(editionId: string) {
+  const invalidate = useInvalidateEdition(editionId);
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; decision: 'confirm' | 'dismiss'; reason: string }) =>
+      unwrap(api.POST('/api/v1/late-conflicts/{id}/decision', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRounds(editionId: string) {
+  return useQuery({
+    queryKey: [...editionKey(editionId), 'rounds'],
+    queryFn: () => unwrap(api.GET('/api/v1/editions/{id}/rounds', { params: { path: { id: editionId } } })),
+  });
+}
+
+export function useCreateRound(editionId: string) {
+  const invalidate = useInvalidateEdition(editionId);
+  return useMutation({
+    mutationFn: (body: { name: string; closesAt?: string }) =>
+      unwrap(
+        api.POST('/api/v1/editions/{id}/rounds', {
+          params: { path: { id: editionId } },
+          body,
+          headers: { 'Idempotency-Key': crypto.randomUUID() },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRoundAssignments(roundId: string, categoryId: string | undefined) {
+  return useQuery({
+    queryKey: [...roundKey(roundId), 'assignments', categoryId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/rounds/{id}/assignments', {
+          params: { path: { id: roundId }, query: { pageSize: PAGE, ...(categoryId ? { categoryId } : {}) } },
+        }),
+      ),
+    enabled: categoryId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoundProgress(roundId: string | undefined) {
+  return useQuery({
+    queryKey: [...roundKey(roundId ?? ''), 'progress'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/rounds/{id}/progress', { params: { path: { id: roundId ?? '' } } })),
+    enabled: roundId !== undefined,
+  });
+}
+
+function useInvalidateRound(roundId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: roundKey(roundId) });
+}
+
+/** The automatic assignment: `dryRun` previews it (nothing saved), otherwise it replaces the round's. */
+export function useAutoAssign(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: (body: { perNomination: number; categoryId?: string; dryRun: boolean }) =>
+      unwrap(api.POST('/api/v1/rounds/{id}/assignments/auto', { params: { path: { id: roundId } }, body })),
+    onSuccess: (result) => (result.dryRun ? undefined : invalidate()),
+  });
+}
+
+export function useAddAssignment(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: (body: { nominationId: string; jurorId: string }) =>
+      unwrap(api.POST('/api/v1/rounds/{id}/assignments', { params: { path: { id: roundId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+/** Takes a juror off a nomination; with a reason it is a recusal (kept in the audit log). */
+export function useRemoveAssignment(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: ({
+      nominationId,
+      jurorId,
+      reason,
+    }: {
+      nominationId: string;
+      jurorId: string;
+      reason?: string;
+    }) =>
+      unwrap(
+        api.DELETE('/api/v1/rounds/{id}/assignments/{nominationId}/jurors/{jurorId}', {
+          params: { path: { id: roundId, nominationId, jurorId } },
+          body: reason ? { reason } : {},
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemindJurors(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/rounds/{id}/reminders', { params: { path: { id: roundId } } })),
+    // A refusal (cool-down started elsewhere) also changes what the button should say.
+    onSettled: invalidate,
+  });
+}
