@@ -1,5 +1,6 @@
 import { consoleShell } from './console/en';
 import type { Plural } from './types';
+import { consoleResults } from './console-results/en';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
 import { scorecard } from './scorecard/en';
@@ -307,6 +308,7 @@ export const en = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleResults,
 };
 
 export type Messages = typeof en;
