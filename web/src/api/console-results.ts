@@ -52,11 +52,14 @@ export function useRoundResults(roundId: string | undefined) {
 /** Closing, re-tallying and advancing change the rounds, the results and the edition's phase. */
 function useInvalidateRound() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
+  return () => {
+    // A preview of advancing answers for the round as it was: after any of these writes it is asked anew.
+    queryClient.removeQueries({ queryKey: [...consoleKey, 'advance-preview'] });
+    return Promise.all([
       queryClient.invalidateQueries({ queryKey: consoleKey }),
       queryClient.invalidateQueries({ queryKey: ['editions'] }),
     ]);
+  };
 }
 
 export function useCloseRound() {

@@ -80,10 +80,16 @@ function Countdown({ releaseAt }: { releaseAt: string }) {
   );
 }
 
-function Scheduled({ publication, editionId }: { publication: Publication; editionId: string }) {
+function Scheduled({
+  publication,
+  cancel,
+}: {
+  publication: Publication;
+  /** Held by the page: its outcome is said there once this section is gone. */
+  cancel: ReturnType<typeof useCancelPublication>;
+}) {
   const { t, formatDateTime } = useI18n();
   const p = t.consoleResults.publication;
-  const cancel = useLocalizedMutation(useCancelPublication(editionId));
   const [asking, setAsking] = useState(false);
   return (
     <section className="section" aria-labelledby="scheduled-title">
@@ -326,15 +332,21 @@ export default function PublicationPage() {
   const p = t.consoleResults.publication;
   const edition = useConsoleEdition();
   const publication = usePublication(edition.id);
+  const cancel = useLocalizedMutation(useCancelPublication(edition.id));
   return (
     <Page title={p.title} lead={p.lead}>
+      {cancel.isSuccess && publication.data === null && (
+        <Notice tone="success" live>
+          <p>{p.cancelled}</p>
+        </Notice>
+      )}
       <QueryState query={publication}>
         {(current) =>
           current?.status === 'published' ? (
             <Published publication={current} slug={edition.slug} />
           ) : (
             <>
-              {current?.status === 'scheduled' && <Scheduled publication={current} editionId={edition.id} />}
+              {current?.status === 'scheduled' && <Scheduled publication={current} cancel={cancel} />}
               <PublishForms editionId={edition.id} />
               <Preview slug={edition.slug} />
             </>

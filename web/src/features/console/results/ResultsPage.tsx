@@ -322,13 +322,14 @@ function PreviewList({ preview, results }: { preview: AdvancePreview; results: R
   );
 }
 
-function Advance({ results }: { results: RoundResults }) {
+type AdvanceMutation = ReturnType<typeof useAdvance>;
+
+function Advance({ results, advance }: { results: RoundResults; advance: AdvanceMutation }) {
   const { t, locale, plural } = useI18n();
   const r = t.consoleResults.results;
   const [value, setValue] = useState('3');
   const topN = parseTopN(value);
   const preview = useAdvancePreview(results.roundId, topN);
-  const advance = useLocalizedMutation(useAdvance());
   const [asking, setAsking] = useState(false);
   const previewError = useConsoleProblem(preview.error);
   const data = topN !== null && preview.data?.topN === topN ? preview.data : undefined;
@@ -342,16 +343,6 @@ function Advance({ results }: { results: RoundResults }) {
     <section className="section" aria-labelledby="advance-title">
       <h2 id="advance-title">{r.advanceTitle}</h2>
       <p>{r.advanceLead}</p>
-      {advance.isSuccess && (
-        <Notice tone="success" live>
-          <p>
-            {format(r.advanced, {
-              round: advance.data.nextRound.name,
-              count: advance.data.assignments,
-            })}
-          </p>
-        </Notice>
-      )}
       <Field
         name="topN"
         label={r.topN}
@@ -394,7 +385,7 @@ function Advance({ results }: { results: RoundResults }) {
   );
 }
 
-function ClosedRound({ round }: { round: Round }) {
+function ClosedRound({ round, advance }: { round: Round; advance: AdvanceMutation }) {
   const edition = useConsoleEdition();
   const query = useRoundResults(round.id);
   return (
@@ -406,7 +397,7 @@ function ClosedRound({ round }: { round: Round }) {
             <Ranking key={category.categoryId} category={category} index={index} />
           ))}
           <Downloads roundId={round.id} />
-          {edition.phase === 'tallying' && <Advance results={results} />}
+          {edition.phase === 'tallying' && <Advance results={results} advance={advance} />}
         </>
       )}
     </QueryState>
@@ -420,8 +411,20 @@ export default function ResultsPage() {
   const edition = useConsoleEdition();
   const rounds = useEditionRounds(edition.id);
   const [params, setParams] = useSearchParams();
+  // Held here: once it succeeds the edition is judging the next round and the advance section is gone.
+  const advance = useLocalizedMutation(useAdvance());
   return (
     <Page title={r.title} lead={r.lead}>
+      {advance.isSuccess && (
+        <Notice tone="success" live>
+          <p>
+            {format(r.advanced, {
+              round: advance.data.nextRound.name,
+              count: advance.data.assignments,
+            })}
+          </p>
+        </Notice>
+      )}
       <QueryState query={rounds}>
         {(list) => {
           if (list.length === 0) return <p>{r.noRounds}</p>;
@@ -447,7 +450,7 @@ export default function ResultsPage() {
               {round.status === 'open' ? (
                 <CloseRound round={round} />
               ) : (
-                <ClosedRound key={round.id} round={round} />
+                <ClosedRound key={round.id} round={round} advance={advance} />
               )}
             </>
           );

@@ -53,9 +53,6 @@ function MailRow({ mail, onRetry, busy }: { mail: FailedMail; onRetry: () => voi
     <tr>
       <th scope="row">{recipient}</th>
       <td>{mail.subject ?? mail.title ?? ''}</td>
-      <td>
-        <code>{mail.template}</code>
-      </td>
       <td>{formatDateTime(mail.createdAt)}</td>
       <td className="num">{mail.attempts ?? '—'}</td>
       <td className="mail-error">{mail.lastError ?? ''}</td>
@@ -108,7 +105,6 @@ export default function MailPage() {
                       <tr>
                         <th scope="col">{m.recipient}</th>
                         <th scope="col">{m.subject}</th>
-                        <th scope="col">{m.template}</th>
                         <th scope="col">{m.failedAt}</th>
                         <th scope="col" className="num">
                           {m.attempts}
