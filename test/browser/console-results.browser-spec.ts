@@ -115,7 +115,7 @@ describe('The organiser’s results, publication and trust screens', () => {
       b.page.getByRole('button', { name: 'Results (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`results-${world.roundId}.csv`);
-    expect(readFileSync((await download.path()), 'utf8')).toContain('Khorgos dry port');
+    expect(readFileSync(await download.path(), 'utf8')).toContain('Khorgos dry port');
 
     // The top 4 take five: N4 and N5 share rank 4, and the page says so before anything changes.
     const topN = page.field('topN');
@@ -300,19 +300,14 @@ describe('The organiser’s results, publication and trust screens', () => {
 
   it('an entrant and a juror get the 404 page at the console’s results and trust addresses', async () => {
     const t = b.app.t;
-    const world = await scoredWorld(t);
+    // No console request is made for them (RequireRole never loads the screens), so any edition id will do.
+    const results = '/organiser/editions/00000000-0000-4000-8000-000000000001/results';
     for (const role of ['entrant', 'juror'] as const) {
       const user = await createUser(t, { roles: [role] });
-      const page = await signInAt(b, user, `/organiser/editions/${world.edition.id}/results`);
+      const page = await signInAt(b, user, results);
       await page.expectHeading('Page not found');
-      for (const path of [
-        `/organiser/editions/${world.edition.id}/publication`,
-        '/organiser/audit',
-        '/organiser/mail',
-      ]) {
-        await page.goto(path);
-        await page.expectHeading('Page not found');
-      }
+      await page.goto('/organiser/audit');
+      await page.expectHeading('Page not found');
       await page.signOut();
     }
   });

@@ -171,6 +171,14 @@ function Ranking({ category, index }: { category: CategoryResults; index: number
           })}
         </p>
       )}
+      {category.snapshot && (
+        <p className="muted">
+          {format(r.snapshot, {
+            count: category.snapshot.scorecards,
+            digest: category.snapshot.inputsDigest.slice(0, 12),
+          })}
+        </p>
+      )}
       {category.nominations.length === 0 ? (
         <p>{r.noNominations}</p>
       ) : (

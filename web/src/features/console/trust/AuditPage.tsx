@@ -103,7 +103,12 @@ function EntryRow({
         {entry.entityId && <span className="muted"> {entry.entityId.slice(0, 8)}</span>}
       </td>
       <td>
-        <code className="audit-data">{details === '{}' ? '' : details}</code>
+        {details !== '{}' && (
+          <details>
+            <summary>{a.details}</summary>
+            <code className="audit-data">{details}</code>
+          </details>
+        )}
       </td>
     </tr>
   );

@@ -55,7 +55,9 @@ function MailRow({ mail, onRetry, busy }: { mail: FailedMail; onRetry: () => voi
       <td>{mail.subject ?? mail.title ?? ''}</td>
       <td>{formatDateTime(mail.createdAt)}</td>
       <td className="num">{mail.attempts ?? '—'}</td>
-      <td className="mail-error">{mail.lastError ?? ''}</td>
+      <td>
+        <span className="mail-error">{mail.lastError ?? ''}</span>
+      </td>
       <td>
         <Button
           variant="secondary"
