@@ -17,7 +17,6 @@ export const consoleResults: ConsoleResultsMessages = {
     confirmCloseText:
       'Die Jurymitglieder können ihre Bewertungsbögen in dieser Runde nicht mehr ändern, und jede Kategorie wird ausgewertet. Das lässt sich nicht rückgängig machen.',
     confirmClose: 'Ja, Runde schließen',
-    closed: 'Die Runde ist geschlossen; ihre Kategorien werden ausgewertet.',
     runsTitle: 'Auswertungen',
     runCategory: 'Kategorie',
     runState: 'Stand',
@@ -100,8 +99,6 @@ export const consoleResults: ConsoleResultsMessages = {
   publication: {
     title: 'Veröffentlichung',
     lead: 'Veröffentlichen Sie die Ergebnisse der letzten Runde jetzt oder zu einem Sperrfristtermin; bis dahin sieht sie niemand von außen.',
-    notReady:
-      'Noch gibt es nichts zu veröffentlichen: Die letzte Runde muss geschlossen und jede Kategorie ausgewertet sein (siehe Ergebnisse).',
     scheduledTitle: 'Veröffentlichung geplant',
     scheduledFor: 'Die Ergebnisse werden am {date} freigegeben.',
     countdown: 'Freigabe in {time}.',
@@ -129,7 +126,6 @@ export const consoleResults: ConsoleResultsMessages = {
     embargoHint: 'In Ihrer Zeitzone, {zone}. Erneutes Veröffentlichen vor diesem Termin verschiebt ihn.',
     embargoRequired: 'Wählen Sie ein Datum und eine Uhrzeit in der Zukunft.',
     schedule: 'Veröffentlichung planen',
-    scheduled: 'Die Veröffentlichung ist geplant.',
     published: 'Die Ergebnisse sind veröffentlicht.',
     previewTitle: 'Vorschau der öffentlichen Seite',
     previewBadge: 'Vorschau — bis zur Veröffentlichung sehen das nur Organisatoren',
@@ -204,7 +200,6 @@ export const consoleResults: ConsoleResultsMessages = {
     caption: 'Fehlgeschlagene E-Mails, neueste zuerst',
     recipient: 'Empfänger',
     subject: 'Betreff',
-    template: 'Art',
     failedAt: 'Eingereiht',
     attempts: 'Versuche',
     error: 'Letzter Fehler',

@@ -18,7 +18,6 @@ export const consoleResults = {
     confirmCloseText:
       'Jurors can no longer change their scorecards in this round, and every category is tallied. This cannot be undone.',
     confirmClose: 'Yes, close the round',
-    closed: 'The round is closed; its categories are being tallied.',
     runsTitle: 'Tally runs',
     runCategory: 'Category',
     runState: 'State',
@@ -98,8 +97,6 @@ export const consoleResults = {
   publication: {
     title: 'Publication',
     lead: 'Publish the final round’s results now, or at an embargo time; until then nobody outside sees them.',
-    notReady:
-      'There is nothing to publish yet: the final round must be closed and every category tallied (see Results).',
     scheduledTitle: 'Publication scheduled',
     scheduledFor: 'The results will be released at {date}.',
     countdown: 'Released in {time}.',
@@ -126,7 +123,6 @@ export const consoleResults = {
     embargoHint: 'In your time zone, {zone}. Publishing again before then reschedules.',
     embargoRequired: 'Choose a date and time in the future.',
     schedule: 'Schedule the publication',
-    scheduled: 'The publication is scheduled.',
     published: 'The results are published.',
     previewTitle: 'Preview of the public page',
     previewBadge: 'Preview — only organisers see this until it is published',
@@ -201,7 +197,6 @@ export const consoleResults = {
     caption: 'Failed mails, newest first',
     recipient: 'Recipient',
     subject: 'Subject',
-    template: 'Kind',
     failedAt: 'Queued',
     attempts: 'Attempts',
     error: 'Last error',

@@ -17,7 +17,6 @@ export const consoleResults: ConsoleResultsMessages = {
     confirmCloseText:
       'Қазылар бұл турдағы бағалау парақтарын енді өзгерте алмайды, ал барлық санат есептеледі. Мұны қайтару мүмкін емес.',
     confirmClose: 'Иә, турды жабу',
-    closed: 'Тур жабылды; санаттары есептелуде.',
     runsTitle: 'Есептеулер',
     runCategory: 'Санат',
     runState: 'Күйі',
@@ -99,8 +98,6 @@ export const consoleResults: ConsoleResultsMessages = {
   publication: {
     title: 'Жариялау',
     lead: 'Соңғы турдың қорытындыларын қазір немесе белгіленген уақытта (эмбарго) жариялаңыз; оған дейін оларды сырттан ешкім көрмейді.',
-    notReady:
-      'Әзірге жариялайтын ештеңе жоқ: соңғы тур жабылып, барлық санат есептелуі керек («Қорытындылар» бөлімін қараңыз).',
     scheduledTitle: 'Жариялау жоспарланды',
     scheduledFor: 'Қорытындылар {date} жарияланады.',
     countdown: 'Жариялауға дейін: {time}.',
@@ -127,7 +124,6 @@ export const consoleResults: ConsoleResultsMessages = {
     embargoHint: 'Сіздің уақыт белдеуіңізде, {zone}. Оған дейін қайта жарияласаңыз, уақыт ауыстырылады.',
     embargoRequired: 'Болашақтағы күн мен уақытты таңдаңыз.',
     schedule: 'Жариялауды жоспарлау',
-    scheduled: 'Жариялау жоспарланды.',
     published: 'Қорытындылар жарияланды.',
     previewTitle: 'Жария беттің алдын ала көрінісі',
     previewBadge: 'Алдын ала көрініс — жарияланғанға дейін мұны тек ұйымдастырушылар көреді',
@@ -202,7 +198,6 @@ export const consoleResults: ConsoleResultsMessages = {
     caption: 'Жеткізілмеген хаттар, алдымен жаңалары',
     recipient: 'Алушы',
     subject: 'Тақырып',
-    template: 'Түрі',
     failedAt: 'Кезекке қойылған',
     attempts: 'Әрекеттер',
     error: 'Соңғы қате',

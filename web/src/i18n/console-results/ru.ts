@@ -17,7 +17,6 @@ export const consoleResults: ConsoleResultsMessages = {
     confirmCloseText:
       'Члены жюри больше не смогут менять оценочные листы этого тура, а все категории будут подсчитаны. Это нельзя отменить.',
     confirmClose: 'Да, закрыть тур',
-    closed: 'Тур закрыт; идёт подсчёт по категориям.',
     runsTitle: 'Подсчёты',
     runCategory: 'Категория',
     runState: 'Состояние',
@@ -107,8 +106,6 @@ export const consoleResults: ConsoleResultsMessages = {
   publication: {
     title: 'Публикация',
     lead: 'Опубликуйте итоги финального тура сейчас или в заданное время (эмбарго); до тех пор их никто извне не видит.',
-    notReady:
-      'Публиковать пока нечего: финальный тур должен быть закрыт, а все категории подсчитаны (см. «Итоги»).',
     scheduledTitle: 'Публикация запланирована',
     scheduledFor: 'Итоги будут опубликованы {date}.',
     countdown: 'До публикации: {time}.',
@@ -136,7 +133,6 @@ export const consoleResults: ConsoleResultsMessages = {
     embargoHint: 'В вашем часовом поясе, {zone}. Повторная публикация до этого времени переносит её.',
     embargoRequired: 'Выберите дату и время в будущем.',
     schedule: 'Запланировать публикацию',
-    scheduled: 'Публикация запланирована.',
     published: 'Итоги опубликованы.',
     previewTitle: 'Предпросмотр публичной страницы',
     previewBadge: 'Предпросмотр — до публикации это видят только организаторы',
@@ -220,7 +216,6 @@ export const consoleResults: ConsoleResultsMessages = {
     caption: 'Недоставленные письма, сначала новые',
     recipient: 'Получатель',
     subject: 'Тема',
-    template: 'Вид',
     failedAt: 'В очереди с',
     attempts: 'Попытки',
     error: 'Последняя ошибка',
