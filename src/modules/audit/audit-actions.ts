@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'notification.retried',
   'panel.juror_removed',
   'panel.jurors_added',
+  'publication.cancelled',
   'publication.published',
   'publication.scheduled',
   'round.created',

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -53,5 +54,19 @@ export class PublicationController {
   @ApiNotFoundResponse({ description: 'editions.not_found, publication.not_found' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicationView> {
     return this.publication.find(id);
+  }
+
+  @Delete(':id/publication')
+  @HttpCode(204)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      'Cancel a scheduled publication before its embargo ends: nothing is released (audited). Publish again to reschedule',
+  })
+  @ApiNoContentResponse({ description: 'Cancelled' })
+  @ApiNotFoundResponse({ description: 'editions.not_found, publication.not_found (nothing scheduled)' })
+  @ApiConflictResponse({ description: 'publication.already_published: released already, too late' })
+  async cancel(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.publication.cancel(caller, id);
   }
 }

@@ -184,6 +184,38 @@ export class PublicationService {
   }
 
   /**
+   * Cancels a scheduled publication before its release: the row goes, so the delayed release job finds
+   * nothing to publish. The edition's lock orders this against a release running on another instance (it
+   * locks the edition first too): whichever comes second sees the other's outcome. Audited.
+   */
+  async cancel(caller: Caller, editionId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const edition = await lockEdition(manager, editionId);
+      if (!edition) throw new DomainError(EditionErrors.notFound);
+      const [rows] = await manager.query<[PublicationRow[], number]>(
+        `DELETE FROM publications WHERE edition_id = $1 AND status = 'scheduled' RETURNING ${ROW_COLUMNS}`,
+        [editionId],
+      );
+      const row = rows[0];
+      if (!row) {
+        const [published] = await manager.query<{ id: string }[]>(
+          `SELECT id FROM publications WHERE edition_id = $1`,
+          [editionId],
+        );
+        throw new DomainError(published ? PublicationErrors.alreadyPublished : PublicationErrors.notFound);
+      }
+      await this.audit.append(manager, {
+        action: 'publication.cancelled',
+        entityType: 'publication',
+        entityId: row.id,
+        editionId,
+        actorId: caller.userId,
+        data: { releaseAt: row.release_at.toISOString() },
+      });
+    });
+  }
+
+  /**
    * What the public documents would be if the edition were published now, for organisers; null when there
    * is nothing to preview (no closed final round, or a tally out of date).
    */

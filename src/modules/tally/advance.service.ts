@@ -4,12 +4,14 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
-import type { Phase } from '../editions/edition.queries.js';
-import { CurrentTallies } from './current-tallies.js';
+import type { EntityManager } from 'typeorm';
+import { findEdition, type EditionSummary, type Phase } from '../editions/edition.queries.js';
+import { CurrentTallies, type CurrentTally } from './current-tallies.js';
 import { movePhase } from '../editions/edition-phase.js';
 import {
   findRound,
   laterRound,
+  type RoundRow,
   lockRoundAndEdition,
   markShortlistAnnounced,
   openNextRound,
@@ -31,8 +33,37 @@ export interface AdvanceOutcome {
   roundId: string;
   nextRound: { id: string; number: number; name: string };
   editionPhase: Phase;
-  shortlisted: { categoryId: string; categoryCode: string; nominationIds: string[] }[];
+  shortlisted: ShortlistedCategory[];
   assignments: number;
+}
+
+export interface ShortlistedCategory {
+  categoryId: string;
+  categoryCode: string;
+  nominationIds: string[];
+}
+
+export interface AdvancePreview {
+  roundId: string;
+  topN: number;
+  categories: (ShortlistedCategory & {
+    /** The nominations sharing the rank at the cut, when they take the shortlist past N (all of them advance). */
+    tiedAtCut: string[];
+  })[];
+}
+
+/**
+ * The top N of each category's current tally; ties at the cut all advance: with ranks 1, 2, 3, 3, 5 and
+ * topN 3, four nominations go through (no tie-breaker separated them, so neither may be dropped).
+ */
+function shortlistOf(tallies: CurrentTally[], topN: number): ShortlistedCategory[] {
+  return tallies.map((t) => ({
+    categoryId: t.categoryId,
+    categoryCode: t.categoryCode,
+    nominationIds: t.result.nominations
+      .filter((n) => n.rank !== null && n.rank <= topN)
+      .map((n) => n.nomination),
+  }));
 }
 
 /**
@@ -52,21 +83,7 @@ export class AdvanceService {
   advance(caller: Caller, roundId: string, topN: number): Promise<AdvanceOutcome> {
     return this.transactions.run(async (manager) => {
       const { round, edition } = await lockRoundAndEdition(manager, roundId);
-      if (round.status !== 'closed')
-        throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
-      assertPhase(edition, 'tallying');
-      const next = await laterRound(manager, round);
-      if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next });
-
-      // Ties at the cut all advance: with ranks 1, 2, 3, 3, 5 and topN 3, four nominations go through (no
-      // tie-breaker separated them, so neither may be dropped).
-      const shortlisted = (await this.tallies.of(manager, round)).map((t) => ({
-        categoryId: t.categoryId,
-        categoryCode: t.categoryCode,
-        nominationIds: t.result.nominations
-          .filter((n) => n.rank !== null && n.rank <= topN)
-          .map((n) => n.nomination),
-      }));
+      const { shortlisted } = await this.shortlist(manager, round, edition, topN);
       const advancing = shortlisted.flatMap((s) => s.nominationIds);
       if (!advancing.length) throw new DomainError(TallyErrors.nothingToAdvance);
 
@@ -116,6 +133,51 @@ export class AdvanceService {
       };
     });
   }
+  /**
+   * What `advance` with this `topN` would shortlist now, computed the same way, with the ties at the cut
+   * named so that an organiser sees them before confirming. Changes nothing.
+   */
+  preview(roundId: string, topN: number): Promise<AdvancePreview> {
+    return this.transactions.run(async (manager) => {
+      const round = await findRound(manager, roundId);
+      const edition = (await findEdition(manager, round.editionId))!;
+      const { shortlisted, tallies } = await this.shortlist(manager, round, edition, topN);
+      return {
+        roundId: round.id,
+        topN,
+        categories: shortlisted.map((category) => {
+          const ranks = new Map(
+            tallies
+              .find((t) => t.categoryId === category.categoryId)!
+              .result.nominations.map((n) => [n.nomination, n.rank]),
+          );
+          const cutRank = Math.max(0, ...category.nominationIds.map((id) => ranks.get(id) ?? 0));
+          const tiedAtCut =
+            category.nominationIds.length > topN
+              ? category.nominationIds.filter((id) => ranks.get(id) === cutRank)
+              : [];
+          return { ...category, tiedAtCut };
+        }),
+      };
+    });
+  }
+
+  /** Refuses a round that cannot advance, then shortlists the top N of its current tallies. */
+  private async shortlist(
+    manager: EntityManager,
+    round: RoundRow,
+    edition: EditionSummary,
+    topN: number,
+  ): Promise<{ shortlisted: ShortlistedCategory[]; tallies: CurrentTally[] }> {
+    if (round.status !== 'closed')
+      throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
+    assertPhase(edition, 'tallying');
+    const next = await laterRound(manager, round);
+    if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next });
+    const tallies = await this.tallies.of(manager, round);
+    return { shortlisted: shortlistOf(tallies, topN), tallies };
+  }
+
   /**
    * Shows entrants the shortlist this round advanced: its nominations that are still `shortlisted` show so
    * from now on. Once per round; audited.

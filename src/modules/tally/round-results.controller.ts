@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -11,9 +11,15 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { AdvanceService, type AdvanceOutcome, type ShortlistAnnouncement } from './advance.service.js';
-import { AdvanceRoundDto } from './dto/advance.dto.js';
 import {
+  AdvanceService,
+  type AdvanceOutcome,
+  type AdvancePreview,
+  type ShortlistAnnouncement,
+} from './advance.service.js';
+import { AdvancePreviewQuery, AdvanceRoundDto } from './dto/advance.dto.js';
+import {
+  AdvancePreviewResponse,
   AdvanceResponse,
   RoundResultsResponse,
   ShortlistAnnouncementResponse,
@@ -127,6 +133,25 @@ export class RoundResultsController {
     @Body() dto: AdvanceRoundDto,
   ): Promise<AdvanceOutcome> {
     return this.advancing.advance(caller, id, dto.topN);
+  }
+
+  @Get(':id/advance-preview')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      'What POST /rounds/{id}/advance with this topN would shortlist now (computed by the same code), with the ties at the cut named; changes nothing',
+  })
+  @ApiOkResponse({ type: AdvancePreviewResponse })
+  @ApiNotFoundResponse({ description: 'rounds.not_found' })
+  @ApiConflictResponse({
+    description:
+      'rounds.open, tally.not_current, rounds.next_round_exists, editions.wrong_phase (needs tallying)',
+  })
+  advancePreview(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: AdvancePreviewQuery,
+  ): Promise<AdvancePreview> {
+    return this.advancing.preview(id, query.topN);
   }
 
   @Post(':id/announce-shortlist')

@@ -1316,6 +1316,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/advance-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What POST /rounds/{id}/advance with this topN would shortlist now (computed by the same code), with the ties at the cut named; changes nothing */
+    get: operations['RoundResultsController_advancePreview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/announce-shortlist': {
     parameters: {
       query?: never;
@@ -1361,7 +1378,8 @@ export interface paths {
     get: operations['PublicationController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Cancel a scheduled publication before its embargo ends: nothing is released (audited). Publish again to reschedule */
+    delete: operations['PublicationController_cancel'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3642,6 +3660,22 @@ export interface components {
        * @example 24
        */
       assignments: number;
+    };
+    AdvancePreviewCategory: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      categoryCode: string;
+      nominationIds: string[];
+      /** @description The nominations sharing the rank at the cut when they take the category past topN (they all advance); empty otherwise */
+      tiedAtCut: string[];
+    };
+    AdvancePreviewResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** @example 5 */
+      topN: number;
+      categories: components['schemas']['AdvancePreviewCategory'][];
     };
     ShortlistAnnouncementResponse: {
       /** Format: uuid */
@@ -9487,6 +9521,75 @@ export interface operations {
       };
     };
   };
+  RoundResultsController_advancePreview: {
+    parameters: {
+      query: {
+        /** @description How many nominations of each category would advance */
+        topN: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdvancePreviewResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.open, tally.not_current, rounds.next_round_exists, editions.wrong_phase (needs tallying) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   RoundResultsController_announceShortlist: {
     parameters: {
       query?: never;
@@ -9672,6 +9775,71 @@ export interface operations {
       };
       /** @description editions.not_found, publication.not_found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PublicationController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description editions.not_found, publication.not_found (nothing scheduled) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description publication.already_published: released already, too late */
+      409: {
         headers: {
           [name: string]: unknown;
         };

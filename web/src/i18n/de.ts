@@ -1,6 +1,7 @@
 import { consoleShell } from './console/de';
 import { consoleEditions } from './console-editions/de';
 import { consoleJury } from './console-jury/de';
+import { consoleResults } from './console-results/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
@@ -324,4 +325,5 @@ export const de: Messages = {
   console: consoleShell,
   consoleEditions,
   consoleJury,
+  consoleResults,
 };

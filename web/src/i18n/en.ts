@@ -2,6 +2,7 @@ import { consoleShell } from './console/en';
 import { consoleEditions } from './console-editions/en';
 import { consoleJury } from './console-jury/en';
 import type { Plural } from './types';
+import { consoleResults } from './console-results/en';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
 import { scorecard } from './scorecard/en';
@@ -311,6 +312,7 @@ export const en = {
   console: consoleShell,
   consoleEditions,
   consoleJury,
+  consoleResults,
 };
 
 export type Messages = typeof en;

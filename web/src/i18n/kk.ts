@@ -1,6 +1,7 @@
 import { consoleShell } from './console/kk';
 import { consoleEditions } from './console-editions/kk';
 import { consoleJury } from './console-jury/kk';
+import { consoleResults } from './console-results/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
@@ -309,4 +310,5 @@ export const kk: Messages = {
   console: consoleShell,
   consoleEditions,
   consoleJury,
+  consoleResults,
 };

@@ -1,6 +1,7 @@
 import { consoleShell } from './console/ru';
 import { consoleEditions } from './console-editions/ru';
 import { consoleJury } from './console-jury/ru';
+import { consoleResults } from './console-results/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
@@ -336,4 +337,5 @@ export const ru: Messages = {
   console: consoleShell,
   consoleEditions,
   consoleJury,
+  consoleResults,
 };

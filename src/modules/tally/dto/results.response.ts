@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Phase } from '../../editions/edition.queries.js';
 import { LocalizedTextResponse, PHASE_SCHEMA } from '../../editions/dto/edition.response.js';
 import type { RoundStatus } from '../../jury/round-state.js';
-import type { ShortlistAnnouncement, AdvanceOutcome } from '../advance.service.js';
+import type { AdvancePreview, ShortlistAnnouncement, AdvanceOutcome } from '../advance.service.js';
 import {
   TALLY_ALGORITHM_VERSION,
   type JurorStatistics,
@@ -304,4 +304,25 @@ export class ShortlistAnnouncementResponse implements ShortlistAnnouncement {
     description: 'The nominations whose entrants now see shortlisted',
   })
   nominationIds!: string[];
+}
+
+class AdvancePreviewCategory extends ShortlistedCategory {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'The nominations sharing the rank at the cut when they take the category past topN (they all advance); empty otherwise',
+  })
+  tiedAtCut!: string[];
+}
+
+export class AdvancePreviewResponse implements AdvancePreview {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ type: 'integer', example: 5 })
+  topN!: number;
+
+  @ApiProperty({ type: [AdvancePreviewCategory] })
+  categories!: AdvancePreviewCategory[];
 }

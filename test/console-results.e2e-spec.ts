@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Clock } from '../src/common/clock.js';
+import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
+import { countRows, signIn, type SignedIn } from './support/factories.js';
+import { closeAndTally, createJudgedWorld, scoreTable, type JudgedWorld } from './support/tally.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/*
+ * The two routes the organiser's console added: the advance preview (what "advance the top N" would
+ * shortlist, ties at the cut named) and cancelling a scheduled publication before its release.
+ */
+
+let t: TestApp;
+let organiser: SignedIn;
+let entrant: SignedIn;
+let juror: SignedIn;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [organiser, entrant, juror] = await Promise.all([
+    signIn(t, ['organiser']),
+    signIn(t, ['entrant']),
+    signIn(t, ['juror']),
+  ]);
+});
+
+afterEach(() => t.app.get(Clock).reset());
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** One juror, minimum one scorecard: N1 9, N2 8, N3 and N4 7 (tied: no tie-breaker), N5 3. */
+async function world(options: { close?: boolean } = {}): Promise<JudgedWorld> {
+  const judged = await createJudgedWorld(t, {
+    minScorecards: 1,
+    jurors: ['A'],
+    nominations: { N1: {}, N2: {}, N3: {}, N4: {}, N5: {} },
+  });
+  await scoreTable(t, judged, { A: { N1: 9, N2: 8, N3: 7, N4: 7, N5: 3 } });
+  if (options.close ?? true) await closeAndTally(t, judged, organiser.auth);
+  return judged;
+}
+
+const preview = (roundId: string, topN: unknown = 3) =>
+  t.http().get(`/api/v1/rounds/${roundId}/advance-preview`).query({ topN });
+
+describe('GET /rounds/{id}/advance-preview', () => {
+  let closed: JudgedWorld;
+  beforeAll(async () => {
+    closed = await world();
+  });
+
+  it('names what would advance, the ties at the cut included and named, and changes nothing', async () => {
+    const response = await preview(closed.roundId, 3).set(organiser.auth);
+    expect(response.status).toBe(200);
+    const n = closed.nominations;
+    expect(response.body).toEqual({
+      roundId: closed.roundId,
+      topN: 3,
+      categories: [
+        {
+          categoryId: closed.edition.categories[0]!.id,
+          categoryCode: 'efficiency',
+          nominationIds: expect.arrayContaining([n.N1, n.N2, n.N3, n.N4]),
+          tiedAtCut: expect.arrayContaining([n.N3, n.N4]),
+        },
+      ],
+    });
+    expect(response.body.categories[0].nominationIds).toHaveLength(4);
+    expect(response.body.categories[0].tiedAtCut).toHaveLength(2);
+
+    // No tie at a cut of 2 (or 4): exactly N advance.
+    const two = await preview(closed.roundId, 2).set(organiser.auth).expect(200);
+    expect(two.body.categories[0]).toMatchObject({ nominationIds: [n.N1, n.N2], tiedAtCut: [] });
+    const four = await preview(closed.roundId, 4).set(organiser.auth).expect(200);
+    expect(four.body.categories[0].tiedAtCut).toEqual([]);
+
+    expect(await countRows(t, 'rounds', 'edition_id = $1', [closed.edition.id])).toBe(1);
+    expect(
+      await countRows(t, 'nominations', "edition_id = $1 AND status = 'shortlisted'", [closed.edition.id]),
+    ).toBe(0);
+
+    // The advance then does what the preview said.
+    const advanced = await t
+      .http()
+      .post(`/api/v1/rounds/${closed.roundId}/advance`)
+      .set(organiser.auth)
+      .send({ topN: 3 })
+      .expect(200);
+    expect(advanced.body.shortlisted[0].nominationIds).toEqual(response.body.categories[0].nominationIds);
+
+    // Advanced: judging resumed in the next round, so previewing again is refused as advancing would be.
+    const again = await preview(closed.roundId, 3).set(organiser.auth);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('editions.wrong_phase');
+  });
+
+  it('refuses the anonymous (401), entrants and jurors (403), an unknown round (404), a bad topN or id (400)', async () => {
+    const other = await world();
+    expect((await preview(other.roundId)).status).toBe(401);
+    expect((await preview(other.roundId).set(entrant.auth)).status).toBe(403);
+    expect((await preview(other.roundId).set(juror.auth)).status).toBe(403);
+    const unknown = await preview('00000000-0000-4000-8000-000000000000').set(organiser.auth);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('rounds.not_found');
+    for (const topN of [0, 1001, 'three', 2.5]) {
+      const bad = await preview(other.roundId, topN).set(organiser.auth);
+      expect(bad.status).toBe(400);
+    }
+    const missing = await t.http().get(`/api/v1/rounds/${other.roundId}/advance-preview`).set(organiser.auth);
+    expect(missing.status).toBe(400);
+    expect((await preview('not-a-uuid').set(organiser.auth)).status).toBe(400);
+  });
+
+  it('refuses an open round (409 rounds.open)', async () => {
+    const open = await world({ close: false });
+    const response = await preview(open.roundId).set(organiser.auth);
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('rounds.open');
+  });
+});
+
+describe('DELETE /editions/{id}/publication', () => {
+  const publish = (w: JudgedWorld, at?: Date) =>
+    t
+      .http()
+      .post(`/api/v1/editions/${w.edition.id}/publish`)
+      .set(organiser.auth)
+      .send(at ? { at: at.toISOString() } : {});
+  const cancel = (editionId: string) => t.http().delete(`/api/v1/editions/${editionId}/publication`);
+
+  it('cancels a scheduled publication: audited, its release job publishes nothing, and it can be scheduled again', async () => {
+    const w = await world();
+    const at = new Date(Date.now() + 3600_000);
+    const scheduled = await publish(w, at).expect(202);
+
+    const response = await cancel(w.edition.id).set(organiser.auth);
+    expect(response.status).toBe(204);
+    const gone = await t.http().get(`/api/v1/editions/${w.edition.id}/publication`).set(organiser.auth);
+    expect(gone.status).toBe(404);
+    expect(gone.body.code).toBe('publication.not_found');
+    const [entry] = await t.db.query<{ actor_id: string; entity_id: string; data: { releaseAt: string } }[]>(
+      `SELECT actor_id, entity_id, data FROM audit_log WHERE edition_id = $1 AND action = 'publication.cancelled'`,
+      [w.edition.id],
+    );
+    expect(entry).toMatchObject({
+      actor_id: organiser.id,
+      entity_id: scheduled.body.id,
+      data: { releaseAt: at.toISOString() },
+    });
+
+    // The embargo ends: the cancelled release's job runs and publishes nothing.
+    t.app.get(Clock).set(new Date(at.getTime() + 1000));
+    await t.app.get(PublicationReleaseHandler).handle({
+      editionId: w.edition.id,
+      publicationId: scheduled.body.id as string,
+      releaseAt: at.toISOString(),
+    });
+    const [edition] = await t.db.query<{ phase: string }[]>(`SELECT phase FROM editions WHERE id = $1`, [
+      w.edition.id,
+    ]);
+    expect(edition!.phase).not.toBe('published');
+    expect((await t.http().get(`/api/v1/public/editions/${w.edition.slug}/results`)).status).toBe(404);
+
+    // Nothing is left to cancel; publishing now still works.
+    const twice = await cancel(w.edition.id).set(organiser.auth);
+    expect(twice.status).toBe(404);
+    expect(twice.body.code).toBe('publication.not_found');
+    await publish(w).expect(200);
+  });
+
+  it('a cancel and a due release on two instances: exactly one wins, and the loser says so', async () => {
+    const w = await world();
+    const at = new Date(Date.now() + 3600_000);
+    const scheduled = await publish(w, at).expect(202);
+    t.app.get(Clock).set(new Date(at.getTime() + 1000));
+    const [cancelled, released] = await Promise.all([
+      cancel(w.edition.id).set(organiser.auth),
+      t.app.get(PublicationReleaseHandler).handle({
+        editionId: w.edition.id,
+        publicationId: scheduled.body.id as string,
+        releaseAt: at.toISOString(),
+      }),
+    ]);
+    void released;
+    const [row] = await t.db.query<{ status: string }[]>(
+      `SELECT status FROM publications WHERE edition_id = $1`,
+      [w.edition.id],
+    );
+    if (cancelled.status === 204) expect(row).toBeUndefined();
+    else {
+      expect(cancelled.status).toBe(409);
+      expect(cancelled.body.code).toBe('publication.already_published');
+      expect(row!.status).toBe('published');
+    }
+  });
+
+  it('refuses the anonymous (401), entrants and jurors (403), unknown editions (404), a bad id (400), a published one (409)', async () => {
+    const w = await world();
+    await publish(w, new Date(Date.now() + 3600_000)).expect(202);
+    expect((await cancel(w.edition.id)).status).toBe(401);
+    expect((await cancel(w.edition.id).set(entrant.auth)).status).toBe(403);
+    expect((await cancel(w.edition.id).set(juror.auth)).status).toBe(403);
+    const unknown = await cancel('00000000-0000-4000-8000-000000000000').set(organiser.auth);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('editions.not_found');
+    expect((await cancel('not-a-uuid').set(organiser.auth)).status).toBe(400);
+
+    await publish(w).expect(200);
+    const late = await cancel(w.edition.id).set(organiser.auth);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('publication.already_published');
+  });
+});
