@@ -108,7 +108,13 @@ describe('nominations: the CSV export', () => {
     }
     expect((await csv(randomUUID()).expect(404)).body.code).toBe('editions.not_found');
     expect((await csv('not-a-uuid').expect(400)).body.code).toBe('request.validation_failed');
-    for (const query of [{ status: 'lost' }, { categoryId: 'x' }, { q: '' }, { sort: 'title' }]) {
+    const bad: Record<string, string>[] = [
+      { status: 'lost' },
+      { categoryId: 'x' },
+      { q: '' },
+      { sort: 'title' },
+    ];
+    for (const query of bad) {
       expect((await csv(edition.id, query).expect(400)).body.code).toBe('request.validation_failed');
     }
   });

@@ -1,4 +1,5 @@
 import { consoleShell } from './console/de';
+import { consoleEntries } from './console-entries/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
@@ -320,4 +321,5 @@ export const de: Messages = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleEntries,
 };

@@ -1,4 +1,5 @@
 import { consoleShell } from './console/en';
+import { consoleEntries } from './console-entries/en';
 import type { Plural } from './types';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
@@ -307,6 +308,7 @@ export const en = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleEntries,
 };
 
 export type Messages = typeof en;

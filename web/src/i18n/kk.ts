@@ -1,4 +1,5 @@
 import { consoleShell } from './console/kk';
+import { consoleEntries } from './console-entries/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
@@ -305,4 +306,5 @@ export const kk: Messages = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleEntries,
 };

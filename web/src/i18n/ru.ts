@@ -1,4 +1,5 @@
 import { consoleShell } from './console/ru';
+import { consoleEntries } from './console-entries/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
@@ -332,4 +333,5 @@ export const ru: Messages = {
   jury,
   scorecard,
   console: consoleShell,
+  consoleEntries,
 };
