@@ -15,8 +15,9 @@ import { UserDirectory1764318200000 } from './1764318200000-UserDirectory.js';
 import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
 import { TallyReadViews1764318400000 } from './1764318400000-TallyReadViews.js';
 import { CompanyInvitationRevocation1764318500000 } from './1764318500000-CompanyInvitationRevocation.js';
-import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
+import { InvitationRevocation1764318700000 } from './1764318700000-InvitationRevocation.js';
 import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js';
+import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,6 +39,7 @@ export const MIGRATIONS: Function[] = [
   OwnerReadViews1764318300000,
   TallyReadViews1764318400000,
   CompanyInvitationRevocation1764318500000,
+  InvitationRevocation1764318700000,
   ManualReminders1764318800000,
   SigningKeys1764319100000,
 ];

@@ -56,6 +56,27 @@ describe('users', () => {
       expect(second.body.items[0].id).toBe(items[1]!.id);
     });
 
+    it('finds accounts by part of the name or e-mail address, and by role', async () => {
+      const marker = `zq${randomUUID().slice(0, 8)}`;
+      const byEmail = await createUser(t, { email: `${marker}.one@example.kz` });
+      const byName = await createUser(t, { fullName: `Dana ${marker.toUpperCase()}`, roles: ['juror'] });
+      const found = await t.http().get(`${API}/users`).query({ q: marker }).set(organiser.auth).expect(200);
+      expect(found.body.total).toBe(2);
+      expect((found.body.items as { id: string }[]).map((u) => u.id).sort()).toEqual(
+        [byEmail.id, byName.id].sort(),
+      );
+      const jurors = await t
+        .http()
+        .get(`${API}/users`)
+        .query({ q: marker, role: 'juror' })
+        .set(organiser.auth)
+        .expect(200);
+      expect(jurors.body.items.map((u: { id: string }) => u.id)).toEqual([byName.id]);
+      // LIKE's wildcards are text here.
+      const wildcard = await t.http().get(`${API}/users`).query({ q: '%_%' }).set(organiser.auth).expect(200);
+      expect(wildcard.body.total).toBe(0);
+    });
+
     it('refuses entrants and jurors with 403, and anonymous callers with 401', async () => {
       for (const roles of [['entrant'], ['juror'], ['entrant', 'juror']] as const) {
         const caller = await signIn(t, [...roles]);
@@ -67,7 +88,7 @@ describe('users', () => {
     });
 
     it('refuses unknown and bad query parameters', async () => {
-      for (const query of [{ role: 'juror' }, { page: 0 }, { pageSize: 101 }, { page: 'two' }]) {
+      for (const query of [{ role: 'wizard' }, { q: '' }, { page: 0 }, { pageSize: 101 }, { page: 'two' }]) {
         const res = await t.http().get(`${API}/users`).query(query).set(organiser.auth).expect(400);
         expect(res.body.code).toBe('request.validation_failed');
         expect(res.body.errors).toEqual([
@@ -134,6 +155,19 @@ describe('users', () => {
       await me(leaving.token).expect(401);
     });
 
+    it('refuses an organiser disabling their own account with 409, changing nothing; another organiser may', async () => {
+      const self = await signIn(t, ['organiser']);
+      const before = await userRow(self.id);
+      const res = await patch(self, self.id, { disabled: true }).expect(409);
+      expect(res.body.code).toBe('users.cannot_disable_self');
+      expect(await userRow(self.id)).toEqual(before);
+      await me(self.token).expect(200);
+      // Enabling oneself (a no-op while active) is no refusal.
+      await patch(self, self.id, { disabled: false }).expect(200);
+      expect((await patch(organiser, self.id, { disabled: true }).expect(200)).body.disabled).toBe(true);
+      await patch(organiser, self.id, { disabled: false }).expect(200);
+    });
+
     it('refuses to disable or demote the last active organiser with 409', async () => {
       const last = await signIn(t, ['organiser']);
       // Only `last` stays an active organiser; the others are put back afterwards.
@@ -143,13 +177,13 @@ describe('users', () => {
       );
       try {
         const before = await userRow(last.id);
-        for (const body of [
-          { disabled: true },
-          { roles: ['juror'] },
-          { roles: ['entrant'], disabled: true },
-        ]) {
+        for (const [body, code] of [
+          [{ disabled: true }, 'users.cannot_disable_self'],
+          [{ roles: ['juror'] }, 'users.last_organiser'],
+          [{ roles: ['entrant'], disabled: true }, 'users.cannot_disable_self'],
+        ] as const) {
           const res = await patch(last, last.id, body).expect(409);
-          expect(res.body.code).toBe('users.last_organiser');
+          expect(res.body.code).toBe(code);
         }
         expect(await userRow(last.id)).toEqual(before);
         await me(last.token).expect(200);

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'auth.email_verified',
   'auth.invitation_accepted',
   'auth.invitation_created',
+  'auth.invitation_reissued',
+  'auth.invitation_revoked',
   'auth.logged_in',
   'auth.logged_out',
   'auth.logged_out_everywhere',

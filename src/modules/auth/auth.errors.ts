@@ -73,4 +73,29 @@ export const AuthErrors = defineErrors({
     kind: 'unavailable',
     title: 'Sessions cannot be checked right now; try again shortly (you are still signed in)',
   },
+  invitationNotFound: {
+    code: 'auth.invitation_not_found',
+    kind: 'not_found',
+    title: 'No such invitation',
+  },
+  invitationAccepted: {
+    code: 'auth.invitation_accepted',
+    kind: 'conflict',
+    title: 'The invitation has been accepted already',
+  },
+  invitationRevoked: {
+    code: 'auth.invitation_revoked',
+    kind: 'conflict',
+    title: 'The invitation has been revoked',
+  },
+  invitationExpired: {
+    code: 'auth.invitation_expired',
+    kind: 'conflict',
+    title: 'The invitation has expired; invite the address again',
+  },
+  invitationResentRecently: {
+    code: 'auth.invitation_resent_recently',
+    kind: 'rate_limited',
+    title: 'The invitation was mailed a short while ago; resend it later',
+  },
 });

@@ -9,6 +9,7 @@ import { AuthAccountSecurity } from './account-security.provider.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { InvitationsController } from './invitations.controller.js';
+import { InvitationsService } from './invitations.service.js';
 import { MeController } from './me.controller.js';
 import { OwnAccount } from './own-account.service.js';
 import { AuthRateLimits } from './rate-limits.js';
@@ -46,6 +47,7 @@ import { jwtKey } from './tokens.js';
   controllers: [AuthController, InvitationsController, MeController],
   providers: [
     AuthService,
+    InvitationsService,
     OwnAccount,
     SessionCookies,
     SessionTransportGuard,

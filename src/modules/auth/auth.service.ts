@@ -340,6 +340,7 @@ export class AuthService {
     return this.transactions.run(async (manager) => {
       const { token, hash } = newOpaqueToken();
       const expiresAt = seconds(this.config.INVITATION_TTL_SECONDS);
+      const existing = await findUserByEmail(manager, dto.email);
       const invitation = await manager.save(
         Invitation,
         manager.create(Invitation, {
@@ -350,18 +351,15 @@ export class AuthService {
           expiresAt,
           acceptedAt: null,
           acceptedUserId: null,
+          revokedAt: null,
+          locale: dto.locale ?? existing?.locale ?? 'en',
         }),
       );
       const inviter = await findUserOrFail(manager, caller.userId);
-      const existing = await findUserByEmail(manager, dto.email);
       await this.notifications.notify(manager, {
         template: 'account.invitation',
         subject: invitation.id,
-        recipient: {
-          email: dto.email,
-          userId: existing?.id ?? null,
-          locale: dto.locale ?? existing?.locale ?? 'en',
-        },
+        recipient: { email: dto.email, userId: existing?.id ?? null, locale: invitation.locale },
         params: {
           role: dto.role,
           invitedBy: inviter.fullName,
@@ -399,7 +397,7 @@ export class AuthService {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     const { user, revoked } = await this.transactions.run(async (manager) => {
       const claimed = await manager.query<[{ id: string; email: string; role: Role }[], number]>(
-        `UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() RETURNING id, email, role`,
+        `UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING id, email, role`,
         [hashOpaqueToken(dto.token)],
       );
       const invitation = claimed[0][0];

@@ -6,16 +6,19 @@ import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
 import { EligibilityService } from './eligibility.service.js';
 import { NominationAccess } from './nomination-access.js';
+import { NominationExportController } from './nomination-export.controller.js';
+import { NominationExport } from './nomination-export.js';
 import { NominationList } from './nomination-list.js';
 import { NominationsController } from './nominations.controller.js';
 import { NominationsService } from './nominations.service.js';
 
 @Module({
   imports: [CompaniesModule],
-  controllers: [NominationsController, AttachmentsController],
+  controllers: [NominationsController, NominationExportController, AttachmentsController],
   providers: [
     NominationsService,
     NominationList,
+    NominationExport,
     NominationAccess,
     EligibilityService,
     AttachmentsService,

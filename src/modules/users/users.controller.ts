@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentCaller } from '../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../common/auth/roles.js';
-import { type Page, PageQuery } from '../../common/http/pagination.js';
-import { UpdateUserDto } from './dto/update-user.dto.js';
+import type { Page } from '../../common/http/pagination.js';
+import { UpdateUserDto, UserQuery } from './dto/update-user.dto.js';
 import { ManagedUserPage, UpdatedUserResponse } from './dto/user.response.js';
 import { toUserView, type UserView } from './entities/user.entity.js';
 import { UsersService } from './users.service.js';
@@ -15,9 +15,9 @@ export class UsersController {
 
   @Get()
   @Authenticated({ roles: ['organiser'] })
-  @ApiOperation({ summary: 'Every account (organisers)' })
+  @ApiOperation({ summary: 'Every account, oldest first, found by name or e-mail and role (organisers)' })
   @ApiOkResponse({ type: ManagedUserPage })
-  async list(@Query() query: PageQuery): Promise<Page<UserView & { disabled: boolean; locked: boolean }>> {
+  async list(@Query() query: UserQuery): Promise<Page<UserView & { disabled: boolean; locked: boolean }>> {
     const result = await this.users.list(query);
     return {
       ...result,
@@ -31,7 +31,11 @@ export class UsersController {
 
   @Patch(':id')
   @Authenticated({ roles: ['organiser'] })
-  @ApiOperation({ summary: 'Change roles or disable an account; ends its sessions at once' })
+  @ApiOperation({
+    summary:
+      'Change roles or disable an account; ends its sessions at once. An organiser cannot disable their own account',
+  })
+  @ApiConflictResponse({ description: 'users.last_organiser or users.cannot_disable_self' })
   @ApiOkResponse({ type: UpdatedUserResponse })
   async update(
     @CurrentCaller() caller: Caller,

@@ -7,4 +7,9 @@ export const UsersErrors = defineErrors({
     kind: 'conflict',
     title: 'The last active organiser cannot be disabled or lose the role',
   },
+  cannotDisableSelf: {
+    code: 'users.cannot_disable_self',
+    kind: 'conflict',
+    title: 'An organiser cannot disable their own account; another organiser may',
+  },
 });

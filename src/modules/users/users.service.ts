@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller, Locale } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { page, type Page, type PageQuery } from '../../common/http/pagination.js';
+import { escapeLike } from '../../common/escape-like.js';
+import { page, type Page } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { AccountSecurity } from './account-security.js';
-import type { UpdateUserDto } from './dto/update-user.dto.js';
+import type { UpdateUserDto, UserQuery } from './dto/update-user.dto.js';
 import { User } from './entities/user.entity.js';
 import { UsersErrors } from './users.errors.js';
 
@@ -19,15 +20,27 @@ export class UsersService {
     private readonly security: AccountSecurity,
   ) {}
 
-  async list(query: PageQuery): Promise<Page<User>> {
-    const [items, total] = await this.dataSource
-      .getRepository(User)
-      .findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, skip: query.offset, take: query.pageSize });
+  async list(query: UserQuery): Promise<Page<User>> {
+    const users = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.q)
+      users.andWhere('(u.fullName ILIKE :pattern OR u.email ILIKE :pattern)', {
+        pattern: `%${escapeLike(query.q)}%`,
+      });
+    if (query.role) users.andWhere(':role = ANY(u.roles)', { role: query.role });
+    const [items, total] = await users
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
     return page(items, query, total);
   }
 
   /** Role changes and disabling end the user's sessions at once: their tokens carry the old roles. */
   async update(caller: Caller, userId: string, dto: UpdateUserDto): Promise<User> {
+    // Locking oneself out would leave nobody signed in to undo it (and ends this very session).
+    if (dto.disabled === true && userId === caller.userId)
+      throw new DomainError(UsersErrors.cannotDisableSelf);
     const { user, revoked } = await this.transactions.run(async (manager) => {
       // One change to the set of organisers at a time: two organisers demoting each other at once would
       // otherwise each lock the other's row first (a deadlock), or both see the other still active.

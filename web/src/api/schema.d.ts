@@ -319,7 +319,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Juror and organiser invitations, newest first: pending, accepted (by whom), revoked or expired (organisers) */
+    get: operations['InvitationsController_list'];
     put?: never;
     /** Invite a juror or an organiser by e-mail */
     post: operations['InvitationsController_create'];
@@ -341,6 +342,40 @@ export interface paths {
     /** Accept an invitation: creates the account; takes over an unverified one at the address (the password sent becomes its password, its other sessions end); adds the role to a verified one only when signed in to it or given its current password */
     post: operations['InvitationsController_accept'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a pending invitation again: a new token (the previous link stops working) and a new expiry; once per cool-down */
+    post: operations['InvitationsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a pending invitation: its link stops working at once */
+    delete: operations['InvitationsController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -388,7 +423,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every account (organisers) */
+    /** Every account, oldest first, found by name or e-mail and role (organisers) */
     get: operations['UsersController_list'];
     put?: never;
     post?: never;
@@ -411,7 +446,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change roles or disable an account; ends its sessions at once */
+    /** Change roles or disable an account; ends its sessions at once. An organiser cannot disable their own account */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -760,6 +795,23 @@ export interface paths {
     put?: never;
     /** Attach a PDF, PNG or JPEG (recognised by its bytes) to a nomination that can still change (members) */
     post: operations['NominationsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/editions/{id}/nominations.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: the edition's nominations as CSV, one line per nomination, with the list's filters (drafts only when asked for) */
+    get: operations['NominationExportController_csv'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1767,6 +1819,61 @@ export interface components {
     PasswordResetConfirmDto: {
       token: string;
       password: string;
+    };
+    /** @enum {string} */
+    InvitationState: 'pending' | 'accepted' | 'revoked' | 'expired';
+    InvitationViewResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example dana.seitkali@example.kz
+       */
+      email: string;
+      /** @enum {string} */
+      role: 'juror' | 'organiser';
+      state: components['schemas']['InvitationState'];
+      /**
+       * @description The language of its mails
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'kk' | 'de';
+      /** @example Aigerim Nurlanovna */
+      invitedByName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When its latest mail was sent
+       */
+      lastSentAt: string;
+      /**
+       * Format: date-time
+       * @description When a resend is allowed again (past once it is)
+       */
+      resendableAt: string;
+      /** @description Mails sent: 1 + resends */
+      sends: number;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** @description The name of the account that accepted it */
+      acceptedUserName: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    InvitationViewPage: {
+      items: components['schemas']['InvitationViewResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     CreateInvitationDto: {
       email: string;
@@ -5011,6 +5118,59 @@ export interface operations {
       };
     };
   };
+  InvitationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        state?: components['schemas']['InvitationState'];
+        role?: 'juror' | 'organiser';
+        /** @description Part of the e-mail address */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationViewPage'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   InvitationsController_create: {
     parameters: {
       query?: never;
@@ -5081,6 +5241,146 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationViewResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.invitation_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.invitation_accepted, auth.invitation_revoked or auth.invitation_expired */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.invitation_resent_recently, with Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.invitation_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.invitation_accepted, auth.invitation_revoked or auth.invitation_expired */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem (application/problem+json) */
@@ -5266,6 +5566,9 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Part of the name or e-mail address */
+        q?: string;
+        role?: 'entrant' | 'juror' | 'organiser';
       };
       header?: never;
       path?: never;
@@ -5344,6 +5647,15 @@ export interface operations {
       };
       /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description users.last_organiser or users.cannot_disable_self */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7256,6 +7568,79 @@ export interface operations {
       };
       /** @description Only for: entrant; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NominationExportController_csv: {
+    parameters: {
+      query?: {
+        categoryId?: string;
+        companyId?: string;
+        /** @description Without it: every status but `draft` */
+        status?:
+          | 'draft'
+          | 'submitted'
+          | 'eligible'
+          | 'ineligible'
+          | 'shortlisted'
+          | 'finalist'
+          | 'winner'
+          | 'withdrawn';
+        /** @description Text in the title or summary */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv; charset=utf-8, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description editions.not_found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

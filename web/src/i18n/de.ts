@@ -2,6 +2,7 @@ import { consoleShell } from './console/de';
 import { consoleEditions } from './console-editions/de';
 import { consoleJury } from './console-jury/de';
 import { consoleResults } from './console-results/de';
+import { consoleEntries } from './console-entries/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
@@ -326,4 +327,5 @@ export const de: Messages = {
   consoleEditions,
   consoleJury,
   consoleResults,
+  consoleEntries,
 };

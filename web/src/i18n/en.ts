@@ -1,6 +1,7 @@
 import { consoleShell } from './console/en';
 import { consoleEditions } from './console-editions/en';
 import { consoleJury } from './console-jury/en';
+import { consoleEntries } from './console-entries/en';
 import type { Plural } from './types';
 import { consoleResults } from './console-results/en';
 import { jury } from './jury/en';
@@ -313,6 +314,7 @@ export const en = {
   consoleEditions,
   consoleJury,
   consoleResults,
+  consoleEntries,
 };
 
 export type Messages = typeof en;

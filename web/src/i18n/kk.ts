@@ -2,6 +2,7 @@ import { consoleShell } from './console/kk';
 import { consoleEditions } from './console-editions/kk';
 import { consoleJury } from './console-jury/kk';
 import { consoleResults } from './console-results/kk';
+import { consoleEntries } from './console-entries/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
@@ -311,4 +312,5 @@ export const kk: Messages = {
   consoleEditions,
   consoleJury,
   consoleResults,
+  consoleEntries,
 };

@@ -2,6 +2,7 @@ import { consoleShell } from './console/ru';
 import { consoleEditions } from './console-editions/ru';
 import { consoleJury } from './console-jury/ru';
 import { consoleResults } from './console-results/ru';
+import { consoleEntries } from './console-entries/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
@@ -338,4 +339,5 @@ export const ru: Messages = {
   consoleEditions,
   consoleJury,
   consoleResults,
+  consoleEntries,
 };

@@ -222,3 +222,27 @@ export class NominationQuery extends PageQuery {
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'desc';
 }
+
+/** The list's filters, for the CSV export of an edition's nominations (every matching row, no pages). */
+export class NominationExportQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string;
+
+  @ApiPropertyOptional({ enum: NOMINATION_STATUSES, description: 'Without it: every status but `draft`' })
+  @IsOptional()
+  @IsIn(NOMINATION_STATUSES)
+  status?: NominationStatus;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Text in the title or summary' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+}
