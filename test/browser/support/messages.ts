@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import type { PageGlobals } from './page-globals.js';
 
-/** The dictionaries' top-level groups (web/src/i18n/en.ts): a visible `group.key` is a raw message key. */
+/**
+ * The dictionaries' top-level groups (web/src/i18n/en.ts; listed, since the web app's sources are not part of
+ * the tests' TypeScript program): a visible `group.key` is a raw message key.
+ */
 const GROUPS = [
   'meta',
   'layout',
@@ -22,6 +25,15 @@ const GROUPS = [
   'comingSoon',
   'notFound',
   'roles',
+  'companies',
+  'nominations',
+  'jury',
+  'scorecard',
+  'console',
+  'consoleEditions',
+  'consoleJury',
+  'consoleResults',
+  'consoleEntries',
 ];
 
 /**
