@@ -15,6 +15,7 @@ import { UserDirectory1764318200000 } from './1764318200000-UserDirectory.js';
 import { OwnerReadViews1764318300000 } from './1764318300000-OwnerReadViews.js';
 import { TallyReadViews1764318400000 } from './1764318400000-TallyReadViews.js';
 import { CompanyInvitationRevocation1764318500000 } from './1764318500000-CompanyInvitationRevocation.js';
+import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   OwnerReadViews1764318300000,
   TallyReadViews1764318400000,
   CompanyInvitationRevocation1764318500000,
+  TermsAcceptance1764319000000,
 ];

@@ -312,7 +312,8 @@ describe('Promises to the juror, checked on what the browser receives', () => {
       const worklist = await new WorklistPage(b.page).open();
       await worklist.items.first().waitFor();
       await worklist.stateFilter.selectOption('submitted');
-      await b.page.locator('.worklist-items, .worklist-empty, main [role="status"]').first().waitFor();
+      // Nothing is submitted yet: the list empties (waiting for the list itself, not for what was there).
+      await worklist.items.first().waitFor({ state: 'detached' });
       await b.page.waitForLoadState('networkidle');
       expect(await worklist.items.count()).toBe(0);
       await expectNoAxeViolations(b.page, `worklist filtered (${locale})`, { rules });
