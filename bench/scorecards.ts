@@ -133,6 +133,10 @@ async function seed(url: string): Promise<Seeded> {
       [round!.id, edition!.id],
     );
     await client.query(
+      `INSERT INTO terms_acceptances (edition_id, juror_id) SELECT $1, id FROM users WHERE 'juror' = ANY(roles)`,
+      [edition!.id],
+    );
+    await client.query(
       `INSERT INTO conflict_confirmations (edition_id, juror_id) SELECT $1, id FROM users WHERE 'juror' = ANY(roles)`,
       [edition!.id],
     );

@@ -17,6 +17,7 @@ import { TallyReadViews1764318400000 } from './1764318400000-TallyReadViews.js';
 import { CompanyInvitationRevocation1764318500000 } from './1764318500000-CompanyInvitationRevocation.js';
 import { InvitationRevocation1764318700000 } from './1764318700000-InvitationRevocation.js';
 import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js';
+import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js';
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
@@ -41,5 +42,6 @@ export const MIGRATIONS: Function[] = [
   CompanyInvitationRevocation1764318500000,
   InvitationRevocation1764318700000,
   ManualReminders1764318800000,
+  TermsAcceptance1764319000000,
   SigningKeys1764319100000,
 ];

@@ -220,8 +220,9 @@ ROUND_ID=$(call "$ORGANISER" POST "/editions/$EDITION_ID/rounds" '{"name":"Final
 call "$ORGANISER" POST "/editions/$EDITION_ID/panels" \
   "{\"categoryId\":\"$EFFICIENCY_ID\",\"jurorIds\":[\"${JUROR_IDS[0]}\",\"${JUROR_IDS[1]}\",\"${JUROR_IDS[2]}\"]}" >/dev/null
 
-step "   Each juror confirms their conflict declarations (declaring a conflict first where they have one)"
+step "   Each juror accepts the terms, then confirms their conflict declarations (declaring a conflict first where they have one)"
 for token in "${JUROR_TOKENS[@]}"; do
+  call "$token" POST "/me/declarations/$EDITION_ID/terms" >/dev/null
   call "$token" POST "/editions/$EDITION_ID/conflicts/confirm" >/dev/null
 done
 

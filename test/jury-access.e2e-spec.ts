@@ -140,6 +140,12 @@ const ROUTES: Route[] = [
     expect: JURORS_ONLY,
   },
   {
+    name: 'POST /me/declarations/{editionId}/terms',
+    method: 'post',
+    path: (w) => `/api/v1/me/declarations/${w.edition.id}/terms`,
+    expect: JURORS_ONLY,
+  },
+  {
     name: 'GET /me/declarations/{editionId}/companies',
     method: 'get',
     path: (w) => `/api/v1/me/declarations/${w.edition.id}/companies`,

@@ -80,6 +80,7 @@ async function everythingAJurorCanReach({ w, attachments }: Blind, juror: Signed
       .post('/api/v1/conflicts')
       .set(juror.auth)
       .send({ editionId: w.edition.id, companyId: otherCompany.id, reason: 'Former employer' }),
+    await http().post(`/api/v1/me/declarations/${w.edition.id}/terms`).set(juror.auth),
     await http().post(`/api/v1/editions/${w.edition.id}/conflicts/confirm`).set(juror.auth),
     await http().put('/api/v1/me/employer').set(juror.auth).send({ companyId: null }),
     await http().get('/api/v1/me/assignments').set(juror.auth),

@@ -4,7 +4,6 @@ import { createEdition } from './support/editions.js';
 import {
   addAttachment,
   assign,
-  confirmConflicts,
   createJuryWorld,
   type JuryWorld,
   putOnPanel,
@@ -75,6 +74,9 @@ describe('GET /me/declarations/{editionId}', () => {
       .set(juror.auth)
       .send({ editionId: w.edition.id, companyId: w.company.id, reason: 'I advised them last year' })
       .expect(201);
+    const terms = await t.http().post(`${API}/me/declarations/${w.edition.id}/terms`).set(juror.auth);
+    expect(terms.status).toBe(200);
+    expect(terms.body).toMatchObject({ termsAcceptedAt: expect.any(String), complete: false });
     await t.http().post(`${API}/editions/${w.edition.id}/conflicts/confirm`).set(juror.auth).expect(200);
 
     const after = await t.http().get(url).set(juror.auth).expect(200);
@@ -86,7 +88,8 @@ describe('GET /me/declarations/{editionId}', () => {
       complete: true,
       completedAt: expect.any(String),
     });
-    expect(after.body.termsAcceptedAt).toBe(after.body.completedAt);
+    expect(after.body.termsAcceptedAt).toBe(terms.body.termsAcceptedAt);
+    expect(Date.parse(after.body.termsAcceptedAt)).toBeLessThan(Date.parse(after.body.completedAt));
     expect(after.body.conflicts).toEqual(
       expect.arrayContaining([
         {
@@ -259,6 +262,7 @@ describe('a nomination opens only once the declaration is complete', () => {
     const worklist = await t.http().get(`${API}/me/assignments`).set(juror.auth).expect(200);
     expect(worklist.body.rounds[0]).toMatchObject({ conflictsConfirmed: false });
 
+    await t.http().post(`${API}/me/declarations/${w.edition.id}/terms`).set(juror.auth).expect(200);
     await t.http().post(`${API}/editions/${w.edition.id}/conflicts/confirm`).set(juror.auth).expect(200);
     await t.http().get(nomination).set(juror.auth).expect(200);
     await t.http().get(attachment).set(juror.auth).expect(200);
@@ -349,15 +353,58 @@ describe('GET /me/rounds/{roundId}/distribution', () => {
   });
 });
 
-describe('confirming the declaration', () => {
-  it('is what accepts the terms: the state says so from the same moment', async () => {
+describe('POST /me/declarations/{editionId}/terms', () => {
+  it('accepts the terms on their own moment, audited once; confirming needs them (409 conflicts.terms_not_accepted before)', async () => {
     const w = await createJuryWorld(t);
     const juror = await newJuror(w);
-    const before = await countRows(t, 'conflict_confirmations', 'juror_id = $1', [juror.id]);
-    expect(before).toBe(0);
-    await confirmConflicts(t, w.edition.id, juror.id);
+    const confirm = () => t.http().post(`${API}/editions/${w.edition.id}/conflicts/confirm`).set(juror.auth);
+    expect(problem(await confirm(), 409).code).toBe('conflicts.terms_not_accepted');
+    expect(await countRows(t, 'conflict_confirmations', 'juror_id = $1', [juror.id])).toBe(0);
+
+    const url = `${API}/me/declarations/${w.edition.id}/terms`;
+    const first = await t.http().post(url).set(juror.auth).expect(200);
+    expect(first.body).toMatchObject({
+      editionId: w.edition.id,
+      termsAcceptedAt: expect.any(String),
+      completedAt: null,
+      complete: false,
+    });
+    // Accepting again keeps the first moment and audits nothing new.
+    const again = await t.http().post(url).set(juror.auth).expect(200);
+    expect(again.body.termsAcceptedAt).toBe(first.body.termsAcceptedAt);
+    const audited = await t.db.query<{ data: { acceptedAt: string }; editionId: string }[]>(
+      `SELECT data, edition_id AS "editionId" FROM audit_log WHERE action = 'juror.terms_accepted' AND actor_id = $1`,
+      [juror.id],
+    );
+    expect(audited).toEqual([{ data: { acceptedAt: first.body.termsAcceptedAt }, editionId: w.edition.id }]);
+
+    await confirm().expect(200);
     const state = await t.http().get(`${API}/me/declarations/${w.edition.id}`).set(juror.auth).expect(200);
-    expect(state.body.termsAcceptedAt).toEqual(state.body.completedAt);
-    expect(state.body.complete).toBe(true);
+    expect(state.body).toMatchObject({ termsAcceptedAt: first.body.termsAcceptedAt, complete: true });
+    expect(Date.parse(state.body.completedAt)).toBeGreaterThan(Date.parse(first.body.termsAcceptedAt));
+  });
+
+  it('refuses: 401, 403 to entrants and organisers, 404 alike for unknown, draft and off-panel editions, 400, 409 once the declaration is closed', async () => {
+    const w = await createJuryWorld(t);
+    const juror = await newJuror(w);
+    const url = (edition: string) => `${API}/me/declarations/${edition}/terms`;
+    problem(await t.http().post(url(w.edition.id)), 401);
+    for (const who of [w.entrant, w.organiser])
+      problem(await t.http().post(url(w.edition.id)).set(who.auth), 403);
+    const stranger = await signIn(t, ['juror']);
+    const draft = await createEdition(t, { phase: 'draft' });
+    await putOnPanel(t, draft, draft.categories[0]!.id, [juror.id]);
+    for (const [who, edition] of [
+      [juror, UNKNOWN],
+      [juror, draft.id],
+      [stranger, w.edition.id],
+    ] as const)
+      expect(problem(await t.http().post(url(edition)).set(who.auth), 404).code).toBe('editions.not_found');
+    problem(await t.http().post(url('nope')).set(juror.auth), 400);
+    await t.db.query(`UPDATE editions SET phase = 'tallying' WHERE id = $1`, [w.edition.id]);
+    expect(problem(await t.http().post(url(w.edition.id)).set(juror.auth), 409).code).toBe(
+      'editions.wrong_phase',
+    );
+    expect(await countRows(t, 'terms_acceptances', 'juror_id = $1', [juror.id])).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { countRows, createUser, signIn } from './support/factories.js';
 import {
   assign,
+  acceptTerms,
   confirmConflicts,
   createJudgingEdition,
   createJuryWorld,
@@ -440,6 +441,7 @@ describe('conflicts of interest', () => {
 
   it('confirming the list is recorded and audited once', async () => {
     const juror = await signIn(t, ['juror']);
+    await acceptTerms(t, w.edition.id, juror.id);
     const first = await t
       .http()
       .post(`/api/v1/editions/${w.edition.id}/conflicts/confirm`)

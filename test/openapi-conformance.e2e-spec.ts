@@ -354,6 +354,11 @@ describe('answers conform to the documented response schemas', () => {
       '/api/v1/conflicts',
     );
     await conforms(
+      t.http().post(`/api/v1/me/declarations/${editionId}/terms`).set(juror.auth),
+      'POST',
+      '/api/v1/me/declarations/{editionId}/terms',
+    );
+    await conforms(
       t.http().post(`/api/v1/editions/${editionId}/conflicts/confirm`).set(juror.auth),
       'POST',
       '/api/v1/editions/{id}/conflicts/confirm',

@@ -1,5 +1,6 @@
 import { Assignment } from '../modules/jury/entities/assignment.entity.js';
 import { ConflictConfirmation } from '../modules/jury/entities/conflict-confirmation.entity.js';
+import { TermsAcceptance } from '../modules/jury/entities/terms-acceptance.entity.js';
 import { Conflict } from '../modules/jury/entities/conflict.entity.js';
 import { PanelMember } from '../modules/jury/entities/panel-member.entity.js';
 import { Round } from '../modules/jury/entities/round.entity.js';
@@ -53,6 +54,7 @@ export const ENTITIES: Function[] = [
   PanelMember,
   Conflict,
   ConflictConfirmation,
+  TermsAcceptance,
   Assignment,
   Scorecard,
   TallySnapshot,

@@ -385,6 +385,7 @@ async function runEdition(
     });
   }
   for (const juror of people.jurors) {
+    await api.call(juror.token, 'POST', `/me/declarations/${edition.id}/terms`);
     await api.call(juror.token, 'POST', `/editions/${edition.id}/conflicts/confirm`);
   }
 

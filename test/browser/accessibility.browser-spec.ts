@@ -75,7 +75,10 @@ describe.each(LOCALES)('Accessibility and messages in %s', (locale) => {
     const screen = new AppPage(page);
     await screen.goto(path);
     await screen.expectHtmlLang(locale);
-    await expectNoAxeViolations(page, `${path} (${locale}, ${state})`);
+    // Every rule once per screen (in English, the first locale); the rules that read its words in each.
+    await expectNoAxeViolations(page, `${path} (${locale}, ${state})`, {
+      rules: locale === 'en' ? 'all' : 'locale',
+    });
     expect(await messageProblems(page)).toEqual([]);
     const text = await screen.main.innerText();
     const key = `${state} ${path}`;

@@ -134,7 +134,8 @@ describe('The public results pages without JavaScript', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
       expect(await page.locator('script').count()).toBe(0);
-      await expectNoAxeViolations(page, `${path} (${locale})`);
+      // Every rule in English; in the other languages, the rules that read the page's words.
+      await expectNoAxeViolations(page, `${path} (${locale})`, { rules: locale === 'en' ? 'all' : 'locale' });
     } finally {
       await context.close();
     }

@@ -59,9 +59,19 @@ export async function assign(
   );
 }
 
+/** The juror's terms accepted (unless they were) and declaration confirmed, as the two requests would. */
 export async function confirmConflicts(t: TestApp, editionId: string, jurorId: string): Promise<void> {
+  await acceptTerms(t, editionId, jurorId);
   await t.db.query(
     `INSERT INTO conflict_confirmations (edition_id, juror_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [editionId, jurorId],
+  );
+}
+
+/** The juror's acceptance of the edition's terms and confidentiality (POST /me/declarations/{id}/terms). */
+export async function acceptTerms(t: TestApp, editionId: string, jurorId: string): Promise<void> {
+  await t.db.query(
+    `INSERT INTO terms_acceptances (edition_id, juror_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
     [editionId, jurorId],
   );
 }

@@ -21,6 +21,12 @@ export interface TestApp {
   sealAudit: () => Promise<void>;
   /** Another instance of the API on the same database and Redis (scale-out tests). */
   sibling: (overrides?: Record<string, string>) => Promise<NestFastifyApplication>;
+  /**
+   * Shuts the application down (connections, queues, its DataSource) as a deploy would; `start` builds it
+   * again on the same database and configuration, and `app`, `db` and `http` are the new one's from then on.
+   */
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -62,27 +68,47 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const database = await createTestDatabase();
   const mailDir = mkdtempSync(join(tmpdir(), 'magistral-mail-'));
   const config = testConfig(database.url, { MAIL_DIR: mailDir, ...overrides });
-  const app = await createApp(config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const boot = async (appConfig: AppConfig) => {
+    const built = await createApp(appConfig);
+    await built.init();
+    await built.getHttpAdapter().getInstance().ready();
+    return built;
+  };
+  let app: NestFastifyApplication | null = await boot(config);
+  const running = (): NestFastifyApplication => {
+    if (!app) throw new Error('The application is stopped: start() it first');
+    return app;
+  };
   const siblings: NestFastifyApplication[] = [];
   return {
-    app,
+    get app() {
+      return running();
+    },
     config,
-    db: app.get(DataSource),
-    http: () => request(app.getHttpServer()),
-    flushOutbox: () => app.get(OutboxRelay).flush(),
-    sealAudit: () => app.get(AuditSealer).sealAllCommitted(),
+    get db() {
+      return running().get(DataSource);
+    },
+    http: () => request(running().getHttpServer()),
+    flushOutbox: () => running().get(OutboxRelay).flush(),
+    sealAudit: () => running().get(AuditSealer).sealAllCommitted(),
     sibling: async (more = {}) => {
-      const other = await createApp(loadConfig({ ...configToEnv(config), ...more }));
-      await other.init();
-      await other.getHttpAdapter().getInstance().ready();
+      const other = await boot(loadConfig({ ...configToEnv(config), ...more }));
       siblings.push(other);
       return other;
     },
+    stop: async () => {
+      const stopping = running();
+      app = null;
+      await stopping.close();
+    },
+    start: async () => {
+      if (app) throw new Error('The application is already running');
+      app = await boot(config);
+    },
     close: async () => {
       for (const other of siblings) await other.close();
-      await app.close();
+      await app?.close();
+      app = null;
       await database.drop();
       rmSync(mailDir, { recursive: true, force: true });
     },

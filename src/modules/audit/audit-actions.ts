@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'conflict.recorded',
   'conflict.removed',
   'juror.employer_set',
+  'juror.terms_accepted',
   'nomination.created',
   'nomination.deleted',
   'nomination.eligibility_decided',

@@ -98,9 +98,10 @@ export class ConflictsController {
   @Authenticated({ roles: ['juror'] })
   @ApiOperation({
     summary:
-      'Declare your list of conflicts in this edition complete (needed once before your first scorecard)',
+      'Declare your list of conflicts in this edition complete (needed once before your first scorecard), once the terms are accepted (POST /me/declarations/{editionId}/terms)',
   })
   @ApiOkResponse({ type: ConfirmationResponse })
+  @ApiConflictResponse({ description: 'conflicts.terms_not_accepted, editions.wrong_phase' })
   confirm(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

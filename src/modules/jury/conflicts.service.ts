@@ -213,6 +213,12 @@ export class ConflictsService {
     const edition = await this.editions.findVisible(caller, editionId);
     assertPhase(edition, ...JUROR_PHASES);
     return this.transactions.run(async (manager) => {
+      // The terms are accepted as an act of their own, first (POST /me/declarations/{id}/terms).
+      const accepted = await manager.query<unknown[]>(
+        `SELECT 1 FROM terms_acceptances WHERE edition_id = $1 AND juror_id = $2`,
+        [edition.id, caller.userId],
+      );
+      if (!accepted.length) throw new DomainError(ConflictErrors.termsNotAccepted);
       const inserted = await manager.query<{ confirmed_at: Date }[]>(
         `INSERT INTO conflict_confirmations (edition_id, juror_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT pk_conflict_confirmations DO NOTHING RETURNING confirmed_at`,
         [edition.id, caller.userId],

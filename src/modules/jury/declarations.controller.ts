@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -29,7 +29,7 @@ export class DeclarationsController {
   @Authenticated({ roles: ['juror'] })
   @ApiOperation({
     summary:
-      'Your declaration for an edition: employer, conflicts of interest, and whether it is complete (confirmed with POST /editions/{id}/conflicts/confirm, which also accepts the terms and confidentiality); nominations open only once it is',
+      'Your declaration for an edition: employer, conflicts of interest, and whether it is complete (the terms and confidentiality accepted with POST /me/declarations/{editionId}/terms, then confirmed with POST /editions/{id}/conflicts/confirm); nominations open only once it is',
   })
   @ApiOkResponse({ type: DeclarationResponse })
   @ApiNotFoundResponse({ description: NOT_ON_PANEL })
@@ -38,6 +38,23 @@ export class DeclarationsController {
     @Param('editionId', new ParseUUIDPipe()) editionId: string,
   ): Promise<DeclarationView> {
     return this.declarations.state(caller, editionId);
+  }
+
+  @Post(':editionId/terms')
+  @HttpCode(200)
+  @Authenticated({ roles: ['juror'] })
+  @ApiOperation({
+    summary:
+      'Accept the terms and confidentiality of the edition (audited; accepting again keeps the first moment): needed before confirming the declaration',
+  })
+  @ApiOkResponse({ type: DeclarationResponse })
+  @ApiNotFoundResponse({ description: NOT_ON_PANEL })
+  @ApiConflictResponse({ description: 'editions.wrong_phase: the declaration is closed' })
+  acceptTerms(
+    @CurrentCaller() caller: Caller,
+    @Param('editionId', new ParseUUIDPipe()) editionId: string,
+  ): Promise<DeclarationView> {
+    return this.declarations.acceptTerms(caller, editionId);
   }
 
   @Get(':editionId/companies')

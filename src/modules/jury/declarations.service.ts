@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
+import { Transactions } from '../../database/transaction.js';
+import { AuditLog } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { Edition, Phase } from '../editions/edition.queries.js';
 import { EditionErrors } from '../editions/editions.errors.js';
@@ -33,7 +35,7 @@ export interface DeclarationView {
   /** The juror's employer (an automatic conflict in every edition), or null. */
   employer: { companyId: string; name: string } | null;
   conflicts: DeclaredConflict[];
-  /** The terms and confidentiality are accepted by confirming the declaration: the same moment. */
+  /** When the juror accepted the terms and confidentiality (before confirming; null until then). */
   termsAcceptedAt: string | null;
   completedAt: string | null;
   /** True once confirmed: nominations open to the juror only then (409 conflicts.not_confirmed before). */
@@ -63,6 +65,8 @@ const PARTICIPATING = `EXISTS (SELECT 1 FROM nomination_entries n WHERE n.compan
 export class DeclarationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     private readonly editions: EditionsService,
   ) {}
 
@@ -87,6 +91,10 @@ export class DeclarationsService {
       `SELECT confirmed_at AS "confirmedAt" FROM conflict_confirmations WHERE edition_id = $1 AND juror_id = $2`,
       [edition.id, caller.userId],
     );
+    const [terms] = await this.dataSource.query<{ acceptedAt: Date }[]>(
+      `SELECT accepted_at AS "acceptedAt" FROM terms_acceptances WHERE edition_id = $1 AND juror_id = $2`,
+      [edition.id, caller.userId],
+    );
     const completedAt = confirmation?.confirmedAt.toISOString() ?? null;
     return {
       editionId: edition.id,
@@ -96,10 +104,35 @@ export class DeclarationsService {
       open: (JUROR_PHASES as readonly Phase[]).includes(edition.phase),
       employer: employer ?? null,
       conflicts: conflicts.map((c) => ({ ...c, createdAt: c.createdAt?.toISOString() ?? null })),
-      termsAcceptedAt: completedAt,
+      termsAcceptedAt: terms?.acceptedAt.toISOString() ?? null,
       completedAt,
       complete: completedAt !== null,
     };
+  }
+
+  /**
+   * The juror accepts the edition's terms and confidentiality: once (a second acceptance keeps the first
+   * moment), audited, while the declaration is still open. Confirming the declaration needs it.
+   */
+  async acceptTerms(caller: Caller, editionId: string): Promise<DeclarationView> {
+    const edition = await this.panelEdition(caller, editionId);
+    assertPhase(edition, ...JUROR_PHASES);
+    await this.transactions.run(async (manager) => {
+      const inserted = await manager.query<{ acceptedAt: Date }[]>(
+        `INSERT INTO terms_acceptances (edition_id, juror_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT pk_terms_acceptances DO NOTHING RETURNING accepted_at AS "acceptedAt"`,
+        [edition.id, caller.userId],
+      );
+      if (inserted.length)
+        await this.audit.append(manager, {
+          action: 'juror.terms_accepted',
+          entityType: 'juror',
+          entityId: caller.userId,
+          editionId: edition.id,
+          actorId: caller.userId,
+          data: { acceptedAt: inserted[0]!.acceptedAt.toISOString() },
+        });
+    });
+    return this.state(caller, edition.id);
   }
 
   /**

@@ -47,6 +47,12 @@ export const ConflictErrors = defineErrors({
     kind: 'conflict',
     title: 'This conflict has already been decided',
   },
+  termsNotAccepted: {
+    code: 'conflicts.terms_not_accepted',
+    kind: 'conflict',
+    title:
+      'Accept the terms and confidentiality of this edition before confirming your declaration (POST /me/declarations/{editionId}/terms)',
+  },
   notConfirmed: {
     code: 'conflicts.not_confirmed',
     kind: 'conflict',

@@ -46,6 +46,13 @@ export interface BrowserApp {
   mail(email: string, count?: number): Promise<ReceivedMail>;
   /** The link of ours in that mail whose path is `path` (e.g. `/verify-email`). */
   mailedLink(email: string, path: string, count?: number): Promise<string>;
+  /**
+   * Shuts the server down (nothing listens on its port: the browser's requests fail to connect) until
+   * `startServer`, which builds it again on the same database and listens on the same port, so the origin,
+   * the cookies and the page's retries stay valid. `t` is the new application from then on.
+   */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +107,11 @@ export async function startBrowserApp(overrides: Record<string, string> = {}): P
         const link = links.find((url) => url.startsWith(`${origin}${path}`));
         if (!link) throw new Error(`No ${origin}${path} link in the mail to ${email}:\n${text}`);
         return link;
+      },
+      stopServer: () => t.stop(),
+      startServer: async () => {
+        await t.start();
+        await t.app.listen(port, '127.0.0.1');
       },
       close: async () => {
         await t.close();

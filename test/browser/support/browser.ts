@@ -44,11 +44,14 @@ interface Failure {
   status: number | 'failed';
 }
 
-/** What a test says it provokes on purpose (a wrong password, a spent link). */
+/**
+ * What a test says it provokes on purpose (a wrong password, a spent link): a status, or `failed` for a
+ * request that got no answer at all (the server stopped: the connection was refused or dropped).
+ */
 export interface ExpectedFailure {
   method?: string;
   path: string | RegExp;
-  status: number;
+  status: number | 'failed';
 }
 
 /**

@@ -105,6 +105,16 @@ export function useDeclareConflicts(editionId: string) {
   });
 }
 
+/** The juror accepts the edition's terms and confidentiality: a moment of its own, before confirming. */
+export function useAcceptTerms(editionId: string) {
+  const invalidate = useInvalidateDeclaration(editionId);
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/me/declarations/{editionId}/terms', { params: { path: { editionId } } })),
+    onSuccess: invalidate,
+  });
+}
+
 export function useConfirmDeclaration(editionId: string) {
   const invalidate = useInvalidateDeclaration(editionId);
   return useMutation({

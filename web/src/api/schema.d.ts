@@ -967,7 +967,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Declare your list of conflicts in this edition complete (needed once before your first scorecard) */
+    /** Declare your list of conflicts in this edition complete (needed once before your first scorecard), once the terms are accepted (POST /me/declarations/{editionId}/terms) */
     post: operations['ConflictsController_confirm'];
     delete?: never;
     options?: never;
@@ -1033,10 +1033,27 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your declaration for an edition: employer, conflicts of interest, and whether it is complete (confirmed with POST /editions/{id}/conflicts/confirm, which also accepts the terms and confidentiality); nominations open only once it is */
+    /** Your declaration for an edition: employer, conflicts of interest, and whether it is complete (the terms and confidentiality accepted with POST /me/declarations/{editionId}/terms, then confirmed with POST /editions/{id}/conflicts/confirm); nominations open only once it is */
     get: operations['DeclarationsController_state'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/declarations/{editionId}/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the terms and confidentiality of the edition (audited; accepting again keeps the first moment): needed before confirming the declaration */
+    post: operations['DeclarationsController_acceptTerms'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2939,7 +2956,7 @@ export interface components {
       conflicts: components['schemas']['DeclaredConflictResponse'][];
       /**
        * Format: date-time
-       * @description Confirming the declaration accepts the terms and confidentiality: the same moment as completedAt
+       * @description When you accepted the terms and confidentiality (POST /me/declarations/{editionId}/terms), before confirming; null until then
        */
       termsAcceptedAt: string | null;
       /** Format: date-time */
@@ -8354,6 +8371,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description conflicts.terms_not_accepted, editions.wrong_phase */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Problem (application/problem+json) */
       default: {
         headers: {
@@ -8566,6 +8592,72 @@ export interface operations {
       };
       /** @description No such edition, a draft one, or you sit on none of its panels (the same answer for all three) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DeclarationsController_acceptTerms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        editionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclarationResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such edition, a draft one, or you sit on none of its panels (the same answer for all three) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description editions.wrong_phase: the declaration is closed */
+      409: {
         headers: {
           [name: string]: unknown;
         };

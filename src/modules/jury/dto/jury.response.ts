@@ -666,7 +666,7 @@ export class DeclarationResponse implements DeclarationView {
     format: 'date-time',
     nullable: true,
     description:
-      'Confirming the declaration accepts the terms and confidentiality: the same moment as completedAt',
+      'When you accepted the terms and confidentiality (POST /me/declarations/{editionId}/terms), before confirming; null until then',
   })
   termsAcceptedAt!: string | null;
 

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import {
   type Declaration,
   type ParticipatingCompany,
+  useAcceptTerms,
   useConfirmDeclaration,
   useDeclaration,
   useDeclareConflicts,
@@ -226,8 +227,9 @@ function ConflictsForm({
 }
 
 function ConfirmForm({ declaration }: { declaration: Declaration }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const d = t.jury.declarations;
+  const acceptTerms = useAcceptTerms(declaration.editionId);
   const confirm = useConfirmDeclaration(declaration.editionId);
   const [missing, setMissing] = useState(false);
 
@@ -239,7 +241,10 @@ function ConfirmForm({ declaration }: { declaration: Declaration }) {
       event.currentTarget.querySelector<HTMLInputElement>('#field-accept')?.focus();
       return;
     }
-    confirm.mutate();
+    // The terms are accepted first, as a moment of their own (kept when the confirmation fails), then the
+    // declaration is confirmed.
+    if (declaration.termsAcceptedAt) confirm.mutate();
+    else acceptTerms.mutate(undefined, { onSuccess: () => confirm.mutate() });
   };
 
   return (
@@ -250,6 +255,11 @@ function ConfirmForm({ declaration }: { declaration: Declaration }) {
           <li key={term}>{term}</li>
         ))}
       </ul>
+      {declaration.termsAcceptedAt && (
+        <p className="declaration-terms-accepted">
+          {format(d.termsAccepted, { date: formatDateTime(declaration.termsAcceptedAt) })}
+        </p>
+      )}
       {declaration.complete ? (
         <>
           {confirm.isSuccess && (
@@ -264,7 +274,7 @@ function ConfirmForm({ declaration }: { declaration: Declaration }) {
       ) : (
         declaration.open && (
           <>
-            <ErrorSummary error={confirm.error} />
+            <ErrorSummary error={acceptTerms.error ?? confirm.error} />
             <form className="form" onSubmit={submit} noValidate>
               <fieldset className="fieldset" aria-describedby={missing ? 'accept-error' : undefined}>
                 <legend>{d.confirmLegend}</legend>
@@ -285,7 +295,7 @@ function ConfirmForm({ declaration }: { declaration: Declaration }) {
                   <label htmlFor="field-accept">{d.accept}</label>
                 </div>
               </fieldset>
-              <Button type="submit" busy={confirm.isPending} busyLabel={d.saving}>
+              <Button type="submit" busy={acceptTerms.isPending || confirm.isPending} busyLabel={d.saving}>
                 {d.confirm}
               </Button>
             </form>

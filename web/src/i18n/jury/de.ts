@@ -109,6 +109,7 @@ export const jury: JuryMessages = {
       'Sie haben jedes Unternehmen erklärt, mit dem Sie einen Interessenkonflikt haben.',
     ],
     accept: 'Ich akzeptiere diese Bedingungen, und meine Erklärung ist vollständig',
+    termsAccepted: 'Sie haben diese Bedingungen am {date} akzeptiert.',
     acceptRequired: 'Kreuzen Sie das Feld an, um die Bedingungen zu akzeptieren.',
     confirm: 'Erklärung bestätigen',
     confirmed: 'Danke: Ihre Erklärung ist vollständig.',

@@ -98,6 +98,7 @@ export const jury = {
       'You have declared every company you have a conflict of interest with.',
     ],
     accept: 'I accept these terms, and my declaration is complete',
+    termsAccepted: 'You accepted these terms on {date}.',
     acceptRequired: 'Tick the box to accept the terms.',
     confirm: 'Confirm my declaration',
     confirmed: 'Thank you: your declaration is complete.',
