@@ -14,7 +14,7 @@ import { useSession } from '../../app/session';
 import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, Field, formText, Notice, Page, SelectField, useFieldErrors } from '../../ui';
 import { QueryState } from '../../ui/QueryState';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countryName, countryOptions } from './countries';
 import './companies.css';
 

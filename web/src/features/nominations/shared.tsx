@@ -155,7 +155,7 @@ export function ConfirmDialog({
     }
   };
   return (
-    <dialog ref={attach} className="nom-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog ref={attach} className="confirm-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p>{text}</p>
       <ErrorSummary error={shownError} />

@@ -16,7 +16,7 @@ import { type Category, useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
-import { ConfirmDialog } from '../../companies/ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';

@@ -16,7 +16,7 @@ import { useSession } from '../../../app/session';
 import { format, LANGUAGE_NAMES, LOCALES, type Locale, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField, useFieldErrors } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
-import { ConfirmDialog } from '../../companies/ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FilterForm, formValue, localizeProblem, Pager } from '../entries/shared';
 import '../entries/entries.css';
 

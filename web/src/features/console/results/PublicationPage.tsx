@@ -11,7 +11,7 @@ import { isApiError } from '../../../api/problem';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, formText, Notice, Page } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
-import { ConfirmDialog } from '../../companies/ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';

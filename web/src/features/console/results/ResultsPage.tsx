@@ -18,7 +18,7 @@ import { useAccountNames } from '../../../api/console-trust';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
-import { ConfirmDialog } from '../../companies/ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';

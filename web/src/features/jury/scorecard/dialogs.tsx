@@ -28,7 +28,9 @@ function ModalDialog({
   return (
     <dialog
       ref={dialog}
-      className={className ? `scorecard-dialog ${className}` : 'scorecard-dialog'}
+      className={
+        className ? `confirm-dialog scorecard-dialog ${className}` : 'confirm-dialog scorecard-dialog'
+      }
       aria-labelledby={labelledBy}
       onClose={onClose}
     >

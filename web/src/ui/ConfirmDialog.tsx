@@ -1,7 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useRef } from 'react';
-import { useI18n } from '../../i18n';
-import { Button, ErrorSummary } from '../../ui';
+import { useI18n } from '../i18n';
+import { Button } from './Button';
+import { ErrorSummary } from './ErrorSummary';
 
 interface ConfirmDialogProps<D, V> {
   /** The heading's id (the dialog's accessible name). */
