@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSigningKey } from '../src/config/signing-keys.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ThrowawayRedis } from './support/redis-server.js';
 import { createTestDatabase, type TestDatabase } from './support/test-app.js';
@@ -13,6 +14,8 @@ import { createTestDatabase, type TestDatabase } from './support/test-app.js';
  */
 const ROOT = process.cwd();
 const SECRET = 'startup-test-secret-that-is-long-enough-0123456789';
+/** A results signing key, configured as a deployment would: without one each process says it made its own. */
+const SIGNING_KEY = generateSigningKey().privateKey;
 const SHUTDOWN_TIMEOUT_MS = 3000;
 
 interface Run {
@@ -33,6 +36,7 @@ function start(script: 'main' | 'worker', env: Record<string, string>): Run {
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       JWT_SECRET: SECRET,
+      RESULTS_SIGNING_KEY: SIGNING_KEY,
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
       MAIL_DIR: mkdtempSync(join(tmpdir(), 'magistral-mail-')),
       REDIS_PREFIX: `mgt-start-${process.pid}-${Date.now()}`,
@@ -169,17 +173,19 @@ describe('stopping', () => {
   it('the API: readiness names Redis when it goes down, and SIGTERM still stops it within the bound', async () => {
     await redis.start();
     const port = await freePort();
-    // No JWT_SECRET: a random one, said once.
+    // No JWT_SECRET and no signing key: a random one of each, each said once.
     const run = start('main', {
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       PORT: String(port),
       JWT_SECRET: '',
+      RESULTS_SIGNING_KEY: '',
     });
     const base = `http://127.0.0.1:${port}/api/v1`;
     try {
       await until(() => run.output().includes('Magistral API on'));
       expect(run.output().match(/JWT_SECRET is not set: signing with a random secret/g)).toHaveLength(1);
+      expect(run.output().match(/RESULTS_SIGNING_KEY is not set: /g)).toHaveLength(1);
       expect(run.output()).not.toContain('Mapped {');
       const ready = await fetch(`${base}/health/ready`);
       expect(ready.status).toBe(200);

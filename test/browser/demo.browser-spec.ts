@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { buildDemo, waitForQuietQueues } from '../../src/demo/build.js';
-import { DEMO_COMPANIES, DEMO_DRAFT, DEMO_JURORS, DEMO_PASSWORD, EDITIONS } from '../../src/demo/data.js';
+import {
+  DEMO_COMPANIES,
+  DEMO_DRAFT,
+  DEMO_JURORS,
+  DEMO_ORGANISER,
+  DEMO_PASSWORD,
+  EDITIONS,
+} from '../../src/demo/data.js';
 import { AppPage } from './pages/app-page.js';
 import { NominationsPage } from './pages/nominations.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
@@ -138,6 +145,24 @@ describe('The demo, as a newcomer opens it', () => {
           await b.page.locator('main a[href^="/jury/rounds/"]').first().click();
           await b.page.locator('[data-save-state]').waitFor();
           await shoot('scorecard', viewport, locale);
+          await new AppPage(b.page).signOut();
+
+          await signIn(b, DEMO_ORGANISER.email, '/organiser');
+          await switchTo(b, locale);
+          const editionLink = (name: string) => b.page.getByRole('link', { name, exact: true }).first();
+          await visit('/organiser', () => editionLink(EDITIONS.thisYear.name).waitFor());
+          await shoot('console-editions', viewport, locale);
+          await editionLink(EDITIONS.thisYear.name).click();
+          await b.page.locator('main h1').waitFor();
+          await shoot('console-edition', viewport, locale);
+          await b.page.locator('nav.console-nav--edition a[href$="/jury"]').click();
+          await b.page.locator('main table').first().waitFor();
+          await shoot('console-jury', viewport, locale);
+          await visit('/organiser', () => editionLink(EDITIONS.lastYear.name).waitFor());
+          await editionLink(EDITIONS.lastYear.name).click();
+          await b.page.locator('nav.console-nav--edition a[href$="/results"]').click();
+          await b.page.locator('main table').first().waitFor();
+          await shoot('console-results', viewport, locale);
           await new AppPage(b.page).signOut();
         }
       }
