@@ -81,7 +81,9 @@ function useInvalidateDeclaration(editionId: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: declarationKey(editionId) }),
-      queryClient.invalidateQueries({ queryKey: worklistKey }),
+      // Reset, not just marked stale: a worklist read before a conflict was declared must never show again,
+      // not even while the fresh one loads (a conflicted nomination does not exist for the juror).
+      queryClient.resetQueries({ queryKey: worklistKey }),
     ]);
 }
 
