@@ -259,10 +259,8 @@ function EditSection({ edition }: { edition: Edition }) {
           <p>
             <Button
               variant="secondary"
-              onClick={() => {
-                update.reset();
-                void reload();
-              }}
+              // The warning stays until the other version is on screen, then the form starts from it.
+              onClick={() => void reload().then(() => update.reset())}
             >
               {m.reload}
             </Button>
