@@ -16,14 +16,14 @@ export interface ConflictMatrix {
     /** When they declared their list of conflicts complete; null while they have not. */
     confirmedAt: string | null;
   }[];
-  /** Companies with a submitted nomination in the edition, and companies any of these jurors conflicts with. */
+  /** Companies with a submitted nomination in the edition, and the companies one of these jurors has a conflict with. */
   companies: { id: string; name: string; nominations: number }[];
   /** Only the juror × company pairs with a conflict: each with its sources (one pair may have several). */
   cells: {
     jurorId: string;
     companyId: string;
     sources: ConflictSource[];
-    /** A late conflict of the pair awaiting an organiser's decision, if any. */
+    /** A late conflict of the pair awaiting an organiser's decision, or none. */
     awaitingDecision: string | null;
   }[];
 }

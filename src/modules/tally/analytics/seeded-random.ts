@@ -23,7 +23,7 @@ export function seededRandom(seed: string): () => number {
   return next;
 }
 
-/** A 128-bit hex string from any text (FNV-1a over four lanes), for seeds that are not digests. */
+/** A 128-bit hex string from a text (FNV-1a over four lanes), for seeds that are not digests. */
 function fnvHex(text: string): string {
   let out = '';
   for (let lane = 0; lane < 4; lane++) {
