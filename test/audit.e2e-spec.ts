@@ -156,7 +156,6 @@ describe('audit log on a PostgreSQL server shared with other databases', () => {
   });
   afterAll(async () => {
     await holder.end().catch(() => undefined);
-    await other.drop();
     await t.close();
   });
 

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { countRows, signIn, type SignedIn } from './support/factories.js';
 import { createEdition } from './support/editions.js';
-import {
-  addAttachment,
-  assign,
-  createJuryWorld,
-  type JuryWorld,
-  putOnPanel,
-} from './support/jury.js';
+import { addAttachment, assign, createJuryWorld, type JuryWorld, putOnPanel } from './support/jury.js';
 import { createCompany, createNomination } from './support/nominations.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

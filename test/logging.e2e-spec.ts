@@ -29,7 +29,6 @@ describe('logs of a failed query', () => {
 
   afterAll(async () => {
     await app.close();
-    await database.drop();
   });
 
   it('answers 500 and logs the failure without the addresses, hashes or names the query carried', async () => {

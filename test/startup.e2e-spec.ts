@@ -90,9 +90,6 @@ describe('start-up failures', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
   });
-  afterAll(async () => {
-    await database.drop();
-  });
 
   it('PostgreSQL unreachable: one line naming DATABASE_URL, password masked, exit 1', async () => {
     const port = await freePort();
@@ -167,7 +164,6 @@ describe('stopping', () => {
   });
   afterAll(async () => {
     await redis.stop();
-    await database.drop();
   });
 
   it('the API: readiness names Redis when it goes down, and SIGTERM still stops it within the bound', async () => {

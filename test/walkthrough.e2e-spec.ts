@@ -85,7 +85,6 @@ describe('the README walkthrough (scripts/walkthrough.sh) against a running serv
 
   afterAll(async () => {
     await stopServer(server);
-    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
