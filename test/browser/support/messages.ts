@@ -64,6 +64,9 @@ export async function messageProblems(page: Page): Promise<string[]> {
   if (/\b(undefined|null|NaN|\[object Object\])\b/.test(text))
     problems.push('"undefined"/"null"/"NaN" shown');
   for (const heading of headings) if (!heading.text) problems.push(`empty <${heading.tag}>`);
+  // ICU without the locale's data (Chromium has none for Kazakh months) writes "2026 M11 25".
+  for (const match of text.matchAll(/\b\d{4} M\d{1,2} \d{1,2}\b/g))
+    problems.push(`a date without its month's name "${match[0]}"`);
   if (h1s !== 1) problems.push(`${h1s} <h1> elements (expected one)`);
   if (!title) problems.push('empty <title>');
   return problems;

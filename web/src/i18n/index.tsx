@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { dateTimeFormatter } from './date-time';
 import { en, type Messages } from './en';
 import type { Plural } from './types';
 
@@ -113,15 +114,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const rules = new Intl.PluralRules(locale);
     const numbers = new Intl.NumberFormat(locale);
-    const dateTimes = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    });
+    const dateTime = dateTimeFormatter(locale, timeZone);
     return {
       locale,
       t: loaded[locale] ?? en,
@@ -130,7 +123,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setTimeZone,
       plural: (forms, count) =>
         format(forms[rules.select(count)] ?? forms.other, { count: numbers.format(count) }),
-      formatDateTime: (v) => dateTimes.format(typeof v === 'string' ? new Date(v) : v),
+      formatDateTime: (v) => dateTime(typeof v === 'string' ? new Date(v) : v),
     };
   }, [locale, timeZone, setLocale, setTimeZone]);
 
