@@ -191,6 +191,7 @@ describe('The whole mission in the browser', () => {
         },
         { company: 'Aktau Ferry Lines', title: `Ferry slots online ${id}`, account: newAccount('m2') },
       ];
+      // One after the other: on a busy machine, two browsers at work at once only slow each other down.
       for (const [i, entry] of entries.entries()) {
         const { page, app } = await others.open();
         await submitNomination(b, page, app, entry, editionName, i);
@@ -237,15 +238,7 @@ describe('The whole mission in the browser', () => {
       const jurorPages: Actor[] = [];
       for (const [i, juror] of jurors.entries()) {
         const actor = await others.open();
-        await actor.app.goto(await b.app.mailedLink(juror.email, '/invitations/accept'));
-        await actor.app.expectHeading('Accept your invitation');
-        await actor.app.field('fullName').fill(juror.fullName);
-        await actor.app.field('password').fill(DEFAULT_PASSWORD);
-        await actor.app.submit.click();
-        await actor.page.getByRole('status').filter({ hasText: 'Welcome aboard.' }).waitFor();
-        if (i === 0) await shot(actor.page, 'juror-accepted-invitation');
-        await actor.app.main.getByRole('link', { name: 'Continue' }).click();
-        await new SignInPage(actor.page).signIn(juror.email, DEFAULT_PASSWORD);
+        await acceptInvitation(b, actor, juror, i === 0 ? shot : undefined);
         jurorPages.push(actor);
       }
 
@@ -291,41 +284,8 @@ describe('The whole mission in the browser', () => {
         [entries[1]!.title, 5],
       ]);
       let scorecards = 0;
-      for (const [i, actor] of jurorPages.entries()) {
-        const worklist = new WorklistPage(actor.page);
-        await actor.app.main.getByRole('link', { name: 'Your jury assignments' }).click();
-        await worklist.expectHeading('Your worklist');
-        await worklist.declarationLink.click();
-        const declarations = new DeclarationsPage(actor.page);
-        await declarations.expectHeading('Your declaration of interests');
-        await declarations.accept.check();
-        await declarations.confirm.click();
-        await declarations.status('Thank you: your declaration is complete.').waitFor();
-        if (i === 0) await shot(actor.page, 'juror-declaration');
-        await declarations.main.getByRole('link', { name: 'Go to your worklist' }).click();
-        await worklist.expectHeading('Your worklist');
-        await worklist.next.waitFor();
-        const titles = await worklist.titles();
-        expect(titles.length).toBeGreaterThan(0);
-        if (i === 0) await shot(actor.page, 'juror-worklist');
-        await worklist.next.click();
-        const scorecard = new ScorecardPage(actor.page);
-        for (const [n, title] of titles.entries()) {
-          await scorecard.expectHeading(title);
-          await scorecard.saveStatus.waitFor();
-          const codes: string[] = [];
-          for (const set of await scorecard.main.locator('fieldset[data-criterion]').all())
-            codes.push((await set.getAttribute('data-criterion')) ?? '');
-          expect(codes).toHaveLength(5);
-          for (const code of codes) await scorecard.mark(code, marks.get(title)!);
-          await scorecard.expectSaved();
-          if (i === 0 && n === 0) await shot(actor.page, 'juror-scorecard');
-          await scorecard.submitScorecard();
-          scorecards += 1;
-          await scorecard.main.getByRole('button', { name: 'Save and next' }).click();
-        }
-        await actor.page.getByText('Every nomination of this round is submitted.').waitFor();
-      }
+      for (const [i, actor] of jurorPages.entries())
+        scorecards += await judge(actor, marks, i === 0 ? shot : undefined);
       expect(scorecards).toBe(4);
       done('4. declarations and four scorecards');
 
@@ -471,4 +431,65 @@ async function submitNomination(
   await n.waitSaved();
   await n.submitButton.click();
   await page.getByRole('status').filter({ hasText: 'The nomination is submitted.' }).waitFor();
+}
+
+type Shot = (page: Page, name: string) => Promise<void>;
+
+/** A juror's invitation from the mail: a name and a password, then signing in. */
+async function acceptInvitation(
+  b: BrowserTest,
+  actor: Actor,
+  juror: { fullName: string; email: string },
+  shot?: Shot,
+): Promise<void> {
+  await actor.app.goto(await b.app.mailedLink(juror.email, '/invitations/accept'));
+  await actor.app.expectHeading('Accept your invitation');
+  await actor.app.field('fullName').fill(juror.fullName);
+  await actor.app.field('password').fill(DEFAULT_PASSWORD);
+  await actor.app.submit.click();
+  await actor.page.getByRole('status').filter({ hasText: 'Welcome aboard.' }).waitFor();
+  await shot?.(actor.page, 'juror-accepted-invitation');
+  await actor.app.main.getByRole('link', { name: 'Continue' }).click();
+  await new SignInPage(actor.page).signIn(juror.email, DEFAULT_PASSWORD);
+}
+
+/**
+ * A juror's part, from their home page: the declaration (no conflict, the terms accepted), then every
+ * nomination of the worklist marked on every criterion as `marks` says for its title, and submitted.
+ * Returns how many scorecards they submitted.
+ */
+async function judge(actor: Actor, marks: Map<string, number>, shot?: Shot): Promise<number> {
+  const worklist = new WorklistPage(actor.page);
+  await actor.app.main.getByRole('link', { name: 'Your jury assignments' }).click();
+  await worklist.expectHeading('Your worklist');
+  await worklist.declarationLink.click();
+  const declarations = new DeclarationsPage(actor.page);
+  await declarations.expectHeading('Your declaration of interests');
+  await declarations.accept.check();
+  await declarations.confirm.click();
+  await declarations.status('Thank you: your declaration is complete.').waitFor();
+  await shot?.(actor.page, 'juror-declaration');
+  await declarations.main.getByRole('link', { name: 'Go to your worklist' }).click();
+  await worklist.expectHeading('Your worklist');
+  await worklist.next.waitFor();
+  const titles = await worklist.titles();
+  expect(titles.length).toBeGreaterThan(0);
+  await shot?.(actor.page, 'juror-worklist');
+  await worklist.next.click();
+  const scorecard = new ScorecardPage(actor.page);
+  for (const [n, title] of titles.entries()) {
+    await scorecard.expectHeading(title);
+    await scorecard.saveStatus.waitFor();
+    const codes: string[] = [];
+    for (const set of await scorecard.main.locator('fieldset[data-criterion]').all())
+      codes.push((await set.getAttribute('data-criterion')) ?? '');
+    expect(codes).toHaveLength(5);
+    for (const code of codes) await scorecard.mark(code, marks.get(title)!);
+    await scorecard.expectSaved();
+    if (n === 0) await shot?.(actor.page, 'juror-scorecard');
+    await scorecard.submitScorecard();
+    await scorecard.main.getByRole('button', { name: 'Save and next' }).click();
+  }
+  await actor.page.getByText('Every nomination of this round is submitted.').waitFor();
+  return titles.length;
 }
