@@ -33,12 +33,22 @@ function zoneOffset(utc: number, zone: string): number {
   return wall - Math.floor(utc / 1000) * 1000;
 }
 
-/** A `datetime-local` value read as a wall-clock time in `zone`, as an ISO instant; null when not a time. */
+/**
+ * A `datetime-local` value read as a wall-clock time in `zone`, as an ISO instant; null when not a time. The
+ * seconds are optional: the field takes them (`step` 1), so an embargo can end on the second.
+ */
 export function instantIn(value: string, zone: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   // Twice: the offset at the first guess may differ from the offset at the answer around a DST change.
   let utc = wall - zoneOffset(wall, zone);
   utc = wall - zoneOffset(utc, zone);
@@ -199,6 +209,7 @@ function PublishForms({ editionId }: { editionId: string }) {
           <Field
             name="releaseAt"
             type="datetime-local"
+            step={1}
             label={p.embargoAt}
             hint={format(p.embargoHint, { zone: timeZone })}
             errors={invalid ? [p.embargoRequired] : []}
