@@ -10,6 +10,7 @@ import {
   signInCatalogueCast,
   text,
 } from './support/categories.js';
+import { createRound } from './support/jury.js';
 import { createEdition } from './support/editions.js';
 import { countRows, type SignedIn } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -120,6 +121,7 @@ describe('categories and criteria: changing and removing', () => {
 
     it('is frozen after the phase route opens judging', async () => {
       const edition = await createEdition(t, { phase: 'eligibility' });
+      await createRound(t, edition.id);
       await t
         .http()
         .post(`/api/v1/editions/${edition.id}/phase`)

@@ -3,6 +3,7 @@ import { Clock } from '../src/common/clock.js';
 import { PHASES, type Phase } from '../src/modules/editions/entities/edition.entity.js';
 import { editionBody, editionPhase, editionRow, uniqueSlug } from './support/edition-requests.js';
 import { createEdition } from './support/editions.js';
+import { createRound } from './support/jury.js';
 import { countRows, type SignedIn, signIn } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -339,6 +340,8 @@ describe('editions: creating, reading and moving through phases', () => {
       const outcomes: string[] = [];
       for (const [i, from] of PHASES.entries()) {
         const edition = await createEdition(t, { phase: from });
+        // Judging needs a round (no nomination, so no panel): what GET …/phase names, tested there.
+        await createRound(t, edition.id);
         const url = `/api/v1/editions/${edition.id}/phase`;
         const next = PHASES[i + 1];
         // Every wrong target first (same, backwards, skipping ahead): refused, nothing moves.
@@ -392,6 +395,12 @@ describe('editions: creating, reading and moving through phases', () => {
         .send(editionBody())
         .expect(201);
       const id = created.body.id as string;
+      await t
+        .http()
+        .post(`/api/v1/editions/${id}/rounds`)
+        .set(organiser.auth)
+        .send({ name: 'Final' })
+        .expect(201);
       let version = 1;
       for (const phase of PHASES.slice(1)) {
         const res = await t

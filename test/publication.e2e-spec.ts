@@ -349,6 +349,80 @@ describe('embargo', () => {
   });
 });
 
+describe('cancelling a scheduled publication', () => {
+  const phaseOf = async (world: JudgedWorld) =>
+    (
+      await t.db.query<{ phase: string }[]>(`SELECT phase FROM editions WHERE id = $1`, [world.edition.id])
+    )[0]!.phase;
+  const schedule = (world: JudgedWorld, at: Date) =>
+    t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({ at: at.toISOString() })
+      .expect(202);
+  const cancel = (world: JudgedWorld) =>
+    t.http().delete(`/api/v1/editions/${world.edition.id}/publication`).set(organiser.auth).expect(204);
+
+  it('puts back the tallying phase that scheduling left, audited, so the round can again be advanced', async () => {
+    const world = await talliedWorld();
+    expect(await phaseOf(world)).toBe('tallying');
+    const at = new Date(Date.now() + 3600_000);
+    await schedule(world, at);
+    expect(await phaseOf(world)).toBe('results_ready');
+    // Rescheduling keeps the phase it was first scheduled from.
+    await schedule(world, new Date(at.getTime() + 3600_000));
+
+    await cancel(world);
+    expect(await phaseOf(world)).toBe('tallying');
+    const moves = await t.db.query<{ actor_id: string; data: Record<string, string> }[]>(
+      `SELECT actor_id, data FROM audit_log WHERE edition_id = $1 AND action = 'editions.phase_changed' ORDER BY id`,
+      [world.edition.id],
+    );
+    expect(moves.at(-1)).toEqual({
+      actor_id: organiser.id,
+      data: { from: 'results_ready', to: 'tallying', reason: 'publication_cancelled' },
+    });
+    const readiness = await t.http().get(`/api/v1/editions/${world.edition.id}/phase`).set(organiser.auth);
+    expect(readiness.body).toMatchObject({ phase: 'tallying', nextPhase: 'results_ready' });
+
+    // What `tallying` allows and `results_ready` refused: opening another round with the best of this one.
+    const advanced = await t
+      .http()
+      .post(`/api/v1/rounds/${world.roundId}/advance`)
+      .set(organiser.auth)
+      .send({ topN: 1 });
+    expect(advanced.status).toBe(200);
+    expect(await phaseOf(world)).toBe('judging');
+  });
+
+  it('leaves results_ready when the organiser had moved the edition there before scheduling', async () => {
+    const world = await talliedWorld();
+    await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/phase`)
+      .set(organiser.auth)
+      .send({ phase: 'results_ready' })
+      .expect(200);
+    await schedule(world, new Date(Date.now() + 3600_000));
+    await cancel(world);
+    expect(await phaseOf(world)).toBe('results_ready');
+    expect(
+      await countRows(t, 'audit_log', `edition_id = $1 AND data->>'reason' = 'publication_cancelled'`, [
+        world.edition.id,
+      ]),
+    ).toBe(0);
+    // Scheduled and published at once from here, as before.
+    await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({})
+      .expect(200);
+    expect(await phaseOf(world)).toBe('published');
+  });
+});
+
 describe('published results', () => {
   let world: JudgedWorld;
   let manifest: ResultsManifest;

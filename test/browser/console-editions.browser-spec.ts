@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createEdition } from '../support/editions.js';
 import { createUser, login, type TestUser } from '../support/factories.js';
+import { createCompany, createNomination, setQuestions } from '../support/nominations.js';
 import { AppPage } from './pages/app-page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -25,6 +26,17 @@ async function signInAt(b: BrowserTest, user: TestUser, path: string): Promise<A
 
 const phaseOf = async (b: BrowserTest, id: string) =>
   (await b.app.t.db.query<{ phase: string }[]>(`SELECT phase FROM editions WHERE id = $1`, [id]))[0]!.phase;
+
+/** Where screenshots of these screens go when asked for (CONSOLE_SHOTS_DIR), at desktop and phone widths. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CONSOLE_SHOTS_DIR;
+  if (!dir) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 const currentStep = (page: Page) => page.locator('.ed-phase-bar [aria-current="step"]');
 
@@ -159,6 +171,193 @@ describe('The organiser’s editions in the console', () => {
       .waitFor();
     expect(await currentStep(b.page).textContent()).toContain('Nominations open');
     expect(await phaseOf(b, editionId)).toBe('nominations');
+  });
+
+  it('lists what judging needs with a link to where each is lifted, and refuses the move in the organiser’s language', async () => {
+    const edition = await createEdition(b.app.t, {
+      phase: 'eligibility',
+      categories: { efficiency: { cost: '1' }, safety: { incidents: '1' } },
+    });
+    const [efficiency, safety] = edition.categories;
+    const owner = await createUser(b.app.t, { roles: ['entrant'] });
+    const company = await createCompany(b.app.t, owner.id);
+    for (const [category, status] of [
+      [efficiency!, 'submitted'],
+      [efficiency!, 'submitted'],
+      [safety!, 'eligible'],
+    ] as const)
+      await createNomination(b.app.t, {
+        editionId: edition.id,
+        categoryId: category.id,
+        companyId: company.id,
+        createdBy: owner.id,
+        status,
+      });
+
+    const organiser = await createUser(b.app.t, { roles: ['organiser'] });
+    const page = await signInAt(b, organiser, `/organiser/editions/${edition.id}`);
+    const blockers = b.page.locator('.ed-blockers');
+    await blockers.getByText('2 submitted nominations have no eligibility decision yet.').waitFor();
+    await blockers
+      .getByText('The edition has no round for the jurors to score in.', { exact: false })
+      .waitFor();
+    await blockers
+      .getByText('A category with eligible nominations has no juror on its panel: safety.')
+      .waitFor();
+    expect(
+      await blockers.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([
+      `/organiser/editions/${edition.id}/nominations?status=submitted`,
+      `/organiser/editions/${edition.id}/rounds`,
+      `/organiser/editions/${edition.id}/jury`,
+    ]);
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id (judging blocked)');
+    await shoot(b.page, 'console-phase-blocked');
+
+    b.expectFailure({ method: 'POST', path: `${API}/editions/${edition.id}/phase`, status: 409 });
+    await b.page.getByRole('button', { name: 'Move to “Judging”' }).click();
+    const dialog = b.page.getByRole('dialog', { name: 'Move the edition to “Judging”?' });
+    await dialog.getByRole('button', { name: 'Move it on' }).click();
+    await dialog
+      .locator('.error-summary')
+      .filter({
+        hasText: 'Judging cannot open: submitted nominations still wait for an eligibility decision (2).',
+      })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await phaseOf(b, edition.id)).toBe('eligibility');
+
+    // The queue the first blocker leads to: the nominations still waiting for a decision.
+    await blockers.getByRole('link', { name: 'Nominations' }).click();
+    await b.page.waitForURL(/\/nominations\?status=submitted$/);
+    await page.signOut();
+
+    // In Russian: the same blockers, plural forms and names filled in, and the refusal too.
+    const russian = await createUser(b.app.t, { roles: ['organiser'], locale: 'ru' });
+    await signInAt(b, russian, `/organiser/editions/${edition.id}`);
+    await blockers.getByText('2 поданные заявки ещё без решения о допуске.').waitFor();
+    await blockers
+      .getByText('В номинации с допущенными заявками нет ни одного члена жюри: safety.')
+      .waitFor();
+    expect(await messageProblems(b.page)).toEqual([]);
+    await b.page.getByRole('button', { name: 'Перейти к этапу «Оценка»' }).click();
+    const russianDialog = b.page.getByRole('dialog');
+    await russianDialog.getByRole('button', { name: 'Перевести', exact: true }).click();
+    await russianDialog
+      .locator('.error-summary')
+      .filter({ hasText: 'Оценивание нельзя открыть: поданные заявки ждут решения о допуске (2).' })
+      .waitFor();
+  });
+
+  it('removes a question, a criterion and a category after asking, and shows each refusal in the organiser’s language', async () => {
+    const edition = await createEdition(b.app.t, {
+      categories: { efficiency: { cost: '1', speed: '1' }, safety: { incidents: '1' } },
+    });
+    const [efficiency, safety] = edition.categories;
+    await setQuestions(b.app.t, efficiency!.id, [
+      { code: 'baseline', required: true, maxLength: 2000 },
+      { code: 'results', required: false, maxLength: 1000 },
+    ]);
+    const owner = await createUser(b.app.t, { roles: ['entrant'] });
+    const company = await createCompany(b.app.t, owner.id);
+    await createNomination(b.app.t, {
+      editionId: edition.id,
+      categoryId: safety!.id,
+      companyId: company.id,
+      createdBy: owner.id,
+    });
+    const rows = (sql: string) => b.app.t.db.query<Record<string, unknown>[]>(sql, [edition.id]);
+    const criteriaLeft = async () =>
+      (
+        await rows(
+          `SELECT cr.code FROM criteria cr JOIN categories c ON c.id = cr.category_id WHERE c.edition_id = $1 ORDER BY cr.code`,
+        )
+      ).map((r) => r.code);
+
+    const organiser = await createUser(b.app.t, { roles: ['organiser'] });
+    const page = await signInAt(b, organiser, `/organiser/editions/${edition.id}/categories`);
+    await page.expectHeading('Categories and criteria');
+
+    // A question: asked first (Cancel has focus, so Enter by habit removes nothing), then gone.
+    await b.page.getByRole('button', { name: 'Remove question 1' }).click();
+    const question = b.page.getByRole('dialog', { name: 'Remove the question “Question baseline”?' });
+    await question.waitFor();
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id/categories (remove dialog)');
+    await b.page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(
+      (await rows(`SELECT questions FROM categories WHERE edition_id = $1 AND code = 'efficiency'`))[0]!
+        .questions,
+    ).toHaveLength(2);
+    await b.page.getByRole('button', { name: 'Remove question 1' }).click();
+    await question.getByRole('button', { name: 'Remove', exact: true }).click();
+    await b.page.getByRole('status').filter({ hasText: 'Removed.' }).waitFor();
+    expect(
+      (await rows(`SELECT questions FROM categories WHERE edition_id = $1 AND code = 'efficiency'`))[0]!
+        .questions,
+    ).toEqual([expect.objectContaining({ code: 'results' })]);
+
+    // A criterion; then the category's last one is refused, in words, inside the dialog.
+    await b.page.getByRole('button', { name: 'Remove cost' }).click();
+    await b.page
+      .getByRole('dialog', { name: 'Remove the criterion “cost”?' })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await b.page
+      .getByRole('table', { name: 'Criteria of “efficiency”' })
+      .getByRole('row', { name: /cost/ })
+      .waitFor({ state: 'detached' });
+    expect(await criteriaLeft()).toEqual(['incidents', 'speed']);
+    b.expectFailure({ method: 'DELETE', path: new RegExp(`${API}/criteria/[0-9a-f-]+$`), status: 409 });
+    await b.page.getByRole('button', { name: 'Remove speed' }).click();
+    const last = b.page.getByRole('dialog', { name: 'Remove the criterion “speed”?' });
+    await last.getByRole('button', { name: 'Remove', exact: true }).click();
+    await last
+      .locator('.error-summary')
+      .filter({ hasText: 'A category needs at least one criterion: add another before removing this one.' })
+      .waitFor();
+    await expectNoAxeViolations(b.page, '/organiser/editions/:id/categories (removal refused)');
+    await shoot(b.page, 'console-removal-refused');
+    await last.getByRole('button', { name: 'Cancel' }).click();
+    expect(await criteriaLeft()).toEqual(['incidents', 'speed']);
+
+    // A whole category, with its criteria.
+    await b.page.getByRole('button', { name: 'Remove the category' }).first().click();
+    await b.page
+      .getByRole('dialog', { name: 'Remove the category “efficiency”?' })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await b.page.getByRole('heading', { name: /^efficiency/ }).waitFor({ state: 'detached' });
+    expect(await rows(`SELECT code FROM categories WHERE edition_id = $1`)).toEqual([{ code: 'safety' }]);
+    await page.signOut();
+
+    // In German: a category with nominations stays, and once judging opens nothing can be removed.
+    const german = await createUser(b.app.t, { roles: ['organiser'], locale: 'de' });
+    await signInAt(b, german, `/organiser/editions/${edition.id}/categories`);
+    b.expectFailure({ method: 'DELETE', path: new RegExp(`${API}/categories/[0-9a-f-]+$`), status: 409 });
+    await b.page.getByRole('button', { name: 'Kategorie entfernen' }).click();
+    const inUse = b.page.getByRole('dialog', { name: 'Die Kategorie „safety“ entfernen?' });
+    await inUse.getByRole('button', { name: 'Entfernen', exact: true }).click();
+    await inUse
+      .locator('.error-summary')
+      .filter({ hasText: 'Diese Kategorie hat bereits Nominierungen und kann daher nicht entfernt werden.' })
+      .waitFor();
+    await inUse.getByRole('button', { name: 'Abbrechen' }).click();
+
+    await b.page.getByRole('button', { name: 'incidents entfernen' }).click();
+    await b.app.t.db.query(`UPDATE editions SET phase = 'judging', version = version + 1 WHERE id = $1`, [
+      edition.id,
+    ]);
+    const frozen = b.page.getByRole('dialog', { name: 'Das Kriterium „incidents“ entfernen?' });
+    await frozen.getByRole('button', { name: 'Entfernen', exact: true }).click();
+    await frozen
+      .locator('.error-summary')
+      .filter({
+        hasText: 'Die Bewertung hat begonnen: Kategorien und Kriterien können sich nicht mehr ändern',
+      })
+      .waitFor();
+    expect(await messageProblems(b.page)).toEqual([]);
+    expect(await criteriaLeft()).toEqual(['incidents']);
   });
 
   it('says why criteria and judging rules are frozen, shows a late refusal in words, and a stale edit with a reload', async () => {

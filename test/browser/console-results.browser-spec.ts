@@ -178,6 +178,9 @@ describe('The organiser’s results, publication and trust screens', () => {
       [world.edition.id],
     );
     expect(scheduled).toEqual({ status: 'scheduled', release_at: releaseAt });
+    // Scheduling holds the results ready; cancelling puts back the tallying it moved the edition out of.
+    const phase = b.page.locator('.console-phase');
+    await phase.filter({ hasText: 'Phase: Results ready' }).waitFor();
 
     await b.page.getByRole('button', { name: 'Cancel the publication' }).click();
     await b.page
@@ -189,6 +192,7 @@ describe('The organiser’s results, publication and trust screens', () => {
     expect(await t.db.query(`SELECT id FROM publications WHERE edition_id = $1`, [world.edition.id])).toEqual(
       [],
     );
+    await phase.filter({ hasText: 'Phase: Tallying' }).waitFor();
 
     await b.page.getByRole('button', { name: 'Publish now' }).click();
     await b.page

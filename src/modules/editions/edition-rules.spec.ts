@@ -157,6 +157,7 @@ describe('assertPhaseMove', () => {
     ['judging', 'tallying', 'round_closed'],
     ['tallying', 'judging', 'round_opened'],
     ['tallying', 'results_ready', 'publication_scheduled'],
+    ['results_ready', 'tallying', 'publication_cancelled'],
     ['tallying', 'published', 'published'],
     ['results_ready', 'published', 'published'],
   ] as const)('allows %s → %s by %s', (from, to, reason) => {
@@ -171,6 +172,8 @@ describe('assertPhaseMove', () => {
     ['published', 'judging', 'round_opened'],
     ['judging', 'published', 'published'],
     ['results_ready', 'results_ready', 'publication_scheduled'],
+    ['published', 'tallying', 'publication_cancelled'],
+    ['tallying', 'tallying', 'publication_cancelled'],
   ] as const)('refuses %s → %s by %s', (from, to, reason) => {
     expect(refused(() => assertPhaseMove(from, to, reason))).toBe('editions.invalid_phase_transition');
   });

@@ -140,7 +140,12 @@ export function tieBreakersFor(tieBreakers: readonly string[], criterionCodes: r
  * of judging and publication, each allowed only from the phases listed here.
  */
 export type PhaseMoveReason =
-  'organiser' | 'round_closed' | 'round_opened' | 'publication_scheduled' | 'published';
+  | 'organiser'
+  | 'round_closed'
+  | 'round_opened'
+  | 'publication_scheduled'
+  | 'publication_cancelled'
+  | 'published';
 
 const SIDE_EFFECT_MOVES: Readonly<
   Record<Exclude<PhaseMoveReason, 'organiser'>, { from: readonly Phase[]; to: Phase }>
@@ -148,7 +153,9 @@ const SIDE_EFFECT_MOVES: Readonly<
   // Closing a round starts the tally; advancing opens the next round, so judging resumes.
   round_closed: { from: ['judging'], to: 'tallying' },
   round_opened: { from: ['tallying'], to: 'judging' },
+  // A scheduled release holds the results ready; cancelling it puts back the phase it was scheduled from.
   publication_scheduled: { from: ['tallying'], to: 'results_ready' },
+  publication_cancelled: { from: ['results_ready'], to: 'tallying' },
   published: { from: ['tallying', 'results_ready'], to: 'published' },
 };
 

@@ -127,7 +127,7 @@ export class EditionsController {
   @ApiOkResponse({ type: EditionResponse })
   @ApiConflictResponse({
     description:
-      'editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed',
+      'editions.invalid_phase_transition (with currentPhase), editions.no_categories (into nominations); nominations.eligibility_undecided (count), rounds.none, panels.missing (count, categories) (into judging); editions.results_embargoed (into published). The first blocker GET /editions/{id}/phase lists.',
   })
   async changePhase(
     @CurrentCaller() caller: Caller,

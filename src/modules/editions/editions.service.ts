@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth/roles.js';
 import { Clock } from '../../common/clock.js';
-import { CommonErrors, DomainError, type ErrorDefinition } from '../../common/errors/domain-error.js';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error.js';
 import { page, type Page } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/transaction.js';
 import { AuditLog } from '../audit/audit.service.js';
@@ -27,14 +27,9 @@ import { Edition, type Phase, PHASES } from './entities/edition.entity.js';
 import { assertFresh } from '../../common/http/etag.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { STANDARD_CATEGORIES } from './standard-categories.js';
+import { type PhaseBlocker, PhaseChecks } from './phase-checks.js';
 
-/** Something the edition lacks before it may move to its next phase: the refusal the move would meet. */
-export interface PhaseBlocker {
-  error: ErrorDefinition;
-  detail?: string;
-  /** What the organiser needs to know to lift it (dates as ISO strings). */
-  params: Record<string, string>;
-}
+export type { PhaseBlocker } from './phase-checks.js';
 
 /** Where an edition is, where it can go next and what stands in the way, as `POST …/phase` would judge it. */
 export interface PhaseReadiness {
@@ -144,6 +139,7 @@ export class EditionsService {
     private readonly clock: Clock,
     private readonly categories: CategoriesService,
     private readonly reminders: EditionReminders,
+    private readonly phaseChecks: PhaseChecks,
   ) {}
 
   async list(caller: Caller, query: EditionListQuery): Promise<Page<Edition>> {
@@ -359,7 +355,8 @@ export class EditionsService {
   /**
    * What a phase needs beyond being next, every unmet need in the order they are checked (a move is refused
    * with the first). `published` is normally reached through publication (which also writes the manifest);
-   * this route allows it too, for editions published by other means, but never before the embargo.
+   * this route allows it too, for editions published by other means, but never before the embargo. The
+   * edition's own needs come first, then those other modules registered (`PhaseChecks`).
    */
   private async blockersFor(manager: EntityManager, edition: Edition, to: Phase): Promise<PhaseBlocker[]> {
     const blockers: PhaseBlocker[] = [];
@@ -374,6 +371,7 @@ export class EditionsService {
         params: { resultsEmbargoUntil: until },
       });
     }
+    blockers.push(...(await this.phaseChecks.blockersFor(manager, edition, to)));
     return blockers;
   }
 }

@@ -7,9 +7,19 @@ export const RoundErrors = defineErrors({
     kind: 'conflict',
     title: 'The round is closed; its assignments and scorecards are frozen',
   },
+  noRound: {
+    code: 'rounds.none',
+    kind: 'conflict',
+    title: 'The edition has no round: judging opens once there is one to score in',
+  },
 });
 
 export const PanelErrors = defineErrors({
+  missing: {
+    code: 'panels.missing',
+    kind: 'conflict',
+    title: 'A category with eligible nominations has no juror on its panel: nobody would judge them',
+  },
   notAJuror: {
     code: 'panels.not_a_juror',
     kind: 'invalid',

@@ -10,6 +10,7 @@ import { ConflictsService } from './conflicts.service.js';
 import { DeclarationsController } from './declarations.controller.js';
 import { DeclarationsService } from './declarations.service.js';
 import { LateConflictsService } from './conflicts-late.service.js';
+import { JudgingPhaseCheck } from './judging-phase-check.js';
 import { JurorAccess } from './juror-access.js';
 import { JuryTokensModule } from './jury-tokens.module.js';
 import { JurorViewController } from './juror-view.controller.js';
@@ -52,6 +53,7 @@ import { RoundsService } from './rounds.service.js';
     ManualReminders,
     JurorAccess,
     JurorViewService,
+    JudgingPhaseCheck,
   ],
   exports: [RoundsService, JurorAccess],
 })

@@ -57,3 +57,31 @@ export async function nominationInEdition(
   );
   return row;
 }
+
+/** How many of the edition's nominations are in each of `statuses` (those with none left out). */
+export async function nominationCountsByStatus(
+  manager: EntityManager,
+  editionId: string,
+  statuses: readonly NominationStatus[],
+): Promise<Map<NominationStatus, number>> {
+  const rows = await manager.query<{ status: NominationStatus; count: number }[]>(
+    `SELECT status, count(*)::int AS count FROM nominations
+      WHERE edition_id = $1 AND status = ANY($2::text[]) GROUP BY status`,
+    [editionId, statuses],
+  );
+  return new Map(rows.map((row) => [row.status, row.count]));
+}
+
+/** The ids of the edition's categories that have a nomination in one of `statuses`. */
+export async function categoriesWithNominations(
+  manager: EntityManager,
+  editionId: string,
+  statuses: readonly NominationStatus[],
+): Promise<string[]> {
+  const rows = await manager.query<{ categoryId: string }[]>(
+    `SELECT DISTINCT category_id AS "categoryId" FROM nominations
+      WHERE edition_id = $1 AND status = ANY($2::text[])`,
+    [editionId, statuses],
+  );
+  return rows.map((row) => row.categoryId);
+}

@@ -29,6 +29,11 @@ export const NominationErrors = defineErrors({
     kind: 'conflict',
     title: 'Only a submitted nomination can be reviewed for eligibility',
   },
+  eligibilityUndecided: {
+    code: 'nominations.eligibility_undecided',
+    kind: 'conflict',
+    title: 'Submitted nominations have no eligibility decision yet; judging opens once each has one',
+  },
   limitReached: {
     code: 'nominations.limit_reached',
     kind: 'conflict',

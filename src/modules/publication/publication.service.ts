@@ -20,6 +20,7 @@ import {
   type EditionSummary,
   findEdition,
   lockEdition,
+  type Phase,
   rankingRulesOf,
 } from '../editions/edition.queries.js';
 import { finalRound, type RoundRow } from '../jury/round-state.js';
@@ -185,15 +186,18 @@ export class PublicationService {
 
   /**
    * Cancels a scheduled publication before its release: the row goes, so the delayed release job finds
-   * nothing to publish. The edition's lock orders this against a release running on another instance (it
-   * locks the edition first too): whichever comes second sees the other's outcome. Audited.
+   * nothing to publish, and the edition goes back to the phase it was scheduled from (scheduling moved it
+   * from `tallying` to `results_ready`; an edition an organiser had moved to `results_ready` stays there).
+   * The edition's lock orders this against a release running on another instance (it locks the edition
+   * first too): whichever comes second sees the other's outcome. Audited.
    */
   async cancel(caller: Caller, editionId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const edition = await lockEdition(manager, editionId);
       if (!edition) throw new DomainError(EditionErrors.notFound);
-      const [rows] = await manager.query<[PublicationRow[], number]>(
-        `DELETE FROM publications WHERE edition_id = $1 AND status = 'scheduled' RETURNING ${ROW_COLUMNS}`,
+      const [rows] = await manager.query<[(PublicationRow & { scheduled_from: Phase | null })[], number]>(
+        `DELETE FROM publications WHERE edition_id = $1 AND status = 'scheduled'
+         RETURNING ${ROW_COLUMNS}, scheduled_from`,
         [editionId],
       );
       const row = rows[0];
@@ -204,14 +208,27 @@ export class PublicationService {
         );
         throw new DomainError(published ? PublicationErrors.alreadyPublished : PublicationErrors.notFound);
       }
-      await this.audit.append(manager, {
-        action: 'publication.cancelled',
-        entityType: 'publication',
-        entityId: row.id,
-        editionId,
-        actorId: caller.userId,
-        data: { releaseAt: row.release_at.toISOString() },
-      });
+      const base = { editionId, actorId: caller.userId };
+      const records: AuditRecord[] = [
+        {
+          ...base,
+          action: 'publication.cancelled',
+          entityType: 'publication',
+          entityId: row.id,
+          data: { releaseAt: row.release_at.toISOString() },
+        },
+      ];
+      if (row.scheduled_from === 'tallying' && edition.phase === 'results_ready') {
+        await movePhase(manager, edition, 'tallying', 'publication_cancelled');
+        records.push({
+          ...base,
+          action: 'editions.phase_changed',
+          entityType: 'edition',
+          entityId: editionId,
+          data: { from: 'results_ready', to: 'tallying', reason: 'publication_cancelled' },
+        });
+      }
+      await this.audit.appendMany(manager, records);
     });
   }
 
@@ -241,14 +258,14 @@ export class PublicationService {
     return this.transactions.run(async (manager) => {
       const { edition, round } = await this.readyToPublish(manager, editionId, releaseAt);
       const [row] = await manager.query<PublicationRow[]>(
-        `INSERT INTO publications (edition_id, round_id, status, release_at, requested_by, requested_at)
-         VALUES ($1, $2, 'scheduled', $3, $4, $5)
+        `INSERT INTO publications (edition_id, round_id, status, release_at, requested_by, requested_at, scheduled_from)
+         VALUES ($1, $2, 'scheduled', $3, $4, $5, $6)
          ON CONFLICT ON CONSTRAINT uq_publications_edition DO UPDATE
            SET round_id = EXCLUDED.round_id, release_at = EXCLUDED.release_at, requested_by = EXCLUDED.requested_by,
                requested_at = EXCLUDED.requested_at, last_error = NULL
          WHERE publications.status = 'scheduled'
          RETURNING ${ROW_COLUMNS}`,
-        [edition.id, round.id, releaseAt, caller.userId, this.clock.now()],
+        [edition.id, round.id, releaseAt, caller.userId, this.clock.now(), edition.phase],
       );
       if (!row) throw new DomainError(PublicationErrors.alreadyPublished);
       // One job per scheduled moment: an earlier job finds another time on the row and does nothing.

@@ -147,3 +147,19 @@ export function useUpdateCriterion(editionId: string) {
     onSuccess: changed,
   });
 }
+
+export function useDeleteCategory(editionId: string) {
+  const changed = useCategoriesChanged(editionId);
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/categories/{id}', { params: { path: { id } } })),
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteCriterion(editionId: string) {
+  const changed = useCategoriesChanged(editionId);
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/criteria/{id}', { params: { path: { id } } })),
+    onSuccess: changed,
+  });
+}

@@ -6069,7 +6069,7 @@ export interface operations {
         };
       };
       /**
-       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed
+       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories (into nominations); nominations.eligibility_undecided (count), rounds.none, panels.missing (count, categories) (into judging); editions.results_embargoed (into published). The first blocker GET /editions/{id}/phase lists.
        *
        *     request.stale_version: If-Match names an older version (the current ETag is sent)
        */

@@ -15,6 +15,8 @@ interface ConfirmDialogProps<D, V> {
   variables: V;
   /** The dialog has closed: `true` once the write succeeded, `false` after Cancel or Escape. */
   onDone: (succeeded: boolean) => void;
+  /** The action's refusal in the page's own words, when it has them (default: the action's error as sent). */
+  error?: unknown;
 }
 
 /**
@@ -30,6 +32,7 @@ export function ConfirmDialog<D, V>({
   action,
   variables,
   onDone,
+  error,
 }: ConfirmDialogProps<D, V>) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -64,7 +67,7 @@ export function ConfirmDialog<D, V>({
     >
       <h2 id={id}>{title}</h2>
       {children}
-      <ErrorSummary error={action.error} />
+      <ErrorSummary error={error ?? action.error} />
       <div className="actions">
         <Button variant="danger" busy={action.isPending} busyLabel={t.common.saving} onClick={confirm}>
           {confirmLabel}

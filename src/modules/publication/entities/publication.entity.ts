@@ -16,6 +16,7 @@ export type PublicationStatus = 'scheduled' | 'published';
 @Check('publications_last_error_check', `length(last_error) <= 2000`)
 @Check('publications_manifest_sha256_check', `manifest_sha256 ~ '^[0-9a-f]{64}$'`)
 @Check('publications_status_check', `status IN ('scheduled', 'published')`)
+@Check('publications_scheduled_from_check', `scheduled_from IN ('tallying', 'results_ready')`)
 @ForeignKey('editions', ['editionId'], ['id'], { name: 'publications_edition_id_fkey', onDelete: 'CASCADE' })
 @ForeignKey('users', ['requestedBy'], ['id'], {
   name: 'publications_requested_by_fkey',
@@ -62,4 +63,11 @@ export class Publication {
   /** Why the last release attempt failed (a scheduled release whose tally went stale, for instance). */
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /**
+   * The edition's phase when the release was first scheduled: a cancellation puts it back (scheduling from
+   * `tallying` moved it to `results_ready`). Null on rows published at once or scheduled before it was kept.
+   */
+  @Column({ name: 'scheduled_from', type: 'text', nullable: true })
+  scheduledFrom!: 'tallying' | 'results_ready' | null;
 }

@@ -112,6 +112,17 @@ export const consoleEditions: ConsoleEditionsMessages = {
       'editions.no_categories':
         'Die Ausgabe hat keine Kategorie. Legen Sie auf der Seite „Kategorien“ mindestens eine an.',
       'editions.results_embargoed': 'Die Ergebnisse sind bis {resultsEmbargoUntil} gesperrt.',
+      'nominations.eligibility_undecided': {
+        one: '{count} eingereichte Nominierung hat noch keine Entscheidung über die Zulassung.',
+        other: '{count} eingereichte Nominierungen haben noch keine Entscheidung über die Zulassung.',
+      },
+      'rounds.none':
+        'Die Ausgabe hat keine Runde, in der die Jury bewerten kann. Legen Sie eine auf der Seite „Runden“ an.',
+      'panels.missing': {
+        one: 'Eine Kategorie mit zugelassenen Nominierungen hat niemanden in ihrer Jury: {categories}.',
+        other:
+          '{count} Kategorien mit zugelassenen Nominierungen haben niemanden in ihrer Jury: {categories}.',
+      },
     },
   },
 
@@ -158,6 +169,18 @@ export const consoleEditions: ConsoleEditionsMessages = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     saved: 'Gespeichert.',
+    removed: 'Entfernt.',
+    remove: 'Entfernen',
+    removeCategory: 'Kategorie entfernen',
+    removeCategoryTitle: 'Die Kategorie „{name}“ entfernen?',
+    removeCategoryText:
+      'Ihre Kriterien und Fragen werden mit entfernt. Eine Kategorie mit Nominierungen kann nicht entfernt werden.',
+    removeCriterion: '{name} entfernen',
+    removeCriterionTitle: 'Das Kriterium „{name}“ entfernen?',
+    removeCriterionText:
+      'Die Jury bewertet es dann nicht mehr. Eine Kategorie behält mindestens ein Kriterium.',
+    removeQuestionTitle: 'Die Frage „{prompt}“ entfernen?',
+    removeQuestionText: 'Teilnehmende werden sie nicht mehr gefragt.',
   },
 
   problems: {
@@ -189,5 +212,15 @@ export const consoleEditions: ConsoleEditionsMessages = {
     'criteria.invalid_scale': 'Die niedrigste Note muss unter der höchsten liegen.',
     'criteria.in_tie_breakers':
       'Eine Regel bei Gleichstand nennt den Code dieses Kriteriums. Ändern Sie zuerst die Regeln bei Gleichstand.',
+    'nominations.eligibility_undecided':
+      'Die Bewertung kann nicht beginnen: Eingereichte Nominierungen warten noch auf die Entscheidung über die Zulassung ({count}).',
+    'rounds.none':
+      'Die Bewertung kann nicht beginnen: Die Ausgabe hat noch keine Runde. Legen Sie eine auf der Seite „Runden“ an.',
+    'panels.missing':
+      'Die Bewertung kann nicht beginnen: In der Jury dieser Kategorien mit zugelassenen Nominierungen sitzt niemand: {categories}.',
+    'categories.in_use': 'Diese Kategorie hat bereits Nominierungen und kann daher nicht entfernt werden.',
+    'criteria.last_criterion':
+      'Eine Kategorie braucht mindestens ein Kriterium: Legen Sie zuerst ein anderes an.',
+    'criteria.in_use': 'Es gibt Bewertungen zu diesem Kriterium, daher kann es nicht entfernt werden.',
   },
 };

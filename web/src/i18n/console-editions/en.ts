@@ -109,6 +109,15 @@ export const consoleEditions = {
     blockers: {
       'editions.no_categories': 'The edition has no category. Add at least one on the Categories page.',
       'editions.results_embargoed': 'The results are embargoed until {resultsEmbargoUntil}.',
+      'nominations.eligibility_undecided': {
+        one: '{count} submitted nomination has no eligibility decision yet.',
+        other: '{count} submitted nominations have no eligibility decision yet.',
+      } as Plural,
+      'rounds.none': 'The edition has no round for the jurors to score in. Create one on the Rounds page.',
+      'panels.missing': {
+        one: 'A category with eligible nominations has no juror on its panel: {categories}.',
+        other: '{count} categories with eligible nominations have no juror on their panel: {categories}.',
+      } as Plural,
     },
   },
 
@@ -155,6 +164,17 @@ export const consoleEditions = {
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved.',
+    removed: 'Removed.',
+    remove: 'Remove',
+    removeCategory: 'Remove the category',
+    removeCategoryTitle: 'Remove the category “{name}”?',
+    removeCategoryText:
+      'Its criteria and questions go with it. A category that already has nominations cannot be removed.',
+    removeCriterion: 'Remove {name}',
+    removeCriterionTitle: 'Remove the criterion “{name}”?',
+    removeCriterionText: 'Jurors will no longer score it. A category keeps at least one criterion.',
+    removeQuestionTitle: 'Remove the question “{prompt}”?',
+    removeQuestionText: 'Entrants will no longer be asked it.',
   },
 
   /** Refusals of these screens, in the organiser's words (the server's titles are English). */
@@ -183,6 +203,15 @@ export const consoleEditions = {
     'criteria.invalid_scale': 'The lowest mark must be below the highest.',
     'criteria.in_tie_breakers':
       'A tie-breaker of the edition names this criterion’s code. Change the tie-breakers first.',
+    'nominations.eligibility_undecided':
+      'Judging cannot open: submitted nominations still wait for an eligibility decision ({count}).',
+    'rounds.none': 'Judging cannot open: the edition has no round yet. Create one on the Rounds page.',
+    'panels.missing':
+      'Judging cannot open: nobody sits on the jury panel of these categories with eligible nominations: {categories}.',
+    'categories.in_use': 'This category already has nominations, so it cannot be removed.',
+    'criteria.last_criterion':
+      'A category needs at least one criterion: add another before removing this one.',
+    'criteria.in_use': 'Scores refer to this criterion, so it cannot be removed.',
   },
 };
 

@@ -109,6 +109,15 @@ export const consoleEditions: ConsoleEditionsMessages = {
     blockers: {
       'editions.no_categories': 'Маусымда бірде-бір санат жоқ. «Санаттар» бетінде кемінде біреуін қосыңыз.',
       'editions.results_embargoed': 'Нәтижелерге {resultsEmbargoUntil} дейін тыйым салынған.',
+      'nominations.eligibility_undecided': {
+        one: 'Жіберілген {count} өтінім бойынша рұқсат туралы шешім әлі жоқ.',
+        other: 'Жіберілген {count} өтінім бойынша рұқсат туралы шешім әлі жоқ.',
+      },
+      'rounds.none': 'Маусымда қазылар бағалайтын тур жоқ. Оны «Турлар» бетінде құрыңыз.',
+      'panels.missing': {
+        one: 'Рұқсат етілген өтінімдері бар санаттың қазылар құрамы бос: {categories}.',
+        other: 'Рұқсат етілген өтінімдері бар {count} санаттың қазылар құрамы бос: {categories}.',
+      },
     },
   },
 
@@ -155,6 +164,17 @@ export const consoleEditions: ConsoleEditionsMessages = {
     save: 'Сақтау',
     cancel: 'Бас тарту',
     saved: 'Сақталды.',
+    removed: 'Жойылды.',
+    remove: 'Жою',
+    removeCategory: 'Санатты жою',
+    removeCategoryTitle: '«{name}» санатын жою керек пе?',
+    removeCategoryText:
+      'Онымен бірге оның критерийлері мен сұрақтары жойылады. Өтінімдері бар санатты жоюға болмайды.',
+    removeCriterion: 'Жою: {name}',
+    removeCriterionTitle: '«{name}» критерийін жою керек пе?',
+    removeCriterionText: 'Қазылар оны енді бағаламайды. Санатта кемінде бір критерий қалады.',
+    removeQuestionTitle: '«{prompt}» сұрағын жою керек пе?',
+    removeQuestionText: 'Қатысушыларға бұл сұрақ енді қойылмайды.',
   },
 
   problems: {
@@ -183,5 +203,13 @@ export const consoleEditions: ConsoleEditionsMessages = {
     'criteria.invalid_scale': 'Ең төменгі баға ең жоғарысынан кіші болуы керек.',
     'criteria.in_tie_breakers':
       'Маусымның тең ұпай ережесі осы критерийдің кодын атайды. Алдымен ережелерді өзгертіңіз.',
+    'nominations.eligibility_undecided':
+      'Бағалауды ашу мүмкін емес: жіберілген өтінімдер рұқсат туралы шешімді күтуде ({count}).',
+    'rounds.none': 'Бағалауды ашу мүмкін емес: маусымда әлі тур жоқ. Оны «Турлар» бетінде құрыңыз.',
+    'panels.missing':
+      'Бағалауды ашу мүмкін емес: рұқсат етілген өтінімдері бар мына санаттардың қазылар құрамы бос: {categories}.',
+    'categories.in_use': 'Бұл санатта өтінімдер бар, сондықтан оны жоюға болмайды.',
+    'criteria.last_criterion': 'Санатта кемінде бір критерий болуы керек: алдымен басқасын қосыңыз.',
+    'criteria.in_use': 'Бұл критерий бойынша бағалар бар, сондықтан оны жоюға болмайды.',
   },
 };

@@ -109,6 +109,19 @@ export const consoleEditions: ConsoleEditionsMessages = {
       'editions.no_categories':
         'В сезоне нет ни одной номинации. Добавьте хотя бы одну на странице «Номинации».',
       'editions.results_embargoed': 'Результаты под эмбарго до {resultsEmbargoUntil}.',
+      'nominations.eligibility_undecided': {
+        one: '{count} поданная заявка ещё без решения о допуске.',
+        few: '{count} поданные заявки ещё без решения о допуске.',
+        many: '{count} поданных заявок ещё без решения о допуске.',
+        other: '{count} поданной заявки ещё без решения о допуске.',
+      },
+      'rounds.none': 'В сезоне нет тура, в котором жюри могло бы оценивать. Создайте его на странице «Туры».',
+      'panels.missing': {
+        one: 'В номинации с допущенными заявками нет ни одного члена жюри: {categories}.',
+        few: 'В {count} номинациях с допущенными заявками нет ни одного члена жюри: {categories}.',
+        many: 'В {count} номинациях с допущенными заявками нет ни одного члена жюри: {categories}.',
+        other: 'В {count} номинации с допущенными заявками нет ни одного члена жюри: {categories}.',
+      },
     },
   },
 
@@ -160,6 +173,17 @@ export const consoleEditions: ConsoleEditionsMessages = {
     save: 'Сохранить',
     cancel: 'Отмена',
     saved: 'Сохранено.',
+    removed: 'Удалено.',
+    remove: 'Удалить',
+    removeCategory: 'Удалить номинацию',
+    removeCategoryTitle: 'Удалить номинацию «{name}»?',
+    removeCategoryText:
+      'Вместе с ней удаляются её критерии и вопросы. Номинацию, в которой уже есть заявки, удалить нельзя.',
+    removeCriterion: 'Удалить: {name}',
+    removeCriterionTitle: 'Удалить критерий «{name}»?',
+    removeCriterionText: 'Жюри больше не будет его оценивать. В номинации остаётся хотя бы один критерий.',
+    removeQuestionTitle: 'Удалить вопрос «{prompt}»?',
+    removeQuestionText: 'Участникам его больше не зададут.',
   },
 
   problems: {
@@ -189,5 +213,13 @@ export const consoleEditions: ConsoleEditionsMessages = {
     'criteria.invalid_scale': 'Низшая оценка должна быть меньше высшей.',
     'criteria.in_tie_breakers':
       'Код этого критерия назван в правилах при равенстве. Сначала измените эти правила.',
+    'nominations.eligibility_undecided':
+      'Оценивание нельзя открыть: поданные заявки ждут решения о допуске ({count}).',
+    'rounds.none': 'Оценивание нельзя открыть: в сезоне ещё нет тура. Создайте его на странице «Туры».',
+    'panels.missing':
+      'Оценивание нельзя открыть: в составе жюри этих номинаций с допущенными заявками никого нет: {categories}.',
+    'categories.in_use': 'В этой номинации уже есть заявки, поэтому её нельзя удалить.',
+    'criteria.last_criterion': 'В номинации должен быть хотя бы один критерий: сначала добавьте другой.',
+    'criteria.in_use': 'По этому критерию уже есть оценки, поэтому его нельзя удалить.',
   },
 };

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { type Category, useCategories } from '../../../api/nominations';
+import { useDeleteCategory, useDeleteCriterion, useUpdateCategory } from '../../../api/console-editions';
+import { type Category, type Criterion, useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, Notice, Page } from '../../../ui';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { QueryState } from '../../../ui/QueryState';
 import { localized } from '../../nominations/shared';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { CategoryEditor, CriterionEditor } from './CategoryEditors';
-import { judgingHasOpened } from './shared';
+import { judgingHasOpened, useEditionsError } from './shared';
 import './editions.css';
 
 /** What is being edited: one editor at a time, so field ids stay unique on the page. */
@@ -17,20 +19,96 @@ type Editing =
   | { kind: 'newCriterion'; categoryId: string }
   | null;
 
+/** What is being removed, asked about first. */
+type Removing =
+  | { kind: 'category' }
+  | { kind: 'criterion'; criterion: Criterion }
+  | { kind: 'question'; index: number }
+  | null;
+
+/**
+ * Asks before a category, a criterion or a question goes; the server's refusal (frozen once judging opens,
+ * nominations in the category, its last criterion) shows inside, in the organiser's words.
+ */
+function RemoveDialog({
+  category,
+  removing,
+  onDone,
+}: {
+  category: Category;
+  removing: NonNullable<Removing>;
+  onDone: (removed: boolean) => void;
+}) {
+  const { t, locale } = useI18n();
+  const m = t.consoleEditions.categories;
+  const edition = useConsoleEdition();
+  const removeCategory = useDeleteCategory(edition.id);
+  const removeCriterion = useDeleteCriterion(edition.id);
+  const updateCategory = useUpdateCategory(edition.id);
+  const categoryError = useEditionsError(removeCategory.error);
+  const criterionError = useEditionsError(removeCriterion.error);
+  const questionError = useEditionsError(updateCategory.error);
+  const common = { id: 'remove-dialog-title', confirmLabel: m.remove, onDone };
+  if (removing.kind === 'category') {
+    return (
+      <ConfirmDialog
+        {...common}
+        title={format(m.removeCategoryTitle, { name: localized(category.name, locale) })}
+        action={removeCategory}
+        variables={category.id}
+        error={categoryError}
+      >
+        <p>{m.removeCategoryText}</p>
+      </ConfirmDialog>
+    );
+  }
+  if (removing.kind === 'criterion') {
+    return (
+      <ConfirmDialog
+        {...common}
+        title={format(m.removeCriterionTitle, { name: localized(removing.criterion.name, locale) })}
+        action={removeCriterion}
+        variables={removing.criterion.id}
+        error={criterionError}
+      >
+        <p>{m.removeCriterionText}</p>
+      </ConfirmDialog>
+    );
+  }
+  const question = category.questions[removing.index];
+  return (
+    <ConfirmDialog
+      {...common}
+      title={format(m.removeQuestionTitle, { prompt: question ? localized(question.prompt, locale) : '' })}
+      action={updateCategory}
+      variables={{
+        id: category.id,
+        changes: { questions: category.questions.filter((_, index) => index !== removing.index) },
+      }}
+      error={questionError}
+    >
+      <p>{m.removeQuestionText}</p>
+    </ConfirmDialog>
+  );
+}
+
 function CategorySection({
   category,
   frozen,
   editing,
   setEditing,
   onDone,
+  onRemoved,
 }: {
   category: Category;
   frozen: boolean;
   editing: Editing;
   setEditing: (editing: Editing) => void;
   onDone: (saved: boolean) => void;
+  onRemoved: () => void;
 }) {
   const { t, locale, plural } = useI18n();
+  const [removing, setRemoving] = useState<Removing>(null);
   const m = t.consoleEditions.categories;
   const edition = useConsoleEdition();
   const name = localized(category.name, locale);
@@ -53,8 +131,25 @@ function CategorySection({
             onClick={() => setEditing({ kind: 'category', id: category.id })}
           >
             {m.editCategory}
+          </Button>{' '}
+          <Button
+            variant="secondary"
+            aria-describedby={headingId}
+            onClick={() => setRemoving({ kind: 'category' })}
+          >
+            {m.removeCategory}
           </Button>
         </p>
+      )}
+      {removing && (
+        <RemoveDialog
+          category={category}
+          removing={removing}
+          onDone={(removed) => {
+            setRemoving(null);
+            if (removed) onRemoved();
+          }}
+        />
       )}
       {editing?.kind === 'category' && editing.id === category.id && (
         <CategoryEditor editionId={edition.id} category={category} onDone={onDone} />
@@ -65,12 +160,20 @@ function CategorySection({
         <p className="muted">{m.noQuestions}</p>
       ) : (
         <ol className="ed-questions">
-          {category.questions.map((question) => (
+          {category.questions.map((question, index) => (
             <li key={question.code}>
               {localized(question.prompt, locale)}{' '}
               <span className="muted">
                 ({question.required ? m.required : m.optional}, {plural(m.answerUpTo, question.maxLength)})
               </span>
+              {!frozen && (
+                <>
+                  {' '}
+                  <Button variant="secondary" onClick={() => setRemoving({ kind: 'question', index })}>
+                    {format(m.removeQuestion, { number: index + 1 })}
+                  </Button>
+                </>
+              )}
             </li>
           ))}
         </ol>
@@ -117,6 +220,12 @@ function CategorySection({
                         }
                       >
                         {format(m.editCriterion, { name: criterionName })}
+                      </Button>{' '}
+                      <Button
+                        variant="secondary"
+                        onClick={() => setRemoving({ kind: 'criterion', criterion })}
+                      >
+                        {format(m.removeCriterion, { name: criterionName })}
                       </Button>
                     </td>
                   )}
@@ -160,14 +269,18 @@ export default function CategoriesPage() {
   const categories = useCategories(edition.id);
   const frozen = judgingHasOpened(edition);
   const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'saved' | 'removed' | null>(null);
   const start = (next: Editing) => {
-    setSaved(false);
+    setSaved(null);
     setEditing(next);
   };
   const done = (wasSaved: boolean) => {
     setEditing(null);
-    setSaved(wasSaved);
+    setSaved(wasSaved ? 'saved' : null);
+  };
+  const removed = () => {
+    setEditing(null);
+    setSaved('removed');
   };
   return (
     <Page title={m.title} lead={m.lead}>
@@ -178,7 +291,7 @@ export default function CategoriesPage() {
       )}
       {saved && (
         <Notice tone="success" live>
-          <p>{m.saved}</p>
+          <p>{saved === 'removed' ? m.removed : m.saved}</p>
         </Notice>
       )}
       <QueryState query={categories}>
@@ -193,6 +306,7 @@ export default function CategoriesPage() {
                 editing={editing}
                 setEditing={start}
                 onDone={done}
+                onRemoved={removed}
               />
             ))}
             {!frozen && (

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   type EditionChanges,
@@ -11,7 +11,7 @@ import {
   useUpdateEdition,
 } from '../../../api/console-editions';
 import { type Edition, useCategories } from '../../../api/nominations';
-import { format, useI18n } from '../../../i18n';
+import { format, type Messages, type Plural, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Notice, Page } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { localized } from '../../nominations/shared';
@@ -20,23 +20,42 @@ import { EditionForm, type TieBreakerCriterion } from './EditionForm';
 import { isStale, PHASES, useEditionsError } from './shared';
 import './editions.css';
 
+type EditionSection = keyof Messages['console']['editionSections'];
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A blocker in words, its dates in the organiser's time zone; the server's title when we have no words. */
+/** A blocker in words (plural by its count), its dates in the organiser's time zone; the server's title when we have no words. */
 function useBlockerText(): (blocker: PhaseBlocker) => string {
-  const { t, formatDateTime } = useI18n();
-  return (blocker) => {
-    const text = (t.consoleEditions.overview.blockers as Record<string, string | undefined>)[blocker.code];
-    if (!text) return blocker.title;
-    const params = Object.fromEntries(
-      Object.entries(blocker.params).map(([key, value]) => [
-        key,
-        ISO_INSTANT.test(value) ? formatDateTime(value) : value,
-      ]),
-    );
-    return format(text, params);
-  };
+  const { t, plural, formatDateTime } = useI18n();
+  // Stable per language and time zone: the refusal made from it keeps its identity (ErrorSummary refocuses on a new one).
+  return useCallback(
+    (blocker: PhaseBlocker) => {
+      const text = (t.consoleEditions.overview.blockers as Record<string, string | Plural | undefined>)[
+        blocker.code
+      ];
+      if (!text) return blocker.title;
+      const params = Object.fromEntries(
+        Object.entries(blocker.params).map(([key, value]) => [
+          key,
+          ISO_INSTANT.test(value) ? formatDateTime(value) : value,
+        ]),
+      );
+      return format(
+        typeof text === 'string' ? text : plural(text, Number(blocker.params.count ?? 0)),
+        params,
+      );
+    },
+    [t, plural, formatDateTime],
+  );
 }
+
+/** Where the organiser lifts a blocker: the section of the edition that owns what is missing. */
+const BLOCKER_SECTIONS: Partial<Record<string, { path: string; section: EditionSection }>> = {
+  'editions.no_categories': { path: 'categories', section: 'categories' },
+  'nominations.eligibility_undecided': { path: 'nominations?status=submitted', section: 'nominations' },
+  'rounds.none': { path: 'rounds', section: 'rounds' },
+  'panels.missing': { path: 'jury', section: 'jury' },
+};
 
 /** Asks before the phase moves (it never moves back); a refusal shows inside, in the organiser's words. */
 function PhaseDialog({
@@ -178,11 +197,13 @@ function PhaseSection({ edition }: { edition: Edition }) {
                   {blockers.map((blocker) => (
                     <li key={blocker.code}>
                       {blockerText(blocker)}
-                      {blocker.code === 'editions.no_categories' && (
+                      {BLOCKER_SECTIONS[blocker.code] && (
                         <>
                           {' '}
-                          <Link to={`/organiser/editions/${edition.id}/categories`}>
-                            {t.console.editionSections.categories}
+                          <Link
+                            to={`/organiser/editions/${edition.id}/${BLOCKER_SECTIONS[blocker.code]!.path}`}
+                          >
+                            {t.console.editionSections[BLOCKER_SECTIONS[blocker.code]!.section]}
                           </Link>
                         </>
                       )}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Edition } from '../../../api/nominations';
 import { ApiError, isApiError } from '../../../api/problem';
-import { useI18n } from '../../../i18n';
+import { format, useI18n } from '../../../i18n';
 
 export const PHASES = [
   'draft',
@@ -35,13 +35,23 @@ export function isStale(error: unknown): boolean {
   );
 }
 
-/** The failure with our own words for the editions' refusals (the server's titles are English). */
+/**
+ * The failure with our own words for the editions' refusals (the server's titles are English), the problem's
+ * own members (a count, category codes) filled into them.
+ */
 export function useEditionsError(error: unknown): unknown {
   const { t } = useI18n();
   // One object per failure: ErrorSummary takes focus whenever the error it is given changes.
   return useMemo(() => {
     if (!isApiError(error)) return error;
     const text = (t.consoleEditions.problems as Record<string, string | undefined>)[error.problem.code];
-    return text ? new ApiError({ ...error.problem, title: text }, error.retryAfterSeconds) : error;
+    if (!text) return error;
+    const params = Object.fromEntries(
+      Object.entries(error.problem).filter(
+        (entry): entry is [string, string | number] =>
+          typeof entry[1] === 'string' || typeof entry[1] === 'number',
+      ),
+    );
+    return new ApiError({ ...error.problem, title: format(text, params) }, error.retryAfterSeconds);
   }, [error, t]);
 }
