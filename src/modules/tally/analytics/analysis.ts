@@ -7,7 +7,8 @@
  * only on the inputs, so the same inputs digest always gives the same analysis (the bootstrap is seeded by
  * the digest).
  */
-import { jurorTotal, type TallyInput, type TallyResult } from '../arithmetic/tally.js';
+import type { TallyInput, TallyResult } from '../arithmetic/tally.js';
+import { categoryWeights, weightedSum } from '../arithmetic/totals.js';
 import { concordanceBlocks, type Concordance } from './kendall.js';
 import { jurorDiagnostics, type JurorDiagnostics, type JurorScorecard } from './jurors.js';
 import { krippendorffAlphaWithInterval, type Alpha, type AlphaWithInterval } from './krippendorff.js';
@@ -53,10 +54,15 @@ export function analyseCategory(
 ): CategoryAnalysis {
   const ratings: Rating[] = [];
   const cards: JurorScorecard[] = [];
-  for (const card of input.scorecards) {
-    const total = jurorTotal(input.criteria, card.scores).toNumber();
-    ratings.push({ unit: card.nomination, coder: card.juror, value: total });
-    cards.push({ juror: card.juror, nomination: card.nomination, total, scores: card.scores });
+  // The juror total as the tally computes it (rule 1), as the nearest float: the statistics are floats.
+  // (A category without scorecards may have no criteria either: then there is nothing to weigh.)
+  if (input.scorecards.length > 0) {
+    const weights = categoryWeights(input.criteria);
+    for (const card of input.scorecards) {
+      const total = Number(weightedSum(weights, card.scores)) / weights.denominatorAsNumber;
+      ratings.push({ unit: card.nomination, coder: card.juror, value: total });
+      cards.push({ juror: card.juror, nomination: card.nomination, total, scores: card.scores });
+    }
   }
   const sigma = result.overall ? Number(result.overall.sigmaExact) : null;
   const { alpha, interval } = krippendorffAlphaWithInterval(ratings, { seed: inputsDigest, resamples });
