@@ -295,7 +295,7 @@ describe('GET /rounds/{id}/analytics', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('attachment');
-    const lines = (response.text).trimEnd().split('\r\n');
+    const lines = response.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'category,juror_id,juror,scorecards,shared,leniency,leniency_sigma,agreement,agreement_not_computed,scale_use,flags,inputs_digest',
     );
