@@ -20,6 +20,7 @@ import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js
 import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js';
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
 import { PublicationScheduledFrom1764319200000 } from './1764319200000-PublicationScheduledFrom.js';
+import { JuryAnalytics1764319400000 } from './1764319400000-JuryAnalytics.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   TermsAcceptance1764319000000,
   SigningKeys1764319100000,
   PublicationScheduledFrom1764319200000,
+  JuryAnalytics1764319400000,
 ];

@@ -204,6 +204,19 @@ const ROUTES: Route[] = [
     expect: ORGANISER_ONLY(200),
   },
   {
+    // Jury analytics: organisers only, and not before the round closes (this world's round is open).
+    name: 'GET /rounds/{id}/analytics',
+    method: 'get',
+    path: (w) => `/api/v1/rounds/${w.roundId}/analytics`,
+    expect: ORGANISER_ONLY(409),
+  },
+  {
+    name: 'GET /rounds/{id}/analytics/jurors.csv',
+    method: 'get',
+    path: (w) => `/api/v1/rounds/${w.roundId}/analytics/jurors.csv`,
+    expect: ORGANISER_ONLY(409),
+  },
+  {
     name: 'POST /rounds/{id}/reminders',
     method: 'post',
     path: (w) => `/api/v1/rounds/${w.roundId}/reminders`,

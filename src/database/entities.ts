@@ -26,6 +26,7 @@ import { OutboxMessage } from '../queue/outbox.entity.js';
 import { JurorPseudonymKey } from '../modules/tally/entities/juror-pseudonym-key.entity.js';
 import { TallyRun } from '../modules/tally/entities/tally-run.entity.js';
 import { TallySnapshot } from '../modules/tally/entities/tally-snapshot.entity.js';
+import { TallyAnalysis } from '../modules/tally/entities/tally-analysis.entity.js';
 import { Publication } from '../modules/publication/entities/publication.entity.js';
 import { SigningKeyRecord } from '../modules/publication/entities/signing-key.entity.js';
 
@@ -58,6 +59,7 @@ export const ENTITIES: Function[] = [
   Assignment,
   Scorecard,
   TallySnapshot,
+  TallyAnalysis,
   TallyRun,
   JurorPseudonymKey,
   Publication,

@@ -148,6 +148,81 @@ describe('The organiser’s results, publication and trust screens', () => {
     ]);
   });
 
+  it('shows the jury’s agreement and the flagged jurors beside the ranking, with their CSV, in English and German', async () => {
+    const t = b.app.t;
+    // D marks in the reverse order of A, B and C: agreement −1, flagged; W over the four is 0.25 by hand.
+    const world = await createJudgedWorld(t, {
+      jurors: ['A', 'B', 'C', 'D'],
+      nominations: {
+        N1: { title: 'Khorgos dry port' },
+        N2: { title: 'Aktau ferry slots' },
+        N3: { title: 'Caspian cold chain' },
+        N4: { title: 'Almaty rail hub' },
+        N5: { title: 'Turan bonded warehouse' },
+      },
+    });
+    const marks = { A: [9, 7, 5, 3, 1], B: [10, 8, 6, 4, 2], C: [8, 6, 4, 2, 0], D: [1, 3, 5, 7, 9] };
+    await scoreTable(
+      t,
+      world,
+      Object.fromEntries(
+        Object.entries(marks).map(([juror, row]) => [
+          juror,
+          Object.fromEntries(row.map((mark, i) => [`N${i + 1}`, mark])),
+        ]),
+      ),
+    );
+    const me = await organiser(t);
+    await closeAndTally(t, world, me.auth);
+    const analytics = await t
+      .http()
+      .get(`/api/v1/rounds/${world.roundId}/analytics`)
+      .set(me.auth)
+      .expect(200);
+    const alpha = analytics.body.categories[0].alpha as {
+      value: number;
+      interval: { low: number; high: number };
+    };
+    const en = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
+
+    const page = await signInAt(b, me, `/organiser/editions/${world.edition.id}/results`);
+    await page.expectHeading('Results');
+    await b.page.getByRole('heading', { name: 'Jury agreement in efficiency' }).waitFor();
+    await b.page
+      .getByText(
+        `Krippendorff’s alpha: ${en.format(alpha.value)} (95 % interval ${en.format(alpha.interval.low)} to ${en.format(alpha.interval.high)}), from 5 nominations with 20 scorecards by 4 jurors`,
+      )
+      .waitFor();
+    await b.page.getByText('W = 0.25: 4 jurors on 5 nominations').waitFor();
+    const diagnostics = b.page.getByRole('table', { name: 'Juror diagnostics in efficiency' });
+    const d = diagnostics.getByRole('row', { name: /Juror D Secretname/ });
+    expect(await d.innerText()).toMatch(/Juror D Secretname\s+5\s+[\s\S]*Agreement -1 is below 0\.3/);
+    expect(await diagnostics.getByRole('row', { name: /Juror B Secretname/ }).innerText()).toMatch(
+      /\+1\.3333[\s\S]*None/,
+    );
+    await b.page.getByText('Sensitivity (would the winner change): not computed yet.').waitFor();
+    await expectClean(b, 'results with jury agreement');
+
+    const [download] = await Promise.all([
+      b.page.waitForEvent('download'),
+      b.page.getByRole('button', { name: 'Juror diagnostics (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`juror-diagnostics-${world.roundId}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('Juror D Secretname');
+    expect(csv).toContain('low_agreement');
+
+    await page.languageButton('de').click();
+    await page.expectHtmlLang('de');
+    await b.page.getByRole('heading', { name: 'Übereinstimmung der Jury in efficiency' }).waitFor();
+    await b.page.getByText('W = 0,25: 4 Juroren, 5 Einreichungen').waitFor();
+    await b.page
+      .getByRole('table', { name: 'Juroren-Diagnose in efficiency' })
+      .getByText('Übereinstimmung -1 liegt unter 0,3')
+      .waitFor();
+    expect(await messageProblems(b.page)).toEqual([]);
+  });
+
   it('publishes under an embargo and cancels it, then publishes now: the public and manifest links', async () => {
     const t = b.app.t;
     const world = await scoredWorld(t);

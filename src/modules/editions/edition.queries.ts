@@ -95,6 +95,24 @@ export async function rankingRulesOf(
   return rules;
 }
 
+/** When jury analytics flags a juror (edition rules with stated defaults 0.3 and 1). */
+export interface JuryThresholds {
+  minAgreement: number;
+  maxLeniencySigma: number;
+}
+
+export async function juryThresholdsOf(
+  manager: EntityManager,
+  editionId: string,
+): Promise<JuryThresholds | undefined> {
+  const [row] = await manager.query<{ minAgreement: string; maxLeniencySigma: string }[]>(
+    `SELECT min_juror_agreement AS "minAgreement", max_juror_leniency_sigma AS "maxLeniencySigma"
+       FROM editions WHERE id = $1`,
+    [editionId],
+  );
+  return row && { minAgreement: Number(row.minAgreement), maxLeniencySigma: Number(row.maxLeniencySigma) };
+}
+
 /** What a scoring reminder needs of an edition: its name and how long before a deadline to remind. */
 export interface ReminderSettings {
   name: string;

@@ -55,6 +55,8 @@ type EditionPatch = Partial<
     | 'maxNominationsPerCompanyPerCategory'
     | 'blind'
     | 'reminderLeadHours'
+    | 'minJurorAgreement'
+    | 'maxJurorLeniencySigma'
   >
 >;
 type EditionField = keyof EditionPatch;
@@ -90,6 +92,8 @@ function patchOf(dto: UpdateEditionDto): EditionPatch {
     maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory,
     blind: dto.blind,
     reminderLeadHours: dto.reminderLeadHours,
+    minJurorAgreement: dto.minJurorAgreement,
+    maxJurorLeniencySigma: dto.maxJurorLeniencySigma,
   };
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
@@ -186,6 +190,8 @@ export class EditionsService {
       maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory ?? 3,
       blind: dto.blind ?? false,
       reminderLeadHours: dto.reminderLeadHours ?? 72,
+      minJurorAgreement: dto.minJurorAgreement ?? 0.3,
+      maxJurorLeniencySigma: dto.maxJurorLeniencySigma ?? 1,
     };
     assertTimeline(values);
     assertTieBreakersKnown(values.tieBreakers, STANDARD_CRITERION_CODES);

@@ -21,6 +21,10 @@ export interface EditionView {
   maxNominationsPerCompanyPerCategory: number;
   blind: boolean;
   reminderLeadHours: number;
+  /** Jury analytics: flag a juror whose agreement is below this. */
+  minJurorAgreement: number;
+  /** Jury analytics: flag a juror more lenient or severe than this many σ. */
+  maxJurorLeniencySigma: number;
   /** Also sent as the `ETag` header; send it back in `If-Match` to update safely. */
   version: number;
   createdAt: string;
@@ -45,6 +49,8 @@ export function toEditionView(edition: Edition): EditionView {
     maxNominationsPerCompanyPerCategory: edition.maxNominationsPerCompanyPerCategory,
     blind: edition.blind,
     reminderLeadHours: edition.reminderLeadHours,
+    minJurorAgreement: edition.minJurorAgreement,
+    maxJurorLeniencySigma: edition.maxJurorLeniencySigma,
     version: edition.version,
     createdAt: edition.createdAt.toISOString(),
     updatedAt: edition.updatedAt.toISOString(),

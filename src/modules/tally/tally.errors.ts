@@ -13,6 +13,11 @@ export const TallyErrors = defineErrors({
     kind: 'conflict',
     title: 'A category has no tally of its current scorecards; run POST /rounds/{id}/tally and wait for it',
   },
+  noSnapshot: {
+    code: 'tally.no_snapshot',
+    kind: 'conflict',
+    title: 'No tally of this round has finished yet; follow its runs in GET /rounds/{id}/results',
+  },
   conflictsAwaitingDecision: {
     code: 'tally.conflicts_awaiting_decision',
     kind: 'conflict',

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AdvanceService } from './advance.service.js';
+import { AnalyticsService } from './analytics.service.js';
 import { CurrentTallies } from './current-tallies.js';
 import { TallyCategoryHandler } from './jobs/tally-category.handler.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
 import { ResultsService } from './results.service.js';
+import { RoundAnalyticsController } from './round-analytics.controller.js';
 import { RoundResultsController } from './round-results.controller.js';
 import { TallyInputs } from './tally-inputs.js';
 import { TallyService } from './tally.service.js';
@@ -13,13 +15,14 @@ import { TallyService } from './tally.service.js';
  * round. The arithmetic lives apart in `arithmetic/` (pure, no Nest). Publication builds on the exports.
  */
 @Module({
-  controllers: [RoundResultsController],
+  controllers: [RoundResultsController, RoundAnalyticsController],
   providers: [
     TallyService,
     TallyInputs,
     CurrentTallies,
     JurorPseudonyms,
     ResultsService,
+    AnalyticsService,
     AdvanceService,
     TallyCategoryHandler,
   ],

@@ -11,7 +11,8 @@ import { Outbox } from '../../queue/outbox.service.js';
 import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/edition.queries.js';
-import { tally, TallyInputError, type TallyResult } from './arithmetic/tally.js';
+import { tally, TallyInputError, type TallyInput, type TallyResult } from './arithmetic/tally.js';
+import { analyseCategory } from './analytics/analysis.js';
 import { inputsDigest } from './inputs-digest.js';
 import { movePhase } from '../editions/edition-phase.js';
 import { categoriesOf } from '../editions/edition.queries.js';
@@ -245,15 +246,54 @@ export class TallyService {
       `SELECT id FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
       [round.id, categoryId, digest],
     );
-    if (existing)
+    if (existing) {
+      // A snapshot from before jury analytics existed gets its analysis now; a later run finds it.
+      await this.storeAnalysis(manager, existing.id, input, digest);
       return {
         snapshotId: existing.id,
         inputsDigest: digest,
         created: false,
         scorecards: input.scorecards.length,
       };
+    }
     const result = tally(input);
-    return this.storeSnapshot(manager, round, categoryId, digest, result, input.scorecards.length);
+    const stored = await this.storeSnapshot(
+      manager,
+      round,
+      categoryId,
+      digest,
+      result,
+      input.scorecards.length,
+    );
+    await this.storeAnalysis(manager, stored.snapshotId, input, digest, result);
+    return stored;
+  }
+
+  /**
+   * The jury analysis of a snapshot, computed once: a snapshot that has one keeps it (the same inputs give
+   * the same analysis), and of two concurrent runs the second inserts nothing.
+   */
+  private async storeAnalysis(
+    manager: EntityManager,
+    snapshotId: string,
+    input: TallyInput,
+    digest: string,
+    computed?: TallyResult,
+  ): Promise<void> {
+    const [stored] = await manager.query<{ result: TallyResult | null }[]>(
+      `SELECT CASE WHEN $2 THEN s.result END AS result FROM tally_snapshots s
+        WHERE s.id = $1 AND NOT EXISTS (SELECT 1 FROM tally_analyses a WHERE a.snapshot_id = s.id)`,
+      [snapshotId, computed === undefined],
+    );
+    if (!stored) return;
+    const result = computed ?? stored.result;
+    if (!result) return;
+    const analysis = analyseCategory(input, result, digest);
+    await manager.query(
+      `INSERT INTO tally_analyses (snapshot_id, analysis) VALUES ($1, $2::jsonb)
+       ON CONFLICT (snapshot_id) DO NOTHING`,
+      [snapshotId, JSON.stringify(analysis)],
+    );
   }
 
   private async storeSnapshot(

@@ -17,6 +17,9 @@ export type TallyRun = NonNullable<CategoryResults['latestRun']>;
 export type AdvancePreview = components['schemas']['AdvancePreviewResponse'];
 export type Publication = components['schemas']['PublicationResponse'];
 export type PublicResults = components['schemas']['PublicResultsResponse'];
+export type RoundAnalytics = components['schemas']['RoundAnalyticsResponse'];
+export type CategoryAnalytics = RoundAnalytics['categories'][number];
+export type JurorAnalytics = CategoryAnalytics['jurors'][number];
 
 const consoleKey = ['console-results'] as const;
 const roundsKey = (editionId: string) => [...consoleKey, 'rounds', editionId] as const;
@@ -46,6 +49,20 @@ export function useRoundResults(roundId: string | undefined) {
       unwrap(api.GET('/api/v1/rounds/{id}/results', { params: { path: { id: roundId ?? '' } } })),
     enabled: roundId !== undefined,
     refetchInterval: (query) => (running(query.state.data) ? RUNNING_POLL_MS : false),
+  });
+}
+
+/**
+ * A closed round's jury analytics, computed with each tally snapshot. Asked again whenever the snapshots
+ * the ranking shows change (`snapshots`: their ids), so it always describes the ranking beside it.
+ */
+export function useRoundAnalytics(roundId: string, snapshots: string) {
+  return useQuery({
+    queryKey: [...consoleKey, 'analytics', roundId, snapshots],
+    queryFn: () => unwrap(api.GET('/api/v1/rounds/{id}/analytics', { params: { path: { id: roundId } } })),
+    enabled: snapshots !== '',
+    retry: false,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -136,12 +153,22 @@ async function downloadFile(path: string, fallbackName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type CsvKind = 'results' | 'scoresheet';
+export type CsvKind = 'results' | 'scoresheet' | 'jurors';
+
+/** Where each CSV is, under `/api/v1/rounds/{id}/`. */
+const CSV_PATHS: Record<CsvKind, string> = {
+  results: 'results.csv',
+  scoresheet: 'scoresheet.csv',
+  jurors: 'analytics/jurors.csv',
+};
 
 export function useCsvDownload() {
   return useMutation({
     mutationFn: ({ roundId, kind }: { roundId: string; kind: CsvKind }) =>
-      downloadFile(`/api/v1/rounds/${encodeURIComponent(roundId)}/${kind}.csv`, `${kind}-${roundId}.csv`),
+      downloadFile(
+        `/api/v1/rounds/${encodeURIComponent(roundId)}/${CSV_PATHS[kind]}`,
+        `${kind}-${roundId}.csv`,
+      ),
   });
 }
 

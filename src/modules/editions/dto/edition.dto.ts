@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -110,6 +111,32 @@ export class CreateEditionDto {
   @Min(0)
   @Max(720)
   reminderLeadHours?: number;
+
+  @ApiPropertyOptional({
+    minimum: -1,
+    maximum: 1,
+    default: 0.3,
+    description:
+      "Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged",
+  })
+  @OptionalNotNull()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(-1)
+  @Max(1)
+  minJurorAgreement?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 9.99,
+    default: 1,
+    description:
+      "Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged",
+  })
+  @OptionalNotNull()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(9.99)
+  maxJurorLeniencySigma?: number;
 }
 
 /** Every field optional; the result, merged with the edition, is validated as a whole. */
@@ -203,6 +230,30 @@ export class UpdateEditionDto {
   @Min(0)
   @Max(720)
   reminderLeadHours?: number;
+
+  @ApiPropertyOptional({
+    minimum: -1,
+    maximum: 1,
+    description:
+      "Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged",
+  })
+  @OptionalNotNull()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(-1)
+  @Max(1)
+  minJurorAgreement?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 9.99,
+    description:
+      "Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged",
+  })
+  @OptionalNotNull()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(9.99)
+  maxJurorLeniencySigma?: number;
 }
 
 export class ChangePhaseDto {

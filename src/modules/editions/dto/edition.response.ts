@@ -64,6 +64,18 @@ export class EditionResponse implements EditionView {
   @ApiProperty({ type: 'integer', example: 48 })
   reminderLeadHours!: number;
 
+  @ApiProperty({
+    example: 0.3,
+    description: 'Jury analytics: a juror whose agreement is below this is flagged',
+  })
+  minJurorAgreement!: number;
+
+  @ApiProperty({
+    example: 1,
+    description: 'Jury analytics: a juror beyond this many σ of leniency is flagged',
+  })
+  maxJurorLeniencySigma!: number;
+
   @ApiProperty({ type: 'integer', example: 3, description: 'Also the ETag; send it back in If-Match' })
   version!: number;
 

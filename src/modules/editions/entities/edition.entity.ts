@@ -24,6 +24,12 @@ export type Phase = (typeof PHASES)[number];
 export const SCORING_METHODS = ['mean', 'trimmed_mean', 'zscore'] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
 
+/** numeric(3,2) thresholds: two decimals, so a JavaScript number holds them exactly enough to compare. */
+const DECIMAL_NUMBER = {
+  to: (value: number | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
 /** `median`, `top_marks` or `criterion:<code>`. */
 export type TieBreaker = string;
 
@@ -44,6 +50,8 @@ export type TieBreaker = string;
   `max_nominations_per_company_per_category >= 1`,
 )
 @Check('editions_min_scorecards_check', `min_scorecards >= 1`)
+@Check('ck_editions_min_juror_agreement', `min_juror_agreement BETWEEN -1 AND 1`)
+@Check('ck_editions_max_juror_leniency_sigma', `max_juror_leniency_sigma > 0`)
 @Check(
   'editions_phase_check',
   `phase IN ('draft', 'nominations', 'eligibility', 'judging', 'tallying', 'results_ready', 'published', 'archived')`,
@@ -98,6 +106,29 @@ export class Edition {
   /** How long before a round closes jurors who are behind are reminded. */
   @Column({ name: 'reminder_lead_hours', type: 'int', default: 72 })
   reminderLeadHours!: number;
+
+  /** A juror whose agreement with the others is below this is flagged (jury analytics). */
+  @Column({
+    name: 'min_juror_agreement',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    // As PostgreSQL prints the default back; a number would be compared as '0.3' (schema-drift test).
+    default: () => '0.3',
+    transformer: DECIMAL_NUMBER,
+  })
+  minJurorAgreement!: number;
+
+  /** A juror whose leniency or severity exceeds this many σ of the pool is flagged (jury analytics). */
+  @Column({
+    name: 'max_juror_leniency_sigma',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    default: 1,
+    transformer: DECIMAL_NUMBER,
+  })
+  maxJurorLeniencySigma!: number;
 
   @VersionColumn({ default: 1 })
   version!: number;

@@ -72,15 +72,7 @@ export function jurorDiagnostics(
       const leniency = own_.length === 0 ? null : mean(own_.map((value, i) => value - at(others, i)));
       const leniencySigma = leniency === null || !(sigma > 0) ? null : leniency / sigma;
       const [agreement, agreementReason] = spearman(own_, others);
-      const flags: JurorFlag[] = [];
-      if (agreement !== null && agreement < thresholds.minAgreement)
-        flags.push({ code: 'low_agreement', value: round4(agreement), threshold: thresholds.minAgreement });
-      if (leniencySigma !== null && Math.abs(leniencySigma) > thresholds.maxLeniencySigma)
-        flags.push({
-          code: leniencySigma > 0 ? 'lenient' : 'severe',
-          value: round4(leniencySigma),
-          threshold: thresholds.maxLeniencySigma,
-        });
+      const flags = jurorFlags({ agreement, leniencySigma }, thresholds);
       return {
         juror,
         scorecards: own.length,
@@ -93,6 +85,27 @@ export function jurorDiagnostics(
         flags,
       };
     });
+}
+
+/**
+ * The flags of a juror's figures under `thresholds`. Apart from the figures, so that figures stored with a
+ * tally snapshot are flagged under the edition's thresholds of the moment they are read.
+ */
+export function jurorFlags(
+  figures: Pick<JurorDiagnostics, 'agreement' | 'leniencySigma'>,
+  thresholds: DiagnosticThresholds,
+): JurorFlag[] {
+  const { agreement, leniencySigma } = figures;
+  const flags: JurorFlag[] = [];
+  if (agreement !== null && agreement < thresholds.minAgreement)
+    flags.push({ code: 'low_agreement', value: round4(agreement), threshold: thresholds.minAgreement });
+  if (leniencySigma !== null && Math.abs(leniencySigma) > thresholds.maxLeniencySigma)
+    flags.push({
+      code: leniencySigma > 0 ? 'lenient' : 'severe',
+      value: round4(leniencySigma),
+      threshold: thresholds.maxLeniencySigma,
+    });
+  return flags;
 }
 
 /** Spearman's ρ: Pearson's correlation of the mid-ranks. */

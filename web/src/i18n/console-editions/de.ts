@@ -70,6 +70,12 @@ export const consoleEditions: ConsoleEditionsMessages = {
     reminderLeadHours: 'Erinnerung vorab, in Stunden',
     reminderLeadHoursHint:
       'So lange vor dem Ende einer Runde werden Jurymitglieder erinnert, die im Rückstand sind.',
+    minJurorAgreement: 'Juror markieren, wenn die Übereinstimmung unter',
+    minJurorAgreementHint:
+      'Übereinstimmung eines Jurors mit den anderen (Rangkorrelation, −1 bis 1); Standard 0,3. In den Ergebnissen der Runde gezeigt.',
+    maxJurorLeniencySigma: 'Juror markieren, der milder oder strenger ist als, in σ',
+    maxJurorLeniencySigmaHint:
+      'Wie weit die Noten eines Jurors über oder unter denen der anderen liegen dürfen, in Standardabweichungen aller Summen; Standard 1.',
     judgingRulesFrozen:
       'Die Bewertung hat begonnen: Wertungsmethode, Regeln bei Gleichstand, Mindestzahl der Bögen und anonyme Bewertung stehen fest, damit die Rangfolge den Regeln folgt, nach denen die Jury bewertet hat.',
     save: 'Änderungen speichern',

@@ -69,6 +69,12 @@ export const consoleEditions = {
     maxNominationsHint: 'How many nominations one company may submit in one category.',
     reminderLeadHours: 'Reminder lead time, in hours',
     reminderLeadHoursHint: 'Jurors who are behind are reminded this long before a round closes.',
+    minJurorAgreement: 'Flag a juror whose agreement is below',
+    minJurorAgreementHint:
+      "Agreement of a juror with the others (rank correlation, −1 to 1); default 0.3. Shown in the round's results.",
+    maxJurorLeniencySigma: 'Flag a juror more lenient or severe than, in σ',
+    maxJurorLeniencySigmaHint:
+      "How far a juror's marks may lie above or below the others', in standard deviations of all totals; default 1.",
     judgingRulesFrozen:
       'Judging has opened: the scoring method, the tie-breakers, the minimum scorecards and blind judging are fixed, so that the ranking follows the rules the jurors scored under.',
     save: 'Save the changes',

@@ -216,7 +216,55 @@ export const consoleResults: ConsoleResultsMessages = {
     queueExpires: 'Gültig bis {date}.',
   },
 
+  analytics: {
+    title: 'Übereinstimmung der Jury in {category}',
+    notTallied: 'Nicht berechnet: die Kategorie ist noch nicht ausgezählt.',
+    notComputed:
+      'Für diese Auszählung nicht berechnet (sie stammt von vor der Jury-Analyse). Zählen Sie die Runde erneut aus.',
+    alpha:
+      'Krippendorffs Alpha: {value} (95-%-Intervall {low} bis {high}), aus {units} Einreichungen mit {values} Bewertungsbögen von {coders} Juroren',
+    alphaNoInterval:
+      'Krippendorffs Alpha: {value}, aus {units} Einreichungen mit {values} Bewertungsbögen von {coders} Juroren',
+    alphaNull: 'Krippendorffs Alpha: nicht berechenbar ({reason})',
+    concordanceTitle: 'Kendalls W, wo Juroren dieselben Einreichungen bewertet haben',
+    concordance: 'W = {value}: {jurors} Juroren, {nominations} Einreichungen',
+    concordanceNull: 'W nicht berechenbar ({reason}): {jurors} Juroren, {nominations} Einreichungen',
+    noConcordance:
+      'Kendalls W: nicht berechenbar (keine Gruppe von Juroren hat dieselben drei oder mehr Einreichungen bewertet).',
+    moreBlocks: 'und {count} kleinere Gruppen (in der API)',
+    reasons: {
+      too_few_pairable: 'keine Einreichung hat zwei gezählte Bögen',
+      no_variance: 'alle Summen sind gleich',
+      no_common_block: 'keine Gruppe hat dieselben Einreichungen bewertet',
+    },
+    jurorsCaption: 'Juroren-Diagnose in {category}',
+    juror: 'Juror',
+    scorecards: 'Bögen',
+    leniency: 'Milde',
+    leniencySigma: 'Milde (σ)',
+    agreement: 'Übereinstimmung',
+    scaleUse: 'Genutzte Noten',
+    flags: 'Hinweise',
+    scaleRange: '{criterion}: {lowest} bis {highest}',
+    agreementReasons: {
+      too_few_shared: 'weniger als 3 gemeinsame',
+      no_variance: 'keine Streuung',
+    },
+    noFlags: 'Keine',
+    flagTexts: {
+      low_agreement: 'Übereinstimmung {value} liegt unter {threshold}',
+      lenient: 'Mild: {value} σ über den anderen (Grenze {threshold})',
+      severe: 'Streng: {value} σ unter den anderen (Grenze {threshold})',
+    },
+    thresholds:
+      'Markiert: Übereinstimmung unter {min} oder Milde über {max} σ (Regeln der Ausgabe). Milde ist die mittlere Summe des Jurors minus die der anderen bei denselben Einreichungen; Übereinstimmung die Rangkorrelation mit dem Mittel der anderen.',
+    sensitivity: 'Sensitivität (würde sich der Sieger ändern): noch nicht berechnet.',
+    download: 'Juroren-Diagnose (CSV)',
+    unavailable: 'Die Übereinstimmung der Jury ist nicht verfügbar: {reason}',
+  },
+
   problems: {
+    'tally.no_snapshot': 'Noch keine Auszählung dieser Runde ist abgeschlossen.',
     'rounds.open': 'Die Runde ist noch offen: Schließen Sie sie zuerst.',
     'rounds.closed': 'Die Runde ist bereits geschlossen.',
     'rounds.not_found': 'Diese Runde gibt es nicht.',

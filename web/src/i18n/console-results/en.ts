@@ -213,7 +213,55 @@ export const consoleResults = {
     queueExpires: 'Valid until {date}.',
   },
 
+  analytics: {
+    title: 'Jury agreement in {category}',
+    notTallied: 'Not computed: the category has no tally yet.',
+    notComputed:
+      'Not computed for this tally (it predates jury analytics). Tally the round again to compute it.',
+    alpha:
+      'Krippendorff’s alpha: {value} (95 % interval {low} to {high}), from {units} nominations with {values} scorecards by {coders} jurors',
+    alphaNoInterval:
+      'Krippendorff’s alpha: {value}, from {units} nominations with {values} scorecards by {coders} jurors',
+    alphaNull: 'Krippendorff’s alpha: not computable ({reason})',
+    concordanceTitle: 'Kendall’s W, where jurors scored the same nominations',
+    concordance: 'W = {value}: {jurors} jurors on {nominations} nominations',
+    concordanceNull: 'W not computable ({reason}): {jurors} jurors on {nominations} nominations',
+    noConcordance:
+      'Kendall’s W: not computable (no group of jurors scored the same three or more nominations).',
+    moreBlocks: 'and {count} smaller groups (in the CSV of the API)',
+    reasons: {
+      too_few_pairable: 'no nomination has two counted scorecards',
+      no_variance: 'every total is the same',
+      no_common_block: 'no group of jurors scored the same nominations',
+    },
+    jurorsCaption: 'Juror diagnostics in {category}',
+    juror: 'Juror',
+    scorecards: 'Scorecards',
+    leniency: 'Leniency',
+    leniencySigma: 'Leniency (σ)',
+    agreement: 'Agreement',
+    scaleUse: 'Marks used',
+    flags: 'Flags',
+    scaleRange: '{criterion}: {lowest} to {highest}',
+    agreementReasons: {
+      too_few_shared: 'fewer than 3 shared',
+      no_variance: 'no variation',
+    },
+    noFlags: 'None',
+    flagTexts: {
+      low_agreement: 'Agreement {value} is below {threshold}',
+      lenient: 'Lenient: {value} σ above the others (limit {threshold})',
+      severe: 'Severe: {value} σ below the others (limit {threshold})',
+    },
+    thresholds:
+      'Flagged: agreement below {min}, or leniency beyond {max} σ (the edition’s rules). Leniency is the juror’s mean total minus the others’ on the same nominations; agreement the rank correlation with the others’ mean.',
+    sensitivity: 'Sensitivity (would the winner change): not computed yet.',
+    download: 'Juror diagnostics (CSV)',
+    unavailable: 'Jury agreement is not available: {reason}',
+  },
+
   problems: {
+    'tally.no_snapshot': 'No tally of this round has finished yet.',
     'rounds.open': 'The round is still open: close it first.',
     'rounds.closed': 'The round is already closed.',
     'rounds.not_found': 'This round does not exist.',

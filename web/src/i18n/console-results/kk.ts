@@ -214,7 +214,54 @@ export const consoleResults: ConsoleResultsMessages = {
     queueExpires: '{date} дейін жарамды.',
   },
 
+  analytics: {
+    title: 'Қазылар келісімі: {category}',
+    notTallied: 'Есептелмеген: номинация әлі қорытындыланбаған.',
+    notComputed:
+      'Бұл қорытынды үшін есептелмеген (ол қазылар талдауынан бұрын жасалған). Турды қайта қорытындылаңыз.',
+    alpha:
+      'Криппендорф альфасы: {value} (95 % аралық {low} – {high}), {units} өтінім, {values} бағалау парағы, {coders} қазы бойынша',
+    alphaNoInterval:
+      'Криппендорф альфасы: {value}, {units} өтінім, {values} бағалау парағы, {coders} қазы бойынша',
+    alphaNull: 'Криппендорф альфасы: есептелмейді ({reason})',
+    concordanceTitle: 'Қазылар бірдей өтінімдерді бағалаған жердегі Кендалл W',
+    concordance: 'W = {value}: {jurors} қазы, {nominations} өтінім',
+    concordanceNull: 'W есептелмейді ({reason}): {jurors} қазы, {nominations} өтінім',
+    noConcordance: 'Кендалл W: есептелмейді (ешбір қазылар тобы бірдей үш не одан көп өтінімді бағаламаған).',
+    moreBlocks: 'және тағы {count} шағын топ (API-де)',
+    reasons: {
+      too_few_pairable: 'ешбір өтінімде екі есептелген баға жоқ',
+      no_variance: 'барлық қорытынды бірдей',
+      no_common_block: 'ешбір топ бірдей өтінімдерді бағаламаған',
+    },
+    jurorsCaption: 'Қазылар диагностикасы: {category}',
+    juror: 'Қазы',
+    scorecards: 'Бағалар',
+    leniency: 'Жұмсақтық',
+    leniencySigma: 'Жұмсақтық (σ)',
+    agreement: 'Келісім',
+    scaleUse: 'Қолданылған балдар',
+    flags: 'Белгілер',
+    scaleRange: '{criterion}: {lowest} – {highest}',
+    agreementReasons: {
+      too_few_shared: 'ортақ 3-тен аз',
+      no_variance: 'айырма жоқ',
+    },
+    noFlags: 'Жоқ',
+    flagTexts: {
+      low_agreement: 'Келісім {value}, {threshold} мәнінен төмен',
+      lenient: 'Жұмсақ: басқалардан {value} σ жоғары (шек {threshold})',
+      severe: 'Қатал: басқалардан {value} σ төмен (шек {threshold})',
+    },
+    thresholds:
+      'Белгіленеді: келісім {min} мәнінен төмен не жұмсақтық {max} σ-дан асса (маусым ережелері). Жұмсақтық — қазының орташа қорытындысынан сол өтінімдер бойынша басқалардың орташасын алғандағы айырма; келісім — басқалардың орташасымен рангтік корреляция.',
+    sensitivity: 'Сезімталдық (жеңімпаз өзгере ме): әлі есептелмеген.',
+    download: 'Қазылар диагностикасы (CSV)',
+    unavailable: 'Қазылар келісімі қолжетімсіз: {reason}',
+  },
+
   problems: {
+    'tally.no_snapshot': 'Бұл турдың бірде-бір қорытындысы әлі аяқталмаған.',
     'rounds.open': 'Тур әлі ашық: алдымен оны жабыңыз.',
     'rounds.closed': 'Тур әлдеқашан жабылған.',
     'rounds.not_found': 'Мұндай тур жоқ.',

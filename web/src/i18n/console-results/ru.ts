@@ -237,7 +237,55 @@ export const consoleResults: ConsoleResultsMessages = {
     queueExpires: 'Действует до {date}.',
   },
 
+  analytics: {
+    title: 'Согласованность жюри: {category}',
+    notTallied: 'Не рассчитано: номинация ещё не подсчитана.',
+    notComputed:
+      'Не рассчитано для этого подсчёта (он сделан до появления аналитики жюри). Подсчитайте тур заново.',
+    alpha:
+      'Альфа Криппендорфа: {value} (95 % интервал от {low} до {high}), по {units} заявкам, {values} оценочным листам, {coders} членам жюри',
+    alphaNoInterval:
+      'Альфа Криппендорфа: {value}, по {units} заявкам, {values} оценочным листам, {coders} членам жюри',
+    alphaNull: 'Альфа Криппендорфа: не вычисляется ({reason})',
+    concordanceTitle: 'W Кендалла там, где члены жюри оценили одни и те же заявки',
+    concordance: 'W = {value}: {jurors} членов жюри, {nominations} заявок',
+    concordanceNull: 'W не вычисляется ({reason}): {jurors} членов жюри, {nominations} заявок',
+    noConcordance:
+      'W Кендалла: не вычисляется (ни одна группа членов жюри не оценила одни и те же три и более заявки).',
+    moreBlocks: 'и ещё {count} меньших групп (в API)',
+    reasons: {
+      too_few_pairable: 'ни у одной заявки нет двух учтённых оценок',
+      no_variance: 'все итоги одинаковы',
+      no_common_block: 'ни одна группа не оценила одни и те же заявки',
+    },
+    jurorsCaption: 'Диагностика членов жюри: {category}',
+    juror: 'Член жюри',
+    scorecards: 'Оценки',
+    leniency: 'Мягкость',
+    leniencySigma: 'Мягкость (σ)',
+    agreement: 'Согласие',
+    scaleUse: 'Использованные баллы',
+    flags: 'Отметки',
+    scaleRange: '{criterion}: от {lowest} до {highest}',
+    agreementReasons: {
+      too_few_shared: 'меньше 3 общих',
+      no_variance: 'нет разброса',
+    },
+    noFlags: 'Нет',
+    flagTexts: {
+      low_agreement: 'Согласие {value} ниже {threshold}',
+      lenient: 'Мягко: на {value} σ выше остальных (предел {threshold})',
+      severe: 'Строго: на {value} σ ниже остальных (предел {threshold})',
+    },
+    thresholds:
+      'Отмечаются: согласие ниже {min} или мягкость сверх {max} σ (правила сезона). Мягкость — средний итог члена жюри минус средний итог остальных по тем же заявкам; согласие — ранговая корреляция со средним остальных.',
+    sensitivity: 'Чувствительность (сменится ли победитель): ещё не рассчитана.',
+    download: 'Диагностика жюри (CSV)',
+    unavailable: 'Согласованность жюри недоступна: {reason}',
+  },
+
   problems: {
+    'tally.no_snapshot': 'Ни один подсчёт этого тура ещё не завершён.',
     'rounds.open': 'Тур ещё открыт: сначала закройте его.',
     'rounds.closed': 'Тур уже закрыт.',
     'rounds.not_found': 'Такого тура нет.',

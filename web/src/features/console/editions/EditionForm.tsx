@@ -78,6 +78,8 @@ export function EditionForm({
     blind: m.blind,
     maxNominationsPerCompanyPerCategory: m.maxNominations,
     reminderLeadHours: m.reminderLeadHours,
+    minJurorAgreement: m.minJurorAgreement,
+    maxJurorLeniencySigma: m.maxJurorLeniencySigma,
   };
 
   const tieBreakerName = (tieBreaker: string) => {
@@ -117,6 +119,8 @@ export function EditionForm({
       blind: form.get('blind') === 'on',
       maxNominationsPerCompanyPerCategory: number('maxNominationsPerCompanyPerCategory'),
       reminderLeadHours: number('reminderLeadHours'),
+      minJurorAgreement: number('minJurorAgreement'),
+      maxJurorLeniencySigma: number('maxJurorLeniencySigma'),
     };
     if (!edition) {
       onSubmit(values);
@@ -336,6 +340,31 @@ export function EditionForm({
             max={720}
             defaultValue={edition?.reminderLeadHours ?? 72}
             errors={errorsFor('reminderLeadHours')}
+          />
+          {/* Jury analytics: when a juror is flagged (not a ranking rule, so never frozen). */}
+          <Field
+            name="minJurorAgreement"
+            label={m.minJurorAgreement}
+            hint={m.minJurorAgreementHint}
+            type="number"
+            inputMode="decimal"
+            min={-1}
+            max={1}
+            step={0.01}
+            defaultValue={edition?.minJurorAgreement ?? 0.3}
+            errors={errorsFor('minJurorAgreement')}
+          />
+          <Field
+            name="maxJurorLeniencySigma"
+            label={m.maxJurorLeniencySigma}
+            hint={m.maxJurorLeniencySigmaHint}
+            type="number"
+            inputMode="decimal"
+            min={0.01}
+            max={9.99}
+            step={0.01}
+            defaultValue={edition?.maxJurorLeniencySigma ?? 1}
+            errors={errorsFor('maxJurorLeniencySigma')}
           />
         </fieldset>
         <div className="actions">

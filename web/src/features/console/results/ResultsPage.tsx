@@ -2,9 +2,11 @@ import { type ChangeEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   type AdvancePreview,
+  type CategoryAnalytics,
   type CategoryResults,
   type CsvKind,
   type Round,
+  type RoundAnalytics,
   type RoundResults,
   useAdvance,
   useAdvancePreview,
@@ -12,6 +14,7 @@ import {
   useCsvDownload,
   useEditionRounds,
   useRetally,
+  useRoundAnalytics,
   useRoundResults,
 } from '../../../api/console-results';
 import { useAccountNames } from '../../../api/console-trust';
@@ -20,6 +23,7 @@ import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../..
 import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { Agreement } from './Agreement';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';
 
@@ -142,12 +146,24 @@ function Downloads({ roundId }: { roundId: string }) {
       <div className="actions">
         {button('results', r.downloadResults)}
         {button('scoresheet', r.downloadScoresheet)}
+        {button('jurors', t.consoleResults.analytics.download)}
       </div>
     </section>
   );
 }
 
-function Ranking({ category, index }: { category: CategoryResults; index: number }) {
+function Ranking({
+  category,
+  index,
+  analytics,
+  thresholds,
+}: {
+  category: CategoryResults;
+  index: number;
+  /** This category's jury analytics, once loaded. */
+  analytics?: CategoryAnalytics;
+  thresholds?: RoundAnalytics['thresholds'];
+}) {
   const { t, locale } = useI18n();
   const r = t.consoleResults.results;
   const decimal = useDecimal();
@@ -281,6 +297,15 @@ function Ranking({ category, index }: { category: CategoryResults; index: number
           </table>
         </div>
       )}
+      {analytics && thresholds && (
+        <Agreement
+          analytics={analytics}
+          thresholds={thresholds}
+          categoryName={name}
+          heading={`agreement-${index}`}
+          jurorName={jurorName}
+        />
+      )}
     </section>
   );
 }
@@ -396,13 +421,26 @@ function Advance({ results, advance }: { results: RoundResults; advance: Advance
 function ClosedRound({ round, advance }: { round: Round; advance: AdvanceMutation }) {
   const edition = useConsoleEdition();
   const query = useRoundResults(round.id);
+  // Asked again whenever a snapshot the ranking shows changes, so the analytics describe that ranking.
+  const snapshots = (query.data?.categories ?? [])
+    .map((c) => c.snapshot?.id)
+    .filter((id) => id !== undefined)
+    .join(',');
+  const analytics = useRoundAnalytics(round.id, snapshots);
+  const analyticsOf = new Map(analytics.data?.categories.map((c) => [c.categoryId, c]) ?? []);
   return (
     <QueryState query={query}>
       {(results) => (
         <>
           <Runs results={results} />
           {results.categories.map((category, index) => (
-            <Ranking key={category.categoryId} category={category} index={index} />
+            <Ranking
+              key={category.categoryId}
+              category={category}
+              index={index}
+              analytics={analyticsOf.get(category.categoryId)}
+              thresholds={analytics.data?.thresholds}
+            />
           ))}
           <Downloads roundId={round.id} />
           {edition.phase === 'tallying' && <Advance results={results} advance={advance} />}
