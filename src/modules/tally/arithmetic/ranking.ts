@@ -1,13 +1,14 @@
-import type { Decimal } from 'decimal.js';
-
 import { at } from '../../../common/checked-index.js';
 
 import { compareIds } from './totals.js';
 
 export interface Contender {
   id: string;
-  /** keys[0] is the score, then one value per declared tie-breaker; all already `comparable`, higher is better. */
-  keys: readonly Decimal[];
+  /**
+   * keys[0] is the score, then one value per declared tie-breaker, higher is better: each the value rounded
+   * to COMPARISON_PLACES times SCALE (decimal.ts), top_marks the count, so equal keys are equal values.
+   */
+  keys: readonly bigint[];
 }
 
 export interface Placing<C extends Contender> {
@@ -29,7 +30,8 @@ export interface Placing<C extends Contender> {
 export function rankContenders<C extends Contender>(contenders: readonly C[]): Placing<C>[] {
   const sorted = [...contenders].sort((a, b) => {
     const difference = firstDifference(a, b);
-    return difference === null ? compareIds(a.id, b.id) : at(b.keys, difference).cmp(at(a.keys, difference));
+    if (difference === null) return compareIds(a.id, b.id);
+    return at(b.keys, difference) > at(a.keys, difference) ? 1 : -1;
   });
 
   // Contenders equal on every key share a rank: group them.
@@ -62,7 +64,7 @@ export function rankContenders<C extends Contender>(contenders: readonly C[]): P
 
 function firstDifference(a: Contender, b: Contender): number | null {
   for (let k = 0; k < a.keys.length; k++) {
-    if (!at(a.keys, k).eq(at(b.keys, k))) return k;
+    if (at(a.keys, k) !== at(b.keys, k)) return k;
   }
   return null;
 }
