@@ -21,14 +21,23 @@ import { meanOfTotals, sigmaOfTotals, spread } from './totals.js';
  */
 export type Scorer = (column: NominationColumn) => bigint;
 
-export function scorerFor(method: ScoringMethod, matrix: ScoreMatrix, arithmetic: Arithmetic): Scorer {
+/**
+ * `zscoreColumns`: a cache of each column's pool-independent figures, valid while the jurors' moments are
+ * those it was filled with (see zscoreScorer).
+ */
+export function scorerFor(
+  method: ScoringMethod,
+  matrix: ScoreMatrix,
+  arithmetic: Arithmetic,
+  zscoreColumns?: WeakMap<NominationColumn, ZscoreColumn>,
+): Scorer {
   switch (method) {
     case 'mean':
       return (column) => mean(column, matrix.denominator, arithmetic);
     case 'trimmed_mean':
       return (column) => trimmedMean(column, matrix.denominator, arithmetic);
     case 'zscore':
-      return arithmetic === 'exact' ? zscoreScorer(matrix) : decimalZscoreScorer(matrix);
+      return arithmetic === 'exact' ? zscoreScorer(matrix, zscoreColumns) : decimalZscoreScorer(matrix);
   }
 }
 
@@ -69,63 +78,94 @@ function trimmedMean(column: NominationColumn, denominator: bigint, arithmetic: 
  *
  * The score is irrational in general, so it is computed to far more places than are compared and rounded.
  * `decimalZscoreScorer` does that with decimal.js at 50 significant digits (the reference, and the fallback).
- * `zscoreScorer`, 10–20× faster, works in integers: with N, Σ and D the same figures over all totals, σ/√D_j
- * = √(D/D_j)/(N·W), and R_j = ⌊√(D·P²/D_j)⌋ (P = 10⁴⁰) is √(D/D_j)·P to within 1, so
+ * `zscoreScorer`, much faster, works in integers. With N, Σ and D the same figures over all totals,
+ * σ = √D/(N·W), so
  *
- *     score = (Σ·k·P + X) / (k·N·W·P)      X = Σ_j (m_j·S_j − T_j)·R_j
+ *     score = Σ/(N·W) + √D/(N·W) · Y/k          Y = Σ_j (m_j·S_j − T_j)/√D_j
  *
- * to within A/(k·N·W·P), A = Σ_j |m_j·S_j − T_j|. Rounding that is certain unless the value lies near a
- * half-way point at the 11th decimal; "near" also allows for the decimal path's own error (a relative 10⁻⁴⁹
- * per operation), so wherever the integer path answers, it answers what the decimal path would. Near such a
- * point (an exactly rational score such as μ can sit on one) that nomination is scored by the decimal path.
+ * Y reads only the column and its jurors' moments, not the pools, so a column's Y is reused across
+ * variations that keep those (a juror left out changes the pools and the columns they scored, nothing else).
+ * In integers, with P = 10⁴⁰: Q = ⌊P·√D⌋ and U_j = ⌊P/√D_j⌋ are each within 1 of the real value, and
+ *
+ *     score·10¹⁰ ≈ (Σ·k·P² + Q·y)·10¹⁰ / (k·N·W·P²)          y = Σ_j (m_j·S_j − T_j)·U_j ≈ P·Y
+ *
+ * where Q·y is within A·(Q + P + 2) of P²·√D·Y, A = Σ_j |m_j·S_j − T_j| (as |Y| ≤ A and Q + 1 ≥ P·√D).
+ * Rounding that is certain unless the value lies near a half-way point at the 11th decimal; "near" also
+ * allows for the decimal path's own error (a relative 5·10⁻⁵⁰ per operation), so wherever the integer path
+ * answers, it answers what the decimal path would. Near such a point (an exactly rational score such as μ
+ * can sit on one) that nomination is scored by the decimal path.
  */
 const P = 10n ** 40n;
 const REFERENCE_ERROR = 10n ** 37n; // see the bound in zscoreScorer
 
-function zscoreScorer(matrix: ScoreMatrix): Scorer {
+/** A column's y and A (see above), for the jurors' moments it was computed with. */
+export interface ZscoreColumn {
+  y: bigint;
+  a: bigint;
+}
+
+function zscoreScorer(matrix: ScoreMatrix, columns?: WeakMap<NominationColumn, ZscoreColumn>): Scorer {
   const { jurors, overall, denominator } = matrix;
   if (overall.count === 0) return () => 0n; // never called: no nomination has a scorecard
   let fallback: Scorer | undefined;
-  const n = BigInt(overall.count);
-  const d = spread(overall);
-  const perJuror = jurors.map(({ moments }) => {
-    const dj = spread(moments);
-    return {
-      count: BigInt(moments.count),
-      sum: moments.sum,
-      root: dj === 0n ? null : integerSquareRoot((d * P * P) / dj),
-    };
-  });
-  const nw = n * denominator;
+  // U_j per juror, computed when first needed: a variation that scores two nominations needs a few.
+  const perJuror: ({ count: bigint; sum: bigint; unit: bigint | null } | undefined)[] = [];
+  const unitOf = (juror: number) => {
+    let unit = perJuror[juror];
+    if (unit === undefined) {
+      const { moments } = at(jurors, juror);
+      const dj = spread(moments);
+      unit = {
+        count: BigInt(moments.count),
+        sum: moments.sum,
+        unit: dj === 0n ? null : integerSquareRoot((P * P) / dj),
+      };
+      perJuror[juror] = unit;
+    }
+    return unit;
+  };
+  const columnOf = (column: NominationColumn): ZscoreColumn => {
+    let y = 0n;
+    let a = 0n;
+    for (const { juror, total } of column.entries) {
+      const { count, sum, unit } = unitOf(juror);
+      if (unit === null) continue;
+      const deviation = count * total - sum;
+      y += deviation * unit;
+      a += deviation < 0n ? -deviation : deviation;
+    }
+    return { y, a };
+  };
+
   const sum = overall.sum;
-  const absoluteSum = sum < 0n ? -sum : sum;
+  const q = integerSquareRoot(spread(overall) * P * P);
+  const nwp2 = BigInt(overall.count) * denominator * P * P;
+  const sumP2 = sum * P * P;
+  // The slack below, in parts: this path's error per unit of A, and the decimal path's.
+  const ownError = 2n * SCALE * (q + P + 2n);
+  const referencePerA = (q + 1n) * P;
+  const referenceBase = ((sum < 0n ? -sum : sum) + BigInt(overall.count) * denominator) * P * P;
 
   return (column) => {
-    const k = BigInt(column.entries.length);
-    let x = 0n; // X above
-    let a = 0n; // A above
-    let b = 0n; // Σ_j |m_j·S_j − T_j|·(R_j + 1) ≥ P·N·W·Σ|terms|
-    for (const { juror, total } of column.entries) {
-      const { count, sum: jurorSum, root } = at(perJuror, juror);
-      if (root === null) continue;
-      const deviation = count * total - jurorSum;
-      const absolute = deviation < 0n ? -deviation : deviation;
-      x += deviation * root;
-      a += absolute;
-      b += absolute * (root + 1n);
+    let figures = columns?.get(column);
+    if (figures === undefined) {
+      figures = columnOf(column);
+      columns?.set(column, figures);
     }
-    // score·10¹⁰ ≈ y = numerator/denominator; half away from zero is ⌊(2|numerator| + den)/(2·den)⌋.
-    const numerator = (sum * k * P + x) * SCALE;
-    const den = k * nw * P;
+    const { y, a } = figures;
+    const k = BigInt(column.entries.length);
+    // score·10¹⁰ ≈ numerator/den; half away from zero is ⌊(2·|numerator| + den)/(2·den)⌋.
+    const numerator = (sumP2 * k + q * y) * SCALE;
+    const den = k * nwp2;
     const magnitude = numerator < 0n ? -numerator : numerator;
     const twice = 2n * den;
     const shifted = 2n * magnitude + den;
     const remainder = shifted % twice;
-    // How far y may be from the decimal path's value, in units of 1/(2·den): this path's error A·10¹⁰/den,
-    // plus the decimal path's, at most (k + 3)·(Σ|terms| + |μ| + 1)·10⁻⁴⁷ (each of its ≤ 2k + 6 operations
-    // rounds to a relative 5·10⁻⁵⁰ of a value at most Σ|terms| + |μ|).
+    // How far numerator/den may be from the decimal path's value, in units of 1/(2·den): this path's error
+    // A·(Q + P + 2)·10¹⁰/den, plus the decimal path's, at most (k + 3)·(Σ|terms| + |μ| + 1)·10⁻⁴⁷ (each of
+    // its ≤ 2k + 6 operations rounds to a relative 5·10⁻⁵⁰ of at most that), with Σ|terms| ≤ σ·A.
     const slack =
-      2n * a * SCALE + (2n * k * (k + 3n) * (b + absoluteSum * P + nw * P)) / REFERENCE_ERROR + 4n;
+      a * ownError + (2n * k * (k + 3n) * (a * referencePerA + referenceBase)) / REFERENCE_ERROR + 4n;
     if (remainder <= slack || twice - remainder <= slack) {
       fallback ??= decimalZscoreScorer(matrix);
       return fallback(column);

@@ -12,7 +12,7 @@ import { scaledQuotient, type Arithmetic } from './decimal.js';
 import { TallyInputError } from './errors.js';
 import { buildMatrix, type JurorRow, type NominationColumn, type ScoreMatrix } from './matrix.js';
 import { rankContenders, type Contender, type Placing } from './ranking.js';
-import { scorerFor } from './scoring.js';
+import { scorerFor, type ZscoreColumn } from './scoring.js';
 import { addMoments, categoryWeights, compareTotals, emptyMoments, type Moments } from './totals.js';
 import type { ScoringMethod, TallyInput, TallyRules, TieBreaker } from './types.js';
 
@@ -38,8 +38,10 @@ export interface PreparedTally {
   readonly arithmetic: Arithmetic;
   /** Per column of matrix.nominations: its median and tie-breaker keys (they depend on the column only). */
   readonly columnKeys: (ColumnKeys | undefined)[];
-  /** Per column and method: its score, for methods where it depends on the column only. */
-  readonly columnScores: Map<ScoringMethod, (bigint | undefined)[]>;
+  /** Per column: its z-score figures that do not depend on the pools (scoring.ts). */
+  readonly zscoreColumns: WeakMap<NominationColumn, ZscoreColumn>;
+  /** Per method and column: its contender, where that depends on the column only. */
+  readonly contenders: Map<ScoringMethod, (NominationContender | undefined)[]>;
 }
 
 interface ColumnKeys {
@@ -51,7 +53,7 @@ export function prepare(input: TallyInput, arithmetic: Arithmetic): PreparedTall
   const weights = categoryWeights(input.criteria);
   const rules = checkedRules(input.rules, weights.codes);
   const matrix = buildMatrix(input.nominations, input.scorecards, weights);
-  return { rules, matrix, arithmetic, columnKeys: [], columnScores: new Map() };
+  return { rules, matrix, arithmetic, columnKeys: [], zscoreColumns: new WeakMap(), contenders: new Map() };
 }
 
 /** The standings of the prepared tally under its own rules, or under another scoring method. */
@@ -123,17 +125,21 @@ export function scoresWithChangedTotal(
     sumOfSquares: row.moments.sumOfSquares - entry.total * entry.total + changed.total * changed.total,
   };
   const jurors = matrix.jurors.map((r, i) => (i === jurorIndex ? { ...r, moments } : r));
-  const overall = emptyMoments();
-  for (const r of jurors) addMoments(overall, r.moments);
+  const overall: Moments = {
+    count: matrix.overall.count,
+    sum: matrix.overall.sum + moments.sum - row.moments.sum,
+    sumOfSquares: matrix.overall.sumOfSquares + moments.sumOfSquares - row.moments.sumOfSquares,
+  };
+  // The scorers read the pools and the column they score, never the list of columns.
   const varied: ScoreMatrix = {
     denominator: matrix.denominator,
-    nominations: matrix.nominations.map((c, i) => (i === columnIndex ? changedColumn : c)),
+    nominations: matrix.nominations,
     jurors,
     overall,
   };
   const score = scorerFor(method, varied, prepared.arithmetic);
   return nominations.map((id) => {
-    const found = varied.nominations.find((c) => c.id === id);
+    const found = id === column.id ? changedColumn : matrix.nominations.find((c) => c.id === id);
     if (found === undefined || found.entries.length === 0) {
       throw new TallyInputError(`nomination "${id}" has no counted scorecard`);
     }
@@ -156,11 +162,12 @@ function standingsOfMatrix(
   unchanged: (column: number) => boolean,
 ): Standings {
   const { rules, arithmetic } = prepared;
-  const score = scorerFor(method, matrix, arithmetic);
+  // The remaining jurors' moments are the prepared matrix's in every variation ranked here.
+  const score = scorerFor(method, matrix, arithmetic, prepared.zscoreColumns);
   // The z-score reads the pools, which any variation changes; the other methods read the column only.
   const cacheScores = matrix === prepared.matrix || method !== 'zscore';
-  let scores = prepared.columnScores.get(method);
-  if (scores === undefined) prepared.columnScores.set(method, (scores = []));
+  let cache = prepared.contenders.get(method);
+  if (cache === undefined) prepared.contenders.set(method, (cache = []));
   // A nomination without scorecards has no score to rank, whatever minScorecards says.
   const threshold = Math.max(1, rules.minScorecards);
 
@@ -178,18 +185,19 @@ function standingsOfMatrix(
       unranked.push({ column, median });
       return;
     }
-    let columnScore = cached && cacheScores ? scores[i] : undefined;
-    if (columnScore === undefined) {
-      columnScore = score(column);
-      if (cached && cacheScores) scores[i] = columnScore;
+    let contender = cached && cacheScores ? cache[i] : undefined;
+    if (contender === undefined) {
+      const columnScore = score(column);
+      contender = {
+        id: column.id,
+        keys: [columnScore, ...keys.tieBreakers],
+        score: columnScore,
+        column,
+        median,
+      };
+      if (cached && cacheScores) cache[i] = contender;
     }
-    contenders.push({
-      id: column.id,
-      keys: [columnScore, ...keys.tieBreakers],
-      score: columnScore,
-      column,
-      median,
-    });
+    contenders.push(contender);
   });
   return { placings: rankContenders(contenders), unranked };
 }
