@@ -2,8 +2,11 @@
  * The tally of one category in one round: SPEC.md "Tally rules", as pure arithmetic.
  *
  * Reading order: `tally` below, then totals.ts (exact juror totals), matrix.ts (the totals by nomination
- * and by juror), scoring.ts (the three methods), ranking.ts (tie-breakers and competition ranking),
- * decimal.ts (rounding and presentation); types.ts holds the input and result shapes.
+ * and by juror), standings.ts (each nomination's score and tie-breaker values, ranked), scoring.ts (the
+ * three methods), ranking.ts (tie-breakers and competition ranking), decimal.ts (rounding, in integers where
+ * provably the same, and presentation); types.ts holds the input and result shapes. `referenceTally` is the
+ * same rules with decimal.js throughout, against which `tally` is property-tested, and `prepareTally` /
+ * `rankVariation` / `scoresWithChange` rank variations of one input for the sensitivity analysis.
  */
 import { at } from '../../../common/checked-index.js';
 
