@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 
 import {
   parseWeight,
@@ -7,6 +8,7 @@ import {
   tally,
   type TallyInput,
   type TallyRules,
+  type ScoringMethod,
   type TallyScorecard,
 } from '../arithmetic/tally.js';
 import { sensitivity, type CategorySensitivity } from './sensitivity.js';
@@ -332,5 +334,73 @@ describe('sensitivity: ties', () => {
     expect(() => sensitivity(data, { topN: 0 })).toThrow(RangeError);
     expect(() => sensitivity(data, { fragileMargin: '-1' })).toThrow(RangeError);
     expect(() => sensitivity(data, { fragileMargin: '0.00001' })).toThrow(RangeError);
+  });
+});
+
+describe('sensitivity: properties', () => {
+  const dataArb = fc
+    .record({
+      method: fc.constantFrom<ScoringMethod>('mean', 'trimmed_mean', 'zscore'),
+      minScorecards: fc.integer({ min: 1, max: 3 }),
+      topN: fc.integer({ min: 1, max: 3 }),
+      marks: fc.array(
+        fc.record({
+          juror: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+          nomination: fc.constantFrom('N1', 'N2', 'N3', 'N4'),
+          q: fc.integer({ min: 0, max: 6 }),
+        }),
+        { maxLength: 20 },
+      ),
+    })
+    .map(({ method, minScorecards, topN, marks }) => {
+      const byJuror: Record<string, Record<string, number>> = {};
+      for (const { juror, nomination, q } of marks) (byJuror[juror] ??= {})[nomination] = q;
+      return { data: input(byJuror, { method, minScorecards, tieBreakers: ['median'] }), topN };
+    });
+  const winnersOf = (data: TallyInput) =>
+    tally(data)
+      .nominations.filter((n) => n.rank === 1)
+      .map((n) => n.nomination);
+
+  it('agrees with the tally of each varied input: every method and every juror left out', () => {
+    fc.assert(
+      fc.property(dataArb, ({ data, topN }) => {
+        const result = sensitivity(data, { topN });
+        expect(result.winners).toEqual(winnersOf(data));
+        for (const m of result.methods) {
+          expect(m.winners).toEqual(winnersOf({ ...data, rules: { ...data.rules, method: m.method } }));
+        }
+        for (const l of result.leaveOneOut) {
+          const without = { ...data, scorecards: data.scorecards.filter((card) => card.juror !== l.juror) };
+          expect(l.winners).toEqual(winnersOf(without));
+        }
+        expect(result.fragile).toBe(result.causes.length > 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives a margin change that levels the first two, where one step less does not', () => {
+    fc.assert(
+      fc.property(dataArb, ({ data }) => {
+        const { margin } = sensitivity(data, { fragileMargin: '0' });
+        const change = margin?.change;
+        if (margin == null || change == null) return;
+        const steps = BigInt(change.deltaExact.replace('-', '').replace('.', '')) / 1_000_000n; // W = 10⁴
+        const sign = change.deltaExact.startsWith('-') ? -1n : 1n;
+        const prepared = prepareTally(data);
+        const level = (n: bigint) => {
+          const [first, second] = scoresWithChange(
+            prepared,
+            { juror: change.juror, nomination: change.nomination, delta: sign * n },
+            [margin.first, margin.second],
+          );
+          return second! >= first!;
+        };
+        expect(level(steps)).toBe(true);
+        expect(level(steps - 1n)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
