@@ -13,7 +13,14 @@ import { TallyInputError } from './errors.js';
 import { buildMatrix, type JurorRow, type NominationColumn, type ScoreMatrix } from './matrix.js';
 import { rankContenders, type Contender, type Placing } from './ranking.js';
 import { scorerFor, type ZscoreColumn } from './scoring.js';
-import { addMoments, categoryWeights, compareTotals, emptyMoments, type Moments } from './totals.js';
+import {
+  addMoments,
+  categoryWeights,
+  compareIds,
+  compareTotals,
+  emptyMoments,
+  type Moments,
+} from './totals.js';
 import type { ScoringMethod, TallyInput, TallyRules, TieBreaker } from './types.js';
 
 export interface NominationContender extends Contender {
@@ -40,6 +47,12 @@ export interface PreparedTally {
   readonly columnKeys: (ColumnKeys | undefined)[];
   /** Per column: its z-score figures that do not depend on the pools (scoring.ts). */
   readonly zscoreColumns: WeakMap<NominationColumn, ZscoreColumn>;
+  /**
+   * Per method: the column indices in the order of the prepared matrix's ranking. A variation lists its
+   * contenders in that order, which changes nothing in the result (the ranking's order is total) but lets the
+   * sort run over an almost sorted list: a variation moves few nominations.
+   */
+  readonly order: Map<ScoringMethod, number[]>;
   /** Per method and column: its contender, where that depends on the column only. */
   readonly contenders: Map<ScoringMethod, (NominationContender | undefined)[]>;
 }
@@ -53,7 +66,15 @@ export function prepare(input: TallyInput, arithmetic: Arithmetic): PreparedTall
   const weights = categoryWeights(input.criteria);
   const rules = checkedRules(input.rules, weights.codes);
   const matrix = buildMatrix(input.nominations, input.scorecards, weights);
-  return { rules, matrix, arithmetic, columnKeys: [], zscoreColumns: new WeakMap(), contenders: new Map() };
+  return {
+    rules,
+    matrix,
+    arithmetic,
+    columnKeys: [],
+    zscoreColumns: new WeakMap(),
+    order: new Map(),
+    contenders: new Map(),
+  };
 }
 
 /** The standings of the prepared tally under its own rules, or under another scoring method. */
@@ -173,7 +194,8 @@ function standingsOfMatrix(
 
   const contenders: NominationContender[] = [];
   const unranked: Standings['unranked'] = [];
-  matrix.nominations.forEach((column, i) => {
+  const order = prepared.order.get(method);
+  const visit = (column: NominationColumn, i: number) => {
     const cached = unchanged(i);
     let keys = cached ? prepared.columnKeys[i] : undefined;
     if (keys === undefined) {
@@ -198,8 +220,20 @@ function standingsOfMatrix(
       if (cached && cacheScores) cache[i] = contender;
     }
     contenders.push(contender);
-  });
-  return { placings: rankContenders(contenders), unranked };
+  };
+  if (order === undefined) matrix.nominations.forEach(visit);
+  else for (const i of order) visit(at(matrix.nominations, i), i);
+  const placings = rankContenders(contenders);
+  if (order === undefined && matrix === prepared.matrix) {
+    const indexOf = new Map(matrix.nominations.map((column, i) => [column.id, i]));
+    prepared.order.set(method, [
+      ...placings.map(({ contender }) => indexOf.get(contender.id) ?? 0),
+      ...unranked.map(({ column }) => indexOf.get(column.id) ?? 0),
+    ]);
+  } else if (order !== undefined) {
+    unranked.sort((a, b) => compareIds(a.column.id, b.column.id));
+  }
+  return { placings, unranked };
 }
 
 function columnKeys(
