@@ -2,17 +2,27 @@
  * Jury agreement at the size issue 17 names: one category with 2,000 nominations, 60 jurors and 5 scorecards
  * per nomination (10,000 juror totals, 5 criteria). Measures Krippendorff's alpha with a 1,000-resample
  * bootstrap interval, Kendall's W per block and every juror's diagnostics, in this process (pure arithmetic,
- * no database), and the heap they need. Goal for the whole analysis: under 2 s and 300 MB; the sensitivity
- * part (the tally re-run per scoring method and per left-out juror) is not built yet and not measured here.
+ * no database), and the heap they need; then the sensitivity analysis (the tally of the category under each
+ * scoring method, without each of the 60 jurors, and the margin between the first two), once per method as
+ * the rules' own. Goal for the whole analysis (issue 17): under 2 s and 300 MB, with the slowest method's
+ * sensitivity counted in the total; RSS is the process's peak.
+ *
+ *   npm run bench:analytics
  */
 import { analyseCategory } from '../src/modules/tally/analytics/analysis.js';
 import { concordanceBlocks } from '../src/modules/tally/analytics/kendall.js';
-import { tally, type TallyInput } from '../src/modules/tally/arithmetic/tally.js';
-import { inputsDigest } from '../src/modules/tally/inputs-digest.js';
 import { jurorDiagnostics, type JurorScorecard } from '../src/modules/tally/analytics/jurors.js';
 import { krippendorffAlphaWithInterval } from '../src/modules/tally/analytics/krippendorff.js';
 import type { Rating } from '../src/modules/tally/analytics/ratings.js';
+import { at } from '../src/common/checked-index.js';
 import { seededRandom } from '../src/modules/tally/analytics/seeded-random.js';
+import {
+  sensitivity,
+  SCORING_METHODS,
+  type CategorySensitivity,
+} from '../src/modules/tally/analytics/sensitivity.js';
+import { tally, type TallyInput, type TallyScorecard } from '../src/modules/tally/arithmetic/tally.js';
+import { inputsDigest } from '../src/modules/tally/inputs-digest.js';
 
 const NOMINATIONS = 2000;
 const JURORS = 60;
@@ -55,43 +65,87 @@ function world(): { ratings: Rating[]; cards: JurorScorecard[]; sigma: number } 
 }
 
 const { ratings, cards, sigma } = world();
+const criteria = Array.from({ length: CRITERIA }, (_, c) => ({ code: `c${c}`, weight: '1' }));
+const tallyInput = (method: (typeof SCORING_METHODS)[number]): TallyInput => ({
+  rules: { method, tieBreakers: ['median', 'top_marks'], minScorecards: 3 },
+  criteria,
+  nominations: [...new Set(cards.map((card) => card.nomination))],
+  scorecards: cards.map((card): TallyScorecard => ({
+    juror: card.juror,
+    nomination: card.nomination,
+    scores: { ...card.scores },
+  })),
+});
+const inputs = SCORING_METHODS.map(tallyInput);
+/** Wall and CPU time (user + system, all threads: GC helpers included) of one step. */
+interface Cost {
+  wall: number;
+  cpu: number;
+}
+function measure<T>(step: () => T): { value: T; cost: Cost } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = step();
+  const used = process.cpuUsage(cpu);
+  return { value, cost: { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 } };
+}
+const ms = ({ wall, cpu }: Cost) => `${wall.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms)`;
+const add = (...costs: Cost[]): Cost => ({
+  wall: costs.reduce((sum, c) => sum + c.wall, 0),
+  cpu: costs.reduce((sum, c) => sum + c.cpu, 0),
+});
+
 global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
-const started = performance.now();
-const alpha = krippendorffAlphaWithInterval(ratings, { seed: 'ab'.repeat(32), resamples: RESAMPLES });
-const afterAlpha = performance.now();
-const blocks = concordanceBlocks(ratings);
-const afterW = performance.now();
-const jurors = jurorDiagnostics(cards, sigma);
-const finished = performance.now();
+const alpha = measure(() =>
+  krippendorffAlphaWithInterval(ratings, { seed: 'ab'.repeat(32), resamples: RESAMPLES }),
+);
+const blocks = measure(() => concordanceBlocks(ratings));
+const jurors = measure(() => jurorDiagnostics(cards, sigma));
+const sensitivities = inputs.map((input) => ({
+  method: input.rules.method,
+  ...measure((): CategorySensitivity => sensitivity(input, { topN: 10 })),
+}));
+const slowest = sensitivities.reduce((worst, s) => (s.cost.cpu > worst.cost.cpu ? s : worst));
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-const rssMb = process.memoryUsage().rss / 1024 / 1024;
+const rssMb = process.resourceUsage().maxRSS / 1024;
 
-const total = finished - started;
+const total = add(alpha.cost, blocks.cost, jurors.cost, slowest.cost);
+const a = alpha.value;
 console.log(
-  `Jury agreement: ${NOMINATIONS} nominations × ${PER_NOMINATION} scorecards, ${JURORS} jurors, ${CRITERIA} criteria\n` +
-    `  alpha ${alpha.alpha.value?.toFixed(4)} [${alpha.interval?.low}, ${alpha.interval?.high}] with ${RESAMPLES} resamples: ${(afterAlpha - started).toFixed(0)} ms\n` +
-    `  Kendall's W on ${blocks.length} blocks: ${(afterW - afterAlpha).toFixed(0)} ms\n` +
-    `  juror diagnostics for ${jurors.length} jurors (${jurors.filter((j) => j.flags.length > 0).length} flagged): ${(finished - afterW).toFixed(0)} ms\n` +
-    `  total ${total.toFixed(0)} ms (goal < ${GOAL_MS} ms), heap grew ${heapMb.toFixed(0)} MB, RSS ${rssMb.toFixed(0)} MB (goal < ${GOAL_MB} MB)`,
+  `Jury analysis: ${NOMINATIONS} nominations × ${PER_NOMINATION} scorecards, ${JURORS} jurors, ${CRITERIA} criteria\n` +
+    `  alpha ${a.alpha.value?.toFixed(4)} [${a.interval?.low}, ${a.interval?.high}] with ${RESAMPLES} resamples: ${ms(alpha.cost)}\n` +
+    `  Kendall's W on ${blocks.value.length} blocks: ${ms(blocks.cost)}\n` +
+    `  juror diagnostics for ${jurors.value.length} jurors (${jurors.value.filter((j) => j.flags.length > 0).length} flagged): ${ms(jurors.cost)}\n` +
+    sensitivities
+      .map(({ method, cost, value }) => {
+        const verdict = value.fragile ? `fragile: ${value.causes.map((c) => c.kind).join(', ')}` : 'robust';
+        return `  sensitivity as ${method}: ${ms(cost)} (3 methods, ${value.leaveOneOut.length} jurors left out, margin ${value.margin?.change?.delta ?? 'none'}; ${verdict})\n`;
+      })
+      .join('') +
+    `  total with the slowest sensitivity (${slowest.method}): ${ms(total)} (goal < ${GOAL_MS} ms)\n` +
+    `  heap grew ${heapMb.toFixed(0)} MB, peak RSS ${rssMb.toFixed(0)} MB (goal < ${GOAL_MB} MB)`,
 );
-// What the tally job runs once per snapshot: the same parts from the tally's own input (exact juror totals).
-const input: TallyInput = {
-  rules: { method: 'mean', tieBreakers: [], minScorecards: 3 },
-  criteria: Array.from({ length: CRITERIA }, (_, c) => ({ code: `c${c}`, weight: '1' })),
-  nominations: [...new Set(cards.map((c) => c.nomination))].sort(),
-  scorecards: cards.map(({ juror, nomination, scores }) => ({ juror, nomination, scores: { ...scores } })),
-};
-const tallied = tally(input);
-const digest = inputsDigest(input);
-const jobStarted = performance.now();
-const analysis = analyseCategory(input, tallied, digest);
-const jobMs = performance.now() - jobStarted;
-const jobRssMb = process.memoryUsage().rss / 1024 / 1024;
+// What the tally job runs once per snapshot (analyseCategory: all of the above from the tally's own input,
+// with the sensitivity under the rules' own method), after the tally it analyses.
+const jobInput = at(inputs, 0);
+const digest = inputsDigest(jobInput);
+const tallied = tally(jobInput);
+const job = measure(() => analyseCategory(jobInput, tallied, digest));
+const jobRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `  as the tally job runs it (analyseCategory, alpha ${analysis.alpha.value}): ${jobMs.toFixed(0)} ms, RSS ${jobRssMb.toFixed(0)} MB`,
+  `  as the tally job runs it (analyseCategory, ${jobInput.rules.method}; alpha ${job.value.alpha.value}, ${job.value.sensitivity?.fragile ? 'fragile' : 'robust'}): ${ms(job.cost)}, peak RSS ${jobRssMb.toFixed(0)} MB`,
 );
 
-const met = total < GOAL_MS && jobMs < GOAL_MS && rssMb < GOAL_MB && jobRssMb < GOAL_MB;
-console.log(met ? 'Goal met (for the parts built).' : 'Goal NOT met.');
-process.exitCode = met ? 0 : 1;
+// On a loaded machine the wall time measures the other processes; the CPU time this process used is then
+// the fairer figure (it counts the GC's helper threads too, so it is no smaller than an idle run's wall time).
+const metOnWall = total.wall < GOAL_MS && job.cost.wall < GOAL_MS && jobRssMb < GOAL_MB;
+const metOnCpu = total.cpu < GOAL_MS && job.cost.cpu < GOAL_MS && jobRssMb < GOAL_MB;
+console.log(
+  metOnWall
+    ? 'Goal met.'
+    : metOnCpu
+      ? 'Goal met on CPU time (wall time was over: is the machine busy? see `uptime`).'
+      : 'Goal NOT met.',
+);
+process.exitCode = metOnCpu ? 0 : 1;

@@ -1,13 +1,14 @@
-import type { Decimal } from 'decimal.js';
-
 import { at } from '../../../common/checked-index.js';
 
 import { compareIds } from './totals.js';
 
 export interface Contender {
   id: string;
-  /** keys[0] is the score, then one value per declared tie-breaker; all already `comparable`, higher is better. */
-  keys: readonly Decimal[];
+  /**
+   * keys[0] is the score, then one value per declared tie-breaker, higher is better: each the value rounded
+   * to COMPARISON_PLACES times SCALE (decimal.ts), top_marks the count, so equal keys are equal values.
+   */
+  keys: readonly bigint[];
 }
 
 export interface Placing<C extends Contender> {
@@ -27,9 +28,15 @@ export interface Placing<C extends Contender> {
  * is the smallest over the adjacent pairs between them, so looking at the neighbouring ranks is enough.
  */
 export function rankContenders<C extends Contender>(contenders: readonly C[]): Placing<C>[] {
+  // The hot loop of the sensitivity analysis (thousands of contenders, ranked again per variation): the
+  // score is compared inline, the other keys only on equal scores.
   const sorted = [...contenders].sort((a, b) => {
+    const x = a.keys[0];
+    const y = b.keys[0];
+    if (x !== y && x !== undefined && y !== undefined) return y > x ? 1 : -1;
     const difference = firstDifference(a, b);
-    return difference === null ? compareIds(a.id, b.id) : at(b.keys, difference).cmp(at(a.keys, difference));
+    if (difference === null) return compareIds(a.id, b.id);
+    return at(b.keys, difference) > at(a.keys, difference) ? 1 : -1;
   });
 
   // Contenders equal on every key share a rank: group them.
@@ -61,9 +68,10 @@ export function rankContenders<C extends Contender>(contenders: readonly C[]): P
 }
 
 function firstDifference(a: Contender, b: Contender): number | null {
-  for (let k = 0; k < a.keys.length; k++) {
-    if (!at(a.keys, k).eq(at(b.keys, k))) return k;
-  }
+  const { keys } = a;
+  const other = b.keys;
+  // Every contender has one key per declared tie-breaker plus the score: the same length.
+  for (let k = 0; k < keys.length; k++) if (keys[k] !== other[k]) return k;
   return null;
 }
 

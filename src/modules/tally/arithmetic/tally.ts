@@ -2,39 +2,46 @@
  * The tally of one category in one round: SPEC.md "Tally rules", as pure arithmetic.
  *
  * Reading order: `tally` below, then totals.ts (exact juror totals), matrix.ts (the totals by nomination
- * and by juror), scoring.ts (the three methods), ranking.ts (tie-breakers and competition ranking),
- * decimal.ts (rounding and presentation); types.ts holds the input and result shapes.
+ * and by juror), standings.ts (each nomination's score and tie-breaker values, ranked), scoring.ts (the
+ * three methods), ranking.ts (tie-breakers and competition ranking), decimal.ts (rounding, in integers where
+ * provably the same, and presentation); types.ts holds the input and result shapes. `referenceTally` is the
+ * same rules with decimal.js throughout, against which `tally` is property-tested, and `prepareTally` /
+ * `rankVariation` / `scoresWithChange` rank variations of one input for the sensitivity analysis.
  */
-import type { Decimal } from 'decimal.js';
-
 import { at } from '../../../common/checked-index.js';
 
-import { comparable, present, quotient, TallyDecimal } from './decimal.js';
-import { TallyInputError } from './errors.js';
-import { buildMatrix, type NominationColumn, type ScoreMatrix } from './matrix.js';
-import { rankContenders, type Contender } from './ranking.js';
-import { scorerFor } from './scoring.js';
+import { present, presentScaled, scaledQuotient, type Arithmetic } from './decimal.js';
 import {
-  categoryWeights,
-  compareTotals,
-  meanOfTotals,
-  medianOfTotals,
-  sigmaOfTotals,
-  type Moments,
-} from './totals.js';
+  prepare,
+  scoresWithChangedTotal,
+  standingsOf,
+  standingsWithoutJuror,
+  type PreparedTally,
+  type Standings,
+} from './standings.js';
+import { sigmaOfTotals, type Moments } from './totals.js';
 import {
   TALLY_ALGORITHM_VERSION,
   type NominationTally,
   type ScoringMethod,
   type TallyInput,
   type TallyResult,
-  type TallyRules,
   type TieBreaker,
   type TieBreakerValue,
   type TotalsStatistics,
 } from './types.js';
 
-export { COMPARISON_PLACES, DISPLAY_PLACES, roundHalfAwayFromZero, TallyDecimal } from './decimal.js';
+export {
+  COMPARISON_PLACES,
+  DISPLAY_PLACES,
+  presentScaled,
+  roundHalfAwayFromZero,
+  SCALE,
+  scaledQuotient,
+  TallyDecimal,
+} from './decimal.js';
+export type { PreparedTally } from './standings.js';
+export type { MatrixEntry, NominationColumn, JurorRow, ScoreMatrix } from './matrix.js';
 export { TallyInputError } from './errors.js';
 // compareIds: for callers that list ids the way the tally does (CSV export, verifier).
 export { compareIds, jurorTotal, parseWeight } from './totals.js';
@@ -56,47 +63,84 @@ export type {
 } from './types.js';
 
 export function tally(input: TallyInput): TallyResult {
-  const weights = categoryWeights(input.criteria);
-  const rules = checkedRules(input.rules, weights.codes);
-  const matrix = buildMatrix(input.nominations, input.scorecards, weights);
-  const score = scorerFor(rules.method, matrix);
-  // A nomination without scorecards has no score to rank, whatever minScorecards says.
-  const threshold = Math.max(1, rules.minScorecards);
+  return tallyWith(input, 'exact');
+}
 
-  const contenders: NominationContender[] = [];
-  const unranked: NominationTally[] = [];
-  for (const column of matrix.nominations) {
-    const median = column.entries.length === 0 ? null : medianOf(column, matrix.denominator);
-    if (median === null || column.entries.length < threshold) {
-      unranked.push({
-        nomination: column.id,
-        rank: null,
-        score: null,
-        scoreExact: null,
-        scorecards: column.entries.length,
-        ...presentMedian(median),
-        flags: ['insufficient_scorecards'],
-        tieBrokenBy: null,
-        tieBreakerValues: [],
-      });
-      continue;
-    }
-    const tieBreakerValues = rules.tieBreakers.map((tieBreaker) =>
-      tieBreaker === 'median' ? median : tieBreakerValue(tieBreaker, column, matrix),
-    );
-    const comparableScore = comparable(score(column));
-    contenders.push({
-      id: column.id,
-      keys: [comparableScore, ...tieBreakerValues.map(comparable)],
-      comparableScore,
-      column,
-      median,
-      tieBreakerValues,
-    });
-  }
+/**
+ * The same tally computed entirely with decimal.js (every quotient to 50 significant digits, then rounded),
+ * the way the rules were first implemented: `tally` must equal it on every input (property-tested). Slower;
+ * for tests and for anyone who wants to check the integer shortcuts of decimal.ts and scoring.ts.
+ */
+export function referenceTally(input: TallyInput): TallyResult {
+  return tallyWith(input, 'reference');
+}
 
-  const ranked = rankContenders(contenders).map(({ contender, rank, tied, decidedBy }): NominationTally => {
-    const { shown, exact } = present(contender.comparableScore);
+/*
+ * Variations of one tally, for the sensitivity analysis (analytics/sensitivity.ts): the input is parsed and
+ * checked once (`prepareTally`), then ranked under another scoring method, without one juror's scorecards,
+ * or with one total changed, by the same functions `tally` uses (standings.ts), so a variation's ranks are
+ * exactly those `tally` gives for the varied input (property-tested).
+ */
+
+/** The input parsed and checked once; throws TallyInputError as `tally` does. */
+export function prepareTally(input: TallyInput): PreparedTally {
+  return prepare(input, 'exact');
+}
+
+/** One nomination's place in a variation. */
+export interface Standing {
+  nomination: string;
+  /** As NominationTally.rank. */
+  rank: number | null;
+  /** The compared score times SCALE (10¹⁰), i.e. scoreExact without its decimal point; null when unranked. */
+  score: bigint | null;
+}
+
+export interface TallyVariation {
+  /** Another scoring method than the rules' own. */
+  method?: ScoringMethod;
+  /** Leave this juror's counted scorecards out. */
+  withoutJuror?: string;
+}
+
+/** The ranks of a variation, in `tally`'s order: ranked by rank then id, then the unranked by id. */
+export function rankVariation(prepared: PreparedTally, variation: TallyVariation = {}): Standing[] {
+  const method = variation.method ?? prepared.rules.method;
+  const standings =
+    variation.withoutJuror === undefined
+      ? standingsOf(prepared, method)
+      : standingsWithoutJuror(prepared, variation.withoutJuror, method);
+  return standingList(standings);
+}
+
+/**
+ * The compared scores (times SCALE) of `nominations` when juror `change.juror`'s counted total on
+ * `change.nomination` is changed by `change.delta` / W, W = prepared.matrix.denominator (totals are carried
+ * as numerators over W, so every total and every representable change is a whole number of 1/W).
+ */
+export function scoresWithChange(
+  prepared: PreparedTally,
+  change: { juror: string; nomination: string; delta: bigint },
+  nominations: readonly string[],
+  method: ScoringMethod = prepared.rules.method,
+): bigint[] {
+  return scoresWithChangedTotal(prepared, change, nominations, method);
+}
+
+function standingList({ placings, unranked }: Standings): Standing[] {
+  return [
+    ...placings.map(({ contender, rank }) => ({ nomination: contender.id, rank, score: contender.score })),
+    ...unranked.map(({ column }) => ({ nomination: column.id, rank: null, score: null })),
+  ];
+}
+
+function tallyWith(input: TallyInput, arithmetic: Arithmetic): TallyResult {
+  const prepared = prepare(input, arithmetic);
+  const { rules, matrix } = prepared;
+  const { placings, unranked } = standingsOf(prepared);
+
+  const ranked = placings.map(({ contender, rank, tied, decidedBy }): NominationTally => {
+    const { shown, exact } = presentScaled(contender.score);
     return {
       nomination: contender.id,
       rank,
@@ -107,7 +151,7 @@ export function tally(input: TallyInput): TallyResult {
       flags: tied ? ['tied'] : [],
       tieBrokenBy: decidedBy === null ? null : at(rules.tieBreakers, decidedBy - 1),
       tieBreakerValues: rules.tieBreakers.map((tieBreaker, i) =>
-        presentTieBreaker(tieBreaker, at(contender.tieBreakerValues, i)),
+        presentTieBreaker(tieBreaker, at(contender.keys, i + 1)),
       ),
     };
   });
@@ -115,62 +159,42 @@ export function tally(input: TallyInput): TallyResult {
   return {
     algorithm: TALLY_ALGORITHM_VERSION,
     rules: { method: rules.method, tieBreakers: [...rules.tieBreakers], minScorecards: rules.minScorecards },
-    nominations: [...ranked, ...unranked],
-    jurors: matrix.jurors.map((row) => ({ juror: row.id, ...statistics(row.moments, matrix.denominator) })),
-    overall: matrix.overall.count === 0 ? null : statistics(matrix.overall, matrix.denominator),
+    nominations: [
+      ...ranked,
+      ...unranked.map(({ column, median }): NominationTally => ({
+        nomination: column.id,
+        rank: null,
+        score: null,
+        scoreExact: null,
+        scorecards: column.entries.length,
+        ...presentMedian(median),
+        flags: ['insufficient_scorecards'],
+        tieBrokenBy: null,
+        tieBreakerValues: [],
+      })),
+    ],
+    jurors: matrix.jurors.map((row) => ({
+      juror: row.id,
+      ...statistics(row.moments, matrix.denominator, arithmetic),
+    })),
+    overall: matrix.overall.count === 0 ? null : statistics(matrix.overall, matrix.denominator, arithmetic),
   };
 }
 
-interface NominationContender extends Contender {
-  /** keys[0], kept by name. */
-  comparableScore: Decimal;
-  column: NominationColumn;
-  median: Decimal;
-  /** In declared order, unrounded. */
-  tieBreakerValues: Decimal[];
-}
-
-/** Rule 4, for the tie-breakers other than the median. Each value is "higher is better". */
-function tieBreakerValue(tieBreaker: TieBreaker, column: NominationColumn, matrix: ScoreMatrix): Decimal {
-  if (tieBreaker === 'top_marks') {
-    // Jurors whose highest total over all their counted scorecards (ranked or not) is this one; a juror
-    // whose highest total is shared by several nominations counts for each of them.
-    const topMarks = column.entries.filter((entry) => entry.total === at(matrix.jurors, entry.juror).highest);
-    return new TallyDecimal(topMarks.length);
-  }
-  // criterion:<code>: the mean of the raw scores on that criterion.
-  const code = tieBreaker.slice('criterion:'.length);
-  const sum = column.entries.reduce((s, entry) => {
-    const value = entry.scores[code];
-    // checkedRules accepted the code and buildMatrix checked every scorecard scores every criterion.
-    if (value === undefined)
-      throw new TallyInputError(`scorecard has no score for tie-breaker "${tieBreaker}"`);
-    return s + BigInt(value);
-  }, 0n);
-  return quotient(sum, BigInt(column.entries.length));
-}
-
-function presentMedian(median: Decimal | null): Pick<NominationTally, 'median' | 'medianExact'> {
+function presentMedian(median: bigint | null): Pick<NominationTally, 'median' | 'medianExact'> {
   if (median === null) return { median: null, medianExact: null };
-  const { shown, exact } = present(median);
+  const { shown, exact } = presentScaled(median);
   return { median: shown, medianExact: exact };
 }
 
-function presentTieBreaker(tieBreaker: TieBreaker, value: Decimal): TieBreakerValue {
-  if (tieBreaker === 'top_marks') {
-    return { tieBreaker, value: value.toFixed(0), valueExact: value.toFixed(0) };
-  }
-  const { shown, exact } = present(value);
+function presentTieBreaker(tieBreaker: TieBreaker, value: bigint): TieBreakerValue {
+  if (tieBreaker === 'top_marks') return { tieBreaker, value: String(value), valueExact: String(value) };
+  const { shown, exact } = presentScaled(value);
   return { tieBreaker, value: shown, valueExact: exact };
 }
 
-function medianOf(column: NominationColumn, denominator: bigint): Decimal {
-  const sorted = column.entries.map((entry) => entry.total).sort(compareTotals);
-  return medianOfTotals(sorted, denominator);
-}
-
-function statistics(moments: Moments, denominator: bigint): TotalsStatistics {
-  const mean = present(meanOfTotals(moments, denominator));
+function statistics(moments: Moments, denominator: bigint, arithmetic: Arithmetic): TotalsStatistics {
+  const mean = presentScaled(scaledQuotient(moments.sum, BigInt(moments.count) * denominator, arithmetic));
   const sigma = present(sigmaOfTotals(moments, denominator));
   return {
     count: moments.count,
@@ -179,24 +203,4 @@ function statistics(moments: Moments, denominator: bigint): TotalsStatistics {
     meanExact: mean.exact,
     sigmaExact: sigma.exact,
   };
-}
-
-const METHODS: readonly ScoringMethod[] = ['mean', 'trimmed_mean', 'zscore'];
-
-function checkedRules(rules: TallyRules, criterionCodes: readonly string[]): TallyRules {
-  if (!METHODS.includes(rules.method)) throw new TallyInputError(`unknown scoring method "${rules.method}"`);
-  if (!Number.isSafeInteger(rules.minScorecards) || rules.minScorecards < 0) {
-    throw new TallyInputError(`minScorecards must be a non-negative integer, got ${rules.minScorecards}`);
-  }
-  rules.tieBreakers.forEach((tieBreaker, i) => {
-    const known =
-      tieBreaker === 'median' ||
-      tieBreaker === 'top_marks' ||
-      (tieBreaker.startsWith('criterion:') && criterionCodes.includes(tieBreaker.slice('criterion:'.length)));
-    if (!known) throw new TallyInputError(`unknown tie-breaker "${tieBreaker}"`);
-    if (rules.tieBreakers.indexOf(tieBreaker) !== i) {
-      throw new TallyInputError(`tie-breaker "${tieBreaker}" is declared twice`);
-    }
-  });
-  return rules;
 }
