@@ -8,6 +8,8 @@ import type { CategoryAnalysis, JurorFigures } from './analytics/analysis.js';
 import type { Concordance } from './analytics/kendall.js';
 import { DEFAULT_THRESHOLDS, jurorFlags, type JurorFlag } from './analytics/jurors.js';
 import type { NotComputable } from './analytics/ratings.js';
+import type { CategorySensitivity, FragilityCause, MarginChange } from './analytics/sensitivity.js';
+import type { ScoringMethod } from './arithmetic/tally.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { assertConflictsDecided } from './tally-inputs.js';
 import { TallyErrors } from './tally.errors.js';
@@ -52,7 +54,21 @@ export interface CategoryAnalyticsView {
   alpha: AlphaView | null;
   concordance: ConcordanceView[];
   jurors: JurorAnalyticsView[];
+  /** Would the winner change; null without counted scorecards or where the stored analysis predates it. */
+  sensitivity: SensitivityView | null;
 }
+
+/** A cause as the API gives it: one shape with the fields of every kind (`FragilityCause` is their union). */
+export interface FragilityCauseView {
+  kind: FragilityCause['kind'];
+  method?: ScoringMethod;
+  juror?: string;
+  winners?: string[];
+  change?: MarginChange;
+  threshold?: string;
+}
+
+export type SensitivityView = Omit<CategorySensitivity, 'causes'> & { causes: FragilityCauseView[] };
 
 export interface RoundAnalyticsView {
   roundId: string;
@@ -126,6 +142,7 @@ export class AnalyticsService {
             ...figures,
             flags: jurorFlags(figures, thresholds),
           })),
+          sensitivity: analysis?.sensitivity ?? null,
         };
       }),
     };

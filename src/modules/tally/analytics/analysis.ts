@@ -13,9 +13,10 @@ import { concordanceBlocks, type Concordance } from './kendall.js';
 import { jurorDiagnostics, type JurorDiagnostics, type JurorScorecard } from './jurors.js';
 import { krippendorffAlphaWithInterval, type Alpha, type AlphaWithInterval } from './krippendorff.js';
 import { round4, type Rating } from './ratings.js';
+import { sensitivity, type CategorySensitivity } from './sensitivity.js';
 
 /** Names what analyseCategory computes; bump on any change of result. */
-export const ANALYSIS_VERSION = 'magistral-analytics/1';
+export const ANALYSIS_VERSION = 'magistral-analytics/2';
 
 /** Bootstrap resamples of alpha's interval (issue 17: 1,000). */
 export const ALPHA_RESAMPLES = 1000;
@@ -42,7 +43,12 @@ export interface CategoryAnalysis {
   concordance: ConcordanceSummary[];
   /** By juror id. */
   jurors: JurorFigures[];
-  // Sensitivity (would the winner change) is added here when its pure module lands.
+  /**
+   * Would the winner change (another scoring method, a juror left out, the smallest change to one total)?
+   * Null without counted scorecards (nothing is ranked); absent from analyses stored before it was computed
+   * ('magistral-analytics/1').
+   */
+  sensitivity?: CategorySensitivity | null;
 }
 
 /** The analysis of one category's counted scorecards, as tallied into `result`. Pure. */
@@ -79,5 +85,7 @@ export function analyseCategory(
     })),
     // Flags are derived when read; sigma 0 (or none) leaves leniency in σ null.
     jurors: jurorDiagnostics(cards, sigma ?? 0).map(({ flags: _flags, ...figures }) => figures),
+    // The same input as the ranking, ranked again by the tally module itself; the top 3 as what advances.
+    sensitivity: input.scorecards.length > 0 ? sensitivity(input) : null,
   };
 }

@@ -6,10 +6,20 @@ import type {
   CategoryAnalyticsView,
   ConcordanceView,
   JurorAnalyticsView,
+  FragilityCauseView,
   RoundAnalyticsView,
+  SensitivityView,
 } from '../analytics.service.js';
 import type { JurorFlag } from '../analytics/jurors.js';
 import type { NotComputable } from '../analytics/ratings.js';
+import type {
+  LeaveOneOutOutcome,
+  Margin,
+  MarginChange,
+  MethodOutcome,
+  Placed,
+} from '../analytics/sensitivity.js';
+import type { ScoringMethod } from '../arithmetic/tally.js';
 
 const NOT_COMPUTABLE: NotComputable[] = ['too_few_pairable', 'no_variance', 'no_common_block'];
 const REASON = {
@@ -21,6 +31,9 @@ const REASON = {
 } as const;
 const STATUSES: AnalysisStatus[] = ['computed', 'not_tallied', 'not_computed'];
 const FLAG_CODES: JurorFlag['code'][] = ['low_agreement', 'lenient', 'severe'];
+const METHODS: ScoringMethod[] = ['mean', 'trimmed_mean', 'zscore'];
+const METHOD = { enum: METHODS, enumName: 'ScoringMethod' } as const;
+const IDS: { type: [StringConstructor]; format: 'uuid' } = { type: [String], format: 'uuid' };
 
 class AlphaIntervalResponse {
   @ApiProperty({ example: 0.61 })
@@ -152,6 +165,172 @@ class JurorAnalyticsResponse implements JurorAnalyticsView {
   flags!: JurorFlagResponse[];
 }
 
+class PlacedResponse implements Placed {
+  @ApiProperty({ format: 'uuid' })
+  nomination!: string;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  rank!: number;
+
+  @ApiProperty({ example: '7.2500', description: '4 decimals' })
+  score!: string;
+
+  @ApiProperty({ example: '7.2500000000', description: '10 decimals: the value compared' })
+  scoreExact!: string;
+}
+
+class MethodOutcomeResponse implements MethodOutcome {
+  @ApiProperty(METHOD)
+  method!: ScoringMethod;
+
+  @ApiProperty({ description: "The rules' own method" })
+  own!: boolean;
+
+  @ApiProperty({ ...IDS, description: 'Nominations at rank 1 under this method' })
+  winners!: string[];
+
+  @ApiProperty({
+    type: [PlacedResponse],
+    description: 'Ranked nominations with rank ≤ topN, ties at the cut included',
+  })
+  top!: PlacedResponse[];
+
+  @ApiProperty()
+  winnersChanged!: boolean;
+
+  @ApiProperty()
+  advancingChanged!: boolean;
+}
+
+class LeaveOneOutResponse implements LeaveOneOutOutcome {
+  @ApiProperty({ format: 'uuid', description: 'The juror left out' })
+  juror!: string;
+
+  @ApiProperty({ type: 'integer', description: "The juror's counted scorecards, all left out" })
+  scorecards!: number;
+
+  @ApiProperty({ ...IDS, description: 'Winners without this juror' })
+  winners!: string[];
+
+  @ApiProperty()
+  winnersChanged!: boolean;
+
+  @ApiProperty()
+  advancingChanged!: boolean;
+
+  @ApiProperty({ ...IDS, description: 'Would advance without this juror, and do not with them' })
+  wouldEnter!: string[];
+
+  @ApiProperty({ ...IDS, description: 'Advance with this juror, and would not without them' })
+  wouldDrop!: string[];
+}
+
+class MarginChangeResponse implements MarginChange {
+  @ApiProperty({ format: 'uuid', description: 'The juror whose one total changes' })
+  juror!: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The nomination of that total: the second (raised) or the first (lowered)',
+  })
+  nomination!: string;
+
+  @ApiProperty({ example: '0.4000000000', description: 'Signed change of the total, 10 decimals' })
+  deltaExact!: string;
+
+  @ApiProperty({ example: '0.4000', description: '4 decimals' })
+  delta!: string;
+}
+
+class MarginResponse implements Margin {
+  @ApiProperty({ format: 'uuid' })
+  first!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  second!: string;
+
+  @ApiProperty({ example: '0.0800000000' })
+  scoreDifferenceExact!: string;
+
+  @ApiProperty({ example: '0.0800' })
+  scoreDifference!: string;
+
+  @ApiProperty({
+    type: MarginChangeResponse,
+    nullable: true,
+    description:
+      'The smallest change to one counted total that brings the second level with the first; null if none within the totals given',
+  })
+  change!: MarginChangeResponse | null;
+}
+
+class FragilityCauseResponse implements FragilityCauseView {
+  @ApiProperty({ enum: ['method', 'leave_one_out', 'margin'], enumName: 'FragilityCauseKind' })
+  kind!: 'method' | 'leave_one_out' | 'margin';
+
+  @ApiProperty({
+    ...METHOD,
+    required: false,
+    description: 'kind method: the method under which the winner differs',
+  })
+  method?: ScoringMethod;
+
+  @ApiProperty({ format: 'uuid', required: false, description: 'kind leave_one_out: the juror left out' })
+  juror?: string;
+
+  @ApiProperty({
+    ...IDS,
+    required: false,
+    description: 'The winners under that change (method, leave_one_out)',
+  })
+  winners?: string[];
+
+  @ApiProperty({ type: MarginChangeResponse, required: false, description: 'kind margin: the change' })
+  change?: MarginChangeResponse;
+
+  @ApiProperty({
+    required: false,
+    example: '1',
+    description: 'kind margin: the margin at or under which a category is fragile',
+  })
+  threshold?: string;
+}
+
+class SensitivityResponse implements SensitivityView {
+  @ApiProperty({ ...METHOD, description: "The rules' own method" })
+  method!: ScoringMethod;
+
+  @ApiProperty({ type: 'integer', example: 3, description: 'Places that advance, for the comparisons' })
+  topN!: number;
+
+  @ApiProperty(IDS)
+  winners!: string[];
+
+  @ApiProperty(IDS)
+  advancing!: string[];
+
+  @ApiProperty({ type: [MethodOutcomeResponse] })
+  methods!: MethodOutcomeResponse[];
+
+  @ApiProperty({ type: [LeaveOneOutResponse], description: 'One per juror with a counted scorecard' })
+  leaveOneOut!: LeaveOneOutResponse[];
+
+  @ApiProperty({
+    type: MarginResponse,
+    nullable: true,
+    description: 'Null with fewer than two ranked nominations',
+  })
+  margin!: MarginResponse | null;
+
+  @ApiProperty({
+    description: 'The winner changes under another method, without a juror, or within the margin threshold',
+  })
+  fragile!: boolean;
+
+  @ApiProperty({ type: [FragilityCauseResponse] })
+  causes!: FragilityCauseResponse[];
+}
+
 class CategoryAnalyticsResponse implements CategoryAnalyticsView {
   @ApiProperty({ format: 'uuid' })
   categoryId!: string;
@@ -190,6 +369,14 @@ class CategoryAnalyticsResponse implements CategoryAnalyticsView {
 
   @ApiProperty({ type: [JurorAnalyticsResponse] })
   jurors!: JurorAnalyticsResponse[];
+
+  @ApiProperty({
+    type: SensitivityResponse,
+    nullable: true,
+    description:
+      'Would the winner change (another method, a juror left out, the smallest change to one total)? Null without counted scorecards, or for a snapshot tallied before it existed (tally again)',
+  })
+  sensitivity!: SensitivityResponse | null;
 }
 
 class ThresholdsResponse {
