@@ -113,3 +113,16 @@ export const ReminderErrors = defineErrors({
     title: 'No juror of this round has a scorecard left to submit (or all of them turned reminders off)',
   },
 });
+
+export const CalibrationErrors = defineErrors({
+  notFound: {
+    code: 'calibration.not_found',
+    kind: 'not_found',
+    title: 'The nomination is not a calibration entry of this round',
+  },
+  exists: {
+    code: 'calibration.exists',
+    kind: 'conflict',
+    title: 'The nomination is already a calibration entry of this round',
+  },
+});

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdvanceService } from './advance.service.js';
+import { CalibrationReportController } from './calibration-report.controller.js';
+import { CalibrationReport } from './calibration-report.service.js';
 import { CurrentTallies } from './current-tallies.js';
 import { TallyCategoryHandler } from './jobs/tally-category.handler.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
@@ -13,7 +15,7 @@ import { TallyService } from './tally.service.js';
  * round. The arithmetic lives apart in `arithmetic/` (pure, no Nest). Publication builds on the exports.
  */
 @Module({
-  controllers: [RoundResultsController],
+  controllers: [RoundResultsController, CalibrationReportController],
   providers: [
     TallyService,
     TallyInputs,
@@ -21,6 +23,7 @@ import { TallyService } from './tally.service.js';
     JurorPseudonyms,
     ResultsService,
     AdvanceService,
+    CalibrationReport,
     TallyCategoryHandler,
   ],
   exports: [TallyService, TallyInputs, CurrentTallies, JurorPseudonyms],

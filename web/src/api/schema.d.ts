@@ -1180,6 +1180,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/calibration/{nominationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a nomination as a calibration entry of the round: every panel juror of its category (minus conflicts) scores it, and it never competes (no ranking, advance, manifest, results mail or public page) */
+    post: operations['CalibrationController_mark'];
+    /** Unmark a calibration entry: the nomination competes again with the scorecards submitted on it (its assignments stay) */
+    delete: operations['CalibrationController_unmark'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/assignments': {
     parameters: {
       query?: never;
@@ -1413,6 +1431,23 @@ export interface paths {
     put?: never;
     /** Show entrants the shortlist this round advanced: until then they see their nominations' earlier status (organisers always see the true one). Audited */
     post: operations['RoundResultsController_announceShortlist'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round's calibration entries: each juror's total on each against the panel's median, and each juror's mean deviation */
+    get: operations['CalibrationReportController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3253,6 +3288,18 @@ export interface components {
       /** Format: uuid */
       roundId: string;
     };
+    CalibrationMarkedResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @description The panel jurors this marking assigned the entry to (already assigned and conflicted jurors left out) */
+      assignedJurorIds: string[];
+      /** Format: date-time */
+      markedAt: string;
+    };
     /** @enum {string} */
     WorklistState: 'not_started' | 'draft' | 'submitted';
     CompanyForJurorResponse: {
@@ -3808,6 +3855,67 @@ export interface components {
       announcedAt: string;
       /** @description The nominations whose entrants now see shortlisted */
       nominationIds: string[];
+    };
+    CalibrationJurorMarkResponse: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /**
+       * @description The juror's total on the entry (weighted mean of their marks)
+       * @example 7.2500
+       */
+      total: string;
+      /**
+       * @description total − the panel's median total on the entry
+       * @example -0.7500
+       */
+      deviation: string;
+    };
+    CalibrationEntryResponse: {
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @example Sample: solar roofs for schools */
+      title: string;
+      /** Format: date-time */
+      markedAt: string;
+      /** @description Standing assignments on the entry */
+      assigned: number;
+      /** @description Of which submitted */
+      submitted: number;
+      /**
+       * @description The panel's median total; null before any scorecard
+       * @example 7.2500
+       */
+      median: string | null;
+      /** @description One per counted scorecard */
+      jurors: components['schemas']['CalibrationJurorMarkResponse'][];
+    };
+    CalibrationJurorResponse: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /** @description Calibration entries the juror submitted a counted scorecard on */
+      entries: number;
+      /**
+       * @description Mean deviation from the median: above 0 lenient, below 0 severe
+       * @example 7.2500
+       */
+      meanDeviation: string;
+      /**
+       * @description Mean absolute deviation from the median
+       * @example 7.2500
+       */
+      meanAbsoluteDeviation: string;
+    };
+    RoundCalibrationResponse: {
+      /** Format: uuid */
+      roundId: string;
+      entries: components['schemas']['CalibrationEntryResponse'][];
+      jurors: components['schemas']['CalibrationJurorResponse'][];
     };
     PublishDto: {
       /**
@@ -9147,6 +9255,139 @@ export interface operations {
       };
     };
   };
+  CalibrationController_mark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        nominationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalibrationMarkedResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, nominations.not_found (not in the round's edition) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description calibration.exists, assignments.nomination_not_in_round, rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalibrationController_unmark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        nominationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unmarked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, calibration.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   JurorViewController_worklist: {
     parameters: {
       query?: {
@@ -10115,6 +10356,63 @@ export interface operations {
       };
       /** @description rounds.shortlist_not_advanced, rounds.shortlist_already_announced */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalibrationReportController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundCalibrationResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
