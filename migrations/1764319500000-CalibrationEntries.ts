@@ -27,6 +27,13 @@ export class CalibrationEntries1764319500000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_calibration_entries PRIMARY KEY (round_id, nomination_id)
       )`);
+    // The edition's rule (default off): a juror sees their own deviation from the panel's median once all
+    // their calibration scorecards are submitted. Read through the editions module's view edition_settings.
+    await q.query(`ALTER TABLE editions ADD COLUMN calibration_feedback boolean NOT NULL DEFAULT false`);
+    await q.query(`
+      CREATE OR REPLACE VIEW edition_settings AS
+        SELECT id, slug, name, phase, blind, reminder_lead_hours, calibration_feedback
+          FROM editions`);
     await q.query(`CREATE INDEX ix_calibration_entries_nomination ON calibration_entries (nomination_id)`);
     await q.query(`
       CREATE VIEW contest_entries AS
@@ -54,5 +61,11 @@ export class CalibrationEntries1764319500000 implements MigrationInterface {
     await q.query(`DROP VIEW calibration_scorecards`);
     await q.query(`DROP VIEW contest_entries`);
     await q.query(`DROP TABLE calibration_entries`);
+    await q.query(`DROP VIEW edition_settings`);
+    await q.query(`
+      CREATE VIEW edition_settings AS
+        SELECT id, slug, name, phase, blind, reminder_lead_hours
+          FROM editions`);
+    await q.query(`ALTER TABLE editions DROP COLUMN calibration_feedback`);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { countRows, signIn, type SignedIn } from './support/factories.js';
+import { countRows, login, signIn, type SignedIn } from './support/factories.js';
 import { closeAndTally, createJudgedWorld, scoreTable, type JudgedWorld } from './support/tally.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -381,5 +381,107 @@ describe('refusals change nothing', () => {
     expect(await state()).toEqual(before);
     // The report stays readable after the round closes.
     await t.http().get(`${API}/rounds/${world.roundId}/calibration`).set(organiser.auth).expect(200);
+  });
+});
+
+describe("a juror's own calibration (GET /me/rounds/{id}/calibration) and worklist", () => {
+  let world: JudgedWorld<Jurors, Labels>;
+  const as = async (label: Jurors) => ({
+    Authorization: `Bearer ${(await login(t, world.jurors[label].email)).token}`,
+  });
+  const own = async (label: Jurors) =>
+    t
+      .http()
+      .get(`${API}/me/rounds/${world.roundId}/calibration`)
+      .set(await as(label));
+
+  beforeAll(async () => {
+    world = await calibrationWorld();
+    await mark(world, world.nominations.CAL).expect(201);
+    await scoreTable(t, world, { A: { N1: 9 } });
+  });
+
+  it('is refused while the edition keeps it off (the default), then until all are submitted', async () => {
+    const off = await own('A');
+    expect(off.status).toBe(409);
+    expect(off.body.code).toBe('calibration.feedback_off');
+    const patched = await t
+      .http()
+      .patch(`${API}/editions/${world.edition.id}`)
+      .set(organiser.auth)
+      .send({ calibrationFeedback: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body.calibrationFeedback).toBe(true);
+    const incomplete = await own('A');
+    expect(incomplete.status).toBe(409);
+    expect(incomplete.body).toMatchObject({ code: 'calibration.incomplete', assigned: 1, submitted: 0 });
+  });
+
+  it('the worklist marks the calibration entry and says where the juror stands', async () => {
+    const res = await t
+      .http()
+      .get(`${API}/me/assignments`)
+      .set(await as('A'))
+      .expect(200);
+    const flags = Object.fromEntries(
+      (res.body.items as { nominationId: string; calibration: boolean }[]).map((i) => [
+        i.nominationId,
+        i.calibration,
+      ]),
+    );
+    expect(flags[world.nominations.CAL]).toBe(true);
+    expect(flags[world.nominations.N1]).toBe(false);
+    expect(res.body.rounds[0].calibration).toEqual({ assigned: 1, submitted: 0, feedback: true });
+  });
+
+  it("once submitted, a juror sees their own deviation from the median and nobody else's marks", async () => {
+    await scoreTable(t, world, { A: { CAL: 8 }, B: { CAL: 6 }, C: { CAL: 10 } });
+    const a = await own('A');
+    expect(a.status).toBe(200);
+    expect(a.body).toEqual({
+      roundId: world.roundId,
+      entries: [
+        {
+          nominationId: world.nominations.CAL,
+          title: 'Sample: cold chain',
+          total: '8.0000',
+          deviation: '0.0000',
+        },
+      ],
+      meanDeviation: '0.0000',
+      meanAbsoluteDeviation: '0.0000',
+    });
+    const b = await own('B');
+    expect(b.body.entries[0].deviation).toBe('-2.0000');
+    expect(b.body.meanDeviation).toBe('-2.0000');
+    for (const other of [world.jurors.A, world.jurors.C]) {
+      expect(JSON.stringify(b.body)).not.toContain(other.id);
+      expect(JSON.stringify(b.body)).not.toContain(other.fullName);
+    }
+    expect(JSON.stringify(b.body)).not.toContain('10.0000');
+  });
+
+  it('404 to a juror without a calibration entry or without an assignment in the round; 401, 403, 400', async () => {
+    // D (conflicted with CAL's company) holds another assignment in the round, but no calibration entry.
+    const d = await own('D');
+    expect(d.status).toBe(404);
+    expect(d.body.code).toBe('rounds.not_found');
+    await scoreTable(t, world, { D: { N1: 5 } });
+    const none = await own('D');
+    expect(none.status).toBe(404);
+    expect(none.body.code).toBe('calibration.none');
+    const url = `${API}/me/rounds/${world.roundId}/calibration`;
+    const stranger = await t.http().get(url).set(outsider.auth);
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.code).toBe('rounds.not_found');
+    expect((await t.http().get(url)).status).toBe(401);
+    expect((await t.http().get(url).set(organiser.auth)).status).toBe(403);
+    expect((await t.http().get(url).set(entrant.auth)).status).toBe(403);
+    const malformed = await t
+      .http()
+      .get(`${API}/me/rounds/nope/calibration`)
+      .set(await as('A'));
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -230,6 +230,14 @@ const ROUTES: Route[] = [
     expect: ORGANISER_ONLY(200),
   },
   {
+    name: 'GET /me/rounds/{roundId}/calibration',
+    method: 'get',
+    path: (w) => `/api/v1/me/rounds/${w.roundId}/calibration`,
+    // The edition keeps calibration feedback off (the default): the assigned juror learns only that.
+    expect: [401, 403, 403, 409, 404, 404, 403],
+    notFound: 'rounds.not_found',
+  },
+  {
     name: 'POST /rounds/{id}/reminders',
     method: 'post',
     path: (w) => `/api/v1/rounds/${w.roundId}/reminders`,

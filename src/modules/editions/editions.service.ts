@@ -59,6 +59,7 @@ type EditionPatch = Partial<
     | 'minScorecards'
     | 'maxNominationsPerCompanyPerCategory'
     | 'blind'
+    | 'calibrationFeedback'
     | 'reminderLeadHours'
   >
 >;
@@ -94,6 +95,7 @@ function patchOf(dto: UpdateEditionDto): EditionPatch {
     minScorecards: dto.minScorecards,
     maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory,
     blind: dto.blind,
+    calibrationFeedback: dto.calibrationFeedback,
     reminderLeadHours: dto.reminderLeadHours,
   };
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
@@ -189,6 +191,7 @@ export class EditionsService {
       minScorecards: dto.minScorecards ?? 3,
       maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory ?? 3,
       blind: dto.blind ?? false,
+      calibrationFeedback: dto.calibrationFeedback ?? false,
       reminderLeadHours: dto.reminderLeadHours ?? 72,
     };
     assertTimeline(values);

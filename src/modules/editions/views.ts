@@ -20,6 +20,8 @@ export interface EditionView {
   minScorecards: number;
   maxNominationsPerCompanyPerCategory: number;
   blind: boolean;
+  /** Jurors see their own deviation from the panel's median on calibration entries (issue 17). */
+  calibrationFeedback: boolean;
   reminderLeadHours: number;
   /** Also sent as the `ETag` header; send it back in `If-Match` to update safely. */
   version: number;
@@ -44,6 +46,7 @@ export function toEditionView(edition: Edition): EditionView {
     minScorecards: edition.minScorecards,
     maxNominationsPerCompanyPerCategory: edition.maxNominationsPerCompanyPerCategory,
     blind: edition.blind,
+    calibrationFeedback: edition.calibrationFeedback,
     reminderLeadHours: edition.reminderLeadHours,
     version: edition.version,
     createdAt: edition.createdAt.toISOString(),

@@ -120,6 +120,21 @@ export const CalibrationErrors = defineErrors({
     kind: 'not_found',
     title: 'The nomination is not a calibration entry of this round',
   },
+  none: {
+    code: 'calibration.none',
+    kind: 'not_found',
+    title: 'You have no calibration entry to score in this round',
+  },
+  feedbackOff: {
+    code: 'calibration.feedback_off',
+    kind: 'conflict',
+    title: "This edition does not show jurors their deviation from the panel's median",
+  },
+  incomplete: {
+    code: 'calibration.incomplete',
+    kind: 'conflict',
+    title: 'Submit all your calibration scorecards of this round first',
+  },
   exists: {
     code: 'calibration.exists',
     kind: 'conflict',

@@ -1454,6 +1454,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/rounds/{id}/calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your own deviation from the panel's median on the round's calibration entries (never another juror's marks), where the edition allows it and once all yours are submitted */
+    get: operations['CalibrationReportController_own'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/editions/{id}/publish': {
     parameters: {
       query?: never;
@@ -2119,6 +2136,8 @@ export interface components {
       maxNominationsPerCompanyPerCategory: number;
       /** @description Jurors never learn which company is behind an entry */
       blind: boolean;
+      /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
+      calibrationFeedback: boolean;
       /** @example 48 */
       reminderLeadHours: number;
       /**
@@ -2185,6 +2204,11 @@ export interface components {
        */
       blind: boolean;
       /**
+       * @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted
+       * @default false
+       */
+      calibrationFeedback: boolean;
+      /**
        * @description Hours before a round closes when jurors who are behind are reminded
        * @default 72
        */
@@ -2219,6 +2243,8 @@ export interface components {
       maxNominationsPerCompanyPerCategory?: number;
       /** @description Fixed once judging opens */
       blind?: boolean;
+      /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
+      calibrationFeedback?: boolean;
       reminderLeadHours?: number;
     };
     PhaseBlockerResponse: {
@@ -3335,6 +3361,16 @@ export interface components {
       state: components['schemas']['WorklistState'];
       /** @description null before the first save */
       scorecard: components['schemas']['WorklistScorecard'] | null;
+      /** @description A calibration entry of the round: scored like any other, it never competes (no ranking, no results) */
+      calibration: boolean;
+    };
+    WorklistCalibrationResponse: {
+      /** @description Your standing assignments on calibration entries of the round */
+      assigned: number;
+      /** @description Of which submitted */
+      submitted: number;
+      /** @description The edition shows you your own deviation from the panel's median (GET /me/rounds/{id}/calibration) once all yours are submitted */
+      feedback: boolean;
     };
     WorklistRoundResponse: {
       /** Format: uuid */
@@ -3361,6 +3397,7 @@ export interface components {
       judgingClosesAt: string;
       /** @description Your declaration for the edition is complete (GET /me/declarations/{editionId}) */
       conflictsConfirmed: boolean;
+      calibration: components['schemas']['WorklistCalibrationResponse'];
       /** @example 8 */
       assigned: number;
       /** @example 1 */
@@ -3916,6 +3953,37 @@ export interface components {
       roundId: string;
       entries: components['schemas']['CalibrationEntryResponse'][];
       jurors: components['schemas']['CalibrationJurorResponse'][];
+    };
+    OwnCalibrationEntryResponse: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Sample: solar roofs for schools */
+      title: string;
+      /**
+       * @description Your total on the entry
+       * @example 7.2500
+       */
+      total: string;
+      /**
+       * @description Your total − the panel's median total
+       * @example -0.7500
+       */
+      deviation: string;
+    };
+    OwnCalibrationResponse: {
+      /** Format: uuid */
+      roundId: string;
+      entries: components['schemas']['OwnCalibrationEntryResponse'][];
+      /**
+       * @description Mean of your deviations: above 0 you score higher than the panel
+       * @example 7.2500
+       */
+      meanDeviation: string;
+      /**
+       * @description Mean of their absolute values
+       * @example 7.2500
+       */
+      meanAbsoluteDeviation: string;
     };
     PublishDto: {
       /**
@@ -10413,6 +10481,72 @@ export interface operations {
       };
       /** @description rounds.not_found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalibrationReportController_own: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnCalibrationResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found (no standing assignment of yours in the round), calibration.none */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description calibration.feedback_off, calibration.incomplete */
+      409: {
         headers: {
           [name: string]: unknown;
         };

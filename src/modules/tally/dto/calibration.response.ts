@@ -3,6 +3,7 @@ import type {
   CalibrationEntryView,
   CalibrationJurorMarkView,
   CalibrationJurorView,
+  OwnCalibrationView,
   RoundCalibrationView,
 } from '../calibration-report.service.js';
 
@@ -85,4 +86,35 @@ export class RoundCalibrationResponse implements RoundCalibrationView {
 
   @ApiProperty({ type: [CalibrationJurorResponse] })
   jurors!: CalibrationJurorResponse[];
+}
+
+class OwnCalibrationEntryResponse {
+  @ApiProperty({ format: 'uuid' })
+  nominationId!: string;
+
+  @ApiProperty({ example: 'Sample: solar roofs for schools' })
+  title!: string;
+
+  @ApiProperty({ ...DECIMAL, description: 'Your total on the entry' })
+  total!: string;
+
+  @ApiProperty({ ...DECIMAL, example: '-0.7500', description: "Your total − the panel's median total" })
+  deviation!: string;
+}
+
+export class OwnCalibrationResponse implements OwnCalibrationView {
+  @ApiProperty({ format: 'uuid' })
+  roundId!: string;
+
+  @ApiProperty({ type: [OwnCalibrationEntryResponse] })
+  entries!: OwnCalibrationEntryResponse[];
+
+  @ApiProperty({
+    ...DECIMAL,
+    description: 'Mean of your deviations: above 0 you score higher than the panel',
+  })
+  meanDeviation!: string;
+
+  @ApiProperty({ ...DECIMAL, description: 'Mean of their absolute values' })
+  meanAbsoluteDeviation!: string;
 }
