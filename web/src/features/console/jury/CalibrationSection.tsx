@@ -133,8 +133,12 @@ function CalibrationEntries({
                 <thead>
                   <tr>
                     <th scope="col">{t.consoleJury.jurorColumn}</th>
-                    <th scope="col">{m.total}</th>
-                    <th scope="col">{m.deviation}</th>
+                    <th scope="col" className="jury-calibration__num">
+                      {m.total}
+                    </th>
+                    <th scope="col" className="jury-calibration__num">
+                      {m.deviation}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -170,9 +174,15 @@ function CalibrationEntries({
             <thead>
               <tr>
                 <th scope="col">{t.consoleJury.jurorColumn}</th>
-                <th scope="col">{m.entries}</th>
-                <th scope="col">{m.meanDeviation}</th>
-                <th scope="col">{m.meanAbsoluteDeviation}</th>
+                <th scope="col" className="jury-calibration__num">
+                  {m.entries}
+                </th>
+                <th scope="col" className="jury-calibration__num">
+                  {m.meanDeviation}
+                </th>
+                <th scope="col" className="jury-calibration__num">
+                  {m.meanAbsoluteDeviation}
+                </th>
               </tr>
             </thead>
             <tbody>
