@@ -21,6 +21,7 @@ import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
 import { PublicationScheduledFrom1764319200000 } from './1764319200000-PublicationScheduledFrom.js';
 import { JuryAnalytics1764319400000 } from './1764319400000-JuryAnalytics.js';
+import { CalibrationEntries1764319500000 } from './1764319500000-CalibrationEntries.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   SigningKeys1764319100000,
   PublicationScheduledFrom1764319200000,
   JuryAnalytics1764319400000,
+  CalibrationEntries1764319500000,
 ];

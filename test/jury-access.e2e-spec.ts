@@ -217,6 +217,40 @@ const ROUTES: Route[] = [
     expect: ORGANISER_ONLY(409),
   },
   {
+    name: 'POST /rounds/{id}/calibration/{nominationId}',
+    method: 'post',
+    path: (w) => `/api/v1/rounds/${w.roundId}/calibration/${w.otherNominationId}`,
+    expect: ORGANISER_ONLY(201),
+  },
+  {
+    name: 'DELETE /rounds/{id}/calibration/{nominationId}',
+    method: 'delete',
+    path: (w) => `/api/v1/rounds/${w.roundId}/calibration/${w.nominationId}`,
+    // Marked before each cell (a refused cell leaves it marked: the audit log, in the snapshot, says so).
+    body: async (w) => {
+      await t.db.query(
+        `INSERT INTO calibration_entries (round_id, nomination_id, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [w.roundId, w.nominationId, w.organiser.id],
+      );
+      return {};
+    },
+    expect: ORGANISER_ONLY(204),
+  },
+  {
+    name: 'GET /rounds/{id}/calibration',
+    method: 'get',
+    path: (w) => `/api/v1/rounds/${w.roundId}/calibration`,
+    expect: ORGANISER_ONLY(200),
+  },
+  {
+    name: 'GET /me/rounds/{roundId}/calibration',
+    method: 'get',
+    path: (w) => `/api/v1/me/rounds/${w.roundId}/calibration`,
+    // The edition keeps calibration feedback off (the default): the assigned juror learns only that.
+    expect: [401, 403, 403, 409, 404, 404, 403],
+    notFound: 'rounds.not_found',
+  },
+  {
     name: 'POST /rounds/{id}/reminders',
     method: 'post',
     path: (w) => `/api/v1/rounds/${w.roundId}/reminders`,

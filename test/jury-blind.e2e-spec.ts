@@ -108,6 +108,15 @@ async function everythingAJurorCanReach({ w, attachments }: Blind, juror: Signed
     await http().get('/api/v1/companies').set(juror.auth),
     await http().get(`/api/v1/nominations/${w.nominationId}`).set(juror.auth),
     await http().get(`/api/v1/attachments/${attachments[0]}`).set(juror.auth),
+    // The nomination as a calibration entry (issue 17): the worklist's badge and the juror's own deviation.
+    await t.db
+      .query(
+        `WITH marked AS (INSERT INTO calibration_entries (round_id, nomination_id, created_by) VALUES ($1, $2, $3))
+         UPDATE editions SET calibration_feedback = true WHERE id = $4`,
+        [w.roundId, w.nominationId, w.organiser.id, w.edition.id],
+      )
+      .then(() => http().get('/api/v1/me/assignments').set(juror.auth)),
+    await http().get(`/api/v1/me/rounds/${w.roundId}/calibration`).set(juror.auth).expect(200),
   ];
 }
 

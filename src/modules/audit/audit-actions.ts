@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset_requested',
   'auth.refresh_token_reused',
   'auth.registered',
+  'calibration_entry.marked',
+  'calibration_entry.unmarked',
   'company.created',
   'company.invitation_accepted',
   'company.invitation_reissued',

@@ -54,6 +54,7 @@ type EditionPatch = Partial<
     | 'minScorecards'
     | 'maxNominationsPerCompanyPerCategory'
     | 'blind'
+    | 'calibrationFeedback'
     | 'reminderLeadHours'
     | 'minJurorAgreement'
     | 'maxJurorLeniencySigma'
@@ -91,6 +92,7 @@ function patchOf(dto: UpdateEditionDto): EditionPatch {
     minScorecards: dto.minScorecards,
     maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory,
     blind: dto.blind,
+    calibrationFeedback: dto.calibrationFeedback,
     reminderLeadHours: dto.reminderLeadHours,
     minJurorAgreement: dto.minJurorAgreement,
     maxJurorLeniencySigma: dto.maxJurorLeniencySigma,
@@ -189,6 +191,7 @@ export class EditionsService {
       minScorecards: dto.minScorecards ?? 3,
       maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory ?? 3,
       blind: dto.blind ?? false,
+      calibrationFeedback: dto.calibrationFeedback ?? false,
       reminderLeadHours: dto.reminderLeadHours ?? 72,
       minJurorAgreement: dto.minJurorAgreement ?? 0.3,
       maxJurorLeniencySigma: dto.maxJurorLeniencySigma ?? 1,

@@ -20,6 +20,8 @@ export interface EditionView {
   minScorecards: number;
   maxNominationsPerCompanyPerCategory: number;
   blind: boolean;
+  /** Jurors see their own deviation from the panel's median on calibration entries (issue 17). */
+  calibrationFeedback: boolean;
   reminderLeadHours: number;
   /** Jury analytics: flag a juror whose agreement is below this. */
   minJurorAgreement: number;
@@ -48,6 +50,7 @@ export function toEditionView(edition: Edition): EditionView {
     minScorecards: edition.minScorecards,
     maxNominationsPerCompanyPerCategory: edition.maxNominationsPerCompanyPerCategory,
     blind: edition.blind,
+    calibrationFeedback: edition.calibrationFeedback,
     reminderLeadHours: edition.reminderLeadHours,
     minJurorAgreement: edition.minJurorAgreement,
     maxJurorLeniencySigma: edition.maxJurorLeniencySigma,

@@ -36,6 +36,16 @@ export interface WorklistItem {
   /** Where the juror's scorecard stands: none saved yet, a draft, or submitted. */
   state: WorklistState;
   scorecard: { status: 'draft' | 'submitted'; version: number; updatedAt: string } | null;
+  /** A calibration entry of the round (issue 17): scored like any other, it never competes. */
+  calibration: boolean;
+}
+
+/** The juror's calibration entries in a round, and whether the edition shows them their deviation. */
+export interface WorklistCalibration {
+  assigned: number;
+  submitted: number;
+  /** The edition lets a juror see their own deviation from the panel's median once all theirs are submitted. */
+  feedback: boolean;
 }
 
 export interface WorklistProgress {
@@ -59,6 +69,7 @@ export interface WorklistRound extends WorklistProgress {
   judgingClosesAt: string;
   /** The juror's declaration for the edition is complete (GET /me/declarations/{editionId}). */
   conflictsConfirmed: boolean;
+  calibration: WorklistCalibration;
 }
 
 /** A category of a round as the juror's worklist groups it, with the juror's own progress in it. */
@@ -178,7 +189,10 @@ export class JurorViewService {
               count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted`;
     const order = `r.created_at DESC, r.number DESC, c.position, c.code, n.title, n.id`;
     const rounds = await this.dataSource.query<
-      (Omit<WorklistRound, 'closesAt' | 'judgingClosesAt' | 'remaining'> & {
+      (Omit<WorklistRound, 'closesAt' | 'judgingClosesAt' | 'remaining' | 'calibration'> & {
+        calibrationAssigned: number;
+        calibrationSubmitted: number;
+        calibrationFeedback: boolean;
         closesAt: Date | null;
         judgingClosesAt: Date;
       })[]
@@ -186,13 +200,16 @@ export class JurorViewService {
       `SELECT r.id, r.edition_id AS "editionId", e.name AS "editionName", e.blind, r.number, r.name, r.status, r.closes_at AS "closesAt",
               max(aa.judging_close_at) AS "judgingClosesAt",
               EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = e.id AND cc.juror_id = $1) AS "conflictsConfirmed",
+              e.calibration_feedback AS "calibrationFeedback",
+              (SELECT count(*)::int FROM calibration_assignments ca WHERE ca.round_id = r.id AND ca.juror_id = $1) AS "calibrationAssigned",
+              (SELECT count(*)::int FROM calibration_assignments ca WHERE ca.round_id = r.id AND ca.juror_id = $1 AND ca.submitted) AS "calibrationSubmitted",
               ${counts}
          FROM judging_assignments aa
          JOIN rounds r ON r.id = aa.round_id
          JOIN edition_settings e ON e.id = r.edition_id
          ${scorecard}
         WHERE ${mine}
-        GROUP BY r.id, e.id, e.name, e.blind
+        GROUP BY r.id, e.id, e.name, e.blind, e.calibration_feedback
         ORDER BY r.created_at DESC, r.number DESC`,
       params,
     );
@@ -223,7 +240,9 @@ export class JurorViewService {
       `SELECT aa.round_id AS "roundId", aa.nomination_id AS "nominationId", aa.category_id AS "categoryId", c.code AS "categoryCode",
               c.name AS "categoryName", n.title,
               CASE WHEN e.blind THEN NULL ELSE json_build_object('name', co.name, 'country', co.country, 'website', co.website) END AS company,
-              s.status, s.version, s.updated_at AS "updatedAt"
+              s.status, s.version, s.updated_at AS "updatedAt",
+              EXISTS (SELECT 1 FROM calibration_assignments ca
+                       WHERE ca.round_id = aa.round_id AND ca.nomination_id = aa.nomination_id AND ca.juror_id = aa.juror_id) AS calibration
          FROM active_assignments aa
          JOIN rounds r ON r.id = aa.round_id
          JOIN edition_settings e ON e.id = r.edition_id
@@ -258,8 +277,13 @@ export class JurorViewService {
         query,
         total,
       ),
-      rounds: rounds.map((r) => ({
+      rounds: rounds.map(({ calibrationAssigned, calibrationSubmitted, calibrationFeedback, ...r }) => ({
         ...r,
+        calibration: {
+          assigned: calibrationAssigned,
+          submitted: calibrationSubmitted,
+          feedback: calibrationFeedback,
+        },
         closesAt: r.closesAt?.toISOString() ?? null,
         judgingClosesAt: r.judgingClosesAt.toISOString(),
         remaining: r.assigned - r.submitted,

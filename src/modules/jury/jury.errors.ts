@@ -123,3 +123,31 @@ export const ReminderErrors = defineErrors({
     title: 'No juror of this round has a scorecard left to submit (or all of them turned reminders off)',
   },
 });
+
+export const CalibrationErrors = defineErrors({
+  notFound: {
+    code: 'calibration.not_found',
+    kind: 'not_found',
+    title: 'The nomination is not a calibration entry of this round',
+  },
+  none: {
+    code: 'calibration.none',
+    kind: 'not_found',
+    title: 'You have no calibration entry to score in this round',
+  },
+  feedbackOff: {
+    code: 'calibration.feedback_off',
+    kind: 'conflict',
+    title: "This edition does not show jurors their deviation from the panel's median",
+  },
+  incomplete: {
+    code: 'calibration.incomplete',
+    kind: 'conflict',
+    title: 'Submit all your calibration scorecards of this round first',
+  },
+  exists: {
+    code: 'calibration.exists',
+    kind: 'conflict',
+    title: 'The nomination is already a calibration entry of this round',
+  },
+});

@@ -4,6 +4,8 @@ import { EditionsModule } from '../editions/editions.module.js';
 import { NominationsModule } from '../nominations/nominations.module.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
+import { CalibrationController } from './calibration/calibration.controller.js';
+import { CalibrationService } from './calibration/calibration.service.js';
 import { ConflictMatrixService } from './conflict-matrix.service.js';
 import { ConflictsController } from './conflicts.controller.js';
 import { ConflictsService } from './conflicts.service.js';
@@ -38,6 +40,7 @@ import { RoundsService } from './rounds.service.js';
     ConflictsController,
     DeclarationsController,
     AssignmentsController,
+    CalibrationController,
     JurorViewController,
   ],
   providers: [
@@ -48,6 +51,7 @@ import { RoundsService } from './rounds.service.js';
     DeclarationsService,
     LateConflictsService,
     AssignmentsService,
+    CalibrationService,
     ProgressService,
     ConflictMatrixService,
     ManualReminders,

@@ -106,7 +106,7 @@ export class ProgressService {
               count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
               count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted,
               (count(aa.juror_id) - count(*) FILTER (WHERE s.status = 'submitted'))::int AS remaining
-         FROM nomination_entries n
+         FROM contest_entries n
          LEFT JOIN active_assignments aa ON aa.round_id = $1 AND aa.nomination_id = n.id
          LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
         WHERE n.edition_id = $2 AND n.status = ANY($3::text[])

@@ -50,7 +50,7 @@ export class ResultsMailer {
     const recipients = await manager.query<Recipient[]>(
       `SELECT n.id AS "nominationId", n.title, n.status, c.name AS "companyName", cat.name AS "categoryName",
               r.id AS "userId", r.email, r.full_name AS "fullName", r.locale
-         FROM nomination_entries n
+         FROM contest_entries n
          JOIN company_profiles c ON c.id = n.company_id
          JOIN edition_categories cat ON cat.id = n.category_id
          JOIN LATERAL (

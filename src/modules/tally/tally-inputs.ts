@@ -11,9 +11,10 @@ import { TallyErrors } from './tally.errors.js';
 /*
  * What a tally counts (SPEC.md "Tally rules"). The rule itself belongs to the jury module: the view
  * `counted_scorecards` (submitted scorecards whose assignment stands: admitted nomination, juror without a
- * conflict with its company) and `statusesJudgedInRound` (the field of a round). Everything here that needs
- * "the counted scorecards" — the tally job, publication, the scoresheet export, the benchmark — reads them
- * through `TallyInputs`.
+ * conflict with its company), `statusesJudgedInRound` (the field of a round) and the view `contest_entries`
+ * (the nominations that compete: no calibration entry, issue 17). Everything here that needs "the counted
+ * scorecards" — the tally job, advances and shortlists, publication and its manifest, the scoresheet export,
+ * the benchmark — reads them through `TallyInputs`, so a calibration entry is out of all of them at once.
  */
 
 /** The nominations a round judges: every admitted one in round 1, the advanced ones after. */
@@ -69,7 +70,7 @@ export class TallyInputs {
     // round) out of that round's tally, as it is out of its field.
     return manager.query<CountedScorecardRow[]>(
       `SELECT cs.nomination_id, cs.juror_id, cs.scores
-         FROM counted_scorecards cs JOIN nomination_entries n ON n.id = cs.nomination_id
+         FROM counted_scorecards cs JOIN contest_entries n ON n.id = cs.nomination_id
         WHERE cs.round_id = $1 AND cs.category_id = $2 AND n.status = ANY($3::text[])`,
       [round.id, categoryId, fieldStatuses(round.number)],
     );
@@ -85,7 +86,7 @@ export class TallyInputs {
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
                  FROM category_criteria cr WHERE cr.category_id = $2) AS criteria,
               (SELECT array_agg(n.id::text ORDER BY n.id)
-                 FROM nomination_entries n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
+                 FROM contest_entries n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
          FROM edition_ranking_rules e WHERE e.id = $1`,
         [round.editionId, categoryId, fieldStatuses(round.number)],
       ),

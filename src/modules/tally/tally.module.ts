@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AdvanceService } from './advance.service.js';
 import { AnalyticsService } from './analytics.service.js';
+import { CalibrationReportController } from './calibration-report.controller.js';
+import { CalibrationReport } from './calibration-report.service.js';
 import { CurrentTallies } from './current-tallies.js';
 import { TallyCategoryHandler } from './jobs/tally-category.handler.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
@@ -15,7 +17,7 @@ import { TallyService } from './tally.service.js';
  * round. The arithmetic lives apart in `arithmetic/` (pure, no Nest). Publication builds on the exports.
  */
 @Module({
-  controllers: [RoundResultsController, RoundAnalyticsController],
+  controllers: [RoundResultsController, RoundAnalyticsController, CalibrationReportController],
   providers: [
     TallyService,
     TallyInputs,
@@ -24,6 +26,7 @@ import { TallyService } from './tally.service.js';
     ResultsService,
     AnalyticsService,
     AdvanceService,
+    CalibrationReport,
     TallyCategoryHandler,
   ],
   exports: [TallyService, TallyInputs, CurrentTallies, JurorPseudonyms],

@@ -200,3 +200,36 @@ export function useRemindJurors(roundId: string) {
     onSettled: invalidate,
   });
 }
+
+export type RoundCalibration = components['schemas']['RoundCalibrationResponse'];
+
+/** The round's calibration entries with each juror's total against the panel's median (issue 17). */
+export function useRoundCalibration(roundId: string) {
+  return useQuery({
+    queryKey: [...roundKey(roundId), 'calibration'],
+    queryFn: () => unwrap(api.GET('/api/v1/rounds/{id}/calibration', { params: { path: { id: roundId } } })),
+  });
+}
+
+/**
+ * Marks a nomination as a calibration entry (every panel juror gets it) or, with `unmark`, puts it back in
+ * the contest. Both change the round's assignments and progress: the whole round is refetched.
+ */
+export function useCalibrationMark(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: async ({
+      nominationId,
+      unmark,
+    }: {
+      nominationId: string;
+      title: string;
+      unmark: boolean;
+    }) => {
+      const params = { params: { path: { id: roundId, nominationId } } };
+      if (unmark) await unwrap(api.DELETE('/api/v1/rounds/{id}/calibration/{nominationId}', params));
+      else await unwrap(api.POST('/api/v1/rounds/{id}/calibration/{nominationId}', params));
+    },
+    onSuccess: invalidate,
+  });
+}

@@ -15,6 +15,7 @@ export type WorklistState = WorklistItem['state'];
 export type Declaration = components['schemas']['DeclarationResponse'];
 export type ParticipatingCompany = components['schemas']['ParticipatingCompanyPage']['items'][number];
 export type OwnDistribution = components['schemas']['OwnDistributionResponse'];
+export type OwnCalibration = components['schemas']['OwnCalibrationResponse'];
 
 export const WORKLIST_STATES: readonly WorklistState[] = ['not_started', 'draft', 'submitted'];
 
@@ -49,6 +50,19 @@ export function useOwnDistribution(roundId: string | undefined) {
         api.GET('/api/v1/me/rounds/{roundId}/distribution', { params: { path: { roundId: roundId! } } }),
       ),
     enabled: roundId !== undefined,
+  });
+}
+
+/**
+ * The juror's own deviation from the panel's median on the round's calibration entries. Asked for only when
+ * the worklist says the edition shows it and all the juror's calibration scorecards are submitted.
+ */
+export function useOwnCalibration(roundId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...juryKey, 'calibration', roundId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/me/rounds/{id}/calibration', { params: { path: { id: roundId! } } })),
+    enabled: roundId !== undefined && enabled,
   });
 }
 

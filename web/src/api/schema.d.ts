@@ -1180,6 +1180,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/calibration/{nominationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a nomination as a calibration entry of the round: every panel juror of its category (minus conflicts) scores it, and it never competes (no ranking, advance, manifest, results mail or public page) */
+    post: operations['CalibrationController_mark'];
+    /** Unmark a calibration entry: the nomination competes again with the scorecards submitted on it (its assignments stay) */
+    delete: operations['CalibrationController_unmark'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/assignments': {
     parameters: {
       query?: never;
@@ -1419,15 +1437,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/analytics': {
+  '/api/v1/rounds/{id}/calibration': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Organisers: per category of a closed round, Krippendorff's alpha with its bootstrap interval, Kendall's W per block, and each juror's leniency, agreement, scale use and flags (computed with the tally snapshot) */
-    get: operations['RoundAnalyticsController_get'];
+    /** The round's calibration entries: each juror's total on each against the panel's median, and each juror's mean deviation */
+    get: operations['CalibrationReportController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1436,15 +1454,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rounds/{id}/analytics/jurors.csv': {
+  '/api/v1/me/rounds/{id}/calibration': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Organisers: the juror diagnostics as CSV, one line per juror and category */
-    get: operations['RoundAnalyticsController_jurorsCsv'];
+    /** Your own deviation from the panel's median on the round's calibration entries (never another juror's marks), where the edition allows it and once all yours are submitted */
+    get: operations['CalibrationReportController_own'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2118,18 +2136,10 @@ export interface components {
       maxNominationsPerCompanyPerCategory: number;
       /** @description Jurors never learn which company is behind an entry */
       blind: boolean;
+      /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
+      calibrationFeedback: boolean;
       /** @example 48 */
       reminderLeadHours: number;
-      /**
-       * @description Jury analytics: a juror whose agreement is below this is flagged
-       * @example 0.3
-       */
-      minJurorAgreement: number;
-      /**
-       * @description Jury analytics: a juror beyond this many σ of leniency is flagged
-       * @example 1
-       */
-      maxJurorLeniencySigma: number;
       /**
        * @description Also the ETag; send it back in If-Match
        * @example 3
@@ -2194,20 +2204,15 @@ export interface components {
        */
       blind: boolean;
       /**
+       * @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted
+       * @default false
+       */
+      calibrationFeedback: boolean;
+      /**
        * @description Hours before a round closes when jurors who are behind are reminded
        * @default 72
        */
       reminderLeadHours: number;
-      /**
-       * @description Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged
-       * @default 0.3
-       */
-      minJurorAgreement: number;
-      /**
-       * @description Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged
-       * @default 1
-       */
-      maxJurorLeniencySigma: number;
     };
     UpdateEditionDto: {
       /** @description Fixed once the edition is published: public links use it */
@@ -2238,11 +2243,9 @@ export interface components {
       maxNominationsPerCompanyPerCategory?: number;
       /** @description Fixed once judging opens */
       blind?: boolean;
+      /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
+      calibrationFeedback?: boolean;
       reminderLeadHours?: number;
-      /** @description Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged */
-      minJurorAgreement?: number;
-      /** @description Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged */
-      maxJurorLeniencySigma?: number;
     };
     PhaseBlockerResponse: {
       /**
@@ -3311,6 +3314,18 @@ export interface components {
       /** Format: uuid */
       roundId: string;
     };
+    CalibrationMarkedResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @description The panel jurors this marking assigned the entry to (already assigned and conflicted jurors left out) */
+      assignedJurorIds: string[];
+      /** Format: date-time */
+      markedAt: string;
+    };
     /** @enum {string} */
     WorklistState: 'not_started' | 'draft' | 'submitted';
     CompanyForJurorResponse: {
@@ -3346,6 +3361,16 @@ export interface components {
       state: components['schemas']['WorklistState'];
       /** @description null before the first save */
       scorecard: components['schemas']['WorklistScorecard'] | null;
+      /** @description A calibration entry of the round: scored like any other, it never competes (no ranking, no results) */
+      calibration: boolean;
+    };
+    WorklistCalibrationResponse: {
+      /** @description Your standing assignments on calibration entries of the round */
+      assigned: number;
+      /** @description Of which submitted */
+      submitted: number;
+      /** @description The edition shows you your own deviation from the panel's median (GET /me/rounds/{id}/calibration) once all yours are submitted */
+      feedback: boolean;
     };
     WorklistRoundResponse: {
       /** Format: uuid */
@@ -3372,6 +3397,7 @@ export interface components {
       judgingClosesAt: string;
       /** @description Your declaration for the edition is complete (GET /me/declarations/{editionId}) */
       conflictsConfirmed: boolean;
+      calibration: components['schemas']['WorklistCalibrationResponse'];
       /** @example 8 */
       assigned: number;
       /** @example 1 */
@@ -3867,148 +3893,97 @@ export interface components {
       /** @description The nominations whose entrants now see shortlisted */
       nominationIds: string[];
     };
-    ThresholdsResponse: {
-      /** @example 0.3 */
-      minAgreement: number;
-      /** @example 1 */
-      maxLeniencySigma: number;
-    };
-    /**
-     * @description not_tallied: no successful tally yet; not_computed: tallied before jury analytics existed (tally again)
-     * @enum {string}
-     */
-    AnalysisStatus: 'computed' | 'not_tallied' | 'not_computed';
-    /**
-     * @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block
-     * @enum {string}
-     */
-    NotComputableReason: 'too_few_pairable' | 'no_variance' | 'no_common_block';
-    AlphaIntervalResponse: {
-      /** @example 0.61 */
-      low: number;
-      /** @example 0.9 */
-      high: number;
-      /** @example 1000 */
-      resamples: number;
-    };
-    AlphaResponse: {
+    CalibrationJurorMarkResponse: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
       /**
-       * @description 4 decimals
-       * @example 0.8108
+       * @description The juror's total on the entry (weighted mean of their marks)
+       * @example 7.2500
        */
-      value: number | null;
-      /** @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block */
-      reason: components['schemas']['NotComputableReason'] | null;
-      /** @description Nominations with 2 or more counted scorecards */
-      units: number | null;
-      /** @description Counted totals in those nominations */
-      values: number | null;
-      /** @description Jurors among them */
-      coders: number | null;
-      /** @description Percentile bootstrap 95 % interval over nominations, seeded by the inputs digest */
-      interval: components['schemas']['AlphaIntervalResponse'] | null;
+      total: string;
+      /**
+       * @description total − the panel's median total on the entry
+       * @example -0.7500
+       */
+      deviation: string;
     };
-    ConcordanceResponse: {
-      /** @description The jurors who all scored these nominations */
-      jurors: string[];
-      /** @example 12 */
-      nominations: number;
-      /**
-       * @description Kendall's W (tie-corrected)
-       * @example 0.72
-       */
-      value: number | null;
-      /** @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block */
-      reason: components['schemas']['NotComputableReason'] | null;
-    };
-    /**
-     * @description Why agreement is null: fewer than 3 shared nominations, or no variation
-     * @enum {string}
-     */
-    AgreementNotComputable: 'too_few_shared' | 'no_variance';
-    ScaleUseResponse: {
-      /** @example transit_time */
-      criterion: string;
-      /** @example 2 */
-      lowest: number;
-      /** @example 9 */
-      highest: number;
-    };
-    /**
-     * @description low_agreement: agreement below the threshold; lenient/severe: leniency beyond the threshold in σ
-     * @enum {string}
-     */
-    JurorFlagCode: 'low_agreement' | 'lenient' | 'severe';
-    JurorFlagResponse: {
-      /** @description low_agreement: agreement below the threshold; lenient/severe: leniency beyond the threshold in σ */
-      code: components['schemas']['JurorFlagCode'];
-      /**
-       * @description The figure that crossed the threshold
-       * @example 0.12
-       */
-      value: number;
-      /** @example 0.3 */
-      threshold: number;
-    };
-    JurorAnalyticsResponse: {
-      /**
-       * Format: uuid
-       * @description The juror's account id, as in the results' juror statistics
-       */
-      juror: string;
-      /** @description Counted scorecards */
-      scorecards: number;
-      /** @description Of them, on nominations another juror also scored */
-      shared: number;
-      /**
-       * @description Mean of the juror's total minus the others' mean total on the same nominations
-       * @example 0.75
-       */
-      leniency: number | null;
-      /**
-       * @description Leniency in σ of all counted totals
-       * @example 0.4
-       */
-      leniencySigma: number | null;
-      /**
-       * @description Spearman's ρ between the juror's totals and the others' mean totals on the same nominations
-       * @example 0.8
-       */
-      agreement: number | null;
-      /** @description Why agreement is null: fewer than 3 shared nominations, or no variation */
-      agreementReason: components['schemas']['AgreementNotComputable'] | null;
-      /** @description Lowest and highest mark given, per criterion */
-      scaleUse: components['schemas']['ScaleUseResponse'][];
-      /** @description Under the edition's current thresholds */
-      flags: components['schemas']['JurorFlagResponse'][];
-    };
-    CategoryAnalyticsResponse: {
+    CalibrationEntryResponse: {
+      /** Format: uuid */
+      nominationId: string;
       /** Format: uuid */
       categoryId: string;
-      /** @example efficiency */
-      code: string;
-      name: components['schemas']['LocalizedTextResponse'];
-      /** @description not_tallied: no successful tally yet; not_computed: tallied before jury analytics existed (tally again) */
-      status: components['schemas']['AnalysisStatus'];
-      /** Format: uuid */
-      snapshotId: string | null;
-      inputsDigest: string | null;
-      /** @description Population σ of all counted totals */
-      sigma: number | null;
-      /** @description Krippendorff's alpha, interval metric */
-      alpha: components['schemas']['AlphaResponse'] | null;
-      /** @description Per block of nominations scored by the same jurors */
-      concordance: components['schemas']['ConcordanceResponse'][];
-      jurors: components['schemas']['JurorAnalyticsResponse'][];
+      /** @example Sample: solar roofs for schools */
+      title: string;
+      /** Format: date-time */
+      markedAt: string;
+      /** @description Standing assignments on the entry */
+      assigned: number;
+      /** @description Of which submitted */
+      submitted: number;
+      /**
+       * @description The panel's median total; null before any scorecard
+       * @example 7.2500
+       */
+      median: string | null;
+      /** @description One per counted scorecard */
+      jurors: components['schemas']['CalibrationJurorMarkResponse'][];
     };
-    RoundAnalyticsResponse: {
+    CalibrationJurorResponse: {
+      /** Format: uuid */
+      jurorId: string;
+      /** @example Ayşe Demir */
+      fullName: string;
+      /** @description Calibration entries the juror submitted a counted scorecard on */
+      entries: number;
+      /**
+       * @description Mean deviation from the median: above 0 lenient, below 0 severe
+       * @example 7.2500
+       */
+      meanDeviation: string;
+      /**
+       * @description Mean absolute deviation from the median
+       * @example 7.2500
+       */
+      meanAbsoluteDeviation: string;
+    };
+    RoundCalibrationResponse: {
       /** Format: uuid */
       roundId: string;
+      entries: components['schemas']['CalibrationEntryResponse'][];
+      jurors: components['schemas']['CalibrationJurorResponse'][];
+    };
+    OwnCalibrationEntryResponse: {
       /** Format: uuid */
-      editionId: string;
-      /** @description The edition's rules the flags were judged by */
-      thresholds: components['schemas']['ThresholdsResponse'];
-      categories: components['schemas']['CategoryAnalyticsResponse'][];
+      nominationId: string;
+      /** @example Sample: solar roofs for schools */
+      title: string;
+      /**
+       * @description Your total on the entry
+       * @example 7.2500
+       */
+      total: string;
+      /**
+       * @description Your total − the panel's median total
+       * @example -0.7500
+       */
+      deviation: string;
+    };
+    OwnCalibrationResponse: {
+      /** Format: uuid */
+      roundId: string;
+      entries: components['schemas']['OwnCalibrationEntryResponse'][];
+      /**
+       * @description Mean of your deviations: above 0 you score higher than the panel
+       * @example 7.2500
+       */
+      meanDeviation: string;
+      /**
+       * @description Mean of their absolute values
+       * @example 7.2500
+       */
+      meanAbsoluteDeviation: string;
     };
     PublishDto: {
       /**
@@ -6270,7 +6245,7 @@ export interface operations {
         };
       };
       /**
-       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories (into nominations); nominations.eligibility_undecided (count), rounds.none, panels.missing (count, categories) (into judging); editions.results_embargoed (into published). The first blocker GET /editions/{id}/phase lists.
+       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed
        *
        *     request.stale_version: If-Match names an older version (the current ETag is sent)
        */
@@ -9348,6 +9323,139 @@ export interface operations {
       };
     };
   };
+  CalibrationController_mark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        nominationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalibrationMarkedResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, nominations.not_found (not in the round's edition) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description calibration.exists, assignments.nomination_not_in_round, rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalibrationController_unmark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        nominationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unmarked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, calibration.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   JurorViewController_worklist: {
     parameters: {
       query?: {
@@ -10334,7 +10442,7 @@ export interface operations {
       };
     };
   };
-  RoundAnalyticsController_get: {
+  CalibrationReportController_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -10350,7 +10458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RoundAnalyticsResponse'];
+          'application/json': components['schemas']['RoundCalibrationResponse'];
         };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
@@ -10373,15 +10481,6 @@ export interface operations {
       };
       /** @description rounds.not_found */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description rounds.open (until the round closes nobody sees any of it), tally.no_snapshot (no tally has finished yet), tally.conflicts_awaiting_decision */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10400,7 +10499,7 @@ export interface operations {
       };
     };
   };
-  RoundAnalyticsController_jurorsCsv: {
+  CalibrationReportController_own: {
     parameters: {
       query?: never;
       header?: never;
@@ -10411,13 +10510,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/csv; charset=utf-8, as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': string;
+          'application/json': components['schemas']['OwnCalibrationResponse'];
         };
       };
       /** @description Missing, expired or revoked access token (problem+json) */
@@ -10429,7 +10527,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      /** @description Only for: juror; auth.email_unverified until the e-mail address is verified (problem+json) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10438,7 +10536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description rounds.not_found */
+      /** @description rounds.not_found (no standing assignment of yours in the round), calibration.none */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10447,7 +10545,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description rounds.open (until the round closes nobody sees any of it), tally.no_snapshot (no tally has finished yet), tally.conflicts_awaiting_decision */
+      /** @description calibration.feedback_off, calibration.incomplete */
       409: {
         headers: {
           [name: string]: unknown;

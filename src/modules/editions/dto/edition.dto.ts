@@ -101,6 +101,15 @@ export class CreateEditionDto {
   blind?: boolean;
 
   @ApiPropertyOptional({
+    default: false,
+    description:
+      "A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted",
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  calibrationFeedback?: boolean;
+
+  @ApiPropertyOptional({
     minimum: 0,
     maximum: 720,
     default: 72,
@@ -223,6 +232,14 @@ export class UpdateEditionDto {
   @OptionalNotNull()
   @IsBoolean()
   blind?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted",
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  calibrationFeedback?: boolean;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 720 })
   @OptionalNotNull()

@@ -61,6 +61,12 @@ export class EditionResponse implements EditionView {
   @ApiProperty({ description: 'Jurors never learn which company is behind an entry' })
   blind!: boolean;
 
+  @ApiProperty({
+    description:
+      "A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted",
+  })
+  calibrationFeedback!: boolean;
+
   @ApiProperty({ type: 'integer', example: 48 })
   reminderLeadHours!: number;
 

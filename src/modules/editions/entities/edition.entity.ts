@@ -103,6 +103,13 @@ export class Edition {
   @Column({ type: 'boolean', default: false })
   blind!: boolean;
 
+  /**
+   * A juror sees their own deviation from the panel's median on the round's calibration entries once they
+   * have submitted all of theirs (issue 17); off by default.
+   */
+  @Column({ name: 'calibration_feedback', type: 'boolean', default: false })
+  calibrationFeedback!: boolean;
+
   /** How long before a round closes jurors who are behind are reminded. */
   @Column({ name: 'reminder_lead_hours', type: 'int', default: 72 })
   reminderLeadHours!: number;

@@ -19,6 +19,7 @@ import { AssignmentErrors } from '../jury.errors.js';
 import { statusesJudgedInRound } from '../jury-rules.js';
 import { RoundsService, type RoundWithEdition } from '../rounds.service.js';
 import type { AssignmentView } from '../views.js';
+import { calibrationIdsAmong } from '../calibration/calibration.queries.js';
 import { autoAssign, describeInfeasibility } from './auto-assign.js';
 
 export interface AutoAssignSummary {
@@ -233,7 +234,10 @@ export class AssignmentsService {
     const loads: AutoAssignSummary['loads'] = [];
     const previewed: AutoAssignSummary['nominations'] = [];
     for (const category of categories) {
-      const nominations = await nominationIdsInCategory(manager, category.id, statuses);
+      const field = await nominationIdsInCategory(manager, category.id, statuses);
+      // A calibration entry goes to every panel juror (minus conflicts), outside the balanced share.
+      const calibration = await calibrationIdsAmong(manager, round.id, field);
+      const nominations = field.filter((n) => !calibration.has(n));
       const jurors = await manager.query<{ id: string; fullName: string }[]>(
         `SELECT pm.juror_id AS id, u.full_name AS "fullName" FROM panel_members pm JOIN user_directory u ON u.id = pm.juror_id
           WHERE pm.category_id = $1 ORDER BY pm.juror_id`,
@@ -249,7 +253,7 @@ export class AssignmentsService {
         (
           await manager.query<{ id: string; title: string }[]>(
             `SELECT id, title FROM nomination_entries WHERE id = ANY($1::uuid[])`,
-            [nominations],
+            [field],
           )
         ).map((n) => [n.id, n.title]),
       );
@@ -281,10 +285,16 @@ export class AssignmentsService {
           },
         );
       }
-      proposed.push(...outcome.assignments);
+      const whole = [...calibration].flatMap((nominationId) =>
+        jurors
+          .filter((j) => !forbidden.has(`${nominationId}|${j.id}`))
+          .map((j) => ({ nominationId, jurorId: j.id })),
+      );
+      const assignments = [...outcome.assignments, ...whole];
+      proposed.push(...assignments);
       const byJuror = new Map(jurors.map((j) => [j.id, 0]));
-      const byNomination = new Map(nominations.map((n) => [n, [] as string[]]));
-      for (const a of outcome.assignments) {
+      const byNomination = new Map(field.map((n) => [n, [] as string[]]));
+      for (const a of assignments) {
         byJuror.set(a.jurorId, (byJuror.get(a.jurorId) ?? 0) + 1);
         byNomination.get(a.nominationId)?.push(a.jurorId);
       }
@@ -305,7 +315,7 @@ export class AssignmentsService {
       summary.push({
         categoryId: category.id,
         categoryCode: category.code,
-        nominations: nominations.length,
+        nominations: field.length,
         jurors: jurors.length,
         minimumLoad: outcome.minimumLoad,
         maximumLoad: outcome.maximumLoad,
@@ -363,6 +373,34 @@ export class AssignmentsService {
         createdAt: inserted[0]!.created_at.toISOString(),
       };
     });
+  }
+
+  /**
+   * A calibration entry goes to every juror of its category's panel, minus those with a conflict of interest
+   * with its company (issue 17). Adds what is missing and mails each newly assigned juror; the caller holds
+   * the round's lock. Returns the jurors it assigned.
+   */
+  async assignWholePanel(
+    manager: EntityManager,
+    context: RoundWithEdition,
+    nomination: { id: string; categoryId: string; companyId: string },
+  ): Promise<string[]> {
+    const { round, edition } = context;
+    const created = await manager.query<{ juror_id: string }[]>(
+      `INSERT INTO assignments (round_id, nomination_id, juror_id)
+       SELECT $1, $2, pm.juror_id FROM panel_members pm
+        WHERE pm.category_id = $3 AND NOT ${conflictExists('$4', 'pm.juror_id', '$5')}
+       ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING
+       RETURNING juror_id`,
+      [round.id, nomination.id, nomination.categoryId, edition.id, nomination.companyId],
+    );
+    const jurors = created.map((c) => c.juror_id).sort();
+    await this.mailJurors(
+      manager,
+      context,
+      jurors.map((jurorId) => ({ jurorId, nominationId: nomination.id })),
+    );
+    return jurors;
   }
 
   /**

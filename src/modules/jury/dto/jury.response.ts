@@ -25,6 +25,7 @@ import type {
   Worklist,
   WorklistCategory,
   WorklistItem,
+  WorklistCalibration,
   WorklistRound,
 } from '../juror-view.service.js';
 import type { DeclarationView, DeclaredConflict, ParticipatingCompany } from '../declarations.service.js';
@@ -489,6 +490,29 @@ class WorklistItemResponse implements WorklistItem {
 
   @ApiProperty({ type: WorklistScorecard, nullable: true, description: 'null before the first save' })
   scorecard!: WorklistScorecard | null;
+
+  @ApiProperty({
+    description:
+      'A calibration entry of the round: scored like any other, it never competes (no ranking, no results)',
+  })
+  calibration!: boolean;
+}
+
+class WorklistCalibrationResponse implements WorklistCalibration {
+  @ApiProperty({
+    type: 'integer',
+    description: 'Your standing assignments on calibration entries of the round',
+  })
+  assigned!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Of which submitted' })
+  submitted!: number;
+
+  @ApiProperty({
+    description:
+      "The edition shows you your own deviation from the panel's median (GET /me/rounds/{id}/calibration) once all yours are submitted",
+  })
+  feedback!: boolean;
 }
 
 class WorklistRoundResponse implements WorklistRound {
@@ -531,6 +555,9 @@ class WorklistRoundResponse implements WorklistRound {
     description: 'Your declaration for the edition is complete (GET /me/declarations/{editionId})',
   })
   conflictsConfirmed!: boolean;
+
+  @ApiProperty({ type: WorklistCalibrationResponse })
+  calibration!: WorklistCalibrationResponse;
 
   @ApiProperty({ type: 'integer', example: 8 })
   assigned!: number;

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
+  type OwnCalibration,
   type OwnDistribution,
+  useOwnCalibration,
   useOwnDistribution,
   useWorklist,
   WORKLIST_STATES,
@@ -184,6 +186,7 @@ function Groups({ worklist, round }: { worklist: Worklist; round: WorklistRound 
                 <li key={item.nominationId} className={`worklist-item worklist-item--${item.state}`}>
                   <Link to={scorecardPath(item.roundId, item.nominationId)}>{item.title}</Link>
                   {item.company && <span className="muted"> — {item.company.name}</span>}
+                  {item.calibration && <span className="worklist-calibration">{w.calibrationEntry}</span>}
                   <span className="worklist-state">
                     <span className="visually-hidden">{format(w.stateLabel, { state: '' })}</span>
                     {w.states[item.state]}
@@ -261,6 +264,55 @@ function Distribution({ distribution }: { distribution: OwnDistribution }) {
   );
 }
 
+/**
+ * The round's calibration entries as the juror sees them: what they are, and, where the edition allows it
+ * and once all are submitted, the juror's own deviation from the panel's median (never anyone else's marks).
+ */
+function Calibration({ round, calibration }: { round: WorklistRound; calibration?: OwnCalibration }) {
+  const { t, plural } = useI18n();
+  const c = t.jury.calibration;
+  const { assigned, submitted, feedback } = round.calibration;
+  return (
+    <section className="section" aria-labelledby="calibration-title">
+      <h2 id="calibration-title">{c.title}</h2>
+      <p>{plural(c.lead, assigned)}</p>
+      {!feedback ? null : submitted < assigned ? (
+        <p className="muted">{format(plural(c.pending, assigned), { submitted })}</p>
+      ) : calibration ? (
+        <>
+          <p>{format(c.summary, { mean: signed(calibration.meanDeviation) })}</p>
+          <div className="distribution">
+            <table className="distribution-table">
+              <caption>{c.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.entry}</th>
+                  <th scope="col">{c.total}</th>
+                  <th scope="col">{c.deviation}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {calibration.entries.map((e) => (
+                  <tr key={e.nominationId}>
+                    <th scope="row">{e.title}</th>
+                    <td>{e.total}</td>
+                    <td>{signed(e.deviation)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** "+1.0000" above the median, "−1.0000" below: the sign is the point. */
+function signed(value: string): string {
+  return value.startsWith('-') || /^0(\.0+)?$/.test(value) ? value.replace('-', '−') : `+${value}`;
+}
+
 export default function WorklistPage() {
   const { t } = useI18n();
   const w = t.jury.worklist;
@@ -279,6 +331,12 @@ export default function WorklistPage() {
     ...(state ? { state } : {}),
   });
   const distribution = useOwnDistribution(round?.id);
+  const calibrationReady =
+    round !== undefined &&
+    round.calibration.feedback &&
+    round.calibration.assigned > 0 &&
+    round.calibration.submitted === round.calibration.assigned;
+  const calibration = useOwnCalibration(round?.id, calibrationReady);
   // Nominations open only once the declaration is complete: until then nothing is "next".
   const next = round?.conflictsConfirmed ? (filtered.data?.next ?? null) : null;
   useNextKey(next ? scorecardPath(next.roundId, next.nominationId) : null);
@@ -363,6 +421,9 @@ export default function WorklistPage() {
           <p role="status">{t.layout.loading}</p>
         )}
       </section>
+      {round.calibration.assigned > 0 && (
+        <Calibration round={round} calibration={calibrationReady ? calibration.data : undefined} />
+      )}
       {distribution.data && <Distribution distribution={distribution.data} />}
     </Page>
   );

@@ -65,6 +65,9 @@ export const consoleEditions: ConsoleEditionsMessages = {
     minScorecardsHint: 'Eine Einreichung mit weniger abgegebenen Bögen erhält keinen Rang.',
     blind: 'Anonyme Bewertung',
     blindHint: 'Die Jury erfährt nie, welches Unternehmen hinter einer Einreichung steht.',
+    calibrationFeedback: 'Jury sieht ihre Kalibrierung',
+    calibrationFeedbackHint:
+      'Wer alle Kalibrierungseinreichungen einer Runde abgegeben hat, sieht, wie weit die eigenen Gesamtwertungen vom Median des Panels abweichen (nie die Bewertungen anderer).',
     maxNominations: 'Einreichungen pro Unternehmen und Kategorie',
     maxNominationsHint: 'Wie viele Einreichungen ein Unternehmen in einer Kategorie abgeben darf.',
     reminderLeadHours: 'Erinnerung vorab, in Stunden',

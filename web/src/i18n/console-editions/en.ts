@@ -65,6 +65,9 @@ export const consoleEditions = {
     minScorecardsHint: 'A nomination with fewer submitted scorecards is not ranked.',
     blind: 'Blind judging',
     blindHint: 'Jurors never learn which company is behind a nomination.',
+    calibrationFeedback: 'Show jurors their calibration',
+    calibrationFeedbackHint:
+      'Once a juror has submitted all calibration entries of a round, they see how far their own totals lie from the panel’s median (never another juror’s marks).',
     maxNominations: 'Nominations per company per category',
     maxNominationsHint: 'How many nominations one company may submit in one category.',
     reminderLeadHours: 'Reminder lead time, in hours',

@@ -155,6 +155,33 @@ export const consoleJury: ConsoleJuryMessages = {
     reasonNeeded: 'Nennen Sie den Grund der Befangenheit.',
   },
 
+  calibration: {
+    title: 'Kalibrierungseinreichungen',
+    lead: 'Eine Kalibrierungseinreichung bewerten alle Jurorinnen und Juroren des Panels (außer bei einem Interessenkonflikt), sie nimmt aber nicht am Wettbewerb teil: Sie fehlt in den Ergebnissen, beim Weiterkommen, in den veröffentlichten Ergebnissen und in den Mails an die Teilnehmenden. Vergleichen Sie die Gesamtwertung jeder Person mit dem Median des Panels, um zu sehen, wer hoch oder niedrig bewertet.',
+    choose: 'Nominierung aus {category} zur Kalibrierung',
+    chooseNone: 'Nominierung wählen',
+    mark: 'Als Kalibrierung markieren',
+    marked:
+      '„{nomination}“ ist jetzt eine Kalibrierungseinreichung: Alle Jurorinnen und Juroren des Panels bewerten sie.',
+    unmark: 'Zurück in den Wettbewerb',
+    unmarkNamed: '„{nomination}“ zurück in den Wettbewerb nehmen',
+    unmarked: '„{nomination}“ nimmt wieder am Wettbewerb teil, mit den bereits abgegebenen Bewertungen.',
+    none: 'Keine Kalibrierungseinreichung in {category} in dieser Runde.',
+    submitted: {
+      one: '{submitted} von {count} Bewertung abgegeben.',
+      other: '{submitted} von {count} Bewertungen abgegeben.',
+    },
+    median: 'Median des Panels: {median}.',
+    noMedian: 'Kein Median, solange keine Bewertung abgegeben ist.',
+    entryCaption: 'Gesamtwertungen für „{nomination}“ im Vergleich zum Median des Panels',
+    total: 'Gesamtwertung',
+    deviation: 'Abweichung vom Median',
+    jurorsCaption: 'Jede Jurorin und jeder Juror über alle Kalibrierungseinreichungen der Runde',
+    entries: 'Bewertete Einreichungen',
+    meanDeviation: 'Mittlere Abweichung',
+    meanAbsoluteDeviation: 'Mittlere absolute Abweichung',
+  },
+
   progress: {
     title: 'Fortschritt',
     lead: 'Abgegebene Bewertungsbögen pro Juror, pro Kategorie und pro Nominierung.',
@@ -201,6 +228,8 @@ export const consoleJury: ConsoleJuryMessages = {
   },
 
   problems: {
+    'calibration.exists': 'Diese Nominierung ist in dieser Runde bereits eine Kalibrierungseinreichung.',
+    'calibration.not_found': 'Diese Nominierung ist in dieser Runde keine Kalibrierungseinreichung mehr.',
     'editions.wrong_phase': 'Die Ausgabe ist dafür nicht in der richtigen Phase.',
     'editions.not_found': 'Diese Ausgabe gibt es nicht.',
     'categories.not_found': 'Die Ausgabe hat keine solche Kategorie.',

@@ -156,6 +156,32 @@ export const consoleJury = {
     reasonNeeded: 'Give the reason for the recusal.',
   },
 
+  calibration: {
+    title: 'Calibration entries',
+    lead: 'A calibration entry is scored by every juror of the panel (except those with a conflict of interest) and never competes: it is left out of the results, advancing, the published results and the mails to entrants. Compare each juror’s total on it with the panel’s median to see who scores high or low.',
+    choose: 'Nomination of {category} to use for calibration',
+    chooseNone: 'Choose a nomination',
+    mark: 'Mark as calibration entry',
+    marked: '“{nomination}” is now a calibration entry: every juror of the panel is asked to score it.',
+    unmark: 'Put back in the contest',
+    unmarkNamed: 'Put “{nomination}” back in the contest',
+    unmarked: '“{nomination}” competes again, with the scorecards already submitted on it.',
+    none: 'No calibration entry in {category} in this round.',
+    submitted: {
+      one: '{submitted} of {count} scorecard submitted.',
+      other: '{submitted} of {count} scorecards submitted.',
+    } as Plural,
+    median: 'Panel median: {median}.',
+    noMedian: 'No median until a scorecard is submitted.',
+    entryCaption: 'Totals on “{nomination}” against the panel’s median',
+    total: 'Total',
+    deviation: 'Difference from the median',
+    jurorsCaption: 'Each juror over every calibration entry of the round',
+    entries: 'Entries scored',
+    meanDeviation: 'Mean difference',
+    meanAbsoluteDeviation: 'Mean absolute difference',
+  },
+
   progress: {
     title: 'Progress',
     lead: 'Scorecards submitted per juror, per category and per nomination.',
@@ -202,6 +228,8 @@ export const consoleJury = {
   },
 
   problems: {
+    'calibration.exists': 'This nomination is already a calibration entry of the round.',
+    'calibration.not_found': 'This nomination is no longer a calibration entry of the round.',
     'editions.wrong_phase': 'The edition is not in the right phase for this.',
     'editions.not_found': 'This edition does not exist.',
     'categories.not_found': 'The edition has no such category.',

@@ -4,6 +4,7 @@ export const jury: JuryMessages = {
   title: 'Ihre Arbeit in der Jury',
 
   worklist: {
+    calibrationEntry: 'Kalibrierung',
     title: 'Ihre Arbeitsliste',
     lead: 'Die Ihnen zugewiesenen Nominierungen, nach Kategorie.',
     nothing:
@@ -44,6 +45,26 @@ export const jury: JuryMessages = {
       one: '{count} Nominierung angezeigt',
       other: '{count} Nominierungen angezeigt',
     },
+  },
+
+  calibration: {
+    title: 'Kalibrierung',
+    lead: {
+      one: 'Eine Nominierung dieser Runde dient der Kalibrierung: Alle Jurorinnen und Juroren des Panels bewerten sie, um zu vergleichen, wie jede und jeder bewertet. Bewerten Sie sie wie jede andere; sie nimmt nicht am Wettbewerb teil.',
+      other:
+        '{count} Nominierungen dieser Runde dienen der Kalibrierung: Alle Jurorinnen und Juroren des Panels bewerten sie, um zu vergleichen, wie jede und jeder bewertet. Bewerten Sie sie wie jede andere; sie nehmen nicht am Wettbewerb teil.',
+    },
+    pending: {
+      one: 'Sobald Sie sie abgegeben haben (bisher {submitted} von {count}), sehen Sie, wie weit Ihre Gesamtwertung vom Median des Panels abweicht.',
+      other:
+        'Sobald Sie alle abgegeben haben (bisher {submitted} von {count}), sehen Sie, wie weit Ihre Gesamtwertungen vom Median des Panels abweichen.',
+    },
+    summary:
+      'Im Mittel weichen Ihre Gesamtwertungen um {mean} vom Median des Panels ab. Die Bewertungen anderer werden nicht gezeigt.',
+    caption: 'Ihre Gesamtwertungen der Kalibrierungseinreichungen im Vergleich zum Median des Panels',
+    entry: 'Kalibrierungseinreichung',
+    total: 'Ihre Gesamtwertung',
+    deviation: 'Abweichung vom Median',
   },
 
   distribution: {

@@ -5,6 +5,7 @@ export const jury = {
   title: 'Your jury work',
 
   worklist: {
+    calibrationEntry: 'Calibration entry',
     title: 'Your worklist',
     lead: 'The nominations assigned to you, by category.',
     nothing: 'Nothing is assigned to you yet. You will receive an e-mail when nominations are.',
@@ -38,6 +39,25 @@ export const jury = {
     stateLabel: 'State: {state}',
     noMatch: 'No nomination matches these filters.',
     showing: { one: 'Showing {count} nomination', other: 'Showing {count} nominations' } as Plural,
+  },
+
+  calibration: {
+    title: 'Calibration',
+    lead: {
+      one: 'One nomination in this round is a calibration entry: every juror of the panel scores it, to compare how each scores. Score it like any other; it never competes.',
+      other:
+        '{count} nominations in this round are calibration entries: every juror of the panel scores them, to compare how each scores. Score them like any other; they never compete.',
+    } as Plural,
+    pending: {
+      one: 'Once you have submitted it ({submitted} of {count} so far), you see how far your total lies from the panel’s median.',
+      other:
+        'Once you have submitted all of them ({submitted} of {count} so far), you see how far your totals lie from the panel’s median.',
+    } as Plural,
+    summary: 'On average your totals lie {mean} from the panel’s median. Nobody else’s marks are shown.',
+    caption: 'Your totals on the calibration entries against the panel’s median',
+    entry: 'Calibration entry',
+    total: 'Your total',
+    deviation: 'Difference from the median',
   },
 
   distribution: {

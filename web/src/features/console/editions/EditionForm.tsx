@@ -76,6 +76,7 @@ export function EditionForm({
     tieBreakers: m.tieBreakers,
     minScorecards: m.minScorecards,
     blind: m.blind,
+    calibrationFeedback: m.calibrationFeedback,
     maxNominationsPerCompanyPerCategory: m.maxNominations,
     reminderLeadHours: m.reminderLeadHours,
     minJurorAgreement: m.minJurorAgreement,
@@ -117,6 +118,7 @@ export function EditionForm({
       tieBreakers,
       minScorecards: number('minScorecards'),
       blind: form.get('blind') === 'on',
+      calibrationFeedback: form.get('calibrationFeedback') === 'on',
       maxNominationsPerCompanyPerCategory: number('maxNominationsPerCompanyPerCategory'),
       reminderLeadHours: number('reminderLeadHours'),
       minJurorAgreement: number('minJurorAgreement'),
@@ -318,6 +320,12 @@ export function EditionForm({
             hint={m.blindHint}
             disabled={frozen}
             defaultChecked={edition?.blind ?? false}
+          />
+          <Checkbox
+            name="calibrationFeedback"
+            label={m.calibrationFeedback}
+            hint={m.calibrationFeedbackHint}
+            defaultChecked={edition?.calibrationFeedback ?? false}
           />
           <Field
             name="maxNominationsPerCompanyPerCategory"

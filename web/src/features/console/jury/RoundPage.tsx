@@ -18,6 +18,7 @@ import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../..
 import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { CalibrationSection } from './CalibrationSection';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
 
@@ -79,6 +80,13 @@ function RoundScreen({ progress }: { progress: RoundProgress }) {
             categoryId={chosen}
             categories={categories.data}
             panel={panel}
+            progress={progress}
+          />
+          <CalibrationSection
+            key={`calibration-${chosen}`}
+            roundId={round.id}
+            categoryId={chosen}
+            categories={categories.data}
             progress={progress}
           />
         </>
