@@ -1437,6 +1437,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: per category of a closed round, Krippendorff's alpha with its bootstrap interval, Kendall's W per block, and each juror's leniency, agreement, scale use and flags (computed with the tally snapshot) */
+    get: operations['RoundAnalyticsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/analytics/jurors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: the juror diagnostics as CSV, one line per juror and category */
+    get: operations['RoundAnalyticsController_jurorsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/calibration': {
     parameters: {
       query?: never;
@@ -2141,6 +2175,16 @@ export interface components {
       /** @example 48 */
       reminderLeadHours: number;
       /**
+       * @description Jury analytics: a juror whose agreement is below this is flagged
+       * @example 0.3
+       */
+      minJurorAgreement: number;
+      /**
+       * @description Jury analytics: a juror beyond this many σ of leniency is flagged
+       * @example 1
+       */
+      maxJurorLeniencySigma: number;
+      /**
        * @description Also the ETag; send it back in If-Match
        * @example 3
        */
@@ -2213,6 +2257,16 @@ export interface components {
        * @default 72
        */
       reminderLeadHours: number;
+      /**
+       * @description Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged
+       * @default 0.3
+       */
+      minJurorAgreement: number;
+      /**
+       * @description Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged
+       * @default 1
+       */
+      maxJurorLeniencySigma: number;
     };
     UpdateEditionDto: {
       /** @description Fixed once the edition is published: public links use it */
@@ -2246,6 +2300,10 @@ export interface components {
       /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
       calibrationFeedback?: boolean;
       reminderLeadHours?: number;
+      /** @description Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged */
+      minJurorAgreement?: number;
+      /** @description Jury analytics: a juror more lenient or severe than this many σ of the category's totals is flagged */
+      maxJurorLeniencySigma?: number;
     };
     PhaseBlockerResponse: {
       /**
@@ -3892,6 +3950,269 @@ export interface components {
       announcedAt: string;
       /** @description The nominations whose entrants now see shortlisted */
       nominationIds: string[];
+    };
+    ThresholdsResponse: {
+      /** @example 0.3 */
+      minAgreement: number;
+      /** @example 1 */
+      maxLeniencySigma: number;
+    };
+    /**
+     * @description not_tallied: no successful tally yet; not_computed: tallied before jury analytics existed (tally again)
+     * @enum {string}
+     */
+    AnalysisStatus: 'computed' | 'not_tallied' | 'not_computed';
+    /**
+     * @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block
+     * @enum {string}
+     */
+    NotComputableReason: 'too_few_pairable' | 'no_variance' | 'no_common_block';
+    AlphaIntervalResponse: {
+      /** @example 0.61 */
+      low: number;
+      /** @example 0.9 */
+      high: number;
+      /** @example 1000 */
+      resamples: number;
+    };
+    AlphaResponse: {
+      /**
+       * @description 4 decimals
+       * @example 0.8108
+       */
+      value: number | null;
+      /** @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block */
+      reason: components['schemas']['NotComputableReason'] | null;
+      /** @description Nominations with 2 or more counted scorecards */
+      units: number | null;
+      /** @description Counted totals in those nominations */
+      values: number | null;
+      /** @description Jurors among them */
+      coders: number | null;
+      /** @description Percentile bootstrap 95 % interval over nominations, seeded by the inputs digest */
+      interval: components['schemas']['AlphaIntervalResponse'] | null;
+    };
+    ConcordanceResponse: {
+      /** @description The jurors who all scored these nominations */
+      jurors: string[];
+      /** @example 12 */
+      nominations: number;
+      /**
+       * @description Kendall's W (tie-corrected)
+       * @example 0.72
+       */
+      value: number | null;
+      /** @description Why the value is null: too_few_pairable (no nomination has two counted scorecards), no_variance (every value the same), no_common_block */
+      reason: components['schemas']['NotComputableReason'] | null;
+    };
+    /**
+     * @description Why agreement is null: fewer than 3 shared nominations, or no variation
+     * @enum {string}
+     */
+    AgreementNotComputable: 'too_few_shared' | 'no_variance';
+    ScaleUseResponse: {
+      /** @example transit_time */
+      criterion: string;
+      /** @example 2 */
+      lowest: number;
+      /** @example 9 */
+      highest: number;
+    };
+    /**
+     * @description low_agreement: agreement below the threshold; lenient/severe: leniency beyond the threshold in σ
+     * @enum {string}
+     */
+    JurorFlagCode: 'low_agreement' | 'lenient' | 'severe';
+    JurorFlagResponse: {
+      /** @description low_agreement: agreement below the threshold; lenient/severe: leniency beyond the threshold in σ */
+      code: components['schemas']['JurorFlagCode'];
+      /**
+       * @description The figure that crossed the threshold
+       * @example 0.12
+       */
+      value: number;
+      /** @example 0.3 */
+      threshold: number;
+    };
+    JurorAnalyticsResponse: {
+      /**
+       * Format: uuid
+       * @description The juror's account id, as in the results' juror statistics
+       */
+      juror: string;
+      /** @description Counted scorecards */
+      scorecards: number;
+      /** @description Of them, on nominations another juror also scored */
+      shared: number;
+      /**
+       * @description Mean of the juror's total minus the others' mean total on the same nominations
+       * @example 0.75
+       */
+      leniency: number | null;
+      /**
+       * @description Leniency in σ of all counted totals
+       * @example 0.4
+       */
+      leniencySigma: number | null;
+      /**
+       * @description Spearman's ρ between the juror's totals and the others' mean totals on the same nominations
+       * @example 0.8
+       */
+      agreement: number | null;
+      /** @description Why agreement is null: fewer than 3 shared nominations, or no variation */
+      agreementReason: components['schemas']['AgreementNotComputable'] | null;
+      /** @description Lowest and highest mark given, per criterion */
+      scaleUse: components['schemas']['ScaleUseResponse'][];
+      /** @description Under the edition's current thresholds */
+      flags: components['schemas']['JurorFlagResponse'][];
+    };
+    PlacedResponse: {
+      /** Format: uuid */
+      nomination: string;
+      /** @example 1 */
+      rank: number;
+      /**
+       * @description 4 decimals
+       * @example 7.2500
+       */
+      score: string;
+      /**
+       * @description 10 decimals: the value compared
+       * @example 7.2500000000
+       */
+      scoreExact: string;
+    };
+    MethodOutcomeResponse: {
+      method: components['schemas']['ScoringMethod'];
+      /** @description The rules' own method */
+      own: boolean;
+      /** @description Nominations at rank 1 under this method */
+      winners: string[];
+      /** @description Ranked nominations with rank ≤ topN, ties at the cut included */
+      top: components['schemas']['PlacedResponse'][];
+      winnersChanged: boolean;
+      advancingChanged: boolean;
+    };
+    LeaveOneOutResponse: {
+      /**
+       * Format: uuid
+       * @description The juror left out
+       */
+      juror: string;
+      /** @description The juror's counted scorecards, all left out */
+      scorecards: number;
+      /** @description Winners without this juror */
+      winners: string[];
+      winnersChanged: boolean;
+      advancingChanged: boolean;
+      /** @description Would advance without this juror, and do not with them */
+      wouldEnter: string[];
+      /** @description Advance with this juror, and would not without them */
+      wouldDrop: string[];
+    };
+    MarginChangeResponse: {
+      /**
+       * Format: uuid
+       * @description The juror whose one total changes
+       */
+      juror: string;
+      /**
+       * Format: uuid
+       * @description The nomination of that total: the second (raised) or the first (lowered)
+       */
+      nomination: string;
+      /**
+       * @description Signed change of the total, 10 decimals
+       * @example 0.4000000000
+       */
+      deltaExact: string;
+      /**
+       * @description 4 decimals
+       * @example 0.4000
+       */
+      delta: string;
+    };
+    MarginResponse: {
+      /** Format: uuid */
+      first: string;
+      /** Format: uuid */
+      second: string;
+      /** @example 0.0800000000 */
+      scoreDifferenceExact: string;
+      /** @example 0.0800 */
+      scoreDifference: string;
+      /** @description The smallest change to one counted total that brings the second level with the first; null if none within the totals given */
+      change: components['schemas']['MarginChangeResponse'] | null;
+    };
+    /** @enum {string} */
+    FragilityCauseKind: 'method' | 'leave_one_out' | 'margin';
+    FragilityCauseResponse: {
+      kind: components['schemas']['FragilityCauseKind'];
+      /** @description kind method: the method under which the winner differs */
+      method?: components['schemas']['ScoringMethod'];
+      /**
+       * Format: uuid
+       * @description kind leave_one_out: the juror left out
+       */
+      juror?: string;
+      /** @description The winners under that change (method, leave_one_out) */
+      winners?: string[];
+      /** @description kind margin: the change */
+      change?: components['schemas']['MarginChangeResponse'];
+      /**
+       * @description kind margin: the margin at or under which a category is fragile
+       * @example 1
+       */
+      threshold?: string;
+    };
+    SensitivityResponse: {
+      /** @description The rules' own method */
+      method: components['schemas']['ScoringMethod'];
+      /**
+       * @description Places that advance, for the comparisons
+       * @example 3
+       */
+      topN: number;
+      winners: string[];
+      advancing: string[];
+      methods: components['schemas']['MethodOutcomeResponse'][];
+      /** @description One per juror with a counted scorecard */
+      leaveOneOut: components['schemas']['LeaveOneOutResponse'][];
+      /** @description Null with fewer than two ranked nominations */
+      margin: components['schemas']['MarginResponse'] | null;
+      /** @description The winner changes under another method, without a juror, or within the margin threshold */
+      fragile: boolean;
+      causes: components['schemas']['FragilityCauseResponse'][];
+    };
+    CategoryAnalyticsResponse: {
+      /** Format: uuid */
+      categoryId: string;
+      /** @example efficiency */
+      code: string;
+      name: components['schemas']['LocalizedTextResponse'];
+      /** @description not_tallied: no successful tally yet; not_computed: tallied before jury analytics existed (tally again) */
+      status: components['schemas']['AnalysisStatus'];
+      /** Format: uuid */
+      snapshotId: string | null;
+      inputsDigest: string | null;
+      /** @description Population σ of all counted totals */
+      sigma: number | null;
+      /** @description Krippendorff's alpha, interval metric */
+      alpha: components['schemas']['AlphaResponse'] | null;
+      /** @description Per block of nominations scored by the same jurors */
+      concordance: components['schemas']['ConcordanceResponse'][];
+      jurors: components['schemas']['JurorAnalyticsResponse'][];
+      /** @description Would the winner change (another method, a juror left out, the smallest change to one total)? Null without counted scorecards, or for a snapshot tallied before it existed (tally again) */
+      sensitivity: components['schemas']['SensitivityResponse'] | null;
+    };
+    RoundAnalyticsResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      editionId: string;
+      /** @description The edition's rules the flags were judged by */
+      thresholds: components['schemas']['ThresholdsResponse'];
+      categories: components['schemas']['CategoryAnalyticsResponse'][];
     };
     CalibrationJurorMarkResponse: {
       /** Format: uuid */
@@ -6245,7 +6566,7 @@ export interface operations {
         };
       };
       /**
-       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories, editions.results_embargoed
+       * @description editions.invalid_phase_transition (with currentPhase), editions.no_categories (into nominations); nominations.eligibility_undecided (count), rounds.none, panels.missing (count, categories) (into judging); editions.results_embargoed (into published). The first blocker GET /editions/{id}/phase lists.
        *
        *     request.stale_version: If-Match names an older version (the current ETag is sent)
        */
@@ -10423,6 +10744,139 @@ export interface operations {
         };
       };
       /** @description rounds.shortlist_not_advanced, rounds.shortlist_already_announced */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  RoundAnalyticsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundAnalyticsResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.open (until the round closes nobody sees any of it), tally.no_snapshot (no tally has finished yet), tally.conflicts_awaiting_decision */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  RoundAnalyticsController_jurorsCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv; charset=utf-8, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.open (until the round closes nobody sees any of it), tally.no_snapshot (no tally has finished yet), tally.conflicts_awaiting_decision */
       409: {
         headers: {
           [name: string]: unknown;

@@ -139,6 +139,13 @@ export function sigmaOfTotals(moments: Moments, denominator: bigint): Decimal {
   return new TallyDecimal(spread(moments)).sqrt().div(new TallyDecimal(BigInt(moments.count) * denominator));
 }
 
+/** Median of totals given as numerators, as a decimal (the mean of the middle two for an even count). */
+export function medianOfTotals(sortedTotals: readonly bigint[], denominator: bigint): Decimal {
+  const middle = sortedTotals.length >> 1;
+  if (sortedTotals.length % 2 === 1) return quotient(at(sortedTotals, middle), denominator);
+  return quotient(at(sortedTotals, middle - 1) + at(sortedTotals, middle), 2n * denominator);
+}
+
 /** Plain code-unit order: locale-independent, so the output order is the same on every machine. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
