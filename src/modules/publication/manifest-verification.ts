@@ -12,10 +12,12 @@ import { canonicalJson } from '../../common/canonical-json-text.js';
 import {
   tally,
   TALLY_ALGORITHM_VERSION,
+  type TallyCriterion,
   type TallyInput,
   type TallyResult,
+  type TallyRules,
+  type TallyScorecard,
 } from '../tally/arithmetic/tally.js';
-import type { ManifestCategory } from './manifest.js';
 
 export const MANIFEST_FORMAT = 'magistral-results-manifest/1';
 export const SIGNATURE_ALGORITHM = 'Ed25519';
@@ -95,9 +97,18 @@ export interface ResultsVerdict {
   keyId: string | null;
 }
 
+/** What verifying reads of a manifest's category (a `ManifestCategory` of manifest.ts, which has more). */
+interface MatrixCategory {
+  rules: TallyRules;
+  criteria: TallyCriterion[];
+  nominations: { id: string }[];
+  scorecards: TallyScorecard[];
+  result: TallyResult;
+}
+
 /** The input `tally()` ranks a category from: the matrix alone. */
 export function categoryInput(
-  category: Pick<ManifestCategory, 'rules' | 'criteria' | 'nominations' | 'scorecards'>,
+  category: Pick<MatrixCategory, 'rules' | 'criteria' | 'nominations' | 'scorecards'>,
 ): TallyInput {
   return {
     rules: category.rules,
@@ -189,7 +200,7 @@ function verifyCategory(value: unknown, index: number): CategoryVerdict {
   ) {
     return refused('malformed', ['malformed category: nominations, scorecards and result are required']);
   }
-  const category = value as unknown as ManifestCategory;
+  const category = value as unknown as MatrixCategory;
   if (category.result.algorithm !== TALLY_ALGORITHM_VERSION)
     return refused('algorithm', [`result computed by ${JSON.stringify(category.result.algorithm)}`]);
   let recomputed: TallyResult;

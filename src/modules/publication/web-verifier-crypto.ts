@@ -9,6 +9,7 @@ import type { VerifierCrypto } from './manifest-verification.js';
 export class Ed25519Unsupported extends Error {
   constructor(cause: unknown) {
     super('This browser cannot check Ed25519 signatures', { cause });
+    this.name = 'Ed25519Unsupported';
   }
 }
 
