@@ -251,6 +251,27 @@ describe('Verify in your browser', () => {
     expect(verdict.failed).toEqual([v.unknownKey('ffffffffffffffff')]);
   });
 
+  it('refuses a page that shows another winner than the genuine manifest it links to', async () => {
+    const { page } = b;
+    const v = VERIFY_MESSAGES.en;
+    // The page as a rewriting proxy would serve it: the rail bridge and the dry port swapped everywhere.
+    await page.route(`**/results/${world.edition.slug}?lang=en`, async (route: Route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replaceAll('Dry port at Khorgos', '\u0000')
+        .replaceAll('Rail bridge over the Ili', 'Dry port at Khorgos')
+        .replaceAll('\u0000', 'Rail bridge over the Ili');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`/results/${world.edition.slug}?lang=en`);
+    const check = verifier(page);
+    await check.button.click();
+    const verdict = await check.verdict();
+    expect(verdict.outcome).toBe('refused');
+    expect(verdict.failed).toEqual([v.pageDiffers]);
+    expect(verdict.passed).toContain(v.signatureOk(keyId));
+  });
+
   it('without JavaScript the page is whole and offers no button; the one script is ours, from /assets/', async () => {
     const context = await b.browser.newContext(contextOptions(b.app.origin, { javaScriptEnabled: false }));
     try {

@@ -131,9 +131,7 @@ function categorySection(context: PageContext, category: Category, index: number
       ? markup`<span class="badge">${n.status === 'winner' ? t.statusWinner : t.statusFinalist}</span>`
       : '';
   const rows = category.nominations.map(
-    (
-      n,
-    ) => markup`<tr data-nomination="${n.nominationId}"${n.status === 'winner' ? markup` class="winner"` : ''}>
+    (n) => markup`<tr${n.status === 'winner' ? markup` class="winner"` : ''}>
 <td class="num">${n.rank ?? '—'}</td>
 <td>${n.title}${badge(n)}</td>
 <td>${n.company}</td>

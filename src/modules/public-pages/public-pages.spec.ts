@@ -119,7 +119,7 @@ describe('Verify in your browser', () => {
     // What the script compares the manifest with: the digest shown, and each category's rows.
     expect(html).toContain(`<code class="digest" id="manifest-digest">${'ab'.repeat(32)}</code>`);
     expect(html).toMatch(/<section class="category" [^>]*data-category="efficiency">/);
-    expect(html).toContain('<tr data-nomination="n-1" class="winner">');
+    expect(html).toContain('<tr class="winner">\n<td class="num">1</td>\n<td>Dry port<span class="badge">');
   });
 
   it('offers no button and loads no script where the script was not built', () => {

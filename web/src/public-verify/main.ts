@@ -56,6 +56,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A row as compared: the nomination's title and its rank ("—" when unranked). */
+const rowKey = (title: string, rank: string) => `${title.trim()} ${rank.trim()}`;
+
 /** What this page shows that the manifest must say too: its digest, and each category's ranked rows. */
 function pageDifferences(manifest: unknown): string[] {
   if (!isRecord(manifest) || !Array.isArray(manifest.categories)) return ['no manifest to compare with'];
@@ -66,24 +69,33 @@ function pageDifferences(manifest: unknown): string[] {
   const published = new Map<string, string[]>();
   for (const category of manifest.categories as unknown[]) {
     if (!isRecord(category) || typeof category.code !== 'string' || !isRecord(category.result)) continue;
+    const titles = new Map<unknown, string>();
+    for (const n of Array.isArray(category.nominations) ? (category.nominations as unknown[]) : [])
+      if (isRecord(n) && typeof n.title === 'string') titles.set(n.id, n.title);
     const rows = Array.isArray(category.result.nominations) ? (category.result.nominations as unknown[]) : [];
     published.set(
       category.code,
       rows.map((row) =>
-        isRecord(row) ? `${String(row.nomination)} ${typeof row.rank === 'number' ? row.rank : '—'}` : '?',
+        isRecord(row)
+          ? rowKey(titles.get(row.nomination) ?? '', typeof row.rank === 'number' ? String(row.rank) : '—')
+          : '?',
       ),
     );
   }
-  const sections = document.querySelectorAll<HTMLElement>('section[data-category]');
-  for (const section of sections) {
+  for (const section of document.querySelectorAll<HTMLElement>('section[data-category]')) {
     const code = section.dataset.category ?? '';
-    const rows = [...section.querySelectorAll<HTMLTableRowElement>('tr[data-nomination]')].map(
-      (row) => `${row.dataset.nomination} ${row.cells[0]?.textContent?.trim() ?? ''}`,
-    );
+    const rows = [...section.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => {
+      // The title is the cell's own text; the badge after it ("winner") is the page's words.
+      const title = [...(row.cells[1]?.childNodes ?? [])]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join('');
+      return rowKey(title, row.cells[0]?.textContent ?? '');
+    });
     const expected = published.get(code);
     if (expected === undefined) problems.push(`the page shows a category ${code} the manifest does not have`);
     else if (rows.join('\n') !== expected.join('\n'))
-      problems.push(`${code}: the page ranks ${rows.join(', ')}; the manifest ${expected.join(', ')}`);
+      problems.push(`${code}: the page ranks ${rows.join('; ')}, the manifest ${expected.join('; ')}`);
     published.delete(code);
   }
   for (const code of published.keys()) problems.push(`the page does not show the category ${code}`);
