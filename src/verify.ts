@@ -4,12 +4,17 @@
  * the manifest's SHA-256, and checks its Ed25519 signature against the platform's published keys (by
  * default, for a manifest URL, those at /.well-known/magistral-signing-keys.json of the same site). Prints a
  * verdict per category and for the signature; exits 0 when everything holds, 1 otherwise.
- * Needs nothing but this repository: no database, no account.
+ * Needs nothing but this repository: no database, no account. The checks are manifest-verification.ts's,
+ * the same the results page runs in a visitor's browser; here with node:crypto.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { verifyManifest, type ManifestVerdict } from './modules/publication/manifest.js';
-import { signatureProblems, type PublishedKey } from './modules/publication/manifest-signature.js';
+import { NODE_VERIFIER_CRYPTO } from './modules/publication/manifest-signature.js';
+import {
+  verifyResults,
+  type PublishedKey,
+  type ResultsVerdict,
+} from './modules/publication/manifest-verification.js';
 
 const WELL_KNOWN_KEYS = '/.well-known/magistral-signing-keys.json';
 
@@ -22,9 +27,9 @@ async function load(source: string): Promise<unknown> {
   return JSON.parse(await readFile(source, 'utf8')) as unknown;
 }
 
-function report(verdict: ManifestVerdict, signature: string[] | null, keyId: string | null): string[] {
-  const lines = verdict.problems.map((problem) => `MISMATCH manifest: ${problem}`);
-  for (const category of verdict.categories) {
+function report({ ok, manifest, signature, keyId }: ResultsVerdict): string[] {
+  const lines = manifest.problems.map((problem) => `MISMATCH manifest: ${problem.text}`);
+  for (const category of manifest.categories) {
     if (category.ok)
       lines.push(`OK       ${category.code}: ranking recomputed from the score matrix matches`);
     else
@@ -37,19 +42,13 @@ function report(verdict: ManifestVerdict, signature: string[] | null, keyId: str
     lines.push('MISMATCH signature: not checked, no public keys (give --keys <file or URL>)');
   else if (signature.length === 0)
     lines.push(`OK       signature: Ed25519 by the platform's key ${keyId}, valid when published`);
-  else lines.push(...signature.map((problem) => `MISMATCH signature: ${problem}`));
+  else lines.push(...signature.map((problem) => `MISMATCH signature: ${problem.text}`));
   lines.push(
-    verdict.ok && signature?.length === 0
+    ok
       ? "VERIFIED: every published ranking follows from the score matrix, the SHA-256 matches, and the platform's key signed it."
       : 'NOT VERIFIED.',
   );
   return lines;
-}
-
-function isSealed(value: unknown): value is { sha256: string; publishedAt?: unknown; signature?: unknown } {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as { sha256?: unknown }).sha256 === 'string'
-  );
 }
 
 /** The keys to check against: --keys, else the well-known list beside a manifest URL; null when neither. */
@@ -76,23 +75,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Cannot read ${source}: ${(error as Error).message}`);
     return 1;
   }
-  const verdict = verifyManifest(manifest);
   const from = keysSource(source, values.keys);
-  let signature: string[] | null = null;
+  let keys: PublishedKey[] | null = null;
   if (from !== null) {
     try {
       const list = (await load(from)) as { keys?: PublishedKey[] };
-      signature = isSealed(manifest)
-        ? signatureProblems(manifest, Array.isArray(list.keys) ? list.keys : [])
-        : ['there is no sealed manifest to check'];
+      keys = Array.isArray(list.keys) ? list.keys : [];
     } catch (error) {
       console.error(`Cannot read the signing keys at ${from}: ${(error as Error).message}`);
       return 1;
     }
   }
-  const keyId = (manifest as { signature?: { keyId?: string } } | null)?.signature?.keyId ?? null;
-  for (const line of report(verdict, signature, keyId)) console.log(line);
-  return verdict.ok && signature?.length === 0 ? 0 : 1;
+  const verdict = await verifyResults(manifest, keys, NODE_VERIFIER_CRYPTO);
+  for (const line of report(verdict)) console.log(line);
+  return verdict.ok ? 0 : 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));

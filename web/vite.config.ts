@@ -21,6 +21,12 @@ export default defineConfig(({ mode }) => {
       // The server's CSP forbids inline scripts: the module preload polyfill would be one.
       modulePreload: { polyfill: false },
       target: 'es2022',
+      // The app, and "Verify in your browser" for the server-rendered results pages: a script of its own
+      // (web/src/public-verify), which the server finds in the build manifest (.vite/manifest.json).
+      manifest: true,
+      rolldownOptions: {
+        input: { index: `${root}index.html`, verify: `${root}src/public-verify/main.ts` },
+      },
     },
     server: {
       port: 5173,

@@ -3,6 +3,10 @@ import type { PublicResults } from '../publication/manifest.js';
 import type { PublicEdition } from '../publication/public-editions.js';
 import { markup, type SafeHtml } from './html.js';
 import { MESSAGES, plural, type PageMessages } from './messages.js';
+import { VERIFY_MESSAGES } from './verify-messages.js';
+
+/** Where the browser fetches the platform's public keys from (signing-keys.controller.ts). */
+export const SIGNING_KEYS_PATH = '/.well-known/magistral-signing-keys.json';
 
 /** What every page needs to know besides its data. */
 export interface PageContext {
@@ -11,6 +15,8 @@ export interface PageContext {
   publicUrl: string;
   /** The stylesheet's URL, with its content version. */
   stylesheet: string;
+  /** The built "Verify in your browser" script (a hashed file under /assets/); null when not built. */
+  verifierScript: string | null;
 }
 
 interface Layout {
@@ -19,6 +25,8 @@ interface Layout {
   /** The page's path, without the language (its canonical URL). */
   path: string;
   body: SafeHtml;
+  /** A module script of ours that enhances the page; the page works without it. */
+  script?: string | null;
 }
 
 function dateOf(locale: Locale, iso: string): string {
@@ -53,6 +61,7 @@ function layout(context: PageContext, page: Layout): string {
 <title>${page.title} · ${t.siteName}</title>
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="${context.stylesheet}">
+${page.script ? markup`<script type="module" src="${page.script}"></script>` : ''}
 <link rel="canonical" href="${url}">
 ${alternates}
 <meta property="og:type" content="website">
@@ -133,7 +142,7 @@ function categorySection(context: PageContext, category: Category, index: number
   );
   const winnerList = winners.map((w, i) => markup`${i ? ', ' : ''}${w.title} (${w.company})`);
   const heading = `category-${index + 1}`;
-  return markup`<section class="category" aria-labelledby="${heading}">
+  return markup`<section class="category" aria-labelledby="${heading}" data-category="${category.code}">
 <h2 id="${heading}">${name}</h2>
 <div class="winners">${
     winners.length
@@ -169,6 +178,7 @@ export function resultsPage(context: PageContext, results: PublicResults): strin
     title: t.resultsOf(edition),
     description: t.resultsDescription(edition, winnerNames),
     path: `/results/${results.edition.slug}`,
+    script: context.verifierScript,
     body: markup`<h1>${t.resultsOf(edition)}</h1>
 <p class="meta">${published}${t.round(results.round.name, results.round.number)} · ${plural(locale, t.categories, results.categories.length)}</p>
 <p>${t.method(t.methods[results.method])}</p>
@@ -176,14 +186,28 @@ ${results.categories.map((c, i) => categorySection(context, c, i))}
 <section class="verify" aria-labelledby="verify">
 <h2 id="verify">${t.verifyTitle}</h2>
 <p>${t.verifyIntro}</p>
-<p>${t.manifestDigest}: <code class="digest">${results.manifest.sha256}</code></p>
+<p>${t.manifestDigest}: <code class="digest" id="manifest-digest">${results.manifest.sha256}</code></p>
 ${audit}
+${context.verifierScript ? browserCheck(context, results.manifest.url) : ''}
 <p><a href="${results.manifest.url}" type="application/json">${t.manifestLink}</a></p>
 <p>${t.verifyHow}</p>
 <pre><code>npm run verify -- ${manifestUrl}</code></pre>
 <p>${t.verifyResult}</p>
 </section>`,
   });
+}
+
+/**
+ * "Verify in your browser": hidden until the script runs (without JavaScript there is nothing to press);
+ * the verdict appears in a live region, so a screen reader hears it.
+ */
+function browserCheck(context: PageContext, manifestUrl: string): SafeHtml {
+  const v = VERIFY_MESSAGES[context.locale];
+  return markup`<div class="browser-check" id="browser-check" data-manifest="${manifestUrl}" data-keys="${SIGNING_KEYS_PATH}" hidden>
+<p>${v.explain}</p>
+<p><button type="button">${v.button}</button></p>
+<div class="verdict" role="status" aria-live="polite"></div>
+</div>`;
 }
 
 /** The answer for an unknown edition and for results not (yet) public alike. */

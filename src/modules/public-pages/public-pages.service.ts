@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Locale } from '../../common/auth/roles.js';
 import { sha256Hex } from '../../common/canonical-json.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { BUILT_WEB_DIR } from '../../common/http/web-app.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { PublicResults } from '../publication/manifest.js';
 import { PublicEditions } from '../publication/public-editions.js';
@@ -10,6 +11,7 @@ import { PublicationErrors } from '../publication/publication.errors.js';
 import { PublicResultsService } from '../publication/public-results.service.js';
 import { editionsPage, notFoundPage, resultsPage, type PageContext } from './pages.js';
 import { PUBLIC_PAGES_CSS } from './style.js';
+import { builtVerifierScript } from './verifier-script.js';
 
 /** One encoding of a page: its bytes and their strong ETag. */
 export interface PageBytes {
@@ -54,6 +56,7 @@ function page(found: boolean, text: string): RenderedPage {
 export class PublicPages {
   private readonly rendered = new Map<string, { sourceTag: string; page: RenderedPage }>();
   private readonly publicUrl: string;
+  private readonly verifierScript: string | null;
 
   constructor(
     private readonly results: PublicResultsService,
@@ -61,10 +64,17 @@ export class PublicPages {
     config: AppConfig,
   ) {
     this.publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
+    // Fixed for the life of the process, as is the web app it belongs to.
+    this.verifierScript = builtVerifierScript(config.WEB_DIST_DIR || BUILT_WEB_DIR);
   }
 
   private context(locale: Locale): PageContext {
-    return { locale, publicUrl: this.publicUrl, stylesheet: STYLESHEET.path };
+    return {
+      locale,
+      publicUrl: this.publicUrl,
+      stylesheet: STYLESHEET.path,
+      verifierScript: this.verifierScript,
+    };
   }
 
   async editionList(locale: Locale): Promise<RenderedPage> {

@@ -8,6 +8,8 @@ export const PUBLIC_PAGES_CSS = `:root {
   --accent: #8a6414;
   --accent-soft: #f4ead3;
   --link: #1f4f99;
+  --pass: #1d6b35;
+  --fail: #a4262c;
   --space: 1rem;
   --radius: 6px;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -24,6 +26,8 @@ export const PUBLIC_PAGES_CSS = `:root {
     --accent: #e2b857;
     --accent-soft: #2e2717;
     --link: #8fb6ff;
+    --pass: #7fd29a;
+    --fail: #ff9a9e;
   }
 }
 * { box-sizing: border-box; }
@@ -62,6 +66,22 @@ tr.winner td { font-weight: 600; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 code.digest { overflow-wrap: anywhere; }
 pre { background: var(--paper); border: 1px solid var(--line); padding: .75rem; overflow-x: auto;
-  border-radius: var(--radius); }
+  border-radius: var(--radius); white-space: pre-wrap; overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+.browser-check { border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: .25rem 0; }
+.browser-check button { font: inherit; font-weight: 600; color: var(--card); background: var(--accent);
+  border: 2px solid var(--accent); border-radius: var(--radius); padding: .5rem 1rem; cursor: pointer; }
+.browser-check button:hover { filter: brightness(1.1); }
+.browser-check button:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+.browser-check button[aria-disabled="true"] { opacity: .7; cursor: progress; }
+.verdict .headline.verified { color: var(--pass); }
+.verdict .headline.refused { color: var(--fail); }
+.verdict ul.checks { list-style: none; padding: 0; margin: .5rem 0; }
+.verdict ul.checks > li { margin: .25rem 0; padding-left: 1.4rem; text-indent: -1.4rem; }
+.verdict li.pass .mark { color: var(--pass); font-weight: bold; }
+.verdict li.fail .mark { color: var(--fail); font-weight: bold; }
+.verdict details { text-indent: 0; margin: .25rem 0; }
+.verdict details ul { padding-left: 1rem; }
+.verdict details code { overflow-wrap: anywhere; font-size: .85rem; }
 @media (prefers-reduced-motion: no-preference) { a { transition: color .15s; } }
 `;

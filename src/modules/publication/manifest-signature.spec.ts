@@ -28,37 +28,41 @@ describe('manifest signatures', () => {
     expect(() => signingKeyFrom('not a key')).toThrow();
   });
 
-  it('verify with the published key, and with no other', () => {
+  it('verify with the published key, and with no other', async () => {
     const manifest = { sha256: SHA, publishedAt: PUBLISHED_AT, signature: signDigest(SHA, key) };
-    expect(signatureProblems(manifest, [published(key)])).toEqual([]);
+    expect(await signatureProblems(manifest, [published(key)])).toEqual([]);
     const other = published();
-    expect(signatureProblems(manifest, [other])).toEqual([
+    expect(await signatureProblems(manifest, [other])).toEqual([
       `the signing key ${key.keyId} is not among the published keys`,
     ]);
     // The same key id with another key's public part: the signature does not hold.
-    expect(signatureProblems(manifest, [{ ...other, keyId: key.keyId }])).toEqual([
+    expect(await signatureProblems(manifest, [{ ...other, keyId: key.keyId }])).toEqual([
       `the signature does not verify with the key ${key.keyId}`,
     ]);
   });
 
-  it('cover the SHA-256, so a changed manifest (a changed digest) no longer verifies', () => {
+  it('cover the SHA-256, so a changed manifest (a changed digest) no longer verifies', async () => {
     const signature = signDigest(SHA, key);
     expect(
-      signatureProblems({ sha256: 'cd'.repeat(32), publishedAt: PUBLISHED_AT, signature }, [published(key)]),
+      await signatureProblems({ sha256: 'cd'.repeat(32), publishedAt: PUBLISHED_AT, signature }, [
+        published(key),
+      ]),
     ).toEqual([`the signature does not verify with the key ${key.keyId}`]);
   });
 
-  it('refuse a key used outside its validity, and a manifest with no signature', () => {
+  it('refuse a key used outside its validity, and a manifest with no signature', async () => {
     const manifest = { sha256: SHA, publishedAt: PUBLISHED_AT, signature: signDigest(SHA, key) };
-    expect(signatureProblems(manifest, [published(key, '2026-06-01T00:00:00.000Z')])).toEqual([
+    expect(await signatureProblems(manifest, [published(key, '2026-06-01T00:00:00.000Z')])).toEqual([
       `the key ${key.keyId} was not valid when the manifest was published`,
     ]);
-    expect(signatureProblems(manifest, [published(key, '2026-12-01T00:00:00.000Z')])).toEqual([]);
-    expect(signatureProblems({ sha256: SHA, publishedAt: PUBLISHED_AT }, [published(key)])).toEqual([
+    expect(await signatureProblems(manifest, [published(key, '2026-12-01T00:00:00.000Z')])).toEqual([]);
+    expect(await signatureProblems({ sha256: SHA, publishedAt: PUBLISHED_AT }, [published(key)])).toEqual([
       'the manifest carries no Ed25519 signature',
     ]);
     expect(
-      signatureProblems({ ...manifest, signature: { ...manifest.signature, value: '!!' } }, [published(key)]),
+      await signatureProblems({ ...manifest, signature: { ...manifest.signature, value: '!!' } }, [
+        published(key),
+      ]),
     ).toEqual([`the signature does not verify with the key ${key.keyId}`]);
   });
 });

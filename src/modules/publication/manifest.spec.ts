@@ -5,9 +5,12 @@ import {
   manifestCategory,
   publicResultsOf,
   sealManifest,
-  verifyManifest,
   type ResultsManifest,
 } from './manifest.js';
+import { NODE_VERIFIER_CRYPTO } from './manifest-signature.js';
+import { verifyManifest as verifyWith } from './manifest-verification.js';
+
+const verifyManifest = (value: unknown) => verifyWith(value, NODE_VERIFIER_CRYPTO);
 
 /** SPEC.md's worked z-score example: juror A gives T1 = 40, T2 = 60; juror B gives T1 = 80, T2 = 100. */
 const input: TallyInput = {
@@ -50,38 +53,40 @@ describe('results manifest', () => {
     expect(category.nominations.map((n) => n.id)).toEqual(['t1', 't2']);
   });
 
-  it('verifies an untouched manifest', () => {
-    const verdict = verifyManifest(JSON.parse(JSON.stringify(manifest())));
+  it('verifies an untouched manifest', async () => {
+    const verdict = await verifyManifest(JSON.parse(JSON.stringify(manifest())));
     expect(verdict).toEqual({
       ok: true,
       problems: [],
-      categories: [{ code: 'efficiency', ok: true, problems: [] }],
+      categories: [{ code: 'efficiency', name: { en: 'Efficiency' }, ok: true, failure: null, problems: [] }],
     });
   });
 
-  it('rejects a manifest with one score changed, naming what no longer follows', () => {
+  it('rejects a manifest with one score changed, naming what no longer follows', async () => {
     const tampered = manifest();
     tampered.categories[0]!.scorecards[0]!.scores.impact = 41;
-    const verdict = verifyManifest(tampered);
+    const verdict = await verifyManifest(tampered);
     expect(verdict.ok).toBe(false);
-    expect(verdict.problems.join(' ')).toMatch(/sha256 does not match/);
-    expect(verdict.categories[0]!.ok).toBe(false);
+    expect(verdict.problems.map((p) => p.failure)).toEqual(['digest']);
+    expect(verdict.problems[0]!.text).toMatch(/sha256 does not match/);
+    expect(verdict.categories[0]).toMatchObject({ ok: false, failure: 'ranking' });
     expect(verdict.categories[0]!.problems.join(' ')).toMatch(/nomination t1: scoreExact published/);
   });
 
-  it('rejects a changed ranking even when the SHA-256 is recomputed to match', () => {
+  it('rejects a changed ranking even when the SHA-256 is recomputed to match', async () => {
     const content: Partial<ResultsManifest> = manifest();
     delete content.sha256;
     const unsealed = content as Omit<ResultsManifest, 'sha256'>;
     unsealed.categories[0]!.result.nominations[0]!.score = '99.0000';
-    const verdict = verifyManifest(sealManifest(unsealed));
+    const verdict = await verifyManifest(sealManifest(unsealed));
     expect(verdict.problems).toEqual([]);
     expect(verdict.ok).toBe(false);
+    expect(verdict.categories[0]!.failure).toBe('ranking');
   });
 
-  it('rejects what is not a manifest', () => {
-    expect(verifyManifest({ hello: 'world' }).ok).toBe(false);
-    expect(verifyManifest(null).ok).toBe(false);
+  it('rejects what is not a manifest', async () => {
+    expect((await verifyManifest({ hello: 'world' })).problems[0]!.failure).toBe('not_a_manifest');
+    expect((await verifyManifest(null)).ok).toBe(false);
   });
 
   it('derives the public results: winners, finalists, titles and companies', () => {

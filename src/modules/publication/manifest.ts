@@ -1,14 +1,12 @@
 /**
  * The results manifest: everything needed to recompute a published ranking, and nothing that identifies a
- * juror. Pure (no Nest, no database): the server builds manifests with it and `npm run verify` checks them
- * with it, on the same tally arithmetic.
+ * juror. Pure (no Nest, no database): the server builds manifests with it; manifest-verification.ts checks
+ * them (for `npm run verify` and the browser), on the same tally arithmetic.
  */
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
-import type { ManifestSignature } from './manifest-signature.js';
 import {
   compareIds,
   tally,
-  TALLY_ALGORITHM_VERSION,
   type NominationFlag,
   type TallyCriterion,
   type TallyInput,
@@ -17,8 +15,9 @@ import {
   type TallyScorecard,
   type TieBreaker,
 } from '../tally/arithmetic/tally.js';
+import { categoryInput, type MANIFEST_FORMAT, type ManifestSignature } from './manifest-verification.js';
 
-export const MANIFEST_FORMAT = 'magistral-results-manifest/1';
+export { categoryInput, MANIFEST_FORMAT } from './manifest-verification.js';
 
 export interface ManifestNomination {
   id: string;
@@ -66,18 +65,6 @@ export function sealManifest(manifest: UnsealedManifest): ResultsManifest {
 
 export function manifestDigest(manifest: UnsealedManifest): string {
   return sha256Hex(canonicalJson(manifest));
-}
-
-/** The input `tally()` ranks a category from: the matrix alone. */
-export function categoryInput(
-  category: Pick<ManifestCategory, 'rules' | 'criteria' | 'nominations' | 'scorecards'>,
-): TallyInput {
-  return {
-    rules: category.rules,
-    criteria: category.criteria,
-    nominations: category.nominations.map((n) => n.id),
-    scorecards: category.scorecards,
-  };
 }
 
 /** A manifest category from a tally input whose jurors are already pseudonyms. */
@@ -167,107 +154,4 @@ export function publicResultsOf(manifest: ResultsManifest, manifestUrl: string):
       };
     }),
   };
-}
-
-// ---- Verification ----
-
-export interface CategoryVerdict {
-  code: string;
-  ok: boolean;
-  /** What differs, for a human; empty when ok. */
-  problems: string[];
-}
-
-export interface ManifestVerdict {
-  ok: boolean;
-  /** Problems with the manifest as a whole (digest, algorithm, shape). */
-  problems: string[];
-  categories: CategoryVerdict[];
-}
-
-/**
- * Checks a manifest from its matrix alone: the SHA-256 of its canonical JSON, the algorithm version, and
- * for each category that `tally()` of the score matrix gives exactly the published result.
- */
-export function verifyManifest(value: unknown): ManifestVerdict {
-  const problems: string[] = [];
-  if (!isObject(value) || !Array.isArray(value.categories) || typeof value.sha256 !== 'string') {
-    return {
-      ok: false,
-      problems: ['not a results manifest (categories and sha256 are required)'],
-      categories: [],
-    };
-  }
-  const { sha256, ...rest } = value;
-  // The signature signs the digest, so it is not part of what the digest covers.
-  delete rest.signature;
-  const digest = sha256Hex(canonicalJson(rest));
-  if (digest !== sha256)
-    problems.push(`sha256 does not match the content: published ${sha256}, computed ${digest}`);
-  if (value.format !== MANIFEST_FORMAT)
-    problems.push(`unknown format ${JSON.stringify(value.format)}; this verifier reads ${MANIFEST_FORMAT}`);
-  if (value.algorithm !== TALLY_ALGORITHM_VERSION) {
-    problems.push(
-      `algorithm ${JSON.stringify(value.algorithm)} is not ${TALLY_ALGORITHM_VERSION}, the one this verifier implements`,
-    );
-  }
-  const categories = (value.categories as unknown[]).map(verifyCategory);
-  return { ok: problems.length === 0 && categories.every((c) => c.ok), problems, categories };
-}
-
-function verifyCategory(value: unknown, index: number): CategoryVerdict {
-  const code = isObject(value) && typeof value.code === 'string' ? value.code : `#${index + 1}`;
-  if (
-    !isObject(value) ||
-    !Array.isArray(value.nominations) ||
-    !Array.isArray(value.scorecards) ||
-    !isObject(value.result)
-  ) {
-    return {
-      code,
-      ok: false,
-      problems: ['malformed category: nominations, scorecards and result are required'],
-    };
-  }
-  const category = value as unknown as ManifestCategory;
-  if (category.result.algorithm !== TALLY_ALGORITHM_VERSION) {
-    return { code, ok: false, problems: [`result computed by ${JSON.stringify(category.result.algorithm)}`] };
-  }
-  let recomputed: TallyResult;
-  try {
-    recomputed = tally(categoryInput(category));
-  } catch (error) {
-    return { code, ok: false, problems: [`the matrix cannot be tallied: ${(error as Error).message}`] };
-  }
-  if (canonicalJson(recomputed) === canonicalJson(category.result)) return { code, ok: true, problems: [] };
-  return { code, ok: false, problems: differences(category.result, recomputed) };
-}
-
-/** The published rows that the recomputation contradicts, in words. */
-function differences(published: TallyResult, recomputed: TallyResult): string[] {
-  const problems: string[] = [];
-  const mine = new Map(recomputed.nominations.map((n) => [n.nomination, n]));
-  for (const row of published.nominations ?? []) {
-    const other = mine.get(row.nomination);
-    if (!other) {
-      problems.push(`nomination ${row.nomination} is published but not in the matrix`);
-      continue;
-    }
-    const fields = (
-      ['rank', 'scoreExact', 'scorecards', 'medianExact', 'flags', 'tieBrokenBy', 'tieBreakerValues'] as const
-    ).filter((field) => canonicalJson(row[field]) !== canonicalJson(other[field]));
-    for (const field of fields) {
-      problems.push(
-        `nomination ${row.nomination}: ${field} published ${canonicalJson(row[field])}, recomputed ${canonicalJson(other[field])}`,
-      );
-    }
-    mine.delete(row.nomination);
-  }
-  for (const id of mine.keys()) problems.push(`nomination ${id} is in the matrix but not published`);
-  if (!problems.length) problems.push('juror statistics or rules differ from the recomputation');
-  return problems;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
