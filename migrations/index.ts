@@ -19,6 +19,7 @@ import { InvitationRevocation1764318700000 } from './1764318700000-InvitationRev
 import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js';
 import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js';
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
+import { ConsoleListIndexes1764319300000 } from './1764319300000-ConsoleListIndexes.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   ManualReminders1764318800000,
   TermsAcceptance1764319000000,
   SigningKeys1764319100000,
+  ConsoleListIndexes1764319300000,
 ];
