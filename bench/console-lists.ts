@@ -316,6 +316,8 @@ async function judge(url: string, prefix: string, world: World): Promise<number>
 interface Route {
   label: string;
   path: string;
+  /** Asked once the late conflicts are decided (the results wait for that decision, as the console's do). */
+  decided?: boolean;
 }
 
 /** Every list the console asks for, with the parameters its queries send (web/src/api/console-*.ts). */
@@ -348,9 +350,14 @@ function routes(world: World): Route[] {
       label: 'assignments ?categoryId=',
       path: `/rounds/${r}/assignments?pageSize=100&categoryId=${world.categoryId}`,
     },
-    { label: 'progress', path: `/rounds/${r}/progress` },
-    { label: 'results (tally runs, ranking)', path: `/rounds/${r}/results` },
-    { label: 'advance preview ?topN=5', path: `/rounds/${r}/advance-preview?topN=5` },
+    { label: 'progress (jurors, categories)', path: `/rounds/${r}/progress` },
+    { label: 'progress per nomination', path: `/rounds/${r}/progress/nominations?page=1&pageSize=20` },
+    {
+      label: 'progress per nomination ?categoryId=',
+      path: `/rounds/${r}/progress/nominations?page=1&pageSize=20&categoryId=${world.categoryId}`,
+    },
+    { label: 'results (tally runs, ranking)', path: `/rounds/${r}/results`, decided: true },
+    { label: 'advance preview ?topN=5', path: `/rounds/${r}/advance-preview?topN=5`, decided: true },
     { label: 'audit log', path: '/audit?page=1&pageSize=25' },
     { label: 'audit log ?editionId=', path: `/audit?editionId=${e}&page=1&pageSize=25` },
     { label: 'audit log ?actorId=', path: `/audit?actorId=${world.jurorId}&page=1&pageSize=25` },
@@ -396,28 +403,47 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const headers = { authorization: `Bearer ${await login(base, 'organiser@bench.test')}` };
     const only = process.env.BENCH_ONLY;
-    const chosen: Route[] = [];
-    const refused: string[] = [];
-    for (const route of routes(world).filter((r) => !only || r.label.includes(only))) {
-      const sample = await fetch(`${base}${route.path}`, { headers });
-      const body = await sample.text();
-      if (sample.ok) chosen.push(route);
-      else refused.push(`${route.label}: ${sample.status} ${body.slice(0, 200)}`);
-    }
-    // Warm the server (JIT, pool, plans) on the heaviest routes before measuring.
-    for (const route of chosen)
-      await autocannon({ url: `${base}${route.path}`, connections: CONNECTIONS, amount: 20, headers });
-
+    const all = routes(world).filter((r) => !only || r.label.includes(only));
     const results: Measurement[] = [];
-    for (const route of chosen) {
-      const result = await autocannon({
-        url: `${base}${route.path}`,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        headers,
+    const refused: string[] = [];
+    const run = async (batch: Route[]) => {
+      const chosen: Route[] = [];
+      for (const route of batch) {
+        const sample = await fetch(`${base}${route.path}`, { headers });
+        const body = await sample.text();
+        if (sample.ok) chosen.push(route);
+        else refused.push(`${route.label}: ${sample.status} ${body.slice(0, 200)}`);
+      }
+      // Warm the server (JIT, pool, plans) on every route before measuring.
+      for (const route of chosen)
+        await autocannon({ url: `${base}${route.path}`, connections: CONNECTIONS, amount: 20, headers });
+      for (const route of chosen) {
+        const result = await autocannon({
+          url: `${base}${route.path}`,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          headers,
+        });
+        results.push(summarise(route.label, result));
+      }
+    };
+    await run(all.filter((r) => !r.decided));
+    // The organiser decides the late conflicts (dismissed), as the console asks before the results.
+    const late = (await (
+      await fetch(`${base}/editions/${world.editionId}/late-conflicts?pageSize=100`, { headers })
+    ).json()) as { items: { id: string; status: string }[] };
+    for (const item of late.items.filter((i) => i.status === 'pending')) {
+      const decided = await fetch(`${base}/late-conflicts/${item.id}/decision`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          decision: 'dismiss',
+          reason: 'Declared after the fact; no influence on the scores',
+        }),
       });
-      results.push(summarise(route.label, result));
+      if (!decided.ok) throw new Error(`Deciding a late conflict: ${decided.status} ${await decided.text()}`);
     }
+    await run(all.filter((r) => r.decided));
     const width = 32;
     console.log(
       `\n${CONNECTIONS} connections, ${SECONDS} s per route; ${NOMINATIONS} nominations, ${JURORS} jurors, ${COMPANIES} companies\n`,
