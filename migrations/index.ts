@@ -20,6 +20,7 @@ import { ManualReminders1764318800000 } from './1764318800000-ManualReminders.js
 import { TermsAcceptance1764319000000 } from './1764319000000-TermsAcceptance.js';
 import { SigningKeys1764319100000 } from './1764319100000-SigningKeys.js';
 import { PublicationScheduledFrom1764319200000 } from './1764319200000-PublicationScheduledFrom.js';
+import { ConsoleListIndexes1764319300000 } from './1764319300000-ConsoleListIndexes.js';
 import { JuryAnalytics1764319400000 } from './1764319400000-JuryAnalytics.js';
 import { CalibrationEntries1764319500000 } from './1764319500000-CalibrationEntries.js';
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: Function[] = [
   TermsAcceptance1764319000000,
   SigningKeys1764319100000,
   PublicationScheduledFrom1764319200000,
+  ConsoleListIndexes1764319300000,
   JuryAnalytics1764319400000,
   CalibrationEntries1764319500000,
 ];

@@ -86,6 +86,47 @@ describe('audit log', () => {
     expect(one.body.total).toBe(1);
   });
 
+  it("names each entry's actor (as the account reads now), and filters by actor", async () => {
+    const actor = await signIn(t, ['juror'], { fullName: 'Aigerim Named Actor' });
+    await t.app.get(Transactions).run((manager) =>
+      t.app.get(AuditLog).appendMany(manager, [
+        {
+          action: 'test.named' as AuditAction,
+          entityType: 'test',
+          entityId: 'a',
+          actorId: actor.id,
+          data: {},
+        },
+        { action: 'test.named' as AuditAction, entityType: 'test', entityId: 'b', data: {} },
+      ]),
+    );
+    const res = await t
+      .http()
+      .get('/api/v1/audit')
+      .query({ action: 'test.named' })
+      .set(organiser.auth)
+      .expect(200);
+    expect(
+      res.body.items.map((e: { actorId: string | null; actorName: string | null }) => [
+        e.actorId,
+        e.actorName,
+      ]),
+    ).toEqual([
+      [null, null],
+      [actor.id, 'Aigerim Named Actor'],
+    ]);
+    const mine = await t
+      .http()
+      .get('/api/v1/audit')
+      .query({ actorId: actor.id, action: 'test.named' })
+      .set(organiser.auth)
+      .expect(200);
+    expect(mine.body).toMatchObject({
+      total: 1,
+      items: [{ entityId: 'a', actorName: 'Aigerim Named Actor' }],
+    });
+  });
+
   it('refuses everyone but organisers', async () => {
     for (const path of ['/api/v1/audit', '/api/v1/audit/verify']) {
       await t.http().get(path).expect(401);

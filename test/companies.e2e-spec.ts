@@ -9,7 +9,8 @@ import {
   uniqueEmail,
 } from './support/factories.js';
 import { nthMailTo } from './support/mailbox.js';
-import { createCompany } from './support/nominations.js';
+import { createEdition } from './support/editions.js';
+import { createCompany, createNomination } from './support/nominations.js';
 import { TestSmtpServer, tokenFrom } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -216,6 +217,58 @@ describe('companies', () => {
       await t.http().get('/api/v1/companies').expect(401);
       await t.http().get('/api/v1/companies?pageSize=1000').set(owner.auth).expect(400);
       await t.http().get('/api/v1/companies?country=XX').set(owner.auth).expect(400);
+    });
+
+    it("narrows the list to an edition's participants with editionId, and refuses a bad one", async () => {
+      const edition = await createEdition(t);
+      const other = await createEdition(t);
+      const categoryId = edition.categories[0]!.id;
+      const drafting = await createCompany(t, owner.id, { name: 'Drafting Participant Logistics' });
+      const submitted = await createCompany(t, rival.id, { name: 'Submitted Participant Logistics' });
+      const elsewhere = await createCompany(t, rival.id, { name: 'Elsewhere Participant Logistics' });
+      const absent = await createCompany(t, owner.id, { name: 'Absent Participant Logistics' });
+      for (const [company, createdBy, status] of [
+        [drafting, owner.id, 'draft'],
+        [submitted, rival.id, 'submitted'],
+        [submitted, rival.id, 'eligible'],
+      ] as const)
+        await createNomination(t, {
+          editionId: edition.id,
+          categoryId,
+          companyId: company.id,
+          createdBy,
+          status,
+        });
+      await createNomination(t, {
+        editionId: other.id,
+        categoryId: other.categories[0]!.id,
+        companyId: elsewhere.id,
+        createdBy: rival.id,
+        status: 'submitted',
+      });
+      const list = async (auth: Record<string, string>, query: string) =>
+        (await t.http().get(`/api/v1/companies?${query}`).set(auth).expect(200)).body as {
+          items: { id: string }[];
+          total: number;
+        };
+      const participants = await list(organiser.auth, `editionId=${edition.id}&pageSize=100`);
+      // Each company once, however many nominations it has; drafts take part too.
+      expect(participants.items.map((c) => c.id).sort()).toEqual([drafting.id, submitted.id].sort());
+      expect(participants.total).toBe(2);
+      const searched = await list(organiser.auth, `editionId=${edition.id}&q=submitted`);
+      expect(searched.items.map((c) => c.id)).toEqual([submitted.id]);
+      const everyCompany = await list(organiser.auth, 'pageSize=100&q=participant');
+      expect(everyCompany.items.map((c) => c.id)).toEqual(expect.arrayContaining([absent.id, elsewhere.id]));
+      // An entrant sees only their own companies, in the edition too.
+      const own = await list(owner.auth, `editionId=${edition.id}`);
+      expect(own.items.map((c) => c.id)).toEqual([drafting.id]);
+      const bad = await t.http().get('/api/v1/companies?editionId=nope').set(organiser.auth).expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.body.errors[0].field).toBe('editionId');
+      const unknown = await list(organiser.auth, 'editionId=00000000-0000-4000-8000-000000000000');
+      expect(unknown).toMatchObject({ items: [], total: 0 });
+      await t.http().get(`/api/v1/companies?editionId=${edition.id}`).set(juror.auth).expect(403);
+      await t.http().get(`/api/v1/companies?editionId=${edition.id}`).expect(401);
     });
 
     it("shows a company's private details to members and organisers; anyone else gets 404", async () => {

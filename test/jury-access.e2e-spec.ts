@@ -197,6 +197,12 @@ const ROUTES: Route[] = [
     expect: ORGANISER_ONLY(200),
   },
   {
+    name: 'GET /rounds/{id}/progress/nominations',
+    method: 'get',
+    path: (w) => `/api/v1/rounds/${w.roundId}/progress/nominations`,
+    expect: ORGANISER_ONLY(200),
+  },
+  {
     name: 'POST /rounds/{id}/assignments/auto (dry run)',
     method: 'post',
     path: (w) => `/api/v1/rounds/${w.roundId}/assignments/auto`,

@@ -254,16 +254,33 @@ describe('POST /rounds/{id}/assignments/auto with dryRun', () => {
   });
 });
 
-describe('GET /rounds/{id}/progress per nomination', () => {
-  it('counts each nomination’s scorecards against the edition’s minimum', async () => {
+describe('GET /rounds/{id}/progress/nominations', () => {
+  it('pages each nomination’s scorecards against the edition’s minimum, fewest submitted first, with its jurors', async () => {
     const w = await world(2, 2);
     for (const j of w.jurors) {
       await assign(t, w.roundId, w.nominations[0]!, j.id);
       await confirmConflicts(t, w.edition.id, j.id);
     }
-    const res = await t.http().get(`/api/v1/rounds/${w.roundId}/progress`).set(organiser.auth).expect(200);
-    expect(res.body.minScorecards).toBe(3);
-    expect(res.body.nominations).toEqual([
+    const progress = await t
+      .http()
+      .get(`/api/v1/rounds/${w.roundId}/progress`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(progress.body.minScorecards).toBe(3);
+    // The per-nomination list is paged on its own: the round's summary never carries every nomination.
+    expect(progress.body.nominations).toBeUndefined();
+    expect(progress.body.reminder).toEqual({
+      lastSentAt: null,
+      lastReminded: null,
+      availableAt: null,
+      cooldownHours: 24,
+    });
+
+    const path = `/api/v1/rounds/${w.roundId}/progress/nominations`;
+    const res = await t.http().get(path).set(organiser.auth).expect(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+    const jurorsOf0 = [...w.jurors].map((j) => j.id).sort();
+    expect(res.body.items).toEqual([
       {
         nominationId: w.nominations[0],
         title: 'Nomination 0',
@@ -272,6 +289,15 @@ describe('GET /rounds/{id}/progress per nomination', () => {
         drafted: 0,
         submitted: 0,
         remaining: 2,
+        assignments: jurorsOf0.map((jurorId) => ({
+          roundId: w.roundId,
+          nominationId: w.nominations[0],
+          jurorId,
+          categoryId: w.categoryId,
+          active: true,
+          scorecardStatus: null,
+          createdAt: expect.any(String),
+        })),
       },
       {
         nominationId: w.nominations[1],
@@ -281,14 +307,37 @@ describe('GET /rounds/{id}/progress per nomination', () => {
         drafted: 0,
         submitted: 0,
         remaining: 0,
+        assignments: [],
       },
     ]);
-    expect(res.body.reminder).toEqual({
-      lastSentAt: null,
-      lastReminded: null,
-      availableAt: null,
-      cooldownHours: 24,
-    });
+
+    const second = await t.http().get(`${path}?page=2&pageSize=1`).set(organiser.auth).expect(200);
+    expect(second.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(second.body.items.map((n: { nominationId: string }) => n.nominationId)).toEqual([
+      w.nominations[1],
+    ]);
+    const inCategory = await t
+      .http()
+      .get(`${path}?categoryId=${w.categoryId}`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(inCategory.body.total).toBe(2);
+    const none = await t.http().get(`${path}?categoryId=${UNKNOWN}`).set(organiser.auth).expect(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('refuses bad parameters, strangers and unknown rounds', async () => {
+    const w = await world(1, 1);
+    const path = `/api/v1/rounds/${w.roundId}/progress/nominations`;
+    for (const query of ['categoryId=nope', 'pageSize=1000', 'page=0']) {
+      const res = await t.http().get(`${path}?${query}`).set(organiser.auth).expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    await t.http().get(path).expect(401);
+    await t.http().get(path).set(entrant.auth).expect(403);
+    await t.http().get(path).set(w.jurors[0]!.auth).expect(403);
+    await t.http().get(`/api/v1/rounds/${UNKNOWN}/progress/nominations`).set(organiser.auth).expect(404);
+    await t.http().get(`/api/v1/rounds/nope/progress/nominations`).set(organiser.auth).expect(400);
   });
 });
 

@@ -34,6 +34,8 @@ function world(b: BrowserTest): Promise<World> {
     const edition = await editionTakingNominations(t, { name: 'Magistral Awards Console' });
     await t.db.query(`UPDATE editions SET phase = 'eligibility' WHERE id = $1`, [edition.id]);
     const company = await createCompany(t, entrant.id, { name: 'Steppe Freight LLP' });
+    // Registered on the platform, but without a nomination in this edition.
+    await createCompany(t, entrant.id, { name: 'Steppe Idle Transport' });
     const [efficiency, sustainability] = ['efficiency', 'sustainability'].map(
       (code) => edition.categories.find((c) => c.code === code)!.id,
     );
@@ -178,7 +180,8 @@ describe('The organiser’s console: companies, nominations and people', () => {
     await b.page.getByRole('status').filter({ hasText: 'The decision is recorded: Eligible.' }).waitFor();
     expect(await statusOf(b, w.ids.rail)).toBe('eligible');
 
-    // The companies of the platform, and a company's nominations from its row.
+    // The edition's companies (its participants, or every company of the platform), and a company's
+    // nominations from its row.
     const companies = `/organiser/editions/${w.editionId}/companies`;
     await page.goto(companies);
     await page.expectHeading('Companies');
@@ -186,6 +189,11 @@ describe('The organiser’s console: companies, nominations and people', () => {
     await b.page.getByRole('button', { name: 'Apply' }).click();
     await b.page.waitForURL(/q=Steppe/);
     await b.page.getByRole('link', { name: 'Nominations of Steppe Freight LLP in this edition' }).waitFor();
+    expect(await page.main.getByText('Steppe Idle Transport').count()).toBe(0);
+    await page.field('scope').selectOption({ label: 'Every company on the platform' });
+    await b.page.getByRole('button', { name: 'Apply' }).click();
+    await b.page.waitForURL(/scope=all/);
+    await page.main.getByText('Steppe Idle Transport').first().waitFor();
     await expectNoAxeViolations(b.page, companies);
     await b.page.getByRole('link', { name: 'Nominations of Steppe Freight LLP in this edition' }).click();
     await page.main.getByText('Only the nominations of Steppe Freight LLP.').waitFor();

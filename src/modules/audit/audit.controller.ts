@@ -3,10 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../common/auth/authenticated.decorator.js';
 import type { Page } from '../../common/http/pagination.js';
 import { AuditSealer } from './audit-sealer.js';
-import { AuditLog, type AuditVerification } from './audit.service.js';
+import { type AuditListEntry, AuditLog, type AuditVerification } from './audit.service.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
 import { AuditEntryPage, AuditVerificationResponse } from './dto/audit.response.js';
-import type { AuditEntry } from './entities/audit-entry.entity.js';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -20,7 +19,7 @@ export class AuditController {
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'The audit log, newest first, filterable' })
   @ApiOkResponse({ type: AuditEntryPage })
-  list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
+  list(@Query() query: AuditQuery): Promise<Page<AuditListEntry>> {
     const { action, entityType, entityId, editionId, actorId, from, to } = query;
     return this.audit.list({ action, entityType, entityId, editionId, actorId, from, to }, query);
   }

@@ -112,6 +112,9 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** An entry as the log's list shows it: with its actor's name, so that a page needs no directory of accounts. */
+export type AuditListEntry = AuditEntry & { actorName: string | null };
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
@@ -155,7 +158,7 @@ export class AuditLog {
     await manager.query(`INSERT INTO audit_log (${INSERTED_COLUMNS}) VALUES ${rows.join(', ')}`, values);
   }
 
-  async list(filter: AuditFilter, query: PageQuery): Promise<Page<AuditEntry>> {
+  async list(filter: AuditFilter, query: PageQuery): Promise<Page<AuditListEntry>> {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
@@ -169,7 +172,19 @@ export class AuditLog {
       .offset(query.offset)
       .limit(query.pageSize)
       .getManyAndCount();
-    return page(items, query, total);
+    const actorIds = [...new Set(items.flatMap((a) => (a.actorId ? [a.actorId] : [])))];
+    const names = actorIds.length
+      ? await this.dataSource.query<{ id: string; full_name: string }[]>(
+          `SELECT id, full_name FROM user_directory WHERE id = ANY($1::uuid[])`,
+          [actorIds],
+        )
+      : [];
+    const nameOf = new Map(names.map((n) => [n.id, n.full_name]));
+    return page(
+      items.map((a) => Object.assign(a, { actorName: (a.actorId && nameOf.get(a.actorId)) ?? null })),
+      query,
+      total,
+    );
   }
 
   /** The last sealed entry: what published results quote. */

@@ -161,6 +161,11 @@ export class CompaniesService {
     if (!hasRole(caller, 'organiser')) where.push('m.user_id IS NOT NULL');
     if (query.country) where.push(`c.country = $${params.push(query.country)}`);
     if (query.q) where.push(`c.name ILIKE $${params.push(`%${escapeLike(query.q)}%`)}`);
+    // The nominations module's view: which companies take part in an edition is its data, read, not written.
+    if (query.editionId)
+      where.push(
+        `EXISTS (SELECT 1 FROM nomination_entries n WHERE n.company_id = c.id AND n.edition_id = $${params.push(query.editionId)})`,
+      );
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM companies c LEFT JOIN company_members m ON m.company_id = c.id AND m.user_id = $1 ${filter}`;
     const [rows, counted] = await Promise.all([

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type Page, page } from '../../common/http/pagination.js';
 import { categoriesOf, rankingRulesOf } from '../editions/edition.queries.js';
+import type { NominationProgressQuery } from './dto/jury.dto.js';
 import { statusesJudgedInRound } from './jury-rules.js';
 import { type ManualReminderState, manualReminderState } from './reminders/manual-reminders.js';
 import { RoundsService } from './rounds.service.js';
-import { type RoundView, toRoundView } from './views.js';
+import { type AssignmentRow, assignmentsSql, toAssignmentView } from './assignments/assignment-rows.js';
+import { type AssignmentView, type RoundView, toRoundView } from './views.js';
 
 export interface ProgressCounts {
   /** Standing assignments (conflicted ones and withdrawn nominations left out). */
@@ -33,6 +36,8 @@ export interface NominationProgress extends ProgressCounts {
   nominationId: string;
   title: string;
   categoryId: string;
+  /** Every juror assigned to it in the round, standing or silenced, with their scorecard's status. */
+  assignments: AssignmentView[];
 }
 
 export interface RoundProgress {
@@ -44,8 +49,6 @@ export interface RoundProgress {
   behind: { jurorId: string; fullName: string; remaining: number }[];
   /** The edition's minimum scorecards for a nomination to be ranked. */
   minScorecards: number;
-  /** Every nomination judged in the round, its standing assignments and scorecards, fewest submitted first. */
-  nominations: NominationProgress[];
   /** The organiser's "remind the jurors who are behind" and its cool-down. */
   reminder: ManualReminderState;
 }
@@ -101,19 +104,6 @@ export class ProgressService {
       [jurorIds, round.editionId],
     );
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);
-    const nominations = await this.dataSource.query<NominationProgress[]>(
-      `SELECT n.id AS "nominationId", n.title, n.category_id AS "categoryId", count(aa.juror_id)::int AS assigned,
-              count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
-              count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted,
-              (count(aa.juror_id) - count(*) FILTER (WHERE s.status = 'submitted'))::int AS remaining
-         FROM contest_entries n
-         LEFT JOIN active_assignments aa ON aa.round_id = $1 AND aa.nomination_id = n.id
-         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
-        WHERE n.edition_id = $2 AND n.status = ANY($3::text[])
-        GROUP BY n.id, n.title, n.category_id
-        ORDER BY submitted, n.title, n.id`,
-      [round.id, round.editionId, statusesJudgedInRound(round.number)],
-    );
     const rules = await rankingRulesOf(this.dataSource.manager, round.editionId);
 
     const byJuror = groupBy(rows, (r) => r.jurorId);
@@ -141,8 +131,56 @@ export class ProgressService {
         .sort((a, b) => b.remaining - a.remaining || a.fullName.localeCompare(b.fullName))
         .map((j) => ({ jurorId: j.jurorId, fullName: j.fullName, remaining: j.remaining })),
       minScorecards: rules?.minScorecards ?? 0,
-      nominations,
       reminder: await manualReminderState(this.dataSource.manager, round.id),
     };
+  }
+
+  /**
+   * One page of the nominations judged in the round, their standing assignments and scorecards, fewest
+   * submitted first: the counts come from the assignments and scorecards of the round only (indexed by
+   * round), joined to the page's nominations afterwards, so a page never reads the edition's every row twice.
+   */
+  async nominations(roundId: string, query: NominationProgressQuery): Promise<Page<NominationProgress>> {
+    const { round } = await this.rounds.find(this.dataSource.manager, roundId);
+    const params = [round.editionId, statusesJudgedInRound(round.number), query.categoryId ?? null];
+    const where = `WHERE n.edition_id = $1 AND n.status = ANY($2::text[]) AND ($3::uuid IS NULL OR n.category_id = $3)`;
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<Omit<NominationProgress, 'assignments'>[]>(
+        `WITH counts AS (
+           SELECT aa.nomination_id, count(*)::int AS assigned,
+                  count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
+                  count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
+             FROM active_assignments aa
+             LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+            WHERE aa.round_id = $4
+            GROUP BY aa.nomination_id)
+         SELECT n.id AS "nominationId", n.title, n.category_id AS "categoryId",
+                coalesce(c.assigned, 0) AS assigned, coalesce(c.drafted, 0) AS drafted,
+                coalesce(c.submitted, 0) AS submitted, coalesce(c.assigned - c.submitted, 0) AS remaining
+           FROM contest_entries n LEFT JOIN counts c ON c.nomination_id = n.id
+          ${where}
+          ORDER BY coalesce(c.submitted, 0), n.title, n.id
+          LIMIT $5 OFFSET $6`,
+        [...params, round.id, query.pageSize, query.offset],
+      ),
+      this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM contest_entries n ${where}`,
+        params,
+      ),
+    ]);
+    const assignments = rows.length
+      ? await this.dataSource.query<AssignmentRow[]>(
+          assignmentsSql('a.round_id = $1 AND a.nomination_id = ANY($2::uuid[])', ''),
+          [round.id, rows.map((r) => r.nominationId)],
+        )
+      : [];
+    const byNomination = new Map<string, AssignmentView[]>();
+    for (const a of assignments)
+      byNomination.set(a.nominationId, [...(byNomination.get(a.nominationId) ?? []), toAssignmentView(a)]);
+    return page(
+      rows.map((r) => ({ ...r, assignments: byNomination.get(r.nominationId) ?? [] })),
+      query,
+      counted[0]?.n ?? 0,
+    );
   }
 }

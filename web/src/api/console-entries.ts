@@ -47,6 +47,8 @@ export function useEditionNominations(editionId: string, filters: NominationFilt
 export interface CompanyFilters {
   q?: string;
   country?: string;
+  /** Only the companies with a nomination in this edition. */
+  editionId?: string;
   page: number;
 }
 

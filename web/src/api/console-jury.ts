@@ -15,7 +15,7 @@ export type Round = components['schemas']['RoundResponse'];
 export type Assignment = components['schemas']['AssignmentPage']['items'][number];
 export type AutoAssignResult = components['schemas']['AutoAssignResponse'];
 export type RoundProgress = components['schemas']['RoundProgressResponse'];
-export type ManagedUser = components['schemas']['ManagedUserPage']['items'][number];
+export type NominationProgress = components['schemas']['NominationProgressPage']['items'][number];
 
 /** The largest page the API serves. */
 const PAGE = 100;
@@ -28,18 +28,6 @@ export function usePanels(editionId: string) {
   return useQuery({
     queryKey: [...editionKey(editionId), 'panels'],
     queryFn: () => unwrap(api.GET('/api/v1/editions/{id}/panels', { params: { path: { id: editionId } } })),
-  });
-}
-
-/** Accounts with the juror role that may sit on a panel (the first page of accounts: jurors are few). */
-export function useJurorAccounts() {
-  return useQuery({
-    queryKey: [...consoleJuryKey, 'jurors'],
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/users', { params: { query: { pageSize: PAGE } } }));
-      return page.items.filter((u) => u.roles.includes('juror') && !u.disabled);
-    },
-    staleTime: 60_000,
   });
 }
 
@@ -141,6 +129,29 @@ export function useRoundProgress(roundId: string | undefined) {
     queryFn: () =>
       unwrap(api.GET('/api/v1/rounds/{id}/progress', { params: { path: { id: roundId ?? '' } } })),
     enabled: roundId !== undefined,
+  });
+}
+
+/** Nominations shown per page of the progress and the manual assignments. */
+export const NOMINATIONS_PAGE_SIZE = 20;
+
+/**
+ * One page of the round's nominations with their scorecards against the minimum (fewest submitted first) and
+ * their assigned jurors; `categoryId` narrows it to one category.
+ */
+export function useNominationProgress(roundId: string, page: number, categoryId?: string) {
+  return useQuery({
+    queryKey: [...roundKey(roundId), 'progress', 'nominations', categoryId, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/rounds/{id}/progress/nominations', {
+          params: {
+            path: { id: roundId },
+            query: { page, pageSize: NOMINATIONS_PAGE_SIZE, ...(categoryId ? { categoryId } : {}) },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 }
 

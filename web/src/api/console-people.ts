@@ -88,6 +88,26 @@ export function useUsers(filters: UserFilters) {
   });
 }
 
+/** Accounts shown at a time by a search for a person: enough to choose from, few enough to read aloud. */
+export const ACCOUNT_SEARCH_SIZE = 10;
+
+/** The accounts whose name or e-mail address contains `q` (every account while it is empty), of `role`. */
+export function useAccountSearch(q: string, role?: Role) {
+  return useQuery({
+    queryKey: [...usersKey, 'search', role, q],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/users', {
+          params: {
+            query: { ...(q ? { q } : {}), ...(role ? { role } : {}), pageSize: ACCOUNT_SEARCH_SIZE },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
 export function useSetDisabled(localize: Localize) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -38,18 +38,6 @@ export function useVerifyChain() {
   return useMutation({ mutationFn: () => unwrap(api.GET('/api/v1/audit/verify')) });
 }
 
-/** The names of the platform's accounts (its first page), to say who acted rather than an id. */
-export function useAccountNames() {
-  return useQuery({
-    queryKey: [...trustKey, 'accounts'],
-    queryFn: async () => {
-      const accounts = await unwrap(api.GET('/api/v1/users', { params: { query: { pageSize: 100 } } }));
-      return new Map(accounts.items.map((a) => [a.id, a.fullName]));
-    },
-    staleTime: 5 * 60_000,
-  });
-}
-
 export function useFailedMails(page: number) {
   return useQuery({
     queryKey: [...mailKey, page],

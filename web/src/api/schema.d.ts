@@ -1163,6 +1163,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/progress/nominations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One page of the nominations judged in the round with their standing assignments and scorecards, fewest submitted first */
+    get: operations['AssignmentsController_nominationProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/reminders': {
     parameters: {
       query?: never;
@@ -1676,6 +1693,8 @@ export interface components {
        * @description null for the platform itself
        */
       actorId: string | null;
+      /** @description The actor's name as the account reads now; null for the platform or a deleted account */
+      actorName: string | null;
       /** @example nomination.submitted */
       action: string;
       /** @example nomination */
@@ -3298,31 +3317,6 @@ export interface components {
       /** @example 6 */
       remaining: number;
     };
-    NominationProgressResponse: {
-      /**
-       * @description Standing assignments
-       * @example 36
-       */
-      assigned: number;
-      /**
-       * @description Scorecards saved, not submitted
-       * @example 4
-       */
-      drafted: number;
-      /** @example 20 */
-      submitted: number;
-      /**
-       * @description Assigned and not submitted
-       * @example 16
-       */
-      remaining: number;
-      /** Format: uuid */
-      nominationId: string;
-      /** @example Dry port digital twin */
-      title: string;
-      /** Format: uuid */
-      categoryId: string;
-    };
     ManualReminderStateResponse: {
       /**
        * Format: date-time
@@ -3351,8 +3345,46 @@ export interface components {
        * @example 3
        */
       minScorecards: number;
-      nominations: components['schemas']['NominationProgressResponse'][];
       reminder: components['schemas']['ManualReminderStateResponse'];
+    };
+    NominationProgressResponse: {
+      /**
+       * @description Standing assignments
+       * @example 36
+       */
+      assigned: number;
+      /**
+       * @description Scorecards saved, not submitted
+       * @example 4
+       */
+      drafted: number;
+      /** @example 20 */
+      submitted: number;
+      /**
+       * @description Assigned and not submitted
+       * @example 16
+       */
+      remaining: number;
+      /** Format: uuid */
+      nominationId: string;
+      /** @example Dry port digital twin */
+      title: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @description Every juror assigned to it in the round, standing or silenced, with their scorecard status */
+      assignments: components['schemas']['AssignmentResponse'][];
+    };
+    NominationProgressPage: {
+      items: components['schemas']['NominationProgressResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     ManualReminderResponse: {
       /**
@@ -7002,6 +7034,8 @@ export interface operations {
         q?: string;
         /** @description ISO 3166-1 alpha-2 */
         country?: string;
+        /** @description Only the edition's participants: companies with a nomination in it (drafts included) */
+        editionId?: string;
       };
       header?: never;
       path?: never;
@@ -9556,6 +9590,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RoundProgressResponse'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AssignmentsController_nominationProgress: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only this category's nominations */
+        categoryId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationProgressPage'];
         };
       };
       /** @description Missing, expired or revoked access token (problem+json) */

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponse } from '../../../common/http/page.response.js';
-import type { AuditVerification } from '../audit.service.js';
-import type { AuditEntry } from '../entities/audit-entry.entity.js';
+import type { AuditListEntry, AuditVerification } from '../audit.service.js';
 
-export class AuditEntryResponse implements Record<keyof AuditEntry, unknown> {
+export class AuditEntryResponse implements Record<keyof AuditListEntry, unknown> {
   @ApiProperty({ example: '1042', description: 'bigint, as a string' })
   id!: string;
 
@@ -12,6 +11,13 @@ export class AuditEntryResponse implements Record<keyof AuditEntry, unknown> {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the platform itself' })
   actorId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The actor's name as the account reads now; null for the platform or a deleted account",
+  })
+  actorName!: string | null;
 
   @ApiProperty({ example: 'nomination.submitted' })
   action!: string;

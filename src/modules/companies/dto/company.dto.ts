@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Length,
   Matches,
   MaxLength,
@@ -104,6 +105,14 @@ export class CompanyQuery extends PageQuery {
   @IsString()
   @IsISO31661Alpha2()
   country?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only the edition's participants: companies with a nomination in it (drafts included)",
+  })
+  @IsOptional()
+  @IsUUID()
+  editionId?: string;
 }
 
 export class AddMemberDto {

@@ -13,6 +13,7 @@ import type { Page } from '../../../common/http/pagination.js';
 import {
   AddAssignmentDto,
   AssignmentListQuery,
+  NominationProgressQuery,
   AutoAssignDto,
   RemoveAssignmentDto,
 } from '../dto/jury.dto.js';
@@ -22,9 +23,10 @@ import {
   AutoAssignResponse,
   ManualReminderResponse,
   DefaultAssignmentsResponse,
+  NominationProgressPage,
   RoundProgressResponse,
 } from '../dto/jury.response.js';
-import { ProgressService, type RoundProgress } from '../progress.service.js';
+import { type NominationProgress, ProgressService, type RoundProgress } from '../progress.service.js';
 import {
   MANUAL_REMINDER_COOLDOWN_HOURS,
   ManualReminders,
@@ -131,6 +133,20 @@ export class AssignmentsController {
   @ApiOkResponse({ type: RoundProgressResponse })
   progress(@Param('id', new ParseUUIDPipe()) id: string): Promise<RoundProgress> {
     return this.progressReport.progress(id);
+  }
+
+  @Get('progress/nominations')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary:
+      'One page of the nominations judged in the round with their standing assignments and scorecards, fewest submitted first',
+  })
+  @ApiOkResponse({ type: NominationProgressPage })
+  nominationProgress(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: NominationProgressQuery,
+  ): Promise<Page<NominationProgress>> {
+    return this.progressReport.nominations(id, query);
   }
 
   @Post('reminders')

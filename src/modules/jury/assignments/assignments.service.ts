@@ -20,6 +20,7 @@ import { statusesJudgedInRound } from '../jury-rules.js';
 import { RoundsService, type RoundWithEdition } from '../rounds.service.js';
 import type { AssignmentView } from '../views.js';
 import { calibrationIdsAmong } from '../calibration/calibration.queries.js';
+import { type AssignmentRow, assignmentsSql, toAssignmentView } from './assignment-rows.js';
 import { autoAssign, describeInfeasibility } from './auto-assign.js';
 
 export interface AutoAssignSummary {
@@ -44,16 +45,6 @@ export interface AutoAssignSummary {
   nominations: { nominationId: string; title: string; categoryId: string; jurorIds: string[] }[];
 }
 
-interface AssignmentRow {
-  roundId: string;
-  nominationId: string;
-  jurorId: string;
-  categoryId: string;
-  active: boolean;
-  scorecardStatus: 'draft' | 'submitted' | null;
-  createdAt: Date;
-}
-
 @Injectable()
 export class AssignmentsService {
   constructor(
@@ -74,27 +65,16 @@ export class AssignmentsService {
       query.nominationId ?? null,
     ];
     const where = `a.round_id = $1 AND ($2::uuid IS NULL OR n.category_id = $2) AND ($3::uuid IS NULL OR a.juror_id = $3) AND ($4::uuid IS NULL OR a.nomination_id = $4)`;
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+    const count = this.dataSource.query<[{ total: number }]>(
       `SELECT count(*)::int AS total FROM assignments a JOIN nomination_entries n ON n.id = a.nomination_id WHERE ${where}`,
       params,
     );
-    const rows = await this.dataSource.query<AssignmentRow[]>(
-      `SELECT a.round_id AS "roundId", a.nomination_id AS "nominationId", a.juror_id AS "jurorId", n.category_id AS "categoryId",
-              EXISTS (SELECT 1 FROM active_assignments aa WHERE aa.round_id = a.round_id AND aa.nomination_id = a.nomination_id AND aa.juror_id = a.juror_id) AS active,
-              s.status AS "scorecardStatus", a.created_at AS "createdAt"
-         FROM assignments a
-         JOIN nomination_entries n ON n.id = a.nomination_id
-         LEFT JOIN scorecard_states s ON s.round_id = a.round_id AND s.nomination_id = a.nomination_id AND s.juror_id = a.juror_id
-        WHERE ${where}
-        ORDER BY n.category_id, a.nomination_id, a.juror_id
-        OFFSET ${query.offset} LIMIT ${query.pageSize}`,
+    const list = this.dataSource.query<AssignmentRow[]>(
+      assignmentsSql(where, `OFFSET ${query.offset} LIMIT ${query.pageSize}`),
       params,
     );
-    return page(
-      rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-      query,
-      total,
-    );
+    const [[{ total }], rows] = await Promise.all([count, list]);
+    return page(rows.map(toAssignmentView), query, total);
   }
 
   /**

@@ -182,6 +182,13 @@ export class AssignmentListQuery extends PageQuery {
   nominationId?: string;
 }
 
+export class NominationProgressQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this category's nominations" })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+}
+
 export const WORKLIST_STATES = ['not_started', 'draft', 'submitted'] as const;
 export type WorklistState = (typeof WORKLIST_STATES)[number];
 

@@ -360,7 +360,7 @@ class CategoryProgressResponse extends ProgressCountsResponse implements Categor
   categoryCode!: string;
 }
 
-class NominationProgressResponse extends ProgressCountsResponse implements NominationProgress {
+export class NominationProgressResponse extends ProgressCountsResponse implements NominationProgress {
   @ApiProperty({ format: 'uuid' })
   nominationId!: string;
 
@@ -369,7 +369,16 @@ class NominationProgressResponse extends ProgressCountsResponse implements Nomin
 
   @ApiProperty({ format: 'uuid' })
   categoryId!: string;
+
+  @ApiProperty({
+    type: () => [AssignmentResponse],
+    description: 'Every juror assigned to it in the round, standing or silenced, with their scorecard status',
+  })
+  assignments!: AssignmentResponse[];
 }
+
+/** One page of the nominations judged in the round, fewest submitted scorecards first. */
+export class NominationProgressPage extends PageResponse(NominationProgressResponse) {}
 
 export class ManualReminderStateResponse implements ManualReminderState {
   @ApiProperty({
@@ -433,9 +442,6 @@ export class RoundProgressResponse implements RoundProgress {
     description: "The edition's minimum scorecards per nomination",
   })
   minScorecards!: number;
-
-  @ApiProperty({ type: [NominationProgressResponse] })
-  nominations!: NominationProgressResponse[];
 
   @ApiProperty({ type: ManualReminderStateResponse })
   reminder!: ManualReminderStateResponse;

@@ -14,7 +14,10 @@ export const consoleEntries: ConsoleEntriesMessages = {
   none: 'Zu diesen Filtern passt nichts.',
 
   companies: {
-    lead: 'Alle auf der Plattform registrierten Unternehmen. Aus der Zeile eines Unternehmens öffnen Sie seine Einreichungen in dieser Ausgabe.',
+    lead: 'Die Unternehmen, die an dieser Ausgabe teilnehmen (mit einer Einreichung darin, Entwürfe eingeschlossen), oder alle Unternehmen der Plattform. Aus der Zeile eines Unternehmens öffnen Sie seine Einreichungen in dieser Ausgabe.',
+    scope: 'Anzeigen',
+    scopeEdition: 'Teilnehmer dieser Ausgabe',
+    scopeAll: 'Alle Unternehmen der Plattform',
     searchHint: 'Ein Teil des Unternehmensnamens.',
     country: 'Land',
     caption: 'Unternehmen',
@@ -99,6 +102,14 @@ export const consoleEntries: ConsoleEntriesMessages = {
     saved: 'Die Entscheidung ist gespeichert: {status}.',
   },
 
+  accountSearch: {
+    hint: 'Einen Teil des Namens oder der E-Mail-Adresse eingeben.',
+    searching: 'Suche läuft…',
+    found: { one: '{count} Konto gefunden.', other: '{count} Konten gefunden.' },
+    noMatch: 'Kein Konto passt.',
+    more: 'Die ersten {shown} werden gezeigt: mehr vom Namen eingeben, um einzugrenzen.',
+    results: 'Passende Konten',
+  },
   people: {
     lead: 'Jurymitglieder und Organisatoren einladen, ihre Einladungen verfolgen und Konten deaktivieren.',
     inviteTitle: 'Ein Jurymitglied oder einen Organisator einladen',

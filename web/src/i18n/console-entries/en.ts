@@ -15,7 +15,10 @@ export const consoleEntries = {
   none: 'Nothing matches these filters.',
 
   companies: {
-    lead: 'Every company registered on the platform. Open a company’s nominations in this edition from its row.',
+    lead: 'The companies taking part in this edition (with a nomination in it, drafts included), or every company on the platform. Open a company’s nominations in this edition from its row.',
+    scope: 'Show',
+    scopeEdition: 'Taking part in this edition',
+    scopeAll: 'Every company on the platform',
     searchHint: 'Part of the company’s name.',
     country: 'Country',
     caption: 'Companies',
@@ -100,6 +103,14 @@ export const consoleEntries = {
     saved: 'The decision is recorded: {status}.',
   },
 
+  accountSearch: {
+    hint: 'Type part of a name or an e-mail address.',
+    searching: 'Searching…',
+    found: { one: '{count} account found.', other: '{count} accounts found.' } as Plural,
+    noMatch: 'No account matches.',
+    more: 'The first {shown} are shown: type more of the name to narrow them down.',
+    results: 'Matching accounts',
+  },
   people: {
     lead: 'Invite jurors and organisers, follow their invitations, and disable accounts.',
     inviteTitle: 'Invite a juror or an organiser',

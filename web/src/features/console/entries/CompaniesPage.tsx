@@ -8,23 +8,47 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { FilterForm, formValue, Pager, useListParams } from './shared';
 import './entries.css';
 
-const FILTERS = ['q', 'country'] as const;
+const FILTERS = ['q', 'country', 'scope'] as const;
 
-/** `/organiser/editions/:editionId/companies`: every company, searchable by name and country, a page at a time. */
+/**
+ * `/organiser/editions/:editionId/companies`: the edition's participants (or, with `scope=all`, every company),
+ * searchable by name and country, a page at a time.
+ */
 export default function CompaniesPage() {
   const { t, locale, formatDateTime } = useI18n();
   const m = t.consoleEntries.companies;
   const edition = useConsoleEdition();
   const [filters, setFilters] = useListParams(FILTERS);
-  const companies = useConsoleCompanies(filters);
+  const everyCompany = filters.scope === 'all';
+  const companies = useConsoleCompanies({
+    q: filters.q,
+    country: filters.country,
+    page: filters.page,
+    ...(everyCompany ? {} : { editionId: edition.id }),
+  });
 
   return (
     <Page title={t.console.editionSections.companies} lead={m.lead}>
       <FilterForm
         key={JSON.stringify(filters)}
-        onApply={(data) => setFilters({ q: formValue(data, 'q'), country: formValue(data, 'country') })}
-        onClear={() => setFilters({ q: undefined, country: undefined })}
+        onApply={(data) =>
+          setFilters({
+            q: formValue(data, 'q'),
+            country: formValue(data, 'country'),
+            scope: formValue(data, 'scope'),
+          })
+        }
+        onClear={() => setFilters({ q: undefined, country: undefined, scope: undefined })}
       >
+        <SelectField
+          name="scope"
+          label={m.scope}
+          defaultValue={everyCompany ? 'all' : ''}
+          options={[
+            { value: '', label: m.scopeEdition },
+            { value: 'all', label: m.scopeAll },
+          ]}
+        />
         <Field
           name="q"
           type="search"

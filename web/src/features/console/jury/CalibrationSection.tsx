@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import {
+  NOMINATIONS_PAGE_SIZE,
   type RoundCalibration,
   type RoundProgress,
   useCalibrationMark,
+  useNominationProgress,
   useRoundCalibration,
 } from '../../../api/console-jury';
 import type { Category } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Notice, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
+import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
 
 interface Props {
@@ -28,11 +31,14 @@ export function CalibrationSection({ roundId, categoryId, categories, progress }
   const calibration = useRoundCalibration(roundId);
   const marking = useCalibrationMark(roundId);
   const [chosen, setChosen] = useState('');
+  // The category's competing nominations, a page at a time (fewest submitted scorecards first).
+  const [page, setPage] = useState(1);
+  const nominations = useNominationProgress(roundId, page, categoryId);
   const [done, setDone] = useState<string | null>(null);
   const error = useJuryError(marking.error, categories);
   const name = categoryName(categories, categoryId, locale);
   const open = progress.round.status === 'open';
-  const candidates = progress.nominations.filter((n) => n.categoryId === categoryId);
+  const candidates = nominations.data?.items ?? [];
 
   const change = (nominationId: string, title: string, unmark: boolean) => {
     setDone(null);
@@ -80,6 +86,17 @@ export function CalibrationSection({ roundId, categoryId, categories, progress }
             {m.mark}
           </Button>
         </form>
+      )}
+      {open && nominations.data && nominations.data.total > NOMINATIONS_PAGE_SIZE && (
+        <Pager
+          page={page}
+          pageSize={NOMINATIONS_PAGE_SIZE}
+          total={nominations.data.total}
+          onPage={(next) => {
+            setChosen('');
+            setPage(next);
+          }}
+        />
       )}
       <QueryState query={calibration}>
         {(data) => (

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   type ConflictMatrix,
   type ConflictSource,
@@ -7,16 +7,16 @@ import {
   useAddPanelJurors,
   useConflictMatrix,
   useDecideLateConflict,
-  useJurorAccounts,
   useLateConflicts,
   usePanels,
   useRemovePanelJuror,
 } from '../../../api/console-jury';
 import { type Category, useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
-import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
+import { Button, ErrorSummary, Field, Notice, Page } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { AccountSearch } from '../people/AccountSearch';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
 
@@ -54,30 +54,19 @@ function PanelSection({ panel, categories }: { panel: Panel; categories: Categor
   const { t, locale } = useI18n();
   const m = t.consoleJury.jury;
   const edition = useConsoleEdition();
-  const accounts = useJurorAccounts();
   const add = useAddPanelJurors(edition.id);
   const remove = useRemovePanelJuror(edition.id);
-  const [chosen, setChosen] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const name = categoryName(categories, panel.categoryId, locale) || panel.categoryCode;
   const headingId = useId();
   const onPanel = new Set(panel.jurors.map((j) => j.id));
-  const candidates = (accounts.data ?? []).filter((a) => !onPanel.has(a.id));
   const error = useJuryError(add.error ?? remove.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const juror = candidates.find((c) => c.id === chosen);
-    if (!juror) return;
+  const addJuror = (juror: { id: string; fullName: string }) => {
     remove.reset();
     add.mutate(
       { categoryId: panel.categoryId, jurorIds: [juror.id] },
-      {
-        onSuccess: () => {
-          setChosen('');
-          setDone(format(m.added, { name: juror.fullName, category: name }));
-        },
-      },
+      { onSuccess: () => setDone(format(m.added, { name: juror.fullName, category: name })) },
     );
   };
 
@@ -119,25 +108,16 @@ function PanelSection({ panel, categories }: { panel: Panel; categories: Categor
           ))}
         </ul>
       )}
-      {accounts.isSuccess && candidates.length === 0 ? (
-        <p className="muted">{m.noJurorAccounts}</p>
-      ) : (
-        <form className="jury-inline-form" onSubmit={submit}>
-          <SelectField
-            name={`panel-${panel.categoryCode}`}
-            label={format(m.addJuror, { category: name })}
-            value={chosen}
-            onChange={(e) => setChosen(e.target.value)}
-            options={[
-              { value: '', label: m.chooseJuror },
-              ...candidates.map((c) => ({ value: c.id, label: `${c.fullName} (${c.email})` })),
-            ]}
-          />
-          <Button type="submit" busy={add.isPending} busyLabel={t.consoleJury.saving}>
-            {m.add}
-          </Button>
-        </form>
-      )}
+      <AccountSearch
+        name={`panel-${panel.categoryCode}`}
+        label={format(m.addJuror, { category: name })}
+        role="juror"
+        exclude={onPanel}
+        action={m.add}
+        actionLabel={(juror) => format(m.addNamed, { name: juror.fullName, category: name })}
+        busy={add.isPending}
+        onPick={addJuror}
+      />
     </section>
   );
 }

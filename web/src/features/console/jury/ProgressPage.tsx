@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
+  NOMINATIONS_PAGE_SIZE,
   type Round,
   type RoundProgress,
+  useNominationProgress,
   useRemindJurors,
   useRoundProgress,
   useRounds,
@@ -11,6 +14,7 @@ import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
 
@@ -133,42 +137,62 @@ function ProgressTables({ progress }: { progress: RoundProgress }) {
           </table>
         </div>
       </section>
-      <section className="section" aria-labelledby="per-nomination">
-        <h2 id="per-nomination">{m.perNomination}</h2>
-        <div className="jury-table-wrap">
-          <table className="jury-table">
-            <caption>{format(m.perNominationCaption, { minimum: progress.minScorecards })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.consoleJury.nominationColumn}</th>
-                <th scope="col">{t.consoleJury.categoryColumn}</th>
-                <th scope="col">{m.assigned}</th>
-                <th scope="col">{m.submitted}</th>
-                <th scope="col">{m.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.nominations.map((n) => {
-                const below = n.submitted < progress.minScorecards;
-                return (
-                  <tr key={n.nominationId}>
-                    <th scope="row">{n.title}</th>
-                    <td>{categoryName(categories.data, n.categoryId, locale)}</td>
-                    <td>{n.assigned}</td>
-                    <td>
-                      {format(m.ofMinimum, { submitted: n.submitted, minimum: progress.minScorecards })}
-                    </td>
-                    <td className={below ? 'jury-behind' : 'jury-enough'}>
-                      {below ? m.belowMinimum : m.enough}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <NominationsSection progress={progress} />
     </>
+  );
+}
+
+/** The nominations one page at a time, fewest submitted scorecards first (those the organiser must chase). */
+function NominationsSection({ progress }: { progress: RoundProgress }) {
+  const { t, locale } = useI18n();
+  const m = t.consoleJury.progress;
+  const edition = useConsoleEdition();
+  const categories = useCategories(edition.id);
+  const [page, setPage] = useState(1);
+  const nominations = useNominationProgress(progress.round.id, page);
+  return (
+    <section className="section" aria-labelledby="per-nomination">
+      <h2 id="per-nomination">{m.perNomination}</h2>
+      <QueryState query={nominations}>
+        {(list) => (
+          <>
+            <div className="jury-table-wrap">
+              <table className="jury-table">
+                <caption>{format(m.perNominationCaption, { minimum: progress.minScorecards })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.consoleJury.nominationColumn}</th>
+                    <th scope="col">{t.consoleJury.categoryColumn}</th>
+                    <th scope="col">{m.assigned}</th>
+                    <th scope="col">{m.submitted}</th>
+                    <th scope="col">{m.status}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((n) => {
+                    const below = n.submitted < progress.minScorecards;
+                    return (
+                      <tr key={n.nominationId}>
+                        <th scope="row">{n.title}</th>
+                        <td>{categoryName(categories.data, n.categoryId, locale)}</td>
+                        <td>{n.assigned}</td>
+                        <td>
+                          {format(m.ofMinimum, { submitted: n.submitted, minimum: progress.minScorecards })}
+                        </td>
+                        <td className={below ? 'jury-behind' : 'jury-enough'}>
+                          {below ? m.belowMinimum : m.enough}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pager page={page} pageSize={NOMINATIONS_PAGE_SIZE} total={list.total} onPage={setPage} />
+          </>
+        )}
+      </QueryState>
+    </section>
   );
 }
 

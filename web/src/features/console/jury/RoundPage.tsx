@@ -1,15 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  type Assignment,
   type AutoAssignResult,
+  NOMINATIONS_PAGE_SIZE,
   type Panel,
   type RoundProgress,
   useAddAssignment,
   useAutoAssign,
   usePanels,
   useRemoveAssignment,
-  useRoundAssignments,
+  useNominationProgress,
   useRoundProgress,
 } from '../../../api/console-jury';
 import { type Category, useCategories } from '../../../api/nominations';
@@ -19,6 +19,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { CalibrationSection } from './CalibrationSection';
+import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
 
@@ -80,7 +81,6 @@ function RoundScreen({ progress }: { progress: RoundProgress }) {
             categoryId={chosen}
             categories={categories.data}
             panel={panel}
-            progress={progress}
           />
           <CalibrationSection
             key={`calibration-${chosen}`}
@@ -235,16 +235,12 @@ interface Pending {
   juror: string;
 }
 
-function ManualSection({
-  roundId,
-  categoryId,
-  categories,
-  panel,
-  progress,
-}: SectionProps & { progress: RoundProgress }) {
+function ManualSection({ roundId, categoryId, categories, panel }: SectionProps) {
   const { t, locale } = useI18n();
   const m = t.consoleJury.round;
-  const assignments = useRoundAssignments(roundId, categoryId);
+  // Keyed by category: another category starts from its first page.
+  const [page, setPage] = useState(1);
+  const nominations = useNominationProgress(roundId, page, categoryId);
   const add = useAddAssignment(roundId);
   const remove = useRemoveAssignment(roundId);
   const recuse = useRemoveAssignment(roundId);
@@ -263,7 +259,6 @@ function ManualSection({
       else recuse.mutate(variables, options);
     },
   } as typeof recuse;
-  const nominations = progress.nominations.filter((n) => n.categoryId === categoryId);
   const names = new Map(panel.jurors.map((j) => [j.id, j.fullName]));
   const name = categoryName(categories, categoryId, locale);
   const dialogId = useId();
@@ -278,19 +273,11 @@ function ManualSection({
         </Notice>
       )}
       <ErrorSummary error={error} />
-      <QueryState query={assignments}>
-        {(page) => {
-          const byNomination = new Map<string, Assignment[]>();
-          for (const a of page.items)
-            byNomination.set(a.nominationId, [...(byNomination.get(a.nominationId) ?? []), a]);
-          if (!nominations.length) return <p>{m.noNominations}</p>;
+      <QueryState query={nominations}>
+        {(list) => {
+          if (!list.items.length) return <p>{m.noNominations}</p>;
           return (
             <>
-              {page.total > page.items.length && (
-                <Notice tone="warning">
-                  <p>{format(m.truncated, { count: page.items.length })}</p>
-                </Notice>
-              )}
               <div className="jury-table-wrap">
                 <table className="jury-table jury-assignments">
                   <caption>{format(m.manualCaption, { category: name })}</caption>
@@ -302,8 +289,8 @@ function ManualSection({
                     </tr>
                   </thead>
                   <tbody>
-                    {nominations.map((n) => {
-                      const jurors = byNomination.get(n.nominationId) ?? [];
+                    {list.items.map((n) => {
+                      const jurors = n.assignments;
                       return (
                         <tr key={n.nominationId}>
                           <th scope="row">{n.title}</th>
@@ -386,6 +373,7 @@ function ManualSection({
                   </tbody>
                 </table>
               </div>
+              <Pager page={page} pageSize={NOMINATIONS_PAGE_SIZE} total={list.total} onPage={setPage} />
             </>
           );
         }}

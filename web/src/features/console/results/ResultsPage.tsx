@@ -17,7 +17,7 @@ import {
   useRoundAnalytics,
   useRoundResults,
 } from '../../../api/console-results';
-import { useAccountNames } from '../../../api/console-trust';
+import { usePanels } from '../../../api/console-jury';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
@@ -168,11 +168,15 @@ function Ranking({
   const r = t.consoleResults.results;
   const decimal = useDecimal();
   const tieBreakerName = useTieBreakerName();
-  const names = useAccountNames();
+  // The jurors of the statistics sit on the edition's panels: their names come from there (one short list),
+  // not from a directory of every account.
+  const edition = useConsoleEdition();
+  const panels = usePanels(edition.id);
+  const names = new Map(panels.data?.flatMap((p) => p.jurors.map((j) => [j.id, j.fullName] as const)));
   const name = localized(category.name, locale, category.code);
   const heading = `ranking-${index}`;
   const rules = category.rules;
-  const jurorName = (id: string) => names.data?.get(id) ?? format(r.unknownJuror, { id: id.slice(0, 8) });
+  const jurorName = (id: string) => names.get(id) ?? format(r.unknownJuror, { id: id.slice(0, 8) });
   return (
     <section className="section results-category" aria-labelledby={heading}>
       <h2 id={heading}>{name}</h2>
