@@ -200,7 +200,27 @@ describe('The organiser’s results, publication and trust screens', () => {
     expect(await diagnostics.getByRole('row', { name: /Juror B Secretname/ }).innerText()).toMatch(
       /\+1\.3333[\s\S]*None/,
     );
-    await b.page.getByText('Sensitivity (would the winner change): not computed yet.').waitFor();
+    // Would the winner change? Not here: under every method and without any juror N1 wins, and levelling N1
+    // (mean 7) with N2 (mean 6) takes a change of 4 to one of the four totals.
+    expect(analytics.body.categories[0].sensitivity).toMatchObject({
+      fragile: false,
+      causes: [],
+      margin: { scoreDifference: '1.0000', change: { delta: expect.stringMatching(/^-?4\.0000$/) } },
+    });
+    const sensitivity = b.page.getByRole('group', { name: 'Would the winner change?' });
+    await sensitivity
+      .getByText('Robust: the winner is the same under every scoring method, without any one juror', {
+        exact: false,
+      })
+      .waitFor();
+    const verdict = await sensitivity.innerText();
+    expect(verdict).toContain(
+      'Winner by scoring method: mean: Khorgos dry port; trimmed mean: Khorgos dry port; z-score: Khorgos dry port.',
+    );
+    expect(verdict).toContain('Each of the 4 jurors left out in turn: winner changed 0;');
+    expect(verdict).toMatch(
+      /Khorgos dry port leads Aktau ferry slots by 1\.0000; the smallest change to one total that would level them: -?4\.0000 \(Juror [A-D] Secretname, on (Khorgos dry port|Aktau ferry slots)\)\./,
+    );
     await expectClean(b, 'results with jury agreement');
 
     const [download] = await Promise.all([
@@ -219,6 +239,10 @@ describe('The organiser’s results, publication and trust screens', () => {
     await b.page
       .getByRole('table', { name: 'Juroren-Diagnose in efficiency' })
       .getByText('Übereinstimmung -1 liegt unter 0,3')
+      .waitFor();
+    await b.page
+      .getByRole('group', { name: 'Würde sich der Sieger ändern?' })
+      .getByText(/^Stabil:/)
       .waitFor();
     expect(await messageProblems(b.page)).toEqual([]);
   });

@@ -258,7 +258,27 @@ export const consoleResults: ConsoleResultsMessages = {
     },
     thresholds:
       'Markiert: Übereinstimmung unter {min} oder Milde über {max} σ (Regeln der Ausgabe). Milde ist die mittlere Summe des Jurors minus die der anderen bei denselben Einreichungen; Übereinstimmung die Rangkorrelation mit dem Mittel der anderen.',
-    sensitivity: 'Sensitivität (würde sich der Sieger ändern): noch nicht berechnet.',
+    sensitivity: {
+      title: 'Würde sich der Sieger ändern?',
+      notComputed:
+        'Für diese Auszählung nicht berechnet (sie ist älter als die Prüfung). Zählen Sie die Runde erneut aus.',
+      robust:
+        'Stabil: Der Sieger bleibt derselbe unter jeder Wertungsmethode, ohne jedes einzelne Jurymitglied und bei jeder Änderung einer Gesamtwertung um höchstens {threshold}.',
+      fragile: 'Fragil: Der Sieger ändert sich',
+      causeMethod: 'mit der Methode „{method}“ gewänne {winners}',
+      causeJuror: 'ohne die Wertungen von {juror} gewänne {winners}',
+      causeMargin:
+        'änderte sich die Gesamtwertung von {juror} für „{nomination}“ um {delta} (höchstens {threshold}), zöge {second} mit {first} gleich',
+      byMethod: 'Sieger je Wertungsmethode: {list}.',
+      methodWinner: '{method}: {winners}',
+      leaveOneOut:
+        'Jedes Jurymitglied ({jurors}) einzeln weggelassen: Sieger geändert — {winner}, erste {topN} geändert — {advancing}.',
+      margin:
+        '{first} liegt {difference} vor {second}; die kleinste Änderung einer Gesamtwertung, die beide gleichzieht: {delta} ({juror}, „{nomination}“).',
+      marginNone:
+        '{first} liegt {difference} vor {second}; keine Änderung einer Gesamtwertung im Rahmen der vergebenen Noten zieht beide gleich.',
+      nobody: 'niemand',
+    },
     download: 'Juroren-Diagnose (CSV)',
     unavailable: 'Die Übereinstimmung der Jury ist nicht verfügbar: {reason}',
   },

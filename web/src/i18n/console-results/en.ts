@@ -255,7 +255,27 @@ export const consoleResults = {
     },
     thresholds:
       'Flagged: agreement below {min}, or leniency beyond {max} σ (the edition’s rules). Leniency is the juror’s mean total minus the others’ on the same nominations; agreement the rank correlation with the others’ mean.',
-    sensitivity: 'Sensitivity (would the winner change): not computed yet.',
+    sensitivity: {
+      title: 'Would the winner change?',
+      notComputed:
+        'Not computed for this tally (it predates the sensitivity check). Tally the round again to compute it.',
+      robust:
+        'Robust: the winner is the same under every scoring method, without any one juror, and after any change of up to {threshold} to one juror’s total.',
+      fragile: 'Fragile: the winner changes',
+      causeMethod: 'scored by {method}: {winners} would win',
+      causeJuror: 'without {juror}’s scorecards: {winners} would win',
+      causeMargin:
+        'if {juror}’s total for {nomination} changed by {delta} (at most {threshold}), {second} would draw level with {first}',
+      byMethod: 'Winner by scoring method: {list}.',
+      methodWinner: '{method}: {winners}',
+      leaveOneOut:
+        'Each of the {jurors} jurors left out in turn: winner changed {winner}; top {topN} changed {advancing}.',
+      margin:
+        '{first} leads {second} by {difference}; the smallest change to one total that would level them: {delta} ({juror}, on {nomination}).',
+      marginNone:
+        '{first} leads {second} by {difference}; no change to one total within the marks given would level them.',
+      nobody: 'nobody',
+    },
     download: 'Juror diagnostics (CSV)',
     unavailable: 'Jury agreement is not available: {reason}',
   },

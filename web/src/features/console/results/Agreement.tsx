@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { CategoryAnalytics, JurorAnalytics, RoundAnalytics } from '../../../api/console-results';
+import { Sensitivity } from './Sensitivity';
 import { format, useI18n } from '../../../i18n';
 
 /** Statistics in the reader's digits: up to 4 decimals, a real minus sign where the locale has one. */
@@ -26,12 +27,14 @@ export function Agreement({
   categoryName,
   heading,
   jurorName,
+  nominationTitle,
 }: {
   analytics: CategoryAnalytics;
   thresholds: RoundAnalytics['thresholds'];
   categoryName: string;
   heading: string;
   jurorName: (id: string) => string;
+  nominationTitle: (id: string) => string;
 }) {
   const { t } = useI18n();
   const a = t.consoleResults.analytics;
@@ -130,7 +133,14 @@ export function Agreement({
           </p>
         </>
       )}
-      <p className="muted agreement__sensitivity">{a.sensitivity}</p>
+      {analytics.status === 'computed' && (
+        <Sensitivity
+          sensitivity={analytics.sensitivity}
+          heading={`${heading}-sensitivity`}
+          jurorName={jurorName}
+          nominationTitle={nominationTitle}
+        />
+      )}
     </div>
   );
 }

@@ -177,6 +177,8 @@ function Ranking({
   const heading = `ranking-${index}`;
   const rules = category.rules;
   const jurorName = (id: string) => names.get(id) ?? format(r.unknownJuror, { id: id.slice(0, 8) });
+  const titles = new Map(category.nominations.map((n) => [n.nomination, n.title] as const));
+  const nominationTitle = (id: string) => titles.get(id) ?? id.slice(0, 8);
   return (
     <section className="section results-category" aria-labelledby={heading}>
       <h2 id={heading}>{name}</h2>
@@ -308,6 +310,7 @@ function Ranking({
           categoryName={name}
           heading={`agreement-${index}`}
           jurorName={jurorName}
+          nominationTitle={nominationTitle}
         />
       )}
     </section>
