@@ -139,7 +139,12 @@ describe('a calibration entry through a whole edition', () => {
 
   it('progress lists the contest, not the calibration entry, against the minimum scorecards', async () => {
     const res = await t.http().get(`${API}/rounds/${world.roundId}/progress`).set(organiser.auth).expect(200);
-    const ids = (res.body.nominations as { nominationId: string }[]).map((n) => n.nominationId).sort();
+    const listed = await t
+      .http()
+      .get(`${API}/rounds/${world.roundId}/progress/nominations`)
+      .set(organiser.auth)
+      .expect(200);
+    const ids = (listed.body.items as { nominationId: string }[]).map((n) => n.nominationId).sort();
     expect(ids).toEqual([world.nominations.N1, world.nominations.N2].sort());
     // The jurors still have it to score: it counts in their own progress.
     const a = (res.body.jurors as { jurorId: string; assigned: number }[]).find(
@@ -270,10 +275,10 @@ describe('unmarking', () => {
     ).toBe(1);
     const progress = await t
       .http()
-      .get(`${API}/rounds/${world.roundId}/progress`)
+      .get(`${API}/rounds/${world.roundId}/progress/nominations`)
       .set(organiser.auth)
       .expect(200);
-    expect((progress.body.nominations as { nominationId: string }[]).map((n) => n.nominationId)).toContain(
+    expect((progress.body.items as { nominationId: string }[]).map((n) => n.nominationId)).toContain(
       world.nominations.CAL,
     );
     const again = await t
