@@ -149,13 +149,18 @@ function categorySection(context: PageContext, category: Category, index: number
       ? markup`<p><strong>${winners.length > 1 ? t.winners : t.winner}:</strong> ${winnerList}</p>`
       : markup`<p>${t.noWinner}</p>`
   }</div>
-<div class="table-wrap" role="region" aria-labelledby="${heading}-caption" tabindex="0">
+${
+  // A category nobody entered has no ranking to show: its sentence says so, without an empty table.
+  rows.length
+    ? markup`<div class="table-wrap" role="region" aria-labelledby="${heading}-caption" tabindex="0">
 <table>
 <caption id="${heading}-caption">${t.rankingCaption(name)}</caption>
 <thead><tr><th scope="col" class="num">${t.rank}</th><th scope="col">${t.nomination}</th><th scope="col">${t.company}</th><th scope="col" class="num">${t.score}</th><th scope="col" class="num">${t.scorecards}</th><th scope="col">${t.note}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
-</div>
+</div>`
+    : ''
+}
 </section>`;
 }
 

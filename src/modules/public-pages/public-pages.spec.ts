@@ -122,6 +122,15 @@ describe('Verify in your browser', () => {
     expect(html).toContain('<tr class="winner">\n<td class="num">1</td>\n<td>Dry port<span class="badge">');
   });
 
+  it('says a category nobody entered has no ranking, without an empty table', () => {
+    const empty = { code: 'fairness', name: { en: 'Fairness' }, scorecards: 0, nominations: [] };
+    const html = resultsPage(context(null), { ...results, categories: [...results.categories, empty] });
+    const section = html.slice(html.indexOf('data-category="fairness"'));
+    expect(section).toContain(MESSAGES.de.noWinner);
+    expect(section.slice(0, section.indexOf('</section>'))).not.toContain('<table');
+    expect(html.match(/<table>/g)).toHaveLength(1);
+  });
+
   it('offers no button and loads no script where the script was not built', () => {
     const html = resultsPage(context(null), results);
     expect(html).not.toContain('<script');
