@@ -56,14 +56,18 @@ function CloseRound({ round }: { round: Round }) {
   );
 }
 
+/** No category's tally is still requested or running. */
+function settled(results: RoundResults): boolean {
+  return results.categories.every(
+    (c) => c.latestRun?.status !== 'requested' && c.latestRun?.status !== 'running',
+  );
+}
+
 function Runs({ results }: { results: RoundResults }) {
   const { t, locale, formatDateTime } = useI18n();
   const r = t.consoleResults.results;
   const retally = useRetally();
   const error = useConsoleProblem(retally.error);
-  const settled = results.categories.every(
-    (c) => c.latestRun?.status !== 'requested' && c.latestRun?.status !== 'running',
-  );
   return (
     <section className="section" aria-labelledby="runs-title">
       <h2 id="runs-title">{r.runsTitle}</h2>
@@ -104,7 +108,7 @@ function Runs({ results }: { results: RoundResults }) {
         </table>
       </div>
       <p className="visually-hidden" role="status">
-        {settled ? '' : t.layout.loading}
+        {settled(results) ? '' : t.layout.loading}
       </p>
       <ErrorSummary error={error} />
       {retally.isSuccess && (
@@ -450,7 +454,10 @@ function ClosedRound({ round, advance }: { round: Round; advance: AdvanceMutatio
             />
           ))}
           <Downloads roundId={round.id} />
-          {edition.phase === 'tallying' && <Advance results={results} advance={advance} />}
+          {/* The preview reads the finished tallies: asked for only once no run is still going. */}
+          {edition.phase === 'tallying' && settled(results) && (
+            <Advance results={results} advance={advance} />
+          )}
         </>
       )}
     </QueryState>
