@@ -8,7 +8,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 // The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
 @Unique('uq_audit_log_seq', ['seq'])
 @Index('ix_audit_log_action', ['action', 'id'])
+@Index('ix_audit_log_actor', ['actorId', 'id'], { where: `actor_id IS NOT NULL` })
 @Index('ix_audit_log_edition', ['editionId', 'id'], { where: `edition_id IS NOT NULL` })
+@Index('ix_audit_log_edition_action', ['editionId', 'action', 'id'], { where: `edition_id IS NOT NULL` })
 @Index('ix_audit_log_entity', ['entityType', 'entityId'])
 // CREATE INDEX ix_audit_log_unsealed ON audit_log (xid, id) WHERE seq IS NULL: on the xid8 column, a type
 // TypeORM does not know, so the entity can list neither the column nor the index's columns.

@@ -35,6 +35,7 @@ export interface NominationMetric {
 @Index('ix_nominations_company', ['companyId', 'categoryId', 'status'])
 @Index('ix_nominations_created', ['createdAt', 'id'])
 @Index('ix_nominations_edition_category_status', ['editionId', 'categoryId', 'status'])
+@Index('ix_nominations_edition_submitted', ['editionId', 'submittedAt', 'id'])
 @Index('ix_nominations_status', ['status'])
 @Index('ix_nominations_submitted', ['submittedAt', 'id'])
 @Index('ix_nominations_title', ['title', 'id'])
