@@ -144,7 +144,10 @@ describe('The nomination journey with the keyboard alone', () => {
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Withdraw the nomination' });
     await page.keyboard.press('Enter');
     await page.locator('dialog[open]').waitFor();
+    // The dialog puts focus on Cancel once it has opened: only then does Shift+Tab reach the confirmation.
+    await page.locator('dialog[open] button:focus', { hasText: 'Cancel' }).waitFor();
     await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Yes, withdraw' });
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'The nomination is withdrawn.' }).waitFor();
     await page.locator('dialog[open]').waitFor({ state: 'detached' });
