@@ -108,6 +108,7 @@ export const consoleEntries = {
     searching: 'Searching…',
     found: { one: '{count} account found.', other: '{count} accounts found.' } as Plural,
     noMatch: 'No account matches.',
+    noneLeft: 'No other account to add. Invite people from the People page.',
     more: 'The first {shown} are shown: type more of the name to narrow them down.',
     results: 'Matching accounts',
   },

@@ -53,7 +53,9 @@ export function AccountSearch({
   else if (search.data)
     status = accounts.length
       ? plural(m.found, search.data.total - (search.data.items.length - accounts.length))
-      : m.noMatch;
+      : q === ''
+        ? m.noneLeft
+        : m.noMatch;
 
   return (
     <div className="account-search">

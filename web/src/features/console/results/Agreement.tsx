@@ -28,6 +28,7 @@ export function Agreement({
   heading,
   jurorName,
   nominationTitle,
+  criterionName,
 }: {
   analytics: CategoryAnalytics;
   thresholds: RoundAnalytics['thresholds'];
@@ -35,6 +36,8 @@ export function Agreement({
   heading: string;
   jurorName: (id: string) => string;
   nominationTitle: (id: string) => string;
+  /** A criterion's name in the reader's language, from its code. */
+  criterionName: (code: string) => string;
 }) {
   const { t } = useI18n();
   const a = t.consoleResults.analytics;
@@ -119,7 +122,12 @@ export function Agreement({
                 </thead>
                 <tbody>
                   {analytics.jurors.map((juror) => (
-                    <JurorRow key={juror.juror} juror={juror} name={jurorName(juror.juror)} />
+                    <JurorRow
+                      key={juror.juror}
+                      juror={juror}
+                      name={jurorName(juror.juror)}
+                      criterionName={criterionName}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -145,7 +153,15 @@ export function Agreement({
   );
 }
 
-function JurorRow({ juror, name }: { juror: JurorAnalytics; name: string }) {
+function JurorRow({
+  juror,
+  name,
+  criterionName,
+}: {
+  juror: JurorAnalytics;
+  name: string;
+  criterionName: (code: string) => string;
+}) {
   const { t } = useI18n();
   const a = t.consoleResults.analytics;
   const n = useStatistic();
@@ -168,7 +184,7 @@ function JurorRow({ juror, name }: { juror: JurorAnalytics; name: string }) {
           {juror.scaleUse.map((s) => (
             <li key={s.criterion}>
               {format(a.scaleRange, {
-                criterion: s.criterion,
+                criterion: criterionName(s.criterion),
                 lowest: n.plain(s.lowest),
                 highest: n.plain(s.highest),
               })}

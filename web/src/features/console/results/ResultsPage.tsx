@@ -18,6 +18,7 @@ import {
   useRoundResults,
 } from '../../../api/console-results';
 import { usePanels } from '../../../api/console-jury';
+import { useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
@@ -176,6 +177,13 @@ function Ranking({
   // not from a directory of every account.
   const edition = useConsoleEdition();
   const panels = usePanels(edition.id);
+  const categories = useCategories(edition.id);
+  const criteria = new Map(
+    categories.data
+      ?.find((c) => c.id === category.categoryId)
+      ?.criteria.map((c) => [c.code, localized(c.name, locale, c.code)] as const),
+  );
+  const criterionName = (code: string) => criteria.get(code) ?? code;
   const names = new Map(panels.data?.flatMap((p) => p.jurors.map((j) => [j.id, j.fullName] as const)));
   const name = localized(category.name, locale, category.code);
   const heading = `ranking-${index}`;
@@ -315,6 +323,7 @@ function Ranking({
           heading={`agreement-${index}`}
           jurorName={jurorName}
           nominationTitle={nominationTitle}
+          criterionName={criterionName}
         />
       )}
     </section>
