@@ -97,6 +97,27 @@ async function violationsInPage(page: Page, runOnly: RunOnly): Promise<AxeResult
   );
 }
 
+/**
+ * WCAG 1.4.10 (Reflow, AA), which axe does not check: the page itself never scrolls sideways. A wide table
+ * scrolls inside its own region; an absolutely positioned descendant (a visually hidden label) escapes a
+ * region that is not positioned, widens the whole document and fails here.
+ */
+async function pageOverflow(page: Page): Promise<AxeResults['violations'][number] | null> {
+  const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+    '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+  );
+  if (scrollWidth <= innerWidth) return null;
+  return {
+    id: 'reflow',
+    impact: 'serious',
+    help: `the page is ${scrollWidth} px wide in a ${innerWidth} px window: it scrolls sideways`,
+    helpUrl: 'https://www.w3.org/WAI/WCAG21/Understanding/reflow.html',
+    description: 'Content reflows without scrolling in two dimensions',
+    tags: ['wcag21aa'],
+    nodes: [],
+  };
+}
+
 /** Runs axe on the page as it is now and fails with every violation spelled out (rule, impact, nodes). */
 export async function expectNoAxeViolations(
   page: Page,
@@ -110,6 +131,8 @@ export async function expectNoAxeViolations(
     work,
     `axe did not finish on ${label} in ${AXE_TIMEOUT_MS / 1000} s: is JavaScript off in this context? axe runs as a script in the page and waits forever there`,
   );
+  const overflow = await pageOverflow(page);
+  if (overflow) violations.push(overflow);
   if (violations.length === 0) return;
   const lines = violations.flatMap((violation) => [
     `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.helpUrl}`,
