@@ -26,7 +26,8 @@ const ORGANISER = DEMO_ORGANISER.email;
 const NINO = DEMO_JURORS[2]!;
 const EDITION = EDITIONS.thisYear;
 const CATEGORIES = STANDARD_CATEGORIES.map((c) => c.name.en);
-const VIEWPORT = { width: 1280, height: 900 };
+/** Desktop, tall enough for the publication page down to its preview's first category. */
+const VIEWPORT = { width: 1280, height: 1400 };
 
 describe('The demo organiser runs the current edition from judging to published results', () => {
   const b = useBrowser({ app: { RATE_LIMIT_ACCOUNT_POINTS: '1000' }, context: { viewport: VIEWPORT } });
@@ -53,19 +54,29 @@ describe('The demo organiser runs the current edition from judging to published 
         .click();
 
     try {
-      // 1. The organiser opens the edition and reads the progress: jurors behind, nominations below the
-      // minimum. A round closed now would leave those unranked, so the organiser reminds the jurors.
+      // 1. The organiser opens the edition's results to close the round, and is told first that closing
+      // now leaves nominations below the minimum unranked; from there, the progress: who is behind. The
+      // organiser reminds the jurors.
       await new SignInPage(page).open('/organiser').then((s) => s.signIn(ORGANISER, DEMO_PASSWORD));
       await o.expectHeading('Editions');
       await page.getByRole('link', { name: EDITION.name, exact: true }).first().click();
       await o.expectHeading(EDITION.name);
       await page.getByText('Phase: Judging').waitFor();
-      await edition('Progress');
+      await edition('Results');
+      await o.expectHeading('Results');
+      const closing = page.locator('section[aria-labelledby="close-title"]');
+      const warning = closing.getByText(/^\d+ nominations? ha(s|ve) fewer than 3 submitted scorecards/);
+      const unranked = Number(/^\d+/.exec(await warning.innerText())![0]);
+      await guideShot(page, 'close', closing);
+      await closing
+        .getByRole('link', { name: 'See the progress and remind the jurors who are behind' })
+        .click();
       await o.expectHeading('Progress');
       const perNomination = page.getByRole('table', { name: /Submitted scorecards per nomination/ });
       await perNomination.locator('tbody tr').first().waitFor();
       const below = perNomination.locator('tbody tr').filter({ hasText: 'Below the minimum' });
-      expect(await below.count()).toBeGreaterThan(0);
+      // The warning counted the nominations the progress lists below the minimum (all on its first page).
+      expect(await below.count()).toBe(unranked);
       const ninoRow = page.getByRole('table', { name: 'Scorecards per juror' }).getByRole('row', {
         name: new RegExp(`^${NINO.fullName}`),
       });
@@ -76,7 +87,9 @@ describe('The demo organiser runs the current edition from judging to published 
         .getByRole('status')
         .filter({ hasText: /^Reminder sent to \d+ jurors?\.$/ })
         .waitFor();
-      await guideShot(page, 'progress', page.locator('main'));
+      await guideShot(page, 'progress', page.locator('main'), {
+        until: page.getByRole('table', { name: 'Scorecards per juror' }),
+      });
       done('1. progress read, jurors reminded');
 
       // 2. Nino Beridze, reminded, signs in at her own browser and submits every scorecard left: her drafts
@@ -100,7 +113,7 @@ describe('The demo organiser runs the current edition from judging to published 
       expect(await below.count()).toBe(0);
       await edition('Results');
       await o.expectHeading('Results');
-      await page.getByText('Every nomination has the minimum of 3 submitted scorecards.').waitFor();
+      await closing.getByText('Every nomination has the minimum of 3 submitted scorecards.').waitFor();
       await page.getByRole('button', { name: 'Close the round' }).click();
       await page
         .getByRole('dialog', { name: 'Close Final?' })
@@ -126,7 +139,9 @@ describe('The demo organiser runs the current edition from judging to published 
         }
         leaders.set(category, (await rows.first().locator('th').innerText()).trim());
       }
-      await guideShot(page, 'ranking', page.locator('section.results-category').first());
+      await guideShot(page, 'ranking', page.locator('section.results-category').first(), {
+        until: page.getByRole('table', { name: `Ranking in ${CATEGORIES[0]}` }),
+      });
       done('3. round closed, ranking read');
 
       // 4. Publication: the preview names the winners; publish now.
@@ -143,7 +158,9 @@ describe('The demo organiser runs the current edition from judging to published 
           .filter({ has: page.locator('h4', { hasText: category }) });
         expect(await preview.locator('p').first().innerText()).toContain(`Winner: ${title}`);
       }
-      await guideShot(page, 'publication', page.locator('main'));
+      await guideShot(page, 'publication', page.locator('main'), {
+        until: page.locator('.public-preview__category').first(),
+      });
       await page.getByRole('button', { name: 'Publish now' }).click();
       await page
         .getByRole('dialog', { name: 'Publish the results now?' })
@@ -157,6 +174,7 @@ describe('The demo organiser runs the current edition from judging to published 
       const results = new PublicResultsPage(page);
       await results.heading.filter({ hasText: EDITION.name }).waitFor();
       for (const [category, title] of leaders) expect(await results.winnersLine(category)).toContain(title);
+      await guideShot(page, 'public-results', results.main, { until: results.category(CATEGORIES[0]!) });
       const check = page.locator('#browser-check');
       await check.getByRole('button', { name: 'Verify in your browser' }).click();
       const verdict = check.getByRole('status');

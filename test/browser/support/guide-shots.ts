@@ -14,11 +14,38 @@ const OUT = process.env.SCREENSHOTS_DIR
 
 export const GUIDE_SHOTS = Boolean(process.env.SCREENSHOTS);
 
-export async function guideShot(page: Page, name: string, part?: Locator): Promise<void> {
+/**
+ * Photographs `part` from its top, down to the bottom of `until` when given, at most `maxHeight` pixels and
+ * never beyond the viewport: a clip of what is on screen, because an element or full-page screenshot resizes
+ * the page and back, and a click soon after could land while the layout still moves.
+ */
+export async function guideShot(
+  page: Page,
+  name: string,
+  part: Locator,
+  { until, maxHeight = Infinity }: { until?: Locator; maxHeight?: number } = {},
+): Promise<void> {
   if (!GUIDE_SHOTS) return;
   mkdirSync(OUT, { recursive: true });
   await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
-  const options = { path: `${OUT}guide-${name}.png`, animations: 'disabled', scale: 'css' } as const;
-  if (part) await part.screenshot(options);
-  else await page.screenshot(options);
+  await part.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const box = await part.boundingBox();
+  const end = until ? await until.boundingBox() : null;
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error(`Nothing to photograph for guide-${name}`);
+  const pad = 8;
+  const x = Math.max(0, box.x - pad);
+  const y = Math.max(0, box.y - pad);
+  const bottom = Math.min(end ? end.y + end.height : box.y + box.height, box.y + maxHeight) + pad;
+  await page.screenshot({
+    path: `${OUT}guide-${name}.png`,
+    animations: 'disabled',
+    scale: 'css',
+    clip: {
+      x,
+      y,
+      width: Math.min(box.width + 2 * pad, viewport.width - x),
+      height: Math.min(bottom, viewport.height) - y,
+    },
+  });
 }
