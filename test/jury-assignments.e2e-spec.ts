@@ -519,6 +519,16 @@ describe('progress and the juror’s worklist', () => {
     ]);
     expect(res.body.behind).toEqual([{ jurorId: b!.id, fullName: 'Bolat', remaining: 2 }]);
     expect(res.body.round).toMatchObject({ id: c.roundId, number: 1 });
+    // One submitted scorecard each against the minimum of 3: all three would be left unranked; with a
+    // minimum of 1 none would.
+    expect(res.body.belowMinimum).toBe(3);
+    await t.db.query(`UPDATE editions SET min_scorecards = 1 WHERE id = $1`, [c.edition.id]);
+    const relaxed = await t
+      .http()
+      .get(`/api/v1/rounds/${c.roundId}/progress`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(relaxed.body).toMatchObject({ minScorecards: 1, belowMinimum: 0 });
   });
 
   it('GET /me/assignments lists the juror’s standing assignments with their scorecard status and progress per round', async () => {

@@ -267,6 +267,8 @@ describe('GET /rounds/{id}/progress/nominations', () => {
       .set(organiser.auth)
       .expect(200);
     expect(progress.body.minScorecards).toBe(3);
+    // Neither nomination has three submitted scorecards: both would be left unranked.
+    expect(progress.body.belowMinimum).toBe(2);
     // The per-nomination list is paged on its own: the round's summary never carries every nomination.
     expect(progress.body.nominations).toBeUndefined();
     expect(progress.body.reminder).toEqual({

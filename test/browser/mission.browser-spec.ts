@@ -16,6 +16,7 @@ import { SignInPage } from './pages/sign-in.page.js';
 import { WorklistPage } from './pages/worklist.page.js';
 import { newAccount } from './support/accounts.js';
 import { type BrowserTest, contextOptions, PageWatcher, useBrowser } from './support/browser.js';
+import { guideShot } from './support/guide-shots.js';
 
 /*
  * The whole mission of the award in one browser test (issue 16): an organiser takes a fresh edition from
@@ -24,7 +25,8 @@ import { type BrowserTest, contextOptions, PageWatcher, useBrowser } from './sup
  * the winners after it, and the manifest downloaded from the public page verifies with the platform's keys.
  * Only the organiser's account comes from a factory (nobody can sign up as one). Every actor has a browser
  * context of their own, watched for console errors and failed requests, and every step leaves a screenshot
- * in the artefacts directory (MISSION_ARTIFACTS, else var/mission/<time>), printed at the start.
+ * in the artefacts directory (MISSION_ARTIFACTS, else var/mission/<time>), printed at the start. With
+ * SCREENSHOTS=1 (`npm run screenshots`) the organiser's steps up to judging illustrate the README's guide.
  */
 
 const ZONE = 'Asia/Almaty';
@@ -161,6 +163,9 @@ describe('The whole mission in the browser', () => {
       await o.field('maxNominationsPerCompanyPerCategory').fill('2');
       await o.field('reminderLeadHours').fill('48');
       await shot(b.page, 'organiser-creates-edition');
+      await guideShot(b.page, 'create-edition', b.page.locator('main'), {
+        until: b.page.locator('main fieldset').nth(1),
+      });
       await b.page.getByRole('button', { name: 'Create the edition' }).click();
       await o.expectHeading(editionName);
       const editionId = /\/organiser\/editions\/([0-9a-f-]{36})/.exec(b.page.url())![1]!;
@@ -176,9 +181,13 @@ describe('The whole mission in the browser', () => {
         /\b2\b/,
       );
       await shot(b.page, 'organiser-categories');
+      await guideShot(b.page, 'categories', b.page.locator('main'), { until: criteria });
 
       await movePhase('Nominations open');
       await shot(b.page, 'organiser-nominations-open');
+      await guideShot(b.page, 'open-nominations', b.page.locator('main'), {
+        until: b.page.getByRole('button', { name: 'Move to “Eligibility review”' }),
+      });
       done('1. edition created, nominations open');
 
       // 2. Two entrants register, confirm their address from the mail, create a company and submit.
@@ -219,6 +228,9 @@ describe('The whole mission in the browser', () => {
       await b.page.getByRole('button', { name: 'Record the decision' }).click();
       await b.page.getByText('2 decisions recorded.').waitFor();
       await shot(b.page, 'organiser-eligibility');
+      await guideShot(b.page, 'eligibility', b.page.locator('main'), {
+        until: b.page.locator('main table').first(),
+      });
 
       const jurors = ['Dana Omarova', 'Yerlan Seitkali', 'Saule Nurlanova'].map((fullName, i) => ({
         fullName,
@@ -236,6 +248,7 @@ describe('The whole mission in the browser', () => {
           .waitFor();
       }
       await shot(b.page, 'organiser-invites-jurors');
+      await guideShot(b.page, 'invite-jurors', b.page.locator('main'), { maxHeight: 680 });
       const jurorPages: Actor[] = [];
       for (const [i, juror] of jurors.entries()) {
         const actor = await others.open();
@@ -257,6 +270,7 @@ describe('The whole mission in the browser', () => {
         await panel.getByText(`${juror.fullName} is now on the`).waitFor();
       }
       await shot(b.page, 'organiser-panel');
+      await guideShot(b.page, 'panels', b.page.locator('main'), { until: panel });
 
       await edition('Rounds');
       await o.expectHeading('Rounds');
@@ -270,6 +284,7 @@ describe('The whole mission in the browser', () => {
       const preview = b.page.getByRole('region', { name: 'Preview — not saved yet' });
       await preview.getByText(/4 assignments in Efficiency/).waitFor();
       await shot(b.page, 'organiser-assignment-preview');
+      await guideShot(b.page, 'assignments', b.page.locator('main'), { until: preview });
       await preview.getByRole('button', { name: 'Save this assignment' }).click();
       await b.page.getByText('Saved: 4 assignments.').waitFor();
       await shot(b.page, 'organiser-assignment-saved');

@@ -49,6 +49,8 @@ export interface RoundProgress {
   behind: { jurorId: string; fullName: string; remaining: number }[];
   /** The edition's minimum scorecards for a nomination to be ranked. */
   minScorecards: number;
+  /** Nominations judged in the round with fewer submitted scorecards than that: unranked if it closed now. */
+  belowMinimum: number;
   /** The organiser's "remind the jurors who are behind" and its cool-down. */
   reminder: ManualReminderState;
 }
@@ -105,6 +107,19 @@ export class ProgressService {
     );
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);
     const rules = await rankingRulesOf(this.dataSource.manager, round.editionId);
+    const minScorecards = rules?.minScorecards ?? 0;
+    // The same nominations and counts as the per-nomination list (`nominations` below), only counted.
+    const below = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n
+         FROM contest_entries n
+        WHERE n.edition_id = $1 AND n.status = ANY($2::text[])
+          AND (SELECT count(*)
+                 FROM active_assignments aa
+                 JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id
+                                        AND s.juror_id = aa.juror_id AND s.status = 'submitted'
+                WHERE aa.round_id = $3 AND aa.nomination_id = n.id) < $4`,
+      [round.editionId, statusesJudgedInRound(round.number), round.id, minScorecards],
+    );
 
     const byJuror = groupBy(rows, (r) => r.jurorId);
     const byCategory = groupBy(rows, (r) => r.categoryId);
@@ -130,7 +145,8 @@ export class ProgressService {
         .filter((j) => j.remaining > 0)
         .sort((a, b) => b.remaining - a.remaining || a.fullName.localeCompare(b.fullName))
         .map((j) => ({ jurorId: j.jurorId, fullName: j.fullName, remaining: j.remaining })),
-      minScorecards: rules?.minScorecards ?? 0,
+      minScorecards,
+      belowMinimum: below[0]?.n ?? 0,
       reminder: await manualReminderState(this.dataSource.manager, round.id),
     };
   }

@@ -3345,6 +3345,11 @@ export interface components {
        * @example 3
        */
       minScorecards: number;
+      /**
+       * @description Nominations judged in the round with fewer submitted scorecards than the minimum: unranked if the round closed now
+       * @example 2
+       */
+      belowMinimum: number;
       reminder: components['schemas']['ManualReminderStateResponse'];
     };
     NominationProgressResponse: {

@@ -443,6 +443,14 @@ export class RoundProgressResponse implements RoundProgress {
   })
   minScorecards!: number;
 
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    description:
+      'Nominations judged in the round with fewer submitted scorecards than the minimum: unranked if the round closed now',
+  })
+  belowMinimum!: number;
+
   @ApiProperty({ type: ManualReminderStateResponse })
   reminder!: ManualReminderStateResponse;
 }

@@ -17,6 +17,17 @@ export const consoleResults: ConsoleResultsMessages = {
     confirmCloseText:
       'Die Jurymitglieder können ihre Bewertungsbögen in dieser Runde nicht mehr ändern, und jede Kategorie wird ausgewertet. Das lässt sich nicht rückgängig machen.',
     confirmClose: 'Ja, Runde schließen',
+    everyNominationReady: 'Jede Nominierung hat das Minimum von {min} abgegebenen Bewertungsbögen.',
+    belowMinimum: {
+      one: '{count} Nominierung hat weniger als {min} abgegebene Bewertungsbögen: Wird die Runde jetzt geschlossen, bleibt sie ohne Rang.',
+      other:
+        '{count} Nominierungen haben weniger als {min} abgegebene Bewertungsbögen: Wird die Runde jetzt geschlossen, bleiben sie ohne Rang.',
+    },
+    progressLink: 'Den Fortschritt ansehen und die Juroren im Rückstand erinnern',
+    draftsLeft: {
+      one: '{count} Bewertungsbogen ist noch ein Entwurf: Er zählt nicht.',
+      other: '{count} Bewertungsbögen sind noch Entwürfe: Sie zählen nicht.',
+    },
     runsTitle: 'Auswertungen',
     runCategory: 'Kategorie',
     runState: 'Stand',

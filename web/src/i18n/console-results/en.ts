@@ -18,6 +18,17 @@ export const consoleResults = {
     confirmCloseText:
       'Jurors can no longer change their scorecards in this round, and every category is tallied. This cannot be undone.',
     confirmClose: 'Yes, close the round',
+    everyNominationReady: 'Every nomination has the minimum of {min} submitted scorecards.',
+    belowMinimum: {
+      one: '{count} nomination has fewer than {min} submitted scorecards: closed now, the round leaves it unranked.',
+      other:
+        '{count} nominations have fewer than {min} submitted scorecards: closed now, the round leaves them unranked.',
+    } as Plural,
+    progressLink: 'See the progress and remind the jurors who are behind',
+    draftsLeft: {
+      one: '{count} scorecard is still a draft: it will not count.',
+      other: '{count} scorecards are still drafts: they will not count.',
+    } as Plural,
     runsTitle: 'Tally runs',
     runCategory: 'Category',
     runState: 'State',

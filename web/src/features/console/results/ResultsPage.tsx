@@ -1,5 +1,5 @@
 import { type ChangeEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   type AdvancePreview,
   type CategoryAnalytics,
@@ -17,7 +17,7 @@ import {
   useRoundAnalytics,
   useRoundResults,
 } from '../../../api/console-results';
-import { usePanels } from '../../../api/console-jury';
+import { usePanels, useRoundProgress } from '../../../api/console-jury';
 import { useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
@@ -29,15 +29,44 @@ import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieB
 import './results.css';
 
 function CloseRound({ round }: { round: Round }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, plural, formatDateTime } = useI18n();
   const r = t.consoleResults.results;
+  const edition = useConsoleEdition();
   const close = useLocalizedMutation(useCloseRound());
+  // What closing now would leave unranked, said before the button rather than discovered in the ranking.
+  const progress = useRoundProgress(round.id).data;
   const [asking, setAsking] = useState(false);
+  const below =
+    progress && progress.belowMinimum > 0
+      ? format(plural(r.belowMinimum, progress.belowMinimum), { min: progress.minScorecards })
+      : undefined;
   return (
     <section className="section" aria-labelledby="close-title">
       <h2 id="close-title">{r.openTitle}</h2>
       <p>{r.openLead}</p>
       {round.closesAt && <p>{format(r.closesAt, { date: formatDateTime(round.closesAt) })}</p>}
+      {progress && (
+        <>
+          <p>
+            {format(plural(t.consoleJury.progress.totals, progress.totals.assigned), {
+              submitted: progress.totals.submitted,
+              drafted: progress.totals.drafted,
+            })}
+          </p>
+          {below ? (
+            <Notice tone="warning">
+              <p>{below}</p>
+              <p>
+                <Link to={`/organiser/editions/${edition.id}/progress?round=${round.id}`}>
+                  {r.progressLink}
+                </Link>
+              </p>
+            </Notice>
+          ) : (
+            <p>{format(r.everyNominationReady, { min: progress.minScorecards })}</p>
+          )}
+        </>
+      )}
       <Button variant="danger" onClick={() => setAsking(true)}>
         {r.close}
       </Button>
@@ -51,6 +80,12 @@ function CloseRound({ round }: { round: Round }) {
           onDone={() => setAsking(false)}
         >
           <p>{r.confirmCloseText}</p>
+          {below && (
+            <Notice tone="warning">
+              <p>{below}</p>
+            </Notice>
+          )}
+          {progress && progress.totals.drafted > 0 && <p>{plural(r.draftsLeft, progress.totals.drafted)}</p>}
         </ConfirmDialog>
       )}
     </section>
