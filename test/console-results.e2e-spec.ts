@@ -2,7 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { Clock } from '../src/common/clock.js';
 import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
 import { countRows, signIn, type SignedIn } from './support/factories.js';
-import { closeAndTally, createJudgedWorld, scoreTable, type JudgedWorld } from './support/tally.js';
+import {
+  closeAndTally,
+  createJudgedWorld,
+  scoreTable,
+  waitForRuns,
+  type JudgedWorld,
+} from './support/tally.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -111,6 +117,62 @@ describe('GET /rounds/{id}/advance-preview', () => {
     const missing = await t.http().get(`/api/v1/rounds/${other.roundId}/advance-preview`).set(organiser.auth);
     expect(missing.status).toBe(400);
     expect((await preview('not-a-uuid').set(organiser.auth)).status).toBe(400);
+  });
+
+  it('follows each category’s current tally: a correction after it is refused (409), the tally after it shows', async () => {
+    const judged = await createJudgedWorld(t, {
+      minScorecards: 1,
+      categories: { efficiency: { impact: '1' }, sustainability: { impact: '1' } },
+      jurors: ['A'],
+      nominations: {
+        E1: { category: 'efficiency' },
+        E2: { category: 'efficiency' },
+        S1: { category: 'sustainability' },
+        S2: { category: 'sustainability' },
+      },
+    });
+    await scoreTable(t, judged, { A: { E1: 9, E2: 5, S1: 8, S2: 6 } });
+    await closeAndTally(t, judged, organiser.auth);
+    const n = judged.nominations;
+    const shortlisted = (body: { categories: { categoryCode: string; nominationIds: string[] }[] }) =>
+      Object.fromEntries(body.categories.map((c) => [c.categoryCode, c.nominationIds]));
+    const results = () =>
+      t.http().get(`/api/v1/rounds/${judged.roundId}/results`).set(organiser.auth).expect(200);
+    const ranking = (body: { categories: { code: string; nominations: { nomination: string }[] }[] }) =>
+      Object.fromEntries(body.categories.map((c) => [c.code, c.nominations.map((x) => x.nomination)]));
+
+    const before = await preview(judged.roundId, 1).set(organiser.auth).expect(200);
+    expect(shortlisted(before.body)).toEqual({ efficiency: [n.E1], sustainability: [n.S1] });
+    const first = await results();
+    expect(ranking(first.body)).toEqual({ efficiency: [n.E1, n.E2], sustainability: [n.S1, n.S2] });
+
+    // S1 found ineligible after the tally: the second category's tally no longer ranks the field.
+    await t.db.query(
+      `UPDATE nominations SET status = 'ineligible', ineligibility_reason = 'Outside the award period' WHERE id = $1`,
+      [n.S1],
+    );
+    const stale = await preview(judged.roundId, 1).set(organiser.auth);
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'tally.not_current', categoryCode: 'sustainability' });
+
+    const retally = await t
+      .http()
+      .post(`/api/v1/rounds/${judged.roundId}/tally`)
+      .set(organiser.auth)
+      .expect(202);
+    await waitForRuns(
+      t,
+      (retally.body.jobs as { runId: string }[]).map((job) => job.runId),
+    );
+    const after = await preview(judged.roundId, 1).set(organiser.auth).expect(200);
+    expect(shortlisted(after.body)).toEqual({ efficiency: [n.E1], sustainability: [n.S2] });
+    const second = await results();
+    expect(ranking(second.body)).toEqual({ efficiency: [n.E1, n.E2], sustainability: [n.S2] });
+    const snapshotOf = (body: { categories: { code: string; snapshot: { id: string } }[] }, code: string) =>
+      body.categories.find((c) => c.code === code)!.snapshot.id;
+    // Unchanged scorecards find their snapshot again; the corrected category has a new one.
+    expect(snapshotOf(second.body, 'efficiency')).toBe(snapshotOf(first.body, 'efficiency'));
+    expect(snapshotOf(second.body, 'sustainability')).not.toBe(snapshotOf(first.body, 'sustainability'));
   });
 
   it('refuses an open round (409 rounds.open)', async () => {

@@ -155,6 +155,7 @@ export class ProgressService {
    * One page of the nominations judged in the round, their standing assignments and scorecards, fewest
    * submitted first: the counts come from the assignments and scorecards of the round only (indexed by
    * round), joined to the page's nominations afterwards, so a page never reads the edition's every row twice.
+   * The counts name the round's edition (so that only its conflicts are read) and the category asked for.
    */
   async nominations(roundId: string, query: NominationProgressQuery): Promise<Page<NominationProgress>> {
     const { round } = await this.rounds.find(this.dataSource.manager, roundId);
@@ -168,7 +169,7 @@ export class ProgressService {
                   count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
              FROM active_assignments aa
              LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
-            WHERE aa.round_id = $4
+            WHERE aa.round_id = $4 AND aa.edition_id = $1 AND ($3::uuid IS NULL OR aa.category_id = $3)
             GROUP BY aa.nomination_id)
          SELECT n.id AS "nominationId", n.title, n.category_id AS "categoryId",
                 coalesce(c.assigned, 0) AS assigned, coalesce(c.drafted, 0) AS drafted,

@@ -6,7 +6,7 @@ import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { EntityManager } from 'typeorm';
 import { findEdition, type EditionSummary, type Phase } from '../editions/edition.queries.js';
-import { CurrentTallies, type CurrentTally } from './current-tallies.js';
+import { CurrentTallies, type CurrentRanking } from './current-tallies.js';
 import { movePhase } from '../editions/edition-phase.js';
 import {
   findRound,
@@ -56,13 +56,11 @@ export interface AdvancePreview {
  * The top N of each category's current tally; ties at the cut all advance: with ranks 1, 2, 3, 3, 5 and
  * topN 3, four nominations go through (no tie-breaker separated them, so neither may be dropped).
  */
-function shortlistOf(tallies: CurrentTally[], topN: number): ShortlistedCategory[] {
+function shortlistOf(tallies: CurrentRanking[], topN: number): ShortlistedCategory[] {
   return tallies.map((t) => ({
     categoryId: t.categoryId,
     categoryCode: t.categoryCode,
-    nominationIds: t.result.nominations
-      .filter((n) => n.rank !== null && n.rank <= topN)
-      .map((n) => n.nomination),
+    nominationIds: t.ranking.filter((n) => n.rank !== null && n.rank <= topN).map((n) => n.nomination),
   }));
 }
 
@@ -149,7 +147,7 @@ export class AdvanceService {
           const ranks = new Map(
             tallies
               .find((t) => t.categoryId === category.categoryId)!
-              .result.nominations.map((n) => [n.nomination, n.rank]),
+              .ranking.map((n) => [n.nomination, n.rank]),
           );
           const cutRank = Math.max(0, ...category.nominationIds.map((id) => ranks.get(id) ?? 0));
           const tiedAtCut =
@@ -168,13 +166,13 @@ export class AdvanceService {
     round: RoundRow,
     edition: EditionSummary,
     topN: number,
-  ): Promise<{ shortlisted: ShortlistedCategory[]; tallies: CurrentTally[] }> {
+  ): Promise<{ shortlisted: ShortlistedCategory[]; tallies: CurrentRanking[] }> {
     if (round.status !== 'closed')
       throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
     assertPhase(edition, 'tallying');
     const next = await laterRound(manager, round);
     if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next });
-    const tallies = await this.tallies.of(manager, round);
+    const tallies = await this.tallies.rankings(manager, round);
     return { shortlisted: shortlistOf(tallies, topN), tallies };
   }
 

@@ -1,19 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { at } from '../../common/checked-index.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import type { TallyInput, TallyResult } from './arithmetic/tally.js';
+import type { NominationTally, TallyInput, TallyResult } from './arithmetic/tally.js';
 import { inputsDigest } from './inputs-digest.js';
 import { categoriesOf } from '../editions/edition.queries.js';
 import { TallyInputs, type RoundRef } from './tally-inputs.js';
+import { SnapshotResults } from './snapshot-results.js';
 import { TallyErrors } from './tally.errors.js';
 
-export interface CurrentTally {
+/** A category's current snapshot and its ranking: each nomination's rank, in the tally's order. */
+export interface CurrentRanking {
+  categoryId: string;
+  categoryCode: string;
+  snapshotId: string;
+  inputsDigest: string;
+  ranking: Pick<NominationTally, 'nomination' | 'rank'>[];
+}
+
+/** A category's current snapshot with everything it was computed from and its whole result. */
+export interface CurrentTally extends Omit<CurrentRanking, 'ranking'> {
+  input: TallyInput;
+  result: TallyResult;
+}
+
+interface Current {
   categoryId: string;
   categoryCode: string;
   input: TallyInput;
-  snapshotId: string;
   inputsDigest: string;
-  result: TallyResult;
+  snapshotId: string;
 }
 
 /**
@@ -23,19 +39,64 @@ export interface CurrentTally {
  */
 @Injectable()
 export class CurrentTallies {
-  constructor(private readonly inputs: TallyInputs) {}
+  constructor(
+    private readonly inputs: TallyInputs,
+    private readonly snapshotResults: SnapshotResults,
+  ) {}
 
   /** One per category of the edition, in display order; 409 `tally.not_current` naming the first stale one. */
   async of(manager: EntityManager, round: RoundRef): Promise<CurrentTally[]> {
-    const tallies: CurrentTally[] = [];
-    for (const category of await categoriesOf(manager, round.editionId)) {
-      const { input } = await this.inputs.load(manager, round, category.id);
-      const digest = inputsDigest(input);
-      const [snapshot] = await manager.query<{ id: string; result: TallyResult }[]>(
-        `SELECT id, result FROM tally_snapshots WHERE round_id = $1 AND category_id = $2 AND inputs_digest = $3`,
-        [round.id, category.id, digest],
-      );
-      if (!snapshot) {
+    const current = await this.current(manager, round);
+    const rows = await manager.query<{ id: string; result: TallyResult }[]>(
+      `SELECT id, result FROM tally_snapshots WHERE id = ANY($1::uuid[])`,
+      [current.map((c) => c.snapshotId)],
+    );
+    const results = new Map(rows.map((r) => [r.id, r.result]));
+    return current.map((c) => ({ ...c, result: results.get(c.snapshotId)! }));
+  }
+
+  /**
+   * As `of`, with each nomination's rank only (what a shortlist needs), from the snapshots' results as
+   * `SnapshotResults` keeps them: the current inputs are read and digested on every call, the ranking of a
+   * snapshot (which never changes) once.
+   */
+  async rankings(manager: EntityManager, round: RoundRef): Promise<CurrentRanking[]> {
+    const current = await this.current(manager, round);
+    const results = await this.snapshotResults.of(
+      manager,
+      current.map((c) => c.snapshotId),
+    );
+    return current.map((c) => ({
+      categoryId: c.categoryId,
+      categoryCode: c.categoryCode,
+      snapshotId: c.snapshotId,
+      inputsDigest: c.inputsDigest,
+      ranking: results.get(c.snapshotId)!.nominations,
+    }));
+  }
+
+  /**
+   * Each category's inputs as the database holds them now (read for all categories at once), their digest,
+   * and the snapshot of that digest; 409 `tally.not_current` naming the first category without one.
+   */
+  private async current(manager: EntityManager, round: RoundRef): Promise<Current[]> {
+    const categories = await categoriesOf(manager, round.editionId);
+    const inputs = await this.inputs.loadMany(
+      manager,
+      round,
+      categories.map((c) => c.id),
+    );
+    const digests = inputs.map(({ input }) => inputsDigest(input));
+    const snapshots = await manager.query<{ category_id: string; id: string }[]>(
+      `SELECT s.category_id, s.id
+         FROM unnest($2::uuid[], $3::text[]) AS d(category_id, digest)
+         JOIN tally_snapshots s ON s.round_id = $1 AND s.category_id = d.category_id AND s.inputs_digest = d.digest::char(64)`,
+      [round.id, categories.map((c) => c.id), digests],
+    );
+    const snapshotOf = new Map(snapshots.map((s) => [s.category_id, s.id]));
+    return categories.map((category, i) => {
+      const snapshotId = snapshotOf.get(category.id);
+      if (!snapshotId) {
         throw new DomainError(
           TallyErrors.notTallied,
           `Category '${category.code}' has no tally of its current scorecards.`,
@@ -46,15 +107,13 @@ export class CurrentTallies {
           },
         );
       }
-      tallies.push({
+      return {
         categoryId: category.id,
         categoryCode: category.code,
-        input,
-        snapshotId: snapshot.id,
-        inputsDigest: digest,
-        result: snapshot.result,
-      });
-    }
-    return tallies;
+        input: at(inputs, i).input,
+        inputsDigest: at(digests, i),
+        snapshotId,
+      };
+    });
   }
 }

@@ -14,11 +14,16 @@ import {
 } from './arithmetic/tally.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
+import { SnapshotResults } from './snapshot-results.js';
 import { findRound, type RoundRow } from '../jury/round-state.js';
 import { assertConflictsDecided, plainWeight, TallyInputs } from './tally-inputs.js';
 import type { TallyRunStatus } from './entities/tally-run.entity.js';
 import { RoundErrors } from '../jury/jury.errors.js';
-import { nominationLabels } from '../nominations/nomination.queries.js';
+import {
+  editionNominationLabels,
+  nominationLabels,
+  type NominationLabel,
+} from '../nominations/nomination.queries.js';
 import { categoryNamesOf, findEdition } from '../editions/edition.queries.js';
 
 export interface RunView {
@@ -88,7 +93,6 @@ interface LatestSnapshotRow {
   algorithm: string;
   scorecards: number;
   created_at: Date;
-  result: TallyResult;
 }
 
 /**
@@ -101,6 +105,7 @@ export class ResultsService {
     private readonly dataSource: DataSource,
     private readonly inputs: TallyInputs,
     private readonly pseudonyms: JurorPseudonyms,
+    private readonly snapshotResults: SnapshotResults,
   ) {}
 
   async results(caller: Caller, roundId: string): Promise<RoundResultsView> {
@@ -116,15 +121,26 @@ export class ResultsService {
          FROM tally_runs WHERE round_id = $1 ORDER BY category_id, requested_at DESC, id`,
       [round.id],
     );
-    const snapshots = await manager.query<LatestSnapshotRow[]>(
-      `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at, s.result
+    const latest = await manager.query<LatestSnapshotRow[]>(
+      `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at
          FROM tally_runs r JOIN tally_snapshots s ON s.id = r.snapshot_id
         WHERE r.round_id = $1 AND r.status = 'succeeded'
         ORDER BY r.category_id, r.finished_at DESC, r.id`,
       [round.id],
     );
-    const nominationIds = snapshots.flatMap((s) => s.result.nominations.map((n) => n.nomination));
-    const nominations = await nominationLabels(manager, nominationIds);
+    // The rankings themselves, read once per snapshot (they never change).
+    const results = await this.snapshotResults.of(
+      manager,
+      latest.map((s) => s.id),
+    );
+    const snapshots = latest.flatMap((s) => {
+      const result = results.get(s.id);
+      return result ? [{ ...s, result }] : [];
+    });
+    // A snapshot ranks nominations of the round's edition only (its category's).
+    const nominations = snapshots.length
+      ? await editionNominationLabels(manager, round.editionId)
+      : new Map<string, NominationLabel>();
     const runOf = new Map(runs.map((r) => [r.category_id, r]));
     const snapshotOf = new Map(snapshots.map((s) => [s.category_id, s]));
 

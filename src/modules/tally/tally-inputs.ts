@@ -39,6 +39,7 @@ export interface CategoryInputs {
 }
 
 interface RulesRow {
+  category_id: string;
   scoring_method: TallyInput['rules']['method'];
   tie_breakers: string[];
   min_scorecards: number;
@@ -58,63 +59,85 @@ export class TallyInputs {
     categoryId: string,
   ): Promise<CountedScorecardRow[]> {
     await assertConflictsDecided(manager, round.editionId);
-    return this.scorecardRows(manager, round, categoryId);
+    return this.scorecardRows(manager, round, [categoryId]);
   }
 
   private scorecardRows(
     manager: EntityManager,
     round: RoundRef,
-    categoryId: string,
-  ): Promise<CountedScorecardRow[]> {
+    categoryIds: readonly string[],
+  ): Promise<(CountedScorecardRow & { category_id: string })[]> {
     // The field filter keeps a scorecard on a nomination that did not advance (assigned by hand in a later
-    // round) out of that round's tally, as it is out of its field.
-    return manager.query<CountedScorecardRow[]>(
-      `SELECT cs.nomination_id, cs.juror_id, cs.scores
+    // round) out of that round's tally, as it is out of its field. The edition (the round's own, so no row is
+    // lost) lets the planner read the conflicts of this edition only.
+    return manager.query<(CountedScorecardRow & { category_id: string })[]>(
+      `SELECT cs.category_id, cs.nomination_id, cs.juror_id, cs.scores
          FROM counted_scorecards cs JOIN contest_entries n ON n.id = cs.nomination_id
-        WHERE cs.round_id = $1 AND cs.category_id = $2 AND n.status = ANY($3::text[])`,
-      [round.id, categoryId, fieldStatuses(round.number)],
+        WHERE cs.round_id = $1 AND cs.edition_id = $2 AND cs.category_id = ANY($3::uuid[])
+          AND n.status = ANY($4::text[])`,
+      [round.id, round.editionId, categoryIds, fieldStatuses(round.number)],
     );
   }
 
   /** Everything `tally()` needs for one category: the edition's rules, the criteria, the field, the scorecards. */
   async load(manager: EntityManager, round: RoundRef, categoryId: string): Promise<CategoryInputs> {
+    return first(await this.loadMany(manager, round, [categoryId]));
+  }
+
+  /**
+   * `load` for several categories of the round at once, in their order: two statements in all (the rules,
+   * criteria and fields of every category; the counted scorecards of all of them), where one category at a
+   * time would read the round's assignments and conflicts once per category.
+   */
+  async loadMany(
+    manager: EntityManager,
+    round: RoundRef,
+    categoryIds: readonly string[],
+  ): Promise<CategoryInputs[]> {
     await assertConflictsDecided(manager, round.editionId);
-    // The round's edition exists (rounds reference it), so this returns its one row.
-    const rules = first(
-      await manager.query<RulesRow[]>(
-        `SELECT e.scoring_method, e.tie_breakers, e.min_scorecards,
+    if (!categoryIds.length) return [];
+    const statuses = fieldStatuses(round.number);
+    // The round's edition exists (rounds reference it), so this returns one row per category.
+    const rules = await manager.query<RulesRow[]>(
+      `SELECT c.id AS category_id, e.scoring_method, e.tie_breakers, e.min_scorecards,
               (SELECT json_agg(json_build_object('code', cr.code, 'weight', cr.weight::text) ORDER BY cr.code)
-                 FROM category_criteria cr WHERE cr.category_id = $2) AS criteria,
+                 FROM category_criteria cr WHERE cr.category_id = c.id) AS criteria,
               (SELECT array_agg(n.id::text ORDER BY n.id)
-                 FROM contest_entries n WHERE n.category_id = $2 AND n.status = ANY($3::text[])) AS nominations
-         FROM edition_ranking_rules e WHERE e.id = $1`,
-        [round.editionId, categoryId, fieldStatuses(round.number)],
-      ),
+                 FROM contest_entries n WHERE n.category_id = c.id AND n.status = ANY($3::text[])) AS nominations
+         FROM edition_ranking_rules e CROSS JOIN unnest($2::uuid[]) AS c(id) WHERE e.id = $1`,
+      [round.editionId, categoryIds, statuses],
     );
-    const rows = await this.scorecardRows(manager, round, categoryId);
-    const criteria = (rules.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));
-    const scorecards: TallyScorecard[] = rows.map((row) => ({
-      juror: row.juror_id,
-      nomination: row.nomination_id,
-      scores: row.scores,
-    }));
-    return {
-      categoryId,
-      input: {
-        rules: {
-          method: rules.scoring_method,
-          // An edition-wide criterion tie-breaker applies only where the category has that criterion.
-          tieBreakers: tieBreakersFor(
-            rules.tie_breakers,
-            criteria.map((c) => c.code),
-          ) as TieBreaker[],
-          minScorecards: rules.min_scorecards,
+    const rows = await this.scorecardRows(manager, round, categoryIds);
+    const scorecardsOf = new Map<string, TallyScorecard[]>(categoryIds.map((id) => [id, []]));
+    for (const row of rows)
+      scorecardsOf.get(row.category_id)?.push({
+        juror: row.juror_id,
+        nomination: row.nomination_id,
+        scores: row.scores,
+      });
+    const rulesOf = new Map(rules.map((r) => [r.category_id, r]));
+    return categoryIds.map((categoryId) => {
+      const rule = rulesOf.get(categoryId);
+      if (!rule) throw new Error(`No ranking rules for category ${categoryId} of round ${round.id}`);
+      const criteria = (rule.criteria ?? []).map((c) => ({ code: c.code, weight: plainWeight(c.weight) }));
+      return {
+        categoryId,
+        input: {
+          rules: {
+            method: rule.scoring_method,
+            // An edition-wide criterion tie-breaker applies only where the category has that criterion.
+            tieBreakers: tieBreakersFor(
+              rule.tie_breakers,
+              criteria.map((c) => c.code),
+            ) as TieBreaker[],
+            minScorecards: rule.min_scorecards,
+          },
+          criteria,
+          nominations: rule.nominations ?? [],
+          scorecards: scorecardsOf.get(categoryId) ?? [],
         },
-        criteria,
-        nominations: rules.nominations ?? [],
-        scorecards,
-      },
-    };
+      };
+    });
   }
 }
 

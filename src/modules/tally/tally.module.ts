@@ -7,6 +7,7 @@ import { CurrentTallies } from './current-tallies.js';
 import { TallyCategoryHandler } from './jobs/tally-category.handler.js';
 import { JurorPseudonyms } from './juror-pseudonyms.js';
 import { ResultsService } from './results.service.js';
+import { SnapshotResults } from './snapshot-results.js';
 import { RoundAnalyticsController } from './round-analytics.controller.js';
 import { RoundResultsController } from './round-results.controller.js';
 import { TallyInputs } from './tally-inputs.js';
@@ -24,6 +25,7 @@ import { TallyService } from './tally.service.js';
     CurrentTallies,
     JurorPseudonyms,
     ResultsService,
+    SnapshotResults,
     AnalyticsService,
     AdvanceService,
     CalibrationReport,
