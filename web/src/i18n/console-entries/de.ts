@@ -108,6 +108,7 @@ export const consoleEntries: ConsoleEntriesMessages = {
     found: { one: '{count} Konto gefunden.', other: '{count} Konten gefunden.' },
     noMatch: 'Kein Konto passt.',
     noneLeft: 'Kein weiteres Konto zum Hinzufügen. Laden Sie Personen auf der Seite „Personen“ ein.',
+    allHere: 'Jedes gefundene Konto ist schon hier.',
     more: 'Die ersten {shown} werden gezeigt: mehr vom Namen eingeben, um einzugrenzen.',
     results: 'Passende Konten',
   },

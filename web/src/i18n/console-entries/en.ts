@@ -109,6 +109,7 @@ export const consoleEntries = {
     found: { one: '{count} account found.', other: '{count} accounts found.' } as Plural,
     noMatch: 'No account matches.',
     noneLeft: 'No other account to add. Invite people from the People page.',
+    allHere: 'Every account found is already here.',
     more: 'The first {shown} are shown: type more of the name to narrow them down.',
     results: 'Matching accounts',
   },

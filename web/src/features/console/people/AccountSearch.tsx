@@ -55,7 +55,9 @@ export function AccountSearch({
       ? plural(m.found, search.data.total - (search.data.items.length - accounts.length))
       : q === ''
         ? m.noneLeft
-        : m.noMatch;
+        : search.data.items.length > 0
+          ? m.allHere
+          : m.noMatch;
 
   return (
     <div className="account-search">
