@@ -16,7 +16,7 @@ import { round4, type Rating } from './ratings.js';
 import { sensitivity, type CategorySensitivity } from './sensitivity.js';
 
 /** Names what analyseCategory computes; bump on any change of result. */
-export const ANALYSIS_VERSION = 'magistral-analytics/2';
+export const ANALYSIS_VERSION = 'magistral-analytics/3';
 
 /** Bootstrap resamples of alpha's interval (issue 17: 1,000). */
 export const ALPHA_RESAMPLES = 1000;

@@ -81,6 +81,29 @@ describe('sensitivity: leave one juror out', () => {
     expect(tally(without).nominations[0]?.nomination).toBe('Y');
   });
 
+  it('keeps ranking what the juror scored when the minimum was just met (3 jurors, minimum 3)', () => {
+    // Without any one juror every nomination has 2 scorecards: under the minimum of 3 nothing would be
+    // ranked and every juror would "change the winner". Left out, a juror's nominations need one fewer.
+    const result = sensitivity(
+      input(
+        {
+          A: { X: 9, Y: 7, Z: 5 },
+          B: { X: 8, Y: 7, Z: 6 },
+          C: { X: 9, Y: 6, Z: 6 },
+        },
+        { minScorecards: 3 },
+      ),
+      { fragileMargin: '0' },
+    );
+    expect(result.winners).toEqual(['X']);
+    expect(result.leaveOneOut.map((l) => [l.juror, l.winners, l.winnersChanged])).toEqual([
+      ['A', ['X'], false],
+      ['B', ['X'], false],
+      ['C', ['X'], false],
+    ]);
+    expect(result.fragile).toBe(false);
+  });
+
   it('reports a change of the set that advances without calling it a change of winner', () => {
     // X wins whoever is left out; without juror C, Z draws level with Y at the cut, and ties at the cut
     // all advance.
@@ -362,6 +385,29 @@ describe('sensitivity: properties', () => {
       .nominations.filter((n) => n.rank === 1)
       .map((n) => n.nomination);
 
+  /**
+   * The input whose tally is sensitivity's "without `juror`" (keepRankable): without the juror's scorecards,
+   * where a nomination the juror scored needs one scorecard fewer. `tally` has one minimum for all, so: the
+   * minimum lowered by one, and the nominations the juror did not score that only the lowered minimum would
+   * rank left out (their scorecards too, which only the z-score's pools read: undefined there).
+   */
+  const keptRankable = (data: TallyInput, juror: string): TallyInput | undefined => {
+    const min = Math.max(1, data.rules.minScorecards);
+    const lowered = Math.max(1, min - 1);
+    const scored = new Set(data.scorecards.filter((c) => c.juror === juror).map((c) => c.nomination));
+    const count = (nomination: string) => data.scorecards.filter((c) => c.nomination === nomination).length;
+    const boundary = new Set(
+      data.nominations.filter((n) => !scored.has(n) && count(n) >= lowered && count(n) < min),
+    );
+    if (boundary.size > 0 && data.rules.method === 'zscore') return undefined;
+    return {
+      ...data,
+      rules: { ...data.rules, minScorecards: lowered },
+      nominations: data.nominations.filter((n) => !boundary.has(n)),
+      scorecards: data.scorecards.filter((c) => c.juror !== juror && !boundary.has(c.nomination)),
+    };
+  };
+
   it('agrees with the tally of each varied input: every method and every juror left out', () => {
     fc.assert(
       fc.property(dataArb, ({ data, topN }) => {
@@ -371,8 +417,8 @@ describe('sensitivity: properties', () => {
           expect(m.winners).toEqual(winnersOf({ ...data, rules: { ...data.rules, method: m.method } }));
         }
         for (const l of result.leaveOneOut) {
-          const without = { ...data, scorecards: data.scorecards.filter((card) => card.juror !== l.juror) };
-          expect(l.winners).toEqual(winnersOf(without));
+          const reference = keptRankable(data, l.juror);
+          if (reference) expect(l.winners).toEqual(winnersOf(reference));
         }
         expect(result.fragile).toBe(result.causes.length > 0);
       }),

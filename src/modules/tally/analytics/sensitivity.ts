@@ -10,7 +10,9 @@
  * - `leaveOneOut`: for each juror with a counted scorecard, the tally without all of that juror's counted
  *   scorecards (the pools of the z-score too): whether the winner(s) or the set that advances change. The set
  *   that advances is what POST /rounds/{id}/advance would take: the ranked nominations with rank ≤ topN, ties
- *   at the cut included.
+ *   at the cut included. A nomination the juror scored needs one scorecard fewer to be ranked without them
+ *   (`keepRankable`): with a minimum of 3 and 3 jurors per nomination, leaving anyone out would otherwise leave
+ *   their nominations unranked and call every category fragile, which says nothing about the juror's marks.
  * - `margin`: between the first two nominations of the ranking (rank 1 and the next; with a shared rank 1,
  *   the first two of it): the difference of their compared scores, and the smallest change to ONE counted
  *   juror total — one of the second's raised, or one of the first's lowered — after which the second's score
@@ -164,7 +166,7 @@ export function sensitivity(input: TallyInput, options: SensitivityOptions = {})
   const leaveOneOut = prepared.matrix.jurors
     .filter((row) => row.moments.count > 0)
     .map((row): LeaveOneOutOutcome => {
-      const standings = rankVariation(prepared, { withoutJuror: row.id });
+      const standings = rankVariation(prepared, { withoutJuror: row.id, keepRankable: true });
       const without = winnersOf(standings);
       const advancingWithout = advancingOf(standings, topN);
       return {

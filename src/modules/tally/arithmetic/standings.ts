@@ -82,18 +82,29 @@ export function standingsOf(
   prepared: PreparedTally,
   method: ScoringMethod = prepared.rules.method,
 ): Standings {
-  return standingsOfMatrix(prepared, prepared.matrix, method, () => true);
+  return standingsOfMatrix(
+    prepared,
+    prepared.matrix,
+    method,
+    () => true,
+    () => false,
+  );
 }
 
 /**
  * The standings without one juror's scorecards: the tally of the same input without them. Only the columns
  * the juror scored are recomputed (and every z-score, whose pools change); the juror keeps a row with no
  * totals, which no rule reads. An unknown juror changes nothing.
+ *
+ * With `keepRankable`, a nomination the juror scored needs one scorecard fewer to be ranked (never fewer
+ * than one): what leaving the juror out then measures is their weight in the scores, not whether the
+ * nominations they scored still have enough scorecards to be ranked at all.
  */
 export function standingsWithoutJuror(
   prepared: PreparedTally,
   juror: string,
   method: ScoringMethod = prepared.rules.method,
+  keepRankable = false,
 ): Standings {
   const { matrix } = prepared;
   const index = matrix.jurors.findIndex((row) => row.id === juror);
@@ -112,6 +123,7 @@ export function standingsWithoutJuror(
     { denominator: matrix.denominator, nominations, jurors, overall },
     method,
     (i) => !touched.has(i),
+    (i) => keepRankable && touched.has(i),
   );
 }
 
@@ -181,6 +193,8 @@ function standingsOfMatrix(
   matrix: ScoreMatrix,
   method: ScoringMethod,
   unchanged: (column: number) => boolean,
+  /** Columns ranked with one scorecard fewer than the rules' minimum (standingsWithoutJuror's keepRankable). */
+  oneFewer: (column: number) => boolean,
 ): Standings {
   const { rules, arithmetic } = prepared;
   // The remaining jurors' moments are the prepared matrix's in every variation ranked here.
@@ -191,6 +205,7 @@ function standingsOfMatrix(
   if (cache === undefined) prepared.contenders.set(method, (cache = []));
   // A nomination without scorecards has no score to rank, whatever minScorecards says.
   const threshold = Math.max(1, rules.minScorecards);
+  const lowered = Math.max(1, rules.minScorecards - 1);
 
   const contenders: NominationContender[] = [];
   const unranked: Standings['unranked'] = [];
@@ -203,7 +218,7 @@ function standingsOfMatrix(
       if (cached) prepared.columnKeys[i] = keys;
     }
     const { median } = keys;
-    if (median === null || column.entries.length < threshold) {
+    if (median === null || column.entries.length < (oneFewer(i) ? lowered : threshold)) {
       unranked.push({ column, median });
       return;
     }

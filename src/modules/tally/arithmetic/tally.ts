@@ -101,6 +101,11 @@ export interface TallyVariation {
   method?: ScoringMethod;
   /** Leave this juror's counted scorecards out. */
   withoutJuror?: string;
+  /**
+   * With `withoutJuror`: a nomination that juror scored needs one scorecard fewer to be ranked, so it is not
+   * dropped for lack of scorecards only because the juror is left out (sensitivity's leave-one-juror-out).
+   */
+  keepRankable?: boolean;
 }
 
 /** The ranks of a variation, in `tally`'s order: ranked by rank then id, then the unranked by id. */
@@ -109,7 +114,7 @@ export function rankVariation(prepared: PreparedTally, variation: TallyVariation
   const standings =
     variation.withoutJuror === undefined
       ? standingsOf(prepared, method)
-      : standingsWithoutJuror(prepared, variation.withoutJuror, method);
+      : standingsWithoutJuror(prepared, variation.withoutJuror, method, variation.keepRankable);
   return standingList(standings);
 }
 
