@@ -16,11 +16,7 @@ import type { TallyInput } from '../tally/arithmetic/tally.js';
 import { jurorTotals } from '../tally/analytics/juror-totals.js';
 import { ALPHA_RESAMPLES, krippendorffAlphaWithInterval } from '../tally/analytics/krippendorff.js';
 import { round4, type NotComputable } from '../tally/analytics/ratings.js';
-import {
-  DEFAULT_FRAGILE_MARGIN,
-  sensitivity,
-  type FragilityCause,
-} from '../tally/analytics/sensitivity.js';
+import { DEFAULT_FRAGILE_MARGIN, sensitivity, type FragilityCause } from '../tally/analytics/sensitivity.js';
 
 export type { FragilityCause } from '../tally/analytics/sensitivity.js';
 
