@@ -119,11 +119,21 @@ function checksOf(verdict: ResultsVerdict, page: string[], m: VerifyMessages, lo
     checks.push({ ok: true, text: m.digestOk, detail: [] });
   for (const category of verdict.manifest.categories) {
     const name = category.name[locale] ?? category.name.en ?? category.code;
-    if (category.ok) checks.push({ ok: true, text: m.rankingOk(name), detail: [] });
+    if (category.ok)
+      checks.push({
+        ok: true,
+        text: category.statistics ? m.statisticsOk(name) : m.rankingOk(name),
+        detail: [],
+      });
     else
       checks.push({
         ok: false,
-        text: category.failure === 'ranking' ? m.rankingMismatch(name) : m.categoryUnreadable(name),
+        text:
+          category.failure === 'ranking'
+            ? m.rankingMismatch(name)
+            : category.failure === 'statistics'
+              ? m.statisticsMismatch(name)
+              : m.categoryUnreadable(name),
         detail: category.problems.slice(0, DETAIL_LINES),
       });
   }
