@@ -293,8 +293,8 @@ describe('Verify in your browser', () => {
     expect(verdict.failed).toEqual([v.signatureInvalid(keyId)]);
     expect(verdict.passed).toEqual([
       v.digestOk,
-      v.rankingOk(nameOf('efficiency', 'de')),
-      v.rankingOk(nameOf('sustainability', 'de')),
+      v.statisticsOk(nameOf('efficiency', 'de')),
+      v.statisticsOk(nameOf('sustainability', 'de')),
       v.pageMatches,
     ]);
 
