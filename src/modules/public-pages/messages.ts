@@ -72,6 +72,9 @@ export interface PageMessages {
   notFoundText: string;
 }
 
+/** "1 point", "0.35 points": English and German count a whole one in the singular, anything else in the plural. */
+const points = (amount: string, one: string, other: string) => `${amount} ${amount === '1' ? one : other}`;
+
 export const MESSAGES: Record<Locale, PageMessages> = {
   en: {
     siteName: 'Magistral Awards',
@@ -144,12 +147,12 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     fragileMethod: (method, winners) => `with scores combined by ${method}: ${winners};`,
     fragileJuror: (juror, winners) => `without the scorecards of juror ${juror}: ${winners};`,
     fragileRaise: (juror, title, amount, margin) =>
-      `had juror ${juror} given “${title}” ${amount} points more, it would have drawn level with the winner (the margin called fragile is ${margin} points).`,
+      `had juror ${juror} given “${title}” ${points(amount, 'point', 'points')} more, it would have drawn level with the winner (the margin called fragile is ${points(margin, 'point', 'points')}).`,
     fragileLower: (juror, title, amount, margin) =>
-      `had juror ${juror} given “${title}” ${amount} points less, the runner-up would have drawn level with it (the margin called fragile is ${margin} points).`,
+      `had juror ${juror} given “${title}” ${points(amount, 'point', 'points')} less, the runner-up would have drawn level with it (the margin called fragile is ${points(margin, 'point', 'points')}).`,
     noWinners: 'no winner',
     robust: (margin) =>
-      `Not fragile: the same winner under every scoring method, without any one juror’s scorecards, and after any change of up to ${margin} points to one juror’s total.`,
+      `Not fragile: the same winner under every scoring method, without any one juror’s scorecards, and after any change of up to ${points(margin, 'point', 'points')} to one juror’s total.`,
     notFoundTitle: 'No published results here',
     notFoundText: 'There are no published results at this address.',
   },
@@ -237,7 +240,7 @@ export const MESSAGES: Record<Locale, PageMessages> = {
       `если бы член жюри ${juror} поставил номинации «${title}» на ${amount} балла меньше, с ней сравнялась бы вторая (неустойчивым считается разрыв до ${margin} балла).`,
     noWinners: 'без победителя',
     robust: (margin) =>
-      `Результат устойчив: тот же победитель при любом способе сведения оценок, без оценочных листов любого одного члена жюри и при любом изменении итоговой оценки одного члена жюри не более чем на ${margin} балла.`,
+      `Результат устойчив: тот же победитель при любом способе сведения оценок, без оценочных листов любого одного члена жюри и при любом изменении итоговой оценки одного члена жюри в пределах ${margin} балла.`,
     notFoundTitle: 'Здесь нет опубликованных итогов',
     notFoundText: 'По этому адресу нет опубликованных итогов.',
   },
@@ -397,12 +400,12 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     fragileMethod: (method, winners) => `bei Zusammenfassung der Bewertungen als ${method}: ${winners};`,
     fragileJuror: (juror, winners) => `ohne die Bewertungsbögen von Juror ${juror}: ${winners};`,
     fragileRaise: (juror, title, amount, margin) =>
-      `hätte Juror ${juror} „${title}“ ${amount} Punkte mehr gegeben, läge es gleichauf mit dem Sieger (als knapp gilt ein Abstand bis ${margin} Punkte).`,
+      `hätte Juror ${juror} „${title}“ ${points(amount, 'Punkt', 'Punkte')} mehr gegeben, läge es gleichauf mit dem Sieger (als knapp gilt ein Abstand bis ${points(margin, 'Punkt', 'Punkte')}).`,
     fragileLower: (juror, title, amount, margin) =>
-      `hätte Juror ${juror} „${title}“ ${amount} Punkte weniger gegeben, läge der Zweite gleichauf (als knapp gilt ein Abstand bis ${margin} Punkte).`,
+      `hätte Juror ${juror} „${title}“ ${points(amount, 'Punkt', 'Punkte')} weniger gegeben, läge der Zweite gleichauf (als knapp gilt ein Abstand bis ${points(margin, 'Punkt', 'Punkte')}).`,
     noWinners: 'kein Sieger',
     robust: (margin) =>
-      `Nicht knapp: derselbe Sieger bei jeder Art der Zusammenfassung, ohne die Bewertungsbögen jedes einzelnen Jurors und nach jeder Änderung einer Gesamtwertung eines Jurors um bis zu ${margin} Punkte.`,
+      `Nicht knapp: derselbe Sieger bei jeder Art der Zusammenfassung, ohne die Bewertungsbögen jedes einzelnen Jurors und nach jeder Änderung einer Gesamtwertung eines Jurors um bis zu ${points(margin, 'Punkt', 'Punkte')}.`,
     notFoundTitle: 'Hier sind keine Ergebnisse veröffentlicht',
     notFoundText: 'Unter dieser Adresse sind keine Ergebnisse veröffentlicht.',
   },
