@@ -250,7 +250,19 @@ describe('Verify in your browser', () => {
     await page.goto(`/results/${world.edition.slug}?lang=en`);
     await check.button.click();
     const flag = await check.verdict();
-    expect(flag.failed).toEqual([v.digestMismatch, v.statisticsMismatch(nameOf('sustainability', 'en'))]);
+    // The page, too, says what the genuine manifest states, not what this one does.
+    expect(flag.failed).toEqual([
+      v.digestMismatch,
+      v.statisticsMismatch(nameOf('sustainability', 'en')),
+      v.pageDiffers,
+    ]);
+    const pageDetail = check.region.locator('li.fail details').nth(2);
+    await pageDetail.locator('summary').click();
+    expect(await pageDetail.locator('code').allInnerTexts()).toContainEqual(
+      expect.stringMatching(
+        /^sustainability: the page shows the jury statistics as (fragile|robust), the manifest states (fragile|robust)$/,
+      ),
+    );
   });
 
   it('refuses a changed score whose SHA-256 was recomputed to match: the signature does not cover it', async () => {
