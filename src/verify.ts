@@ -4,6 +4,7 @@
  * the manifest's SHA-256, and checks its Ed25519 signature against the platform's published keys (by
  * default, for a manifest URL, those at /.well-known/magistral-signing-keys.json of the same site). Prints a
  * verdict per category and for the signature; exits 0 when everything holds, 1 otherwise.
+ * Where the manifest states jury statistics (alpha, fragile), they are recomputed from the matrix too.
  * Needs nothing but this repository: no database, no account. The checks are manifest-verification.ts's,
  * the same the results page runs in a visitor's browser; here with node:crypto.
  */
@@ -31,7 +32,11 @@ function report({ ok, manifest, signature, keyId }: ResultsVerdict): string[] {
   const lines = manifest.problems.map((problem) => `MISMATCH manifest: ${problem.text}`);
   for (const category of manifest.categories) {
     if (category.ok)
-      lines.push(`OK       ${category.code}: ranking recomputed from the score matrix matches`);
+      lines.push(
+        `OK       ${category.code}: ranking recomputed from the score matrix matches${
+          category.statistics ? ', and so do its alpha and fragile verdict' : ''
+        }`,
+      );
     else
       lines.push(
         `MISMATCH ${category.code}:`,

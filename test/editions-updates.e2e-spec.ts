@@ -237,6 +237,8 @@ describe('editions: updates', () => {
       ['a bad slug', { slug: 'Bad Slug' }],
       ['an unknown scoring method', { scoringMethod: 'borda' }],
       ['minScorecards 0', { minScorecards: 0 }],
+      ['publishJuryStatistics as text', { publishJuryStatistics: 'yes' }],
+      ['a null publishJuryStatistics', { publishJuryStatistics: null }],
     ])('refuses %s with 400 and changes nothing', async (_label, body) => {
       const edition = await createEdition(t, { phase: 'draft' });
       const row = await rowOf(edition.id);
@@ -292,6 +294,7 @@ describe('editions: updates', () => {
       { tieBreakers: ['median'] },
       { minScorecards: 1 },
       { blind: true },
+      { publishJuryStatistics: true },
     ])('freezes the judging rules once judging has opened by phase: %j (409)', async (body) => {
       const edition = await createEdition(t, { phase: 'judging' });
       const res = await t
@@ -306,6 +309,44 @@ describe('editions: updates', () => {
         currentPhase: 'judging',
       });
       expect((await rowOf(edition.id)).version).toBe(1);
+    });
+
+    it('publishes the jury statistics only when asked: off by default, switched on and off before judging, audited', async () => {
+      const edition = await createEdition(t, { phase: 'eligibility' });
+      const read = await t.http().get(`/api/v1/editions/${edition.id}`).set(organiser.auth).expect(200);
+      expect(read.body.publishJuryStatistics).toBe(false);
+      const on = await t
+        .http()
+        .patch(`/api/v1/editions/${edition.id}`)
+        .set(organiser.auth)
+        .send({ publishJuryStatistics: true })
+        .expect(200);
+      expect(on.body.publishJuryStatistics).toBe(true);
+      expect((await rowOf(edition.id)).publish_jury_statistics).toBe(true);
+      const [entry] = await t.db.query<{ data: { changes: Record<string, unknown> } }[]>(
+        `SELECT data FROM audit_log WHERE edition_id = $1 AND action = 'editions.updated' AND data->'changes' ? 'publishJuryStatistics'`,
+        [edition.id],
+      );
+      expect(entry!.data.changes).toEqual({ publishJuryStatistics: { from: false, to: true } });
+      for (const who of ['entrant', 'juror'] as const)
+        await t
+          .http()
+          .patch(`/api/v1/editions/${edition.id}`)
+          .set(as(who))
+          .send({ publishJuryStatistics: false })
+          .expect(403);
+      await t
+        .http()
+        .patch(`/api/v1/editions/${edition.id}`)
+        .send({ publishJuryStatistics: false })
+        .expect(401);
+      await t
+        .http()
+        .patch(`/api/v1/editions/${UNKNOWN_ID}`)
+        .set(organiser.auth)
+        .send({ publishJuryStatistics: false })
+        .expect(404);
+      expect((await rowOf(edition.id)).publish_jury_statistics).toBe(true);
     });
 
     it('leaves the rest editable once judging has opened by phase', async () => {

@@ -51,6 +51,8 @@ describe('editions: creating, reading and moving through phases', () => {
         minScorecards: 3,
         maxNominationsPerCompanyPerCategory: 3,
         blind: false,
+        // The jury statistics are published only where an organiser says so.
+        publishJuryStatistics: false,
         reminderLeadHours: 72,
         version: 1,
       });

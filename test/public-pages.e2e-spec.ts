@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../src/common/clock.js';
+import type { ResultsManifest } from '../src/modules/publication/manifest.js';
+import { MESSAGES } from '../src/modules/public-pages/messages.js';
 import { signIn, type SignedIn } from './support/factories.js';
 import { closeAndTally, createJudgedWorld, scoreTable, type JudgedWorld } from './support/tally.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -188,6 +190,9 @@ describe('after publication', () => {
       expect(html).toContain('<td class="num">3.0000</td>');
       expect(html).toContain('Equal score; the tie was decided by the median score.');
       expect(html).toContain('Too few scorecards to be ranked.');
+      // The edition does not publish its jury statistics (the rule's default): not a word of them.
+      expect(html).not.toContain('jury-statistics');
+      expect(html).not.toContain('Krippendorff');
       expect(html).toMatch(/<strong>Winner:<\/strong> &lt;img src=x onerror=alert\(1\)&gt;/);
       // How to verify: the digest, the manifest link and the command.
       expect(html).toContain(manifestSha256);
@@ -330,4 +335,61 @@ describe('after publication', () => {
       ).toBe(304);
     });
   });
+});
+
+describe('jury statistics, where the edition publishes them', () => {
+  let world: JudgedWorld;
+  let manifest: ResultsManifest;
+  beforeAll(async () => {
+    world = await judgedWorld('Magistral Awards with statistics');
+    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
+  });
+
+  it('are nowhere before the release: under embargo the page is the 404 page', async () => {
+    await publish(world, new Date(Date.now() + 24 * 3600_000));
+    const early = await page(`/results/${world.edition.slug}`);
+    expect(early.status).toBe(404);
+    expect(early.text).not.toContain('Krippendorff');
+    await t.http().get(`/api/v1/public/editions/${world.edition.slug}/results/manifest`).expect(404);
+    // Published now instead (the schedule is replaced).
+    await publish(world);
+    manifest = (
+      await t.http().get(`/api/v1/public/editions/${world.edition.slug}/results/manifest`).expect(200)
+    ).body as ResultsManifest;
+  });
+
+  it.each(['en', 'ru', 'kk', 'de'] as const)(
+    'the page states alpha with its interval and the fragile verdict in words, in %s',
+    async (locale) => {
+      const t_ = MESSAGES[locale];
+      const statistics = manifest.categories[0]!.juryStatistics!;
+      const { alpha } = statistics;
+      if (alpha.value === null || !alpha.interval) throw new Error('expected an alpha with an interval');
+      const two = (text: string) =>
+        new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+          text as Intl.StringNumericLiteral,
+        );
+      const units = (
+        t_.alphaUnits[new Intl.PluralRules(locale).select(alpha.units)] ?? t_.alphaUnits.other
+      ).replace('{n}', String(alpha.units));
+      const html = (await page(`/results/${world.edition.slug}?lang=${locale}`).expect(200)).text;
+      expect(html).toContain(`<h3 id="category-1-trust">${t_.juryStatisticsTitle}</h3>`);
+      expect(html).toContain(
+        `<p class="alpha">${t_.juryAgreementInterval(two(alpha.value), two(alpha.interval.low), two(alpha.interval.high), units)}</p>`,
+      );
+      // T1 and T2 tie on 6, the median decides for T2. With three scorecards required, leaving any juror
+      // out leaves nothing ranked: no winner; under z-scores T1 wins.
+      expect(statistics.fragile).toBe(true);
+      expect(statistics.causes.filter((cause) => cause.kind === 'leave_one_out')).toHaveLength(3);
+      expect(html).toContain(`<strong>${t_.fragile}</strong> ${t_.fragileIntro}`);
+      for (const cause of statistics.causes) {
+        if (cause.kind === 'leave_one_out') {
+          expect(cause.winners).toEqual([]);
+          expect(html).toContain(`<li>${t_.fragileJuror(cause.juror, t_.noWinners)}</li>`);
+        }
+        if (cause.kind === 'method')
+          expect(html).toContain(`<li>${t_.fragileMethod(t_.methods[cause.method], 'Rail bridge')}</li>`);
+      }
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,12 @@ import request from 'supertest';
 import { Clock } from '../src/common/clock.js';
 import { REDIS } from '../src/common/redis/redis.module.js';
 import { PublicationReleaseHandler } from '../src/modules/publication/jobs/publication-release.handler.js';
-import type { ResultsManifest } from '../src/modules/publication/manifest.js';
+import {
+  sealManifest,
+  type PublicResults,
+  type ResultsManifest,
+  type UnsealedManifest,
+} from '../src/modules/publication/manifest.js';
 import type { PublishedKey } from '../src/modules/publication/manifest-signature.js';
 import { ResultsSigner } from '../src/modules/publication/results-signer.js';
 import { countRows, signIn, type SignedIn } from './support/factories.js';
@@ -525,7 +530,7 @@ describe('published results', () => {
 
   it('the manifest holds the matrix under pseudonyms: no juror ids, names, e-mails or comments', async () => {
     expect(manifest).toMatchObject({
-      format: 'magistral-results-manifest/1',
+      format: 'magistral-results-manifest/2',
       algorithm: 'magistral-tally/1',
       edition: { slug: world.edition.slug },
     });
@@ -544,6 +549,10 @@ describe('published results', () => {
     expect(category.scorecards).toHaveLength(4);
     expect(new Set(category.scorecards.map((s) => s.juror)).size).toBe(2);
     for (const card of category.scorecards) expect(card.juror).toMatch(/^J-[0-9a-f]{16}$/);
+    // The edition does not publish its jury statistics (the rule's default): neither document states them.
+    expect(category).not.toHaveProperty('juryStatistics');
+    const results = (await t.http().get(resultsUrl(world)).expect(200)).body as PublicResults;
+    expect(results.categories[0]).not.toHaveProperty('juryStatistics');
     const text = JSON.stringify(manifest);
     for (const secret of [
       ...Object.values(world.jurors).flatMap((j) => [j.id, j.email, j.fullName]),
@@ -658,5 +667,120 @@ describe('published results', () => {
       .send({});
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('publication.already_published');
+  });
+});
+
+describe('published jury statistics (the edition rule publishJuryStatistics)', () => {
+  let world: JudgedWorld;
+  let manifest: ResultsManifest;
+  beforeAll(async () => {
+    world = await talliedWorld();
+    // Set before judging opened, as the rule must be (it is frozen after: editions-updates.e2e-spec.ts).
+    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
+    // Nothing is stated before publication: the public documents are a 404.
+    await t.http().get(manifestUrl(world)).expect(404);
+    await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({})
+      .expect(200);
+    manifest = (await t.http().get(manifestUrl(world)).expect(200)).body as ResultsManifest;
+  });
+
+  it('the manifest states each category’s alpha with its interval and units, and the fragile verdict', async () => {
+    expect(manifest.format).toBe('magistral-results-manifest/2');
+    const category = manifest.categories[0]!;
+    expect(category.juryStatistics).toEqual({
+      alpha: {
+        value: expect.stringMatching(/^-?\d+\.\d{4}$/),
+        interval: {
+          low: expect.stringMatching(/^-?\d+\.\d{4}$/),
+          high: expect.stringMatching(/^-?\d+\.\d{4}$/),
+          resamples: 1000,
+        },
+        // T1 and T2 have two scorecards each; T3 none (its draft counts nowhere).
+        units: 2,
+        values: 4,
+        jurors: 2,
+      },
+      seed: expect.stringMatching(/^[0-9a-f]{64}$/),
+      fragile: expect.any(Boolean),
+      fragileMargin: '1',
+      causes: expect.any(Array),
+    });
+    // Jurors only by pseudonym, here too.
+    for (const cause of category.juryStatistics!.causes)
+      if (cause.kind === 'leave_one_out') expect(cause.juror).toMatch(/^J-[0-9a-f]{16}$/);
+    // The same alpha as the organisers' analysis of the round (their interval has its own seed).
+    const analytics = await t
+      .http()
+      .get(`/api/v1/rounds/${world.roundId}/analytics`)
+      .set(organiser.auth)
+      .expect(200);
+    const [analysed] = (
+      analytics.body as {
+        categories: { alpha: { value: number | null }; sensitivity: { fragile: boolean } }[];
+      }
+    ).categories;
+    expect(analysed!.alpha.value?.toFixed(4)).toBe(category.juryStatistics!.alpha.value);
+    expect(analysed!.sensitivity.fragile).toBe(category.juryStatistics!.fragile);
+    // The public results document carries them for the page, as stated.
+    const results = (await t.http().get(resultsUrl(world)).expect(200)).body as PublicResults;
+    expect(results.categories[0]!.juryStatistics).toEqual(category.juryStatistics);
+  });
+
+  /** The manifest with `change` made, sealed again and signed by the platform's own key. */
+  async function signedLie(change: (manifest: ResultsManifest) => void): Promise<ResultsManifest> {
+    const copy = JSON.parse(JSON.stringify(manifest)) as ResultsManifest;
+    change(copy);
+    const content: Partial<ResultsManifest> = { ...copy };
+    delete content.sha256;
+    delete content.signature;
+    const sealed = sealManifest(content as UnsealedManifest);
+    return t.db.transaction((manager) => t.app.get(ResultsSigner).sign(manager, sealed));
+  }
+
+  it('`npm run verify` recomputes them and accepts; it refuses a changed alpha or fragile flag, even signed', async () => {
+    const keys = await signingKeys();
+    const good = await verify(manifest, keys);
+    expect(good.output).toContain(
+      'OK       efficiency: ranking recomputed from the score matrix matches, and so do its alpha and fragile verdict',
+    );
+    expect(good.code).toBe(0);
+
+    const alpha = await signedLie((m) => {
+      const stated = m.categories[0]!.juryStatistics!.alpha;
+      stated.value = stated.value === '0.5000' ? '0.5001' : '0.5000';
+    });
+    const byAlpha = await verify(alpha, keys);
+    expect(byAlpha.code).toBe(1);
+    expect(byAlpha.output).toContain('OK       signature');
+    expect(byAlpha.output).toMatch(/MISMATCH efficiency:\n\s+jury statistics: alpha published /);
+    expect(byAlpha.output).toContain('NOT VERIFIED');
+
+    const flag = await signedLie((m) => {
+      const stated = m.categories[0]!.juryStatistics!;
+      stated.fragile = !stated.fragile;
+    });
+    const byFlag = await verify(flag, keys);
+    expect(byFlag.code).toBe(1);
+    expect(byFlag.output).toMatch(/jury statistics: fragile published (true|false), recomputed (true|false)/);
+
+    // Changed and not sealed again: the digest fails too.
+    const unsealed = JSON.parse(JSON.stringify(manifest)) as ResultsManifest;
+    unsealed.categories[0]!.juryStatistics!.fragile = !unsealed.categories[0]!.juryStatistics!.fragile;
+    const byDigest = await verify(unsealed, keys);
+    expect(byDigest.output).toContain('MISMATCH manifest: sha256 does not match');
+    expect(byDigest.code).toBe(1);
+  });
+
+  it('a manifest published before, in format /1, still verifies', async () => {
+    const { code, output } = await verify(
+      JSON.parse(readFileSync('test/fixtures/results-manifest-v1.json', 'utf8')),
+      JSON.parse(readFileSync('test/fixtures/results-manifest-v1.keys.json', 'utf8')),
+    );
+    expect(output).toContain('VERIFIED');
+    expect(code).toBe(0);
   });
 });

@@ -79,7 +79,7 @@ describe('The organiser’s editions in the console', () => {
     await b.page.getByText('Nothing stands in the way.').waitFor();
     await expectNoAxeViolations(b.page, '/organiser/editions/:id');
 
-    // The rules: a method, tie-breakers in order, a minimum.
+    // The rules: a method, tie-breakers in order, a minimum, and publishing the jury statistics.
     await page.field('scoringMethod').selectOption('trimmed_mean');
     await b.page.locator('#tie-breaker-choice').selectOption('top_marks');
     await b.page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -87,13 +87,19 @@ describe('The organiser’s editions in the console', () => {
     await b.page.getByRole('button', { name: 'Add', exact: true }).click();
     await b.page.getByRole('button', { name: /^Move up: Higher median/ }).click();
     await page.field('minScorecards').fill('4');
+    const statistics = b.page.getByRole('checkbox', { name: 'Publish the jury statistics with the results' });
+    expect(await statistics.isChecked()).toBe(false);
+    await statistics.check();
     await b.page.getByRole('button', { name: 'Save the changes' }).click();
     await b.page.getByRole('status').filter({ hasText: 'The changes are saved.' }).waitFor();
-    const [rules] = await b.app.t.db.query<{ m: string; tb: string[]; min: number; v: number }[]>(
-      `SELECT scoring_method AS m, tie_breakers AS tb, min_scorecards AS min, version AS v FROM editions WHERE id = $1`,
+    const [rules] = await b.app.t.db.query<
+      { m: string; tb: string[]; min: number; stats: boolean; v: number }[]
+    >(
+      `SELECT scoring_method AS m, tie_breakers AS tb, min_scorecards AS min, publish_jury_statistics AS stats,
+              version AS v FROM editions WHERE id = $1`,
       [editionId],
     );
-    expect(rules).toEqual({ m: 'trimmed_mean', tb: ['median', 'top_marks'], min: 4, v: 2 });
+    expect(rules).toEqual({ m: 'trimmed_mean', tb: ['median', 'top_marks'], min: 4, stats: true, v: 2 });
   });
 
   it('shows what blocks the next phase, refuses the move in words, takes a new category and then moves on by keyboard', async () => {
@@ -384,9 +390,16 @@ describe('The organiser’s editions in the console', () => {
     expect(await page.main.getByRole('button').count()).toBe(0);
     await page.goto(`/organiser/editions/${edition.id}`);
     await b.page
-      .getByText(/the scoring method, the tie-breakers, the minimum scorecards and blind judging are fixed/)
+      .getByText(
+        /the scoring method, the tie-breakers, the minimum scorecards, blind judging and whether the jury statistics are published are fixed/,
+      )
       .waitFor();
     expect(await page.field('scoringMethod').isDisabled()).toBe(true);
+    expect(
+      await b.page
+        .getByRole('checkbox', { name: 'Publish the jury statistics with the results' })
+        .isDisabled(),
+    ).toBe(true);
 
     // A stale copy: someone renames the edition after this page loaded it.
     await page.field('name').fill('My name for it');

@@ -64,6 +64,8 @@ describe('The public results pages without JavaScript', () => {
     });
     const { t } = b.app;
     await t.db.query(`UPDATE editions SET name = $2 WHERE id = $1`, [world.edition.id, name]);
+    // Each publishes its jury statistics (the rule, set before judging): shown once, and only once, public.
+    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
     for (const category of world.edition.categories) {
       const names = STANDARD_CATEGORIES.find((c) => c.code === category.code)!.name;
       await t.db.query(`UPDATE categories SET name = $2::jsonb WHERE id = $1`, [
@@ -260,6 +262,53 @@ describe('The public results pages without JavaScript', () => {
         );
 
         await expectAccessible(locale, `/results/${published.edition.slug}`);
+        watcher.assertClean();
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('states each category’s jury agreement (α with its interval) and which change would have changed the winner', async () => {
+      const { context, pages, watcher } = await visitor(locale);
+      try {
+        await pages.open(`/results/${published.edition.slug}`);
+        const two = (text: string) =>
+          new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+            text as Intl.StringNumericLiteral,
+          );
+        for (const category of results.categories) {
+          const statistics = category.juryStatistics!;
+          const { alpha } = statistics;
+          if (alpha.value === null || alpha.interval === null)
+            throw new Error('expected alpha and its interval');
+          const shown = await pages.juryStatistics(nameOf(category.code, locale));
+          const units = (
+            t.alphaUnits[new Intl.PluralRules(locale).select(alpha.units)] ?? t.alphaUnits.other
+          ).replace('{n}', String(alpha.units));
+          expect(shown).toMatchObject({
+            heading: t.juryStatisticsTitle,
+            alpha: t.juryAgreementInterval(
+              two(alpha.value),
+              two(alpha.interval.low),
+              two(alpha.interval.high),
+              units,
+            ),
+          });
+          const titles = new Map(category.nominations.map((n) => [n.nominationId, n.title]));
+          const winners = (ids: string[]) =>
+            ids.length ? ids.map((id) => titles.get(id)).join(', ') : t.noWinners;
+          // Three scorecards are required: without any one juror nothing is ranked, so both are fragile.
+          expect(statistics.fragile).toBe(true);
+          expect(shown!.fragile).toBe(`${t.fragile} ${t.fragileIntro}`);
+          expect(shown!.robust).toBeNull();
+          expect(shown!.causes).toHaveLength(statistics.causes.length);
+          statistics.causes.forEach((cause, i) => {
+            if (cause.kind === 'method')
+              expect(shown!.causes[i]).toBe(t.fragileMethod(t.methods[cause.method], winners(cause.winners)));
+            if (cause.kind === 'leave_one_out')
+              expect(shown!.causes[i]).toBe(t.fragileJuror(cause.juror, winners(cause.winners)));
+          });
+        }
         watcher.assertClean();
       } finally {
         await context.close();

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page, Route } from 'playwright-core';
 import { canonicalJson, sha256Hex } from '../../src/common/canonical-json.js';
 import { STANDARD_CATEGORIES } from '../../src/modules/editions/standard-categories.js';
-import type { ResultsManifest } from '../../src/modules/publication/manifest.js';
+import {
+  sealManifest,
+  type ResultsManifest,
+  type UnsealedManifest,
+} from '../../src/modules/publication/manifest.js';
+import { ResultsSigner } from '../../src/modules/publication/results-signer.js';
 import { VERIFY_MESSAGES, type VerifyMessages } from '../../src/modules/public-pages/verify-messages.js';
 import { signIn } from '../support/factories.js';
 import { closeAndTally, createJudgedWorld, scoreTable, type JudgedWorld } from '../support/tally.js';
@@ -68,6 +73,8 @@ describe('Verify in your browser', () => {
         JSON.stringify(names),
       ]);
     }
+    // The edition publishes its jury statistics (set before judging): the check recomputes them too.
+    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
     await scoreTable(t, world, {
       A: { E1: 5, E2: 4, E3: 3, S1: 5, S2: 8 },
       B: { E1: 5, E2: 6, E3: 3, S1: 7, S2: 6 },
@@ -148,8 +155,8 @@ describe('Verify in your browser', () => {
       expect(verdict.failed).toEqual([]);
       expect(verdict.passed).toEqual([
         v.digestOk,
-        v.rankingOk(nameOf('efficiency', locale)),
-        v.rankingOk(nameOf('sustainability', locale)),
+        v.statisticsOk(nameOf('efficiency', locale)),
+        v.statisticsOk(nameOf('sustainability', locale)),
         v.signatureOk(keyId),
         v.pageMatches,
       ]);
@@ -184,7 +191,7 @@ describe('Verify in your browser', () => {
     expect(verdict.failed).toEqual([v.digestMismatch, v.rankingMismatch(nameOf('efficiency', 'en'))]);
     // What was not touched still holds, and says so.
     expect(verdict.passed).toEqual([
-      v.rankingOk(nameOf('sustainability', 'en')),
+      v.statisticsOk(nameOf('sustainability', 'en')),
       v.signatureOk(keyId),
       v.pageMatches,
     ]);
@@ -195,6 +202,67 @@ describe('Verify in your browser', () => {
       expect.stringMatching(/: rank published 2, recomputed 1$/),
     );
     await expectNoAxeViolations(page, 'refused results', { rules: 'all' });
+  });
+
+  it('refuses a changed alpha even when sealed and signed with the platform’s key, and a changed fragile flag', async () => {
+    const { page } = b;
+    const v = VERIFY_MESSAGES.en;
+    const { t } = b.app;
+    let signed: ResultsManifest | undefined;
+    await page.route(`**${manifestPath}`, async (route: Route) => {
+      const response = await route.fetch();
+      const manifest = (await response.json()) as ResultsManifest;
+      const alpha = manifest.categories.find((c) => c.code === 'efficiency')!.juryStatistics!.alpha;
+      if (alpha.value === null) throw new Error('expected an alpha');
+      alpha.value = alpha.value === '0.5000' ? '0.5001' : '0.5000';
+      const content: Partial<ResultsManifest> = { ...manifest };
+      delete content.sha256;
+      delete content.signature;
+      const sealed = sealManifest(content as UnsealedManifest);
+      signed = await t.db.transaction((manager) => t.app.get(ResultsSigner).sign(manager, sealed));
+      await route.fulfill({ response, json: signed });
+    });
+    await page.goto(`/results/${world.edition.slug}?lang=en`);
+    const check = verifier(page);
+    await check.button.click();
+    const verdict = await check.verdict();
+    expect(signed?.signature?.keyId).toBe(keyId);
+    expect(verdict.outcome).toBe('refused');
+    // The platform's key signed the lie, and the digest is its own: only the recomputation catches it (and
+    // the page, which shows the genuine digest).
+    expect(verdict.failed).toEqual([v.statisticsMismatch(nameOf('efficiency', 'en')), v.pageDiffers]);
+    expect(verdict.passed).toEqual([
+      v.digestOk,
+      v.statisticsOk(nameOf('sustainability', 'en')),
+      v.signatureOk(keyId),
+    ]);
+    const details = check.region.locator('li.fail details');
+    await details.first().locator('summary').click();
+    expect(await details.first().locator('code').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/^jury statistics: alpha published .*"value":"0\.500[01]"/),
+    );
+    await page.unroute(`**${manifestPath}`);
+
+    await tamper(page, (manifest) => {
+      const stated = manifest.categories.find((c) => c.code === 'sustainability')!.juryStatistics!;
+      stated.fragile = !stated.fragile;
+    });
+    await page.goto(`/results/${world.edition.slug}?lang=en`);
+    await check.button.click();
+    const flag = await check.verdict();
+    // The page, too, says what the genuine manifest states, not what this one does.
+    expect(flag.failed).toEqual([
+      v.digestMismatch,
+      v.statisticsMismatch(nameOf('sustainability', 'en')),
+      v.pageDiffers,
+    ]);
+    const pageDetail = check.region.locator('li.fail details').nth(2);
+    await pageDetail.locator('summary').click();
+    expect(await pageDetail.locator('code').allInnerTexts()).toContainEqual(
+      expect.stringMatching(
+        /^sustainability: the page shows the jury statistics as (fragile|robust), the manifest states (fragile|robust)$/,
+      ),
+    );
   });
 
   it('refuses a changed score whose SHA-256 was recomputed to match: the signature does not cover it', async () => {
@@ -237,8 +305,8 @@ describe('Verify in your browser', () => {
     expect(verdict.failed).toEqual([v.signatureInvalid(keyId)]);
     expect(verdict.passed).toEqual([
       v.digestOk,
-      v.rankingOk(nameOf('efficiency', 'de')),
-      v.rankingOk(nameOf('sustainability', 'de')),
+      v.statisticsOk(nameOf('efficiency', 'de')),
+      v.statisticsOk(nameOf('sustainability', 'de')),
       v.pageMatches,
     ]);
 

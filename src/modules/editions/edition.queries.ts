@@ -95,6 +95,15 @@ export async function rankingRulesOf(
   return rules;
 }
 
+/** Whether the edition publishes each category's jury statistics with its results (its rule, default off). */
+export async function publishesJuryStatistics(manager: EntityManager, editionId: string): Promise<boolean> {
+  const [row] = await manager.query<{ publish: boolean }[]>(
+    `SELECT publish_jury_statistics AS publish FROM editions WHERE id = $1`,
+    [editionId],
+  );
+  return row?.publish ?? false;
+}
+
 /** When jury analytics flags a juror (edition rules with stated defaults 0.3 and 1). */
 export interface JuryThresholds {
   minAgreement: number;

@@ -55,6 +55,7 @@ type EditionPatch = Partial<
     | 'maxNominationsPerCompanyPerCategory'
     | 'blind'
     | 'calibrationFeedback'
+    | 'publishJuryStatistics'
     | 'reminderLeadHours'
     | 'minJurorAgreement'
     | 'maxJurorLeniencySigma'
@@ -62,8 +63,17 @@ type EditionPatch = Partial<
 >;
 type EditionField = keyof EditionPatch;
 
-/** Rules that decide a ranking: changing them once anyone may have scored would change the results. */
-const JUDGING_RULES: readonly EditionField[] = ['scoringMethod', 'tieBreakers', 'minScorecards', 'blind'];
+/**
+ * Rules that decide a ranking, or what is published about the jury: changing them once anyone may have
+ * scored would change the results, or what jurors were told when they scored.
+ */
+const JUDGING_RULES: readonly EditionField[] = [
+  'scoringMethod',
+  'tieBreakers',
+  'minScorecards',
+  'blind',
+  'publishJuryStatistics',
+];
 
 /** An archived edition is a record; every other phase still takes corrections. */
 const EDITABLE_PHASES = PHASES.filter((p) => p !== 'archived');
@@ -93,6 +103,7 @@ function patchOf(dto: UpdateEditionDto): EditionPatch {
     maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory,
     blind: dto.blind,
     calibrationFeedback: dto.calibrationFeedback,
+    publishJuryStatistics: dto.publishJuryStatistics,
     reminderLeadHours: dto.reminderLeadHours,
     minJurorAgreement: dto.minJurorAgreement,
     maxJurorLeniencySigma: dto.maxJurorLeniencySigma,
@@ -192,6 +203,7 @@ export class EditionsService {
       maxNominationsPerCompanyPerCategory: dto.maxNominationsPerCompanyPerCategory ?? 3,
       blind: dto.blind ?? false,
       calibrationFeedback: dto.calibrationFeedback ?? false,
+      publishJuryStatistics: dto.publishJuryStatistics ?? false,
       reminderLeadHours: dto.reminderLeadHours ?? 72,
       minJurorAgreement: dto.minJurorAgreement ?? 0.3,
       maxJurorLeniencySigma: dto.maxJurorLeniencySigma ?? 1,

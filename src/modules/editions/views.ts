@@ -22,6 +22,8 @@ export interface EditionView {
   blind: boolean;
   /** Jurors see their own deviation from the panel's median on calibration entries (issue 17). */
   calibrationFeedback: boolean;
+  /** The published results state each category's alpha and whether it was fragile (issue 17). */
+  publishJuryStatistics: boolean;
   reminderLeadHours: number;
   /** Jury analytics: flag a juror whose agreement is below this. */
   minJurorAgreement: number;
@@ -51,6 +53,7 @@ export function toEditionView(edition: Edition): EditionView {
     maxNominationsPerCompanyPerCategory: edition.maxNominationsPerCompanyPerCategory,
     blind: edition.blind,
     calibrationFeedback: edition.calibrationFeedback,
+    publishJuryStatistics: edition.publishJuryStatistics,
     reminderLeadHours: edition.reminderLeadHours,
     minJurorAgreement: edition.minJurorAgreement,
     maxJurorLeniencySigma: edition.maxJurorLeniencySigma,

@@ -1,5 +1,8 @@
 import type { Locale } from '../../common/auth/roles.js';
 import type { PublicResults } from '../publication/manifest.js';
+import type { StatedAlpha } from '../publication/jury-statistics.js';
+
+type AlphaReason = Extract<StatedAlpha, { value: null }>['reason'];
 
 /** A message that depends on a count, per CLDR plural category (`Intl.PluralRules`); `other` is required. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -49,9 +52,28 @@ export interface PageMessages {
   verifyHow: string;
   verifyResult: string;
   auditHead: string;
+  /** Jury statistics, where the edition publishes them: `value`, `low` and `high` already formatted. */
+  juryStatisticsTitle: string;
+  juryAgreement: (value: string, units: string) => string;
+  juryAgreementInterval: (value: string, low: string, high: string, units: string) => string;
+  /** `{n}` nominations alpha was computed on. */
+  alphaUnits: Plural;
+  juryAgreementNone: Record<AlphaReason, string>;
+  fragile: string;
+  fragileIntro: string;
+  fragileMethod: (method: string, winners: string) => string;
+  fragileJuror: (juror: string, winners: string) => string;
+  /** One juror's total for `title` changed by `amount` points (within `margin`) levels the first two. */
+  fragileRaise: (juror: string, title: string, amount: string, margin: string) => string;
+  fragileLower: (juror: string, title: string, amount: string, margin: string) => string;
+  noWinners: string;
+  robust: (margin: string) => string;
   notFoundTitle: string;
   notFoundText: string;
 }
+
+/** "1 point", "0.35 points": English and German count a whole one in the singular, anything else in the plural. */
+const points = (amount: string, one: string, other: string) => `${amount} ${amount === '1' ? one : other}`;
 
 export const MESSAGES: Record<Locale, PageMessages> = {
   en: {
@@ -105,6 +127,32 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     verifyHow: 'With a copy of Magistral (open source), run:',
     verifyResult: 'It checks the digest and recomputes every category’s ranking from the scores alone.',
     auditHead: 'Audit log head at publication',
+    juryStatisticsTitle: 'How far to trust this ranking',
+    juryAgreement: (value, units) => `Jury agreement (Krippendorff’s α): ${value}, over ${units}.`,
+    juryAgreementInterval: (value, low, high, units) =>
+      `Jury agreement (Krippendorff’s α): ${value}, 95 % interval ${low}–${high}, over ${units}.`,
+    alphaUnits: {
+      one: '{n} nomination scored by two or more jurors',
+      other: '{n} nominations scored by two or more jurors',
+    },
+    juryAgreementNone: {
+      too_few_pairable:
+        'Jury agreement (Krippendorff’s α) cannot be computed: no nomination was scored by two or more jurors.',
+      no_variance: 'Jury agreement (Krippendorff’s α) cannot be computed: every juror total was the same.',
+      no_common_block:
+        'Jury agreement (Krippendorff’s α) cannot be computed: no jurors scored the same nominations.',
+    },
+    fragile: 'Fragile result.',
+    fragileIntro: 'The winner would have been different:',
+    fragileMethod: (method, winners) => `with scores combined by ${method}: ${winners};`,
+    fragileJuror: (juror, winners) => `without the scorecards of juror ${juror}: ${winners};`,
+    fragileRaise: (juror, title, amount, margin) =>
+      `had juror ${juror} given “${title}” ${points(amount, 'point', 'points')} more, it would have drawn level with the winner (the margin called fragile is ${points(margin, 'point', 'points')}).`,
+    fragileLower: (juror, title, amount, margin) =>
+      `had juror ${juror} given “${title}” ${points(amount, 'point', 'points')} less, the runner-up would have drawn level with it (the margin called fragile is ${points(margin, 'point', 'points')}).`,
+    noWinners: 'no winner',
+    robust: (margin) =>
+      `Not fragile: the same winner under every scoring method, without any one juror’s scorecards, and after any change of up to ${points(margin, 'point', 'points')} to one juror’s total.`,
     notFoundTitle: 'No published results here',
     notFoundText: 'There are no published results at this address.',
   },
@@ -164,6 +212,35 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     verifyHow: 'С копией Magistral (открытый код) выполните:',
     verifyResult: 'Команда проверит хеш и пересчитает рейтинг каждой категории только по оценкам.',
     auditHead: 'Вершина журнала аудита при публикации',
+    juryStatisticsTitle: 'Насколько можно доверять этому рейтингу',
+    juryAgreement: (value, units) => `Согласованность жюри (α Криппендорфа): ${value}, по ${units}.`,
+    juryAgreementInterval: (value, low, high, units) =>
+      `Согласованность жюри (α Криппендорфа): ${value}, 95-процентный интервал ${low}–${high}, по ${units}.`,
+    alphaUnits: {
+      one: '{n} номинации, оценённой двумя и более членами жюри',
+      few: '{n} номинациям, оценённым двумя и более членами жюри',
+      many: '{n} номинациям, оценённым двумя и более членами жюри',
+      other: '{n} номинации, оценённой двумя и более членами жюри',
+    },
+    juryAgreementNone: {
+      too_few_pairable:
+        'Согласованность жюри (α Криппендорфа) не вычисляется: ни одну номинацию не оценили двое и более членов жюри.',
+      no_variance:
+        'Согласованность жюри (α Криппендорфа) не вычисляется: все итоговые оценки членов жюри одинаковы.',
+      no_common_block:
+        'Согласованность жюри (α Криппендорфа) не вычисляется: члены жюри не оценивали одни и те же номинации.',
+    },
+    fragile: 'Неустойчивый результат.',
+    fragileIntro: 'Победитель был бы другим:',
+    fragileMethod: (method, winners) => `при способе сведения «${method}»: ${winners};`,
+    fragileJuror: (juror, winners) => `без оценочных листов члена жюри ${juror}: ${winners};`,
+    fragileRaise: (juror, title, amount, margin) =>
+      `если бы член жюри ${juror} поставил номинации «${title}» на ${amount} балла больше, она сравнялась бы с победителем (неустойчивым считается разрыв до ${margin} балла).`,
+    fragileLower: (juror, title, amount, margin) =>
+      `если бы член жюри ${juror} поставил номинации «${title}» на ${amount} балла меньше, с ней сравнялась бы вторая (неустойчивым считается разрыв до ${margin} балла).`,
+    noWinners: 'без победителя',
+    robust: (margin) =>
+      `Результат устойчив: тот же победитель при любом способе сведения оценок, без оценочных листов любого одного члена жюри и при любом изменении итоговой оценки одного члена жюри в пределах ${margin} балла.`,
     notFoundTitle: 'Здесь нет опубликованных итогов',
     notFoundText: 'По этому адресу нет опубликованных итогов.',
   },
@@ -219,6 +296,33 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     verifyHow: 'Magistral көшірмесімен (ашық код) орындаңыз:',
     verifyResult: 'Команда хэшті тексеріп, әр санаттың рейтингін тек бағалар бойынша қайта есептейді.',
     auditHead: 'Жариялау кезіндегі аудит журналының басы',
+    juryStatisticsTitle: 'Бұл рейтингке қаншалықты сенуге болады',
+    juryAgreement: (value, units) => `Қазылар келісімі (Криппендорфтың α): ${value}, ${units} бойынша.`,
+    juryAgreementInterval: (value, low, high, units) =>
+      `Қазылар келісімі (Криппендорфтың α): ${value}, 95 пайыздық аралық ${low}–${high}, ${units} бойынша.`,
+    alphaUnits: {
+      one: 'екі не одан көп қазы бағалаған {n} номинация',
+      other: 'екі не одан көп қазы бағалаған {n} номинация',
+    },
+    juryAgreementNone: {
+      too_few_pairable:
+        'Қазылар келісімін (Криппендорфтың α) есептеу мүмкін емес: бірде-бір номинацияны екі не одан көп қазы бағаламаған.',
+      no_variance:
+        'Қазылар келісімін (Криппендорфтың α) есептеу мүмкін емес: қазылардың барлық қорытынды бағалары бірдей.',
+      no_common_block:
+        'Қазылар келісімін (Криппендорфтың α) есептеу мүмкін емес: қазылар бірдей номинацияларды бағаламаған.',
+    },
+    fragile: 'Тұрақсыз нәтиже.',
+    fragileIntro: 'Жеңімпаз басқа болар еді:',
+    fragileMethod: (method, winners) => `бағаларды «${method}» әдісімен біріктіргенде: ${winners};`,
+    fragileJuror: (juror, winners) => `${juror} қазының бағалау парақтарынсыз: ${winners};`,
+    fragileRaise: (juror, title, amount, margin) =>
+      `${juror} қазы «${title}» номинациясына ${amount} ұпай артық қойғанда, ол жеңімпазбен теңесер еді (${margin} ұпайға дейінгі айырма тұрақсыз саналады).`,
+    fragileLower: (juror, title, amount, margin) =>
+      `${juror} қазы «${title}» номинациясына ${amount} ұпай кем қойғанда, екінші орын онымен теңесер еді (${margin} ұпайға дейінгі айырма тұрақсыз саналады).`,
+    noWinners: 'жеңімпазсыз',
+    robust: (margin) =>
+      `Нәтиже тұрақты: бағаларды біріктірудің кез келген әдісінде, кез келген бір қазының бағалау парақтарынсыз және бір қазының қорытынды бағасы ${margin} ұпайға дейін өзгергенде де жеңімпаз сол.`,
     notFoundTitle: 'Мұнда жарияланған қорытынды жоқ',
     notFoundText: 'Бұл мекенжайда жарияланған қорытынды жоқ.',
   },
@@ -275,6 +379,33 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     verifyResult:
       'Der Befehl prüft den Hash und berechnet die Rangliste jeder Kategorie allein aus den Bewertungen neu.',
     auditHead: 'Kopf des Audit-Protokolls bei Veröffentlichung',
+    juryStatisticsTitle: 'Wie belastbar diese Rangliste ist',
+    juryAgreement: (value, units) => `Übereinstimmung der Jury (Krippendorffs α): ${value}, über ${units}.`,
+    juryAgreementInterval: (value, low, high, units) =>
+      `Übereinstimmung der Jury (Krippendorffs α): ${value}, 95-%-Intervall ${low}–${high}, über ${units}.`,
+    alphaUnits: {
+      one: '{n} Nominierung, die zwei oder mehr Juroren bewertet haben',
+      other: '{n} Nominierungen, die zwei oder mehr Juroren bewertet haben',
+    },
+    juryAgreementNone: {
+      too_few_pairable:
+        'Die Übereinstimmung der Jury (Krippendorffs α) ist nicht berechenbar: keine Nominierung wurde von zwei oder mehr Juroren bewertet.',
+      no_variance:
+        'Die Übereinstimmung der Jury (Krippendorffs α) ist nicht berechenbar: alle Gesamtwertungen der Juroren sind gleich.',
+      no_common_block:
+        'Die Übereinstimmung der Jury (Krippendorffs α) ist nicht berechenbar: keine Juroren haben dieselben Nominierungen bewertet.',
+    },
+    fragile: 'Knappes Ergebnis.',
+    fragileIntro: 'Der Sieger wäre ein anderer gewesen:',
+    fragileMethod: (method, winners) => `bei Zusammenfassung der Bewertungen als ${method}: ${winners};`,
+    fragileJuror: (juror, winners) => `ohne die Bewertungsbögen von Juror ${juror}: ${winners};`,
+    fragileRaise: (juror, title, amount, margin) =>
+      `hätte Juror ${juror} „${title}“ ${points(amount, 'Punkt', 'Punkte')} mehr gegeben, läge es gleichauf mit dem Sieger (als knapp gilt ein Abstand bis ${points(margin, 'Punkt', 'Punkte')}).`,
+    fragileLower: (juror, title, amount, margin) =>
+      `hätte Juror ${juror} „${title}“ ${points(amount, 'Punkt', 'Punkte')} weniger gegeben, läge der Zweite gleichauf (als knapp gilt ein Abstand bis ${points(margin, 'Punkt', 'Punkte')}).`,
+    noWinners: 'kein Sieger',
+    robust: (margin) =>
+      `Nicht knapp: derselbe Sieger bei jeder Art der Zusammenfassung, ohne die Bewertungsbögen jedes einzelnen Jurors und nach jeder Änderung einer Gesamtwertung eines Jurors um bis zu ${points(margin, 'Punkt', 'Punkte')}.`,
     notFoundTitle: 'Hier sind keine Ergebnisse veröffentlicht',
     notFoundText: 'Unter dieser Adresse sind keine Ergebnisse veröffentlicht.',
   },

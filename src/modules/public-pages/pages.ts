@@ -41,6 +41,15 @@ function scoreOf(locale: Locale, score: string): string {
   return format.format(score as Intl.StringNumericLiteral);
 }
 
+/** A decimal string ("0.7213", "-0.3500") with at most `digits` decimals, in the locale's way. */
+function decimalOf(locale: Locale, text: string, minimum: number, maximum = minimum): string {
+  const format = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: minimum,
+    maximumFractionDigits: maximum,
+  });
+  return format.format(text as Intl.StringNumericLiteral);
+}
+
 function layout(context: PageContext, page: Layout): string {
   const t = MESSAGES[context.locale];
   const url = `${context.publicUrl}${page.path}`;
@@ -121,6 +130,63 @@ function noteOf(t: PageMessages, row: Row): string {
   return '';
 }
 
+/**
+ * Where the edition publishes them: the jury's agreement (alpha, to two decimals, with its interval) and
+ * whether the winner was fragile, each change that would have changed it in words; jurors by pseudonym, as
+ * in the manifest. Nothing at all where the edition does not publish them.
+ */
+function juryStatisticsOf(context: PageContext, category: Category, heading: string): SafeHtml | '' {
+  const statistics = category.juryStatistics;
+  if (!statistics) return '';
+  const { locale } = context;
+  const t = MESSAGES[locale];
+  const { alpha } = statistics;
+  let agreement: string;
+  if (alpha.value === null) agreement = t.juryAgreementNone[alpha.reason];
+  else {
+    const units = plural(locale, t.alphaUnits, alpha.units);
+    const value = decimalOf(locale, alpha.value, 2);
+    agreement = alpha.interval
+      ? t.juryAgreementInterval(
+          value,
+          decimalOf(locale, alpha.interval.low, 2),
+          decimalOf(locale, alpha.interval.high, 2),
+          units,
+        )
+      : t.juryAgreement(value, units);
+  }
+  const titles = new Map(category.nominations.map((n) => [n.nominationId, n.title]));
+  const winners = (ids: readonly string[]) =>
+    ids.length ? ids.map((id) => titles.get(id) ?? id).join(', ') : t.noWinners;
+  const margin = decimalOf(locale, statistics.fragileMargin, 0, 4);
+  const causes = statistics.causes.map((cause) => {
+    if (cause.kind === 'method')
+      return markup`<li>${t.fragileMethod(t.methods[cause.method], winners(cause.winners))}</li>`;
+    if (cause.kind === 'leave_one_out')
+      return markup`<li>${t.fragileJuror(cause.juror, winners(cause.winners))}</li>`;
+    const { juror, nomination, delta } = cause.change;
+    const amount = decimalOf(locale, delta.replace(/^-/, ''), 0, 4);
+    const title = titles.get(nomination) ?? nomination;
+    const threshold = decimalOf(locale, cause.threshold, 0, 4);
+    return markup`<li>${
+      delta.startsWith('-')
+        ? t.fragileLower(juror, title, amount, threshold)
+        : t.fragileRaise(juror, title, amount, threshold)
+    }</li>`;
+  });
+  return markup`<div class="jury-statistics" role="group" aria-labelledby="${heading}-trust">
+<h3 id="${heading}-trust">${t.juryStatisticsTitle}</h3>
+<p class="alpha">${agreement}</p>
+${
+  statistics.fragile
+    ? markup`<div class="fragile"><p><strong>${t.fragile}</strong> ${t.fragileIntro}</p><ul>${causes}</ul></div>`
+    : category.nominations.some((n) => n.rank !== null)
+      ? markup`<p class="robust">${t.robust(margin)}</p>`
+      : ''
+}
+</div>`;
+}
+
 function categorySection(context: PageContext, category: Category, index: number): SafeHtml {
   const { locale } = context;
   const t = MESSAGES[locale];
@@ -161,6 +227,7 @@ ${
 </div>`
     : ''
 }
+${juryStatisticsOf(context, category, heading)}
 </section>`;
 }
 

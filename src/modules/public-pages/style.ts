@@ -68,6 +68,11 @@ code.digest { overflow-wrap: anywhere; }
 pre { background: var(--paper); border: 1px solid var(--line); padding: .75rem; overflow-x: auto;
   border-radius: var(--radius); white-space: pre-wrap; overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
+.jury-statistics { border-top: 1px solid var(--line); margin-top: var(--space); }
+.jury-statistics h3 { font-size: 1.05rem; margin: var(--space) 0 .25rem; }
+.jury-statistics p { margin: .25rem 0; }
+.jury-statistics .fragile { border-left: 4px solid var(--fail); padding: .25rem var(--space); margin: .5rem 0; }
+.jury-statistics .fragile ul { margin: .25rem 0; padding-left: 1.25rem; }
 .browser-check { border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: .25rem 0; }
 .browser-check button { font: inherit; font-weight: 600; color: var(--card); background: var(--accent);
   border: 2px solid var(--accent); border-radius: var(--radius); padding: .5rem 1rem; cursor: pointer; }

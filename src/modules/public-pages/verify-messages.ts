@@ -21,6 +21,9 @@ export interface VerifyMessages {
   rankingOk: (category: string) => string;
   rankingMismatch: (category: string) => string;
   categoryUnreadable: (category: string) => string;
+  /** The ranking holds, and so do the stated jury statistics (alpha, fragile). */
+  statisticsOk: (category: string) => string;
+  statisticsMismatch: (category: string) => string;
   signatureOk: (keyId: string) => string;
   signatureInvalid: (keyId: string) => string;
   unknownKey: (keyId: string) => string;
@@ -50,6 +53,10 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
     rankingOk: (category) => `${category}: the ranking follows from the scores.`,
     rankingMismatch: (category) => `${category}: the published ranking does not follow from the scores.`,
     categoryUnreadable: (category) => `${category}: the scores cannot be recomputed.`,
+    statisticsOk: (category) =>
+      `${category}: the ranking, the jury agreement (α) and the fragile verdict follow from the scores.`,
+    statisticsMismatch: (category) =>
+      `${category}: the stated jury agreement (α) or fragile verdict does not follow from the scores.`,
     signatureOk: (keyId) => `Signed by the platform’s key ${keyId}, valid when the results were published.`,
     signatureInvalid: (keyId) => `The signature does not verify with the platform’s key ${keyId}.`,
     unknownKey: (keyId) => `The signing key ${keyId} is not one the platform publishes.`,
@@ -76,6 +83,10 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
     rankingOk: (category) => `${category}: рейтинг следует из оценок.`,
     rankingMismatch: (category) => `${category}: опубликованный рейтинг не следует из оценок.`,
     categoryUnreadable: (category) => `${category}: оценки невозможно пересчитать.`,
+    statisticsOk: (category) =>
+      `${category}: рейтинг, согласованность жюри (α) и вывод о неустойчивости следуют из оценок.`,
+    statisticsMismatch: (category) =>
+      `${category}: указанная согласованность жюри (α) или вывод о неустойчивости не следует из оценок.`,
     signatureOk: (keyId) => `Подписано ключом платформы ${keyId}, действительным на момент публикации.`,
     signatureInvalid: (keyId) => `Подпись не подтверждается ключом платформы ${keyId}.`,
     unknownKey: (keyId) => `Ключ подписи ${keyId} не входит в опубликованные ключи платформы.`,
@@ -103,6 +114,10 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
     rankingOk: (category) => `${category}: рейтинг бағалардан шығады.`,
     rankingMismatch: (category) => `${category}: жарияланған рейтинг бағалардан шықпайды.`,
     categoryUnreadable: (category) => `${category}: бағаларды қайта есептеу мүмкін емес.`,
+    statisticsOk: (category) =>
+      `${category}: рейтинг, қазылар келісімі (α) және тұрақсыздық туралы қорытынды бағалардан шығады.`,
+    statisticsMismatch: (category) =>
+      `${category}: көрсетілген қазылар келісімі (α) немесе тұрақсыздық туралы қорытынды бағалардан шықпайды.`,
     signatureOk: (keyId) => `Платформаның ${keyId} кілтімен қол қойылған, жариялау кезінде жарамды болған.`,
     signatureInvalid: (keyId) => `Қолтаңба платформаның ${keyId} кілтімен расталмайды.`,
     unknownKey: (keyId) => `${keyId} қол қою кілті платформаның жарияланған кілттерінің қатарында жоқ.`,
@@ -132,6 +147,10 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
     rankingMismatch: (category) =>
       `${category}: die veröffentlichte Rangliste folgt nicht aus den Bewertungen.`,
     categoryUnreadable: (category) => `${category}: die Bewertungen lassen sich nicht neu berechnen.`,
+    statisticsOk: (category) =>
+      `${category}: Rangliste, Übereinstimmung der Jury (α) und das Urteil zur Knappheit folgen aus den Bewertungen.`,
+    statisticsMismatch: (category) =>
+      `${category}: die angegebene Übereinstimmung der Jury (α) oder das Urteil zur Knappheit folgt nicht aus den Bewertungen.`,
     signatureOk: (keyId) =>
       `Signiert mit dem Schlüssel ${keyId} der Plattform, gültig zur Zeit der Veröffentlichung.`,
     signatureInvalid: (keyId) => `Die Signatur lässt sich mit dem Schlüssel ${keyId} nicht bestätigen.`,

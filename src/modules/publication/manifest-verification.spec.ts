@@ -38,7 +38,7 @@ const PUBLISHED: PublishedKey = {
 };
 
 /** Two categories: mean with a median tie-break, and SPEC.md's worked z-score example. */
-function signedManifest(): ResultsManifest {
+function signedManifest({ statistics = false }: { statistics?: boolean } = {}): ResultsManifest {
   const mean: TallyInput = {
     rules: { method: 'mean', tieBreakers: ['median'], minScorecards: 2 },
     criteria: [{ code: 'impact', weight: '1' }],
@@ -72,14 +72,24 @@ function signedManifest(): ResultsManifest {
     publishedAt: '2026-11-20T12:00:00.000Z',
     auditHead: null,
     categories: [
-      manifestCategory({ code: 'efficiency', name: { en: 'Efficiency', de: 'Effizienz' } }, mean, [
-        { id: 'e1', title: 'Rail bridge', company: 'Steppe Bridges' },
-        { id: 'e2', title: 'Dry port', company: 'Khorgos Gateway' },
-      ]),
-      manifestCategory({ code: 'innovation', name: { en: 'Innovation' } }, zscore, [
-        { id: 't1', title: 'Cold chain', company: 'Samarkand Cold' },
-        { id: 't2', title: 'Night ferry', company: 'Caspian Ferry Lines' },
-      ]),
+      manifestCategory(
+        { code: 'efficiency', name: { en: 'Efficiency', de: 'Effizienz' } },
+        mean,
+        [
+          { id: 'e1', title: 'Rail bridge', company: 'Steppe Bridges' },
+          { id: 'e2', title: 'Dry port', company: 'Khorgos Gateway' },
+        ],
+        { statistics },
+      ),
+      manifestCategory(
+        { code: 'innovation', name: { en: 'Innovation' } },
+        zscore,
+        [
+          { id: 't1', title: 'Cold chain', company: 'Samarkand Cold' },
+          { id: 't2', title: 'Night ferry', company: 'Caspian Ferry Lines' },
+        ],
+        { statistics },
+      ),
     ],
   });
   // As a visitor receives it: JSON, not the objects that built it.
@@ -104,10 +114,18 @@ describe.each([
             code: 'efficiency',
             name: { en: 'Efficiency', de: 'Effizienz' },
             ok: true,
+            statistics: false,
             failure: null,
             problems: [],
           },
-          { code: 'innovation', name: { en: 'Innovation' }, ok: true, failure: null, problems: [] },
+          {
+            code: 'innovation',
+            name: { en: 'Innovation' },
+            ok: true,
+            statistics: false,
+            failure: null,
+            problems: [],
+          },
         ],
       },
       signature: [],
@@ -179,6 +197,91 @@ describe.each([
     expect((await verifyResults(unsigned, [PUBLISHED], crypto)).signature!.map((s) => s.failure)).toEqual([
       'unsigned',
     ]);
+  });
+
+  it('recomputes the stated jury statistics: alpha, its interval, the fragile verdict and its causes', async () => {
+    const manifest = signedManifest({ statistics: true });
+    expect(manifest.format).toBe('magistral-results-manifest/2');
+    const verdict = await verifyResults(manifest, [PUBLISHED], crypto);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.manifest.categories.map((c) => [c.code, c.ok, c.statistics])).toEqual([
+      ['efficiency', true, true],
+      ['innovation', true, true],
+    ]);
+  });
+
+  /** A manifest with statistics whose `change` was made, then sealed and signed again (as by the platform). */
+  function resigned(change: (manifest: ResultsManifest) => void): ResultsManifest {
+    const manifest = signedManifest({ statistics: true });
+    change(manifest);
+    const content: Partial<ResultsManifest> = { ...manifest };
+    delete content.sha256;
+    delete content.signature;
+    const sealed = sealManifest(content as UnsealedManifest);
+    return { ...sealed, signature: signDigest(sealed.sha256, key) };
+  }
+
+  it('refuses a manifest, even one signed by the platform, whose stated alpha or fragile flag is not what its matrix gives', async () => {
+    const alpha = resigned((m) => {
+      const stated = m.categories[0]!.juryStatistics!.alpha;
+      if (stated.value === null) throw new Error('expected an alpha');
+      stated.value = stated.value === '0.9000' ? '0.9001' : '0.9000';
+    });
+    const byAlpha = await verifyResults(alpha, [PUBLISHED], crypto);
+    expect(byAlpha.ok).toBe(false);
+    expect(byAlpha.signature).toEqual([]);
+    expect(byAlpha.manifest.categories.map((c) => [c.code, c.failure])).toEqual([
+      ['efficiency', 'statistics'],
+      ['innovation', null],
+    ]);
+    expect(byAlpha.manifest.categories[0]!.problems).toEqual([
+      expect.stringMatching(/^jury statistics: alpha published .*"value":"0\.900[01]".*, recomputed /),
+    ]);
+
+    const flag = resigned((m) => {
+      const stated = m.categories[1]!.juryStatistics!;
+      stated.fragile = !stated.fragile;
+    });
+    const byFlag = await verifyResults(flag, [PUBLISHED], crypto);
+    expect(byFlag.manifest.categories.map((c) => [c.code, c.failure])).toEqual([
+      ['efficiency', null],
+      ['innovation', 'statistics'],
+    ]);
+    expect(byFlag.manifest.categories[1]!.problems.join('\n')).toMatch(/fragile published (true|false)/);
+
+    const interval = resigned((m) => {
+      m.categories[0]!.juryStatistics!.seed = '0'.repeat(64);
+    });
+    expect((await verifyResults(interval, [PUBLISHED], crypto)).manifest.categories[0]!.failure).toBe(
+      'statistics',
+    );
+    const margin = resigned((m) => {
+      m.categories[0]!.juryStatistics!.fragileMargin = 'lots';
+    });
+    expect((await verifyResults(margin, [PUBLISHED], crypto)).manifest.categories[0]!.problems).toEqual([
+      expect.stringMatching(/^jury statistics cannot be recomputed: fragileMargin must be/),
+    ]);
+  });
+
+  it('still verifies a manifest published in format /1, and refuses jury statistics in one', async () => {
+    const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
+    const old = JSON.parse(
+      readFileSync(join(fixtures, 'results-manifest-v1.json'), 'utf8'),
+    ) as ResultsManifest;
+    const { keys } = JSON.parse(readFileSync(join(fixtures, 'results-manifest-v1.keys.json'), 'utf8')) as {
+      keys: PublishedKey[];
+    };
+    expect(old.format).toBe('magistral-results-manifest/1');
+    const verdict = await verifyResults(old, keys, crypto);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.manifest.categories.map((c) => [c.ok, c.statistics])).toEqual([[true, false]]);
+
+    const claimed = resigned((m) => {
+      m.format = 'magistral-results-manifest/1';
+    });
+    expect(
+      (await verifyResults(claimed, [PUBLISHED], crypto)).manifest.problems.map((p) => p.failure),
+    ).toEqual(['format']);
   });
 
   it('verifies nothing without published keys, and refuses what is not a manifest', async () => {

@@ -18,11 +18,26 @@ import {
   type TallyRules,
   type TallyScorecard,
 } from '../tally/arithmetic/tally.js';
+import {
+  juryStatistics,
+  statisticsDifferences,
+  statisticsSeedText,
+  type JuryStatistics,
+} from './jury-statistics.js';
 
-export const MANIFEST_FORMAT = 'magistral-results-manifest/1';
+/**
+ * The format this platform writes: /2 may state each category's jury statistics (`juryStatistics`); /1, the
+ * format of manifests published before, never does. Both are read.
+ */
+export const MANIFEST_FORMAT = 'magistral-results-manifest/2';
+export const MANIFEST_FORMATS = ['magistral-results-manifest/1', MANIFEST_FORMAT] as const;
+export type ManifestFormat = (typeof MANIFEST_FORMATS)[number];
 export const SIGNATURE_ALGORITHM = 'Ed25519';
-/** Keeps a signature over a manifest from ever passing for a signature over anything else the key signs. */
-const SIGNED_MESSAGE_PREFIX = `${MANIFEST_FORMAT}\n`;
+/**
+ * Keeps a signature over a manifest from ever passing for a signature over anything else the key signs. The
+ * same for every format (the digest covers `format` already), so manifests signed before still verify.
+ */
+const SIGNED_MESSAGE_PREFIX = 'magistral-results-manifest/1\n';
 /** Several API instances share one key; their clocks may differ a little from the one that registered it. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -67,7 +82,7 @@ export interface Finding<Failure extends string> {
 }
 
 export type ManifestFailure = 'not_a_manifest' | 'digest' | 'format' | 'algorithm';
-export type CategoryFailure = 'malformed' | 'algorithm' | 'untallyable' | 'ranking';
+export type CategoryFailure = 'malformed' | 'algorithm' | 'untallyable' | 'ranking' | 'statistics';
 export type SignatureFailure = 'unsigned' | 'unknown_key' | 'key_not_valid' | 'invalid';
 
 export interface CategoryVerdict {
@@ -75,6 +90,8 @@ export interface CategoryVerdict {
   /** The category's name per language, as the manifest gives it (empty when it gives none). */
   name: Record<string, string>;
   ok: boolean;
+  /** The category states jury statistics, and they were recomputed and agree. */
+  statistics: boolean;
   /** Why it does not hold (null when ok), and what differs, in English. */
   failure: CategoryFailure | null;
   problems: string[];
@@ -104,6 +121,7 @@ interface MatrixCategory {
   nominations: { id: string }[];
   scorecards: TallyScorecard[];
   result: TallyResult;
+  juryStatistics?: JuryStatistics;
 }
 
 /** The input `tally()` ranks a category from: the matrix alone. */
@@ -167,10 +185,18 @@ export async function verifyManifest(value: unknown, crypto: VerifierCrypto): Pr
       failure: 'digest',
       text: `sha256 does not match the content: published ${sha256}, computed ${digest}`,
     });
-  if (value.format !== MANIFEST_FORMAT)
+  if (!(MANIFEST_FORMATS as readonly unknown[]).includes(value.format))
     problems.push({
       failure: 'format',
-      text: `unknown format ${JSON.stringify(value.format)}; this verifier reads ${MANIFEST_FORMAT}`,
+      text: `unknown format ${JSON.stringify(value.format)}; this verifier reads ${MANIFEST_FORMATS.join(' and ')}`,
+    });
+  else if (
+    value.format !== MANIFEST_FORMAT &&
+    (value.categories as unknown[]).some((c) => isObject(c) && 'juryStatistics' in c)
+  )
+    problems.push({
+      failure: 'format',
+      text: `format ${String(value.format)} states no jury statistics, yet a category has some`,
     });
   if (value.algorithm !== TALLY_ALGORITHM_VERSION) {
     problems.push({
@@ -178,17 +204,24 @@ export async function verifyManifest(value: unknown, crypto: VerifierCrypto): Pr
       text: `algorithm ${JSON.stringify(value.algorithm)} is not ${TALLY_ALGORITHM_VERSION}, the one this verifier implements`,
     });
   }
-  const categories = (value.categories as unknown[]).map(verifyCategory);
+  const categories = await Promise.all(
+    (value.categories as unknown[]).map((category, index) => verifyCategory(category, index, crypto)),
+  );
   return { ok: problems.length === 0 && categories.every((c) => c.ok), problems, categories };
 }
 
-function verifyCategory(value: unknown, index: number): CategoryVerdict {
+async function verifyCategory(
+  value: unknown,
+  index: number,
+  crypto: VerifierCrypto,
+): Promise<CategoryVerdict> {
   const code = isObject(value) && typeof value.code === 'string' ? value.code : `#${index + 1}`;
   const name = isObject(value) && isObject(value.name) ? namesOf(value.name) : {};
   const refused = (failure: CategoryFailure, problems: string[]): CategoryVerdict => ({
     code,
     name,
     ok: false,
+    statistics: false,
     failure,
     problems,
   });
@@ -209,9 +242,32 @@ function verifyCategory(value: unknown, index: number): CategoryVerdict {
   } catch (error) {
     return refused('untallyable', [`the matrix cannot be tallied: ${(error as Error).message}`]);
   }
-  if (canonicalJson(recomputed) === canonicalJson(category.result))
-    return { code, name, ok: true, failure: null, problems: [] };
-  return refused('ranking', differences(category.result, recomputed));
+  if (canonicalJson(recomputed) !== canonicalJson(category.result))
+    return refused('ranking', differences(category.result, recomputed));
+  const statistics = 'juryStatistics' in category;
+  if (statistics) {
+    const problems = await statisticsProblems(category, crypto);
+    if (problems.length) return refused('statistics', problems);
+  }
+  return { code, name, ok: true, statistics, failure: null, problems: [] };
+}
+
+/**
+ * The stated jury statistics against those recomputed from the matrix with the same analytics code: alpha
+ * and its bootstrap interval (seeded by the input's SHA-256, computed here), and the fragile verdict with its
+ * causes, under the margin the manifest states.
+ */
+async function statisticsProblems(category: MatrixCategory, crypto: VerifierCrypto): Promise<string[]> {
+  const stated: unknown = category.juryStatistics;
+  const input = categoryInput(category);
+  const margin = isObject(stated) && typeof stated.fragileMargin === 'string' ? stated.fragileMargin : '';
+  let recomputed: JuryStatistics;
+  try {
+    recomputed = juryStatistics(input, await crypto.sha256Hex(statisticsSeedText(input)), margin);
+  } catch (error) {
+    return [`jury statistics cannot be recomputed: ${(error as Error).message}`];
+  }
+  return statisticsDifferences(stated, recomputed);
 }
 
 /** The published rows that the recomputation contradicts, in words. */

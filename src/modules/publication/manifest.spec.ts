@@ -58,7 +58,16 @@ describe('results manifest', () => {
     expect(verdict).toEqual({
       ok: true,
       problems: [],
-      categories: [{ code: 'efficiency', name: { en: 'Efficiency' }, ok: true, failure: null, problems: [] }],
+      categories: [
+        {
+          code: 'efficiency',
+          name: { en: 'Efficiency' },
+          ok: true,
+          statistics: false,
+          failure: null,
+          problems: [],
+        },
+      ],
     });
   });
 

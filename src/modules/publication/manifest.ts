@@ -15,9 +15,12 @@ import {
   type TallyScorecard,
   type TieBreaker,
 } from '../tally/arithmetic/tally.js';
-import { categoryInput, type MANIFEST_FORMAT, type ManifestSignature } from './manifest-verification.js';
+import { juryStatistics, statisticsSeedText, type JuryStatistics } from './jury-statistics.js';
+import { categoryInput, type ManifestFormat, type ManifestSignature } from './manifest-verification.js';
 
-export { categoryInput, MANIFEST_FORMAT } from './manifest-verification.js';
+export { categoryInput, MANIFEST_FORMAT, MANIFEST_FORMATS } from './manifest-verification.js';
+export type { ManifestFormat } from './manifest-verification.js';
+export type { JuryStatistics } from './jury-statistics.js';
 
 export interface ManifestNomination {
   id: string;
@@ -37,10 +40,16 @@ export interface ManifestCategory {
   scorecards: TallyScorecard[];
   /** `tally()` of the above: the published ranking. */
   result: TallyResult;
+  /**
+   * How far to trust the ranking (jury-statistics.ts), computed from the above: only where the edition
+   * publishes it (its rule `publishJuryStatistics`), and only in format /2.
+   */
+  juryStatistics?: JuryStatistics;
 }
 
 export interface ResultsManifest {
-  format: typeof MANIFEST_FORMAT;
+  /** What this platform writes now is MANIFEST_FORMAT; manifests published before keep theirs. */
+  format: ManifestFormat;
   algorithm: string;
   edition: { id: string; slug: string; name: string };
   round: { id: string; number: number; name: string };
@@ -67,11 +76,15 @@ export function manifestDigest(manifest: UnsealedManifest): string {
   return sha256Hex(canonicalJson(manifest));
 }
 
-/** A manifest category from a tally input whose jurors are already pseudonyms. */
+/**
+ * A manifest category from a tally input whose jurors are already pseudonyms; with `statistics`, its jury
+ * statistics too, computed from the category as published exactly as a verifier will recompute them.
+ */
 export function manifestCategory(
   meta: { code: string; name: Record<string, string> },
   input: TallyInput,
   nominations: ManifestNomination[],
+  { statistics = false }: { statistics?: boolean } = {},
 ): ManifestCategory {
   const category = {
     code: meta.code,
@@ -87,7 +100,11 @@ export function manifestCategory(
       .sort((a, b) => compareIds(a.nomination, b.nomination) || compareIds(a.juror, b.juror))
       .map((card) => ({ juror: card.juror, nomination: card.nomination, scores: { ...card.scores } })),
   };
-  return { ...category, result: tally(categoryInput(category)) };
+  const published = categoryInput(category);
+  const result = tally(published);
+  if (!statistics) return { ...category, result };
+  const seed = sha256Hex(statisticsSeedText(published));
+  return { ...category, result, juryStatistics: juryStatistics(published, seed) };
 }
 
 // ---- The public results document, derived from the manifest ----
@@ -106,6 +123,8 @@ export interface PublicResults {
     code: string;
     name: Record<string, string>;
     scorecards: number;
+    /** As the manifest states them; absent where the edition does not publish them. */
+    juryStatistics?: JuryStatistics;
     nominations: {
       rank: number | null;
       status: PublishedStatus;
@@ -140,6 +159,7 @@ export function publicResultsOf(manifest: ResultsManifest, manifestUrl: string):
         code: category.code,
         name: category.name,
         scorecards: category.scorecards.length,
+        ...(category.juryStatistics ? { juryStatistics: category.juryStatistics } : {}),
         nominations: category.result.nominations.map((n) => ({
           rank: n.rank,
           status: publishedStatus(n.rank),

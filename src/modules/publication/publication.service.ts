@@ -21,6 +21,7 @@ import {
   findEdition,
   lockEdition,
   type Phase,
+  publishesJuryStatistics,
   rankingRulesOf,
 } from '../editions/edition.queries.js';
 import { finalRound, type RoundRow } from '../jury/round-state.js';
@@ -429,6 +430,7 @@ export class PublicationService {
   ): Promise<{ manifest: ResultsManifest; documents: PublicDocuments }> {
     const pseudonym = await this.pseudonyms.forEdition(manager, edition.id);
     const rules = (await rankingRulesOf(manager, edition.id))!;
+    const statistics = await publishesJuryStatistics(manager, edition.id);
     const names = new Map((await categoryNamesOf(manager, edition.id)).map((c) => [c.id, c.name]));
     const details = await nominationLabels(
       manager,
@@ -447,6 +449,9 @@ export class PublicationService {
           title: details.get(id)?.title ?? '',
           company: details.get(id)?.companyName ?? '',
         })),
+        // Computed again from the category as published (pseudonyms, its own digest as the bootstrap's seed),
+        // by the analytics code the tally job uses, so that a verifier recomputes exactly what it states.
+        { statistics },
       );
       assertSameRanking(t, category.result.nominations);
       return category;

@@ -58,6 +58,30 @@ export class PublicResultsPage {
     return (await this.category(name).locator('.winners').innerText()).trim();
   }
 
+  /**
+   * A category's jury statistics, where the edition publishes them (null where the page shows none): the
+   * heading, the alpha sentence, and the fragile notice with its list of changes, or the robust sentence.
+   */
+  async juryStatistics(name: string): Promise<{
+    heading: string;
+    alpha: string;
+    fragile: string | null;
+    causes: string[];
+    robust: string | null;
+  } | null> {
+    const block = this.category(name).locator('.jury-statistics');
+    if ((await block.count()) === 0) return null;
+    const text = async (locator: Locator) =>
+      (await locator.count()) ? (await locator.innerText()).trim().replace(/\s+/g, ' ') : null;
+    return {
+      heading: (await block.locator('h3').innerText()).trim(),
+      alpha: (await block.locator('p.alpha').innerText()).trim(),
+      fragile: await text(block.locator('.fragile > p')),
+      causes: (await block.locator('.fragile li').allInnerTexts()).map((cause) => cause.trim()),
+      robust: await text(block.locator('p.robust')),
+    };
+  }
+
   /** A category's full ranking, row by row, in page order. */
   async ranking(name: string): Promise<RankingRow[]> {
     const rows = this.category(name).locator('tbody tr');

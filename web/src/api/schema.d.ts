@@ -2191,6 +2191,8 @@ export interface components {
       blind: boolean;
       /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
       calibrationFeedback: boolean;
+      /** @description The published results manifest and page state each category's Krippendorff's alpha (with its 95 % interval) and whether its winner was fragile */
+      publishJuryStatistics: boolean;
       /** @example 48 */
       reminderLeadHours: number;
       /**
@@ -2272,6 +2274,11 @@ export interface components {
        */
       calibrationFeedback: boolean;
       /**
+       * @description The published results manifest and page state each category's Krippendorff's alpha (with its 95 % interval) and whether its winner was fragile
+       * @default false
+       */
+      publishJuryStatistics: boolean;
+      /**
        * @description Hours before a round closes when jurors who are behind are reminded
        * @default 72
        */
@@ -2318,6 +2325,8 @@ export interface components {
       blind?: boolean;
       /** @description A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted */
       calibrationFeedback?: boolean;
+      /** @description The published results manifest and page state each category's Krippendorff's alpha (with its 95 % interval) and whether its winner was fragile. Fixed once judging opens */
+      publishJuryStatistics?: boolean;
       reminderLeadHours?: number;
       /** @description Jury analytics: a juror whose agreement with the others (Spearman's ρ) is below this is flagged */
       minJurorAgreement?: number;
@@ -4396,6 +4405,42 @@ export interface components {
       /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
       hash: string;
     };
+    StatedAlphaResponse: {
+      /**
+       * @description Krippendorff’s alpha (interval metric), 4 decimals; null when it cannot be computed
+       * @example 0.7213
+       */
+      value: string | null;
+      /** @description Percentile bootstrap 95 % interval, seeded by `seed` (with a value only) */
+      interval?: components['schemas']['AlphaIntervalResponse'] | null;
+      /** @description Nominations with two or more counted scorecards, the units alpha is computed on */
+      units?: number;
+      /** @description Counted scorecards in those nominations */
+      values?: number;
+      /** @description Jurors among them */
+      jurors?: number;
+      /**
+       * @description Why there is no value (without a value only)
+       * @enum {string}
+       */
+      reason?: 'too_few_pairable' | 'no_variance' | 'no_common_block';
+    };
+    JuryStatisticsResponse: {
+      alpha: components['schemas']['StatedAlphaResponse'];
+      /**
+       * @description The bootstrap's seed: SHA-256 of the canonical JSON of the category's tally input
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      seed: string;
+      /** @description Some change in `causes` would have changed the winner */
+      fragile: boolean;
+      /**
+       * @description A change to one juror total of at most this many points makes the result fragile
+       * @example 1
+       */
+      fragileMargin: string;
+      causes: components['schemas']['FragilityCauseResponse'][];
+    };
     PublicNominationResult: {
       /** @example 1 */
       rank: number | null;
@@ -4443,6 +4488,8 @@ export interface components {
        * @example 42
        */
       scorecards: number;
+      /** @description Where the edition publishes them: Krippendorff's alpha of the jurors' totals and whether the winner was fragile */
+      juryStatistics?: components['schemas']['JuryStatisticsResponse'];
       nominations: components['schemas']['PublicNominationResult'][];
     };
     PublicResultsResponse: {
@@ -4622,6 +4669,8 @@ export interface components {
       nominations: components['schemas']['ManifestNominationResponse'][];
       scorecards: components['schemas']['ManifestScorecard'][];
       result: components['schemas']['TallyResultResponse'];
+      /** @description Where the edition publishes them: Krippendorff's alpha of the jurors' totals and whether the winner was fragile (format /2) */
+      juryStatistics?: components['schemas']['JuryStatisticsResponse'];
     };
     ManifestSignatureResponse: {
       /** @enum {string} */
@@ -4635,8 +4684,11 @@ export interface components {
       value: string;
     };
     ResultsManifestResponse: {
-      /** @enum {string} */
-      format: 'magistral-results-manifest/1';
+      /**
+       * @description /2 may state jury statistics per category; manifests published before are /1
+       * @enum {string}
+       */
+      format: 'magistral-results-manifest/1' | 'magistral-results-manifest/2';
       /** @example magistral-tally/1 */
       algorithm: string;
       edition: components['schemas']['ManifestEdition'];

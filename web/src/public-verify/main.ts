@@ -59,7 +59,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A row as compared: the nomination's title and its rank ("—" when unranked). */
 const rowKey = (title: string, rank: string) => `${title.trim()} ${rank.trim()}`;
 
-/** What this page shows that the manifest must say too: its digest, and each category's ranked rows. */
+/** Whether a manifest category states jury statistics, and whether they call it fragile ('none': it states none). */
+function statedFragility(category: Record<string, unknown>): 'none' | 'fragile' | 'robust' {
+  const statistics = category.juryStatistics;
+  if (!isRecord(statistics)) return 'none';
+  return statistics.fragile === true ? 'fragile' : 'robust';
+}
+
+/**
+ * What this page shows that the manifest must say too: its digest, each category's ranked rows, and whether
+ * it shows jury statistics and a fragile notice exactly where the manifest states them.
+ */
 function pageDifferences(manifest: unknown): string[] {
   if (!isRecord(manifest) || !Array.isArray(manifest.categories)) return ['no manifest to compare with'];
   const problems: string[] = [];
@@ -67,12 +77,14 @@ function pageDifferences(manifest: unknown): string[] {
   if (shown !== manifest.sha256)
     problems.push(`the page shows the digest ${shown}, the manifest ${String(manifest.sha256)}`);
   const published = new Map<string, string[]>();
+  const fragility = new Map<string, 'none' | 'fragile' | 'robust'>();
   for (const category of manifest.categories as unknown[]) {
     if (!isRecord(category) || typeof category.code !== 'string' || !isRecord(category.result)) continue;
     const titles = new Map<unknown, string>();
     for (const n of Array.isArray(category.nominations) ? (category.nominations as unknown[]) : [])
       if (isRecord(n) && typeof n.title === 'string') titles.set(n.id, n.title);
     const rows = Array.isArray(category.result.nominations) ? (category.result.nominations as unknown[]) : [];
+    fragility.set(category.code, statedFragility(category));
     published.set(
       category.code,
       rows.map((row) =>
@@ -92,6 +104,13 @@ function pageDifferences(manifest: unknown): string[] {
         .join('');
       return rowKey(title, row.cells[0]?.textContent ?? '');
     });
+    const block = section.querySelector('.jury-statistics');
+    const notice = block === null ? 'none' : block.querySelector('.fragile') ? 'fragile' : 'robust';
+    const stated = fragility.get(code);
+    if (stated !== undefined && notice !== stated)
+      problems.push(
+        `${code}: the page shows the jury statistics as ${notice}, the manifest states ${stated}`,
+      );
     const expected = published.get(code);
     if (expected === undefined) problems.push(`the page shows a category ${code} the manifest does not have`);
     else if (rows.join('\n') !== expected.join('\n'))
@@ -119,11 +138,21 @@ function checksOf(verdict: ResultsVerdict, page: string[], m: VerifyMessages, lo
     checks.push({ ok: true, text: m.digestOk, detail: [] });
   for (const category of verdict.manifest.categories) {
     const name = category.name[locale] ?? category.name.en ?? category.code;
-    if (category.ok) checks.push({ ok: true, text: m.rankingOk(name), detail: [] });
+    if (category.ok)
+      checks.push({
+        ok: true,
+        text: category.statistics ? m.statisticsOk(name) : m.rankingOk(name),
+        detail: [],
+      });
     else
       checks.push({
         ok: false,
-        text: category.failure === 'ranking' ? m.rankingMismatch(name) : m.categoryUnreadable(name),
+        text:
+          category.failure === 'ranking'
+            ? m.rankingMismatch(name)
+            : category.failure === 'statistics'
+              ? m.statisticsMismatch(name)
+              : m.categoryUnreadable(name),
         detail: category.problems.slice(0, DETAIL_LINES),
       });
   }

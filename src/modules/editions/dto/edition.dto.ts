@@ -19,6 +19,9 @@ import { type Phase, PHASES, type ScoringMethod, SCORING_METHODS } from '../enti
 import { TIE_BREAKER_PATTERN } from '../edition-rules.js';
 import { IsInstant, IsText, OptionalNotNull, SLUG_PATTERN } from './validation.js';
 
+export const PUBLISH_JURY_STATISTICS_DOC =
+  "The published results manifest and page state each category's Krippendorff's alpha (with its 95 % interval) and whether its winner was fragile";
+
 const TIE_BREAKERS_DOC =
   'In order: `median`, `top_marks`, `criterion:<code>` (the code of a criterion every category of the edition has)';
 
@@ -108,6 +111,11 @@ export class CreateEditionDto {
   @OptionalNotNull()
   @IsBoolean()
   calibrationFeedback?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: PUBLISH_JURY_STATISTICS_DOC })
+  @OptionalNotNull()
+  @IsBoolean()
+  publishJuryStatistics?: boolean;
 
   @ApiPropertyOptional({
     minimum: 0,
@@ -240,6 +248,11 @@ export class UpdateEditionDto {
   @OptionalNotNull()
   @IsBoolean()
   calibrationFeedback?: boolean;
+
+  @ApiPropertyOptional({ description: `${PUBLISH_JURY_STATISTICS_DOC}. Fixed once judging opens` })
+  @OptionalNotNull()
+  @IsBoolean()
+  publishJuryStatistics?: boolean;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 720 })
   @OptionalNotNull()

@@ -3,6 +3,7 @@ import { PageResponse } from '../../../common/http/page.response.js';
 import type { CategoryQuestion, LocalizedText } from '../entities/category.entity.js';
 import { PHASES, type Phase, SCORING_METHODS, type ScoringMethod } from '../entities/edition.entity.js';
 import type { CategoryView, CriterionView, EditionView } from '../views.js';
+import { PUBLISH_JURY_STATISTICS_DOC } from './edition.dto.js';
 
 /** An edition's phase, one schema (`Phase`) wherever a response names it. */
 export const PHASE_SCHEMA = { enum: PHASES, enumName: 'Phase' } as const;
@@ -66,6 +67,9 @@ export class EditionResponse implements EditionView {
       "A juror sees their own deviation from the panel's median on a round's calibration entries once all theirs are submitted",
   })
   calibrationFeedback!: boolean;
+
+  @ApiProperty({ description: PUBLISH_JURY_STATISTICS_DOC })
+  publishJuryStatistics!: boolean;
 
   @ApiProperty({ type: 'integer', example: 48 })
   reminderLeadHours!: number;

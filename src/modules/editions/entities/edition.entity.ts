@@ -110,6 +110,13 @@ export class Edition {
   @Column({ name: 'calibration_feedback', type: 'boolean', default: false })
   calibrationFeedback!: boolean;
 
+  /**
+   * The published manifest and results page state each category's Krippendorff's alpha and whether its
+   * winner is fragile (issue 17); off by default, fixed once judging opens.
+   */
+  @Column({ name: 'publish_jury_statistics', type: 'boolean', default: false })
+  publishJuryStatistics!: boolean;
+
   /** How long before a round closes jurors who are behind are reminded. */
   @Column({ name: 'reminder_lead_hours', type: 'int', default: 72 })
   reminderLeadHours!: number;

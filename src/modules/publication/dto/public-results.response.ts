@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   NominationTallyResponse,
   TallyRulesResponse,
@@ -13,9 +13,11 @@ import {
   type TallyScorecard,
   type TieBreaker,
 } from '../../tally/arithmetic/types.js';
+import type { FragilityCause, JuryStatistics, StatedAlpha } from '../jury-statistics.js';
 import {
-  MANIFEST_FORMAT,
+  MANIFEST_FORMATS,
   type ManifestCategory,
+  type ManifestFormat,
   type ManifestNomination,
   type PublicResults,
   type PublishedStatus,
@@ -68,6 +70,119 @@ class AuditHeadResponse {
   hash!: string;
 }
 
+class AlphaIntervalResponse {
+  @ApiProperty({ example: '0.6104', description: 'Lower bound, 4 decimals' })
+  low!: string;
+
+  @ApiProperty({ example: '0.8021', description: 'Upper bound, 4 decimals' })
+  high!: string;
+
+  @ApiProperty({ type: 'integer', example: 1000, description: 'Bootstrap resamples of the nominations' })
+  resamples!: number;
+}
+
+class StatedAlphaResponse {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0.7213',
+    description: 'Krippendorff’s alpha (interval metric), 4 decimals; null when it cannot be computed',
+  })
+  value!: string | null;
+
+  @ApiPropertyOptional({
+    type: AlphaIntervalResponse,
+    nullable: true,
+    description: 'Percentile bootstrap 95 % interval, seeded by `seed` (with a value only)',
+  })
+  interval?: AlphaIntervalResponse | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Nominations with two or more counted scorecards, the units alpha is computed on',
+  })
+  units?: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Counted scorecards in those nominations' })
+  values?: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Jurors among them' })
+  jurors?: number;
+
+  @ApiPropertyOptional({
+    enum: ['too_few_pairable', 'no_variance', 'no_common_block'],
+    description: 'Why there is no value (without a value only)',
+  })
+  reason?: 'too_few_pairable' | 'no_variance' | 'no_common_block';
+}
+
+class MarginChangeResponse {
+  @ApiProperty({ example: 'J-3231c116cfb4d09f', description: 'The juror, by pseudonym' })
+  juror!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The nomination whose total by this juror changes' })
+  nomination!: string;
+
+  @ApiProperty({ example: '-0.3500000000', description: 'Signed change of that total, 10 decimals' })
+  deltaExact!: string;
+
+  @ApiProperty({ example: '-0.3500', description: '…and 4' })
+  delta!: string;
+}
+
+class FragilityCauseResponse {
+  @ApiProperty({
+    enum: ['method', 'leave_one_out', 'margin'],
+    description:
+      'What changes the winner: another scoring method, one juror left out, or the smallest change to one juror total',
+  })
+  kind!: FragilityCause['kind'];
+
+  @ApiPropertyOptional({ ...METHOD, description: 'kind method: the method' })
+  method?: ScoringMethod;
+
+  @ApiPropertyOptional({ description: 'kind leave_one_out: the juror left out, by pseudonym' })
+  juror?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'method, leave_one_out: the winner(s) then, by id' })
+  winners?: string[];
+
+  @ApiPropertyOptional({ type: MarginChangeResponse, description: 'kind margin: the change' })
+  change?: MarginChangeResponse;
+
+  @ApiPropertyOptional({ example: '1', description: 'kind margin: the fragile margin it is within' })
+  threshold?: string;
+}
+
+class JuryStatisticsResponse {
+  @ApiProperty({ type: StatedAlphaResponse })
+  alpha!: StatedAlpha;
+
+  @ApiProperty({
+    ...SHA256,
+    description: "The bootstrap's seed: SHA-256 of the canonical JSON of the category's tally input",
+  })
+  seed!: string;
+
+  @ApiProperty({ description: 'Some change in `causes` would have changed the winner' })
+  fragile!: boolean;
+
+  @ApiProperty({
+    example: '1',
+    description: 'A change to one juror total of at most this many points makes the result fragile',
+  })
+  fragileMargin!: string;
+
+  @ApiProperty({ type: [FragilityCauseResponse] })
+  causes!: FragilityCause[];
+}
+
+const JURY_STATISTICS = {
+  type: JuryStatisticsResponse,
+  description:
+    "Where the edition publishes them: Krippendorff's alpha of the jurors' totals and whether the winner was fragile",
+} as const;
+
 class PublicNominationResult {
   @ApiProperty({ type: 'integer', nullable: true, example: 1 })
   rank!: number | null;
@@ -110,6 +225,9 @@ class PublicCategoryResults {
 
   @ApiProperty({ type: 'integer', example: 42, description: 'Counted scorecards' })
   scorecards!: number;
+
+  @ApiPropertyOptional(JURY_STATISTICS)
+  juryStatistics?: JuryStatistics;
 
   @ApiProperty({ type: [PublicNominationResult] })
   nominations!: PublicNominationResult[];
@@ -256,6 +374,9 @@ class ManifestCategoryResponse implements ManifestCategory {
 
   @ApiProperty({ type: TallyResultResponse })
   result!: TallyResultResponse;
+
+  @ApiPropertyOptional({ ...JURY_STATISTICS, description: `${JURY_STATISTICS.description} (format /2)` })
+  juryStatistics?: JuryStatistics;
 }
 
 export class ManifestSignatureResponse implements ManifestSignature {
@@ -273,8 +394,11 @@ export class ManifestSignatureResponse implements ManifestSignature {
 }
 
 export class ResultsManifestResponse implements ResultsManifest {
-  @ApiProperty({ enum: [MANIFEST_FORMAT] })
-  format!: typeof MANIFEST_FORMAT;
+  @ApiProperty({
+    enum: MANIFEST_FORMATS,
+    description: '/2 may state jury statistics per category; manifests published before are /1',
+  })
+  format!: ManifestFormat;
 
   @ApiProperty({ example: 'magistral-tally/1' })
   algorithm!: string;

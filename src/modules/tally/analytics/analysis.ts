@@ -8,18 +8,22 @@
  * the digest).
  */
 import type { TallyInput, TallyResult } from '../arithmetic/tally.js';
-import { categoryWeights, weightedSum } from '../arithmetic/totals.js';
+import { jurorTotals } from './juror-totals.js';
 import { concordanceBlocks, type Concordance } from './kendall.js';
-import { jurorDiagnostics, type JurorDiagnostics, type JurorScorecard } from './jurors.js';
-import { krippendorffAlphaWithInterval, type Alpha, type AlphaWithInterval } from './krippendorff.js';
-import { round4, type Rating } from './ratings.js';
+import { jurorDiagnostics, type JurorDiagnostics } from './jurors.js';
+import {
+  ALPHA_RESAMPLES,
+  krippendorffAlphaWithInterval,
+  type Alpha,
+  type AlphaWithInterval,
+} from './krippendorff.js';
+import { round4 } from './ratings.js';
 import { sensitivity, type CategorySensitivity } from './sensitivity.js';
 
 /** Names what analyseCategory computes; bump on any change of result. */
 export const ANALYSIS_VERSION = 'magistral-analytics/3';
 
-/** Bootstrap resamples of alpha's interval (issue 17: 1,000). */
-export const ALPHA_RESAMPLES = 1000;
+export { ALPHA_RESAMPLES } from './krippendorff.js';
 
 export interface ConcordanceSummary {
   /** The jurors who all scored the block's nominations, by id. */
@@ -58,18 +62,8 @@ export function analyseCategory(
   inputsDigest: string,
   resamples = ALPHA_RESAMPLES,
 ): CategoryAnalysis {
-  const ratings: Rating[] = [];
-  const cards: JurorScorecard[] = [];
   // The juror total as the tally computes it (rule 1), as the nearest float: the statistics are floats.
-  // (A category without scorecards may have no criteria either: then there is nothing to weigh.)
-  if (input.scorecards.length > 0) {
-    const weights = categoryWeights(input.criteria);
-    for (const card of input.scorecards) {
-      const total = Number(weightedSum(weights, card.scores)) / weights.denominatorAsNumber;
-      ratings.push({ unit: card.nomination, coder: card.juror, value: total });
-      cards.push({ juror: card.juror, nomination: card.nomination, total, scores: card.scores });
-    }
-  }
+  const { ratings, cards } = jurorTotals(input);
   const sigma = result.overall ? Number(result.overall.sigmaExact) : null;
   const { alpha, interval } = krippendorffAlphaWithInterval(ratings, { seed: inputsDigest, resamples });
   return {

@@ -12,6 +12,9 @@ import { at } from '../../../common/checked-index.js';
 import { byUnit, round4, type Rating, type Statistic } from './ratings.js';
 import { seededRandom } from './seeded-random.js';
 
+/** Bootstrap resamples of alpha's interval (issue 17: 1,000). */
+export const ALPHA_RESAMPLES = 1000;
+
 /** A unit's part of the sums: its pairable values' count, sum, and within-unit disagreement term. */
 interface UnitSums {
   count: number;
@@ -52,7 +55,7 @@ export function krippendorffAlpha(ratings: readonly Rating[]): Alpha {
  */
 export function krippendorffAlphaWithInterval(
   ratings: readonly Rating[],
-  { seed, resamples = 1000 }: { seed: string; resamples?: number },
+  { seed, resamples = ALPHA_RESAMPLES }: { seed: string; resamples?: number },
 ): AlphaWithInterval {
   const alpha = krippendorffAlpha(ratings);
   if (alpha.value === null) return { alpha, interval: null };

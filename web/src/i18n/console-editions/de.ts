@@ -68,6 +68,9 @@ export const consoleEditions: ConsoleEditionsMessages = {
     calibrationFeedback: 'Jury sieht ihre Kalibrierung',
     calibrationFeedbackHint:
       'Wer alle Kalibrierungseinreichungen einer Runde abgegeben hat, sieht, wie weit die eigenen Gesamtwertungen vom Median des Panels abweichen (nie die Bewertungen anderer).',
+    publishJuryStatistics: 'Statistik der Jury mit den Ergebnissen veröffentlichen',
+    publishJuryStatisticsHint:
+      'Manifest und öffentliche Ergebnisseite nennen dann je Kategorie die Übereinstimmung der Jury (Krippendorffs α mit 95-%-Intervall) und ob der Sieg knapp war, Juroren unter Pseudonym; wer die Ergebnisse prüft, rechnet beides nach.',
     maxNominations: 'Einreichungen pro Unternehmen und Kategorie',
     maxNominationsHint: 'Wie viele Einreichungen ein Unternehmen in einer Kategorie abgeben darf.',
     reminderLeadHours: 'Erinnerung vorab, in Stunden',
@@ -80,7 +83,7 @@ export const consoleEditions: ConsoleEditionsMessages = {
     maxJurorLeniencySigmaHint:
       'Wie weit die Noten eines Jurors über oder unter denen der anderen liegen dürfen, in Standardabweichungen aller Summen; Standard 1.',
     judgingRulesFrozen:
-      'Die Bewertung hat begonnen: Wertungsmethode, Regeln bei Gleichstand, Mindestzahl der Bögen und anonyme Bewertung stehen fest, damit die Rangfolge den Regeln folgt, nach denen die Jury bewertet hat.',
+      'Die Bewertung hat begonnen: Wertungsmethode, Regeln bei Gleichstand, Mindestzahl der Bögen, anonyme Bewertung und die Veröffentlichung der Jury-Statistik stehen fest, damit die Rangfolge den Regeln folgt, nach denen die Jury bewertet hat.',
     save: 'Änderungen speichern',
     saved: 'Die Änderungen sind gespeichert.',
     nothingChanged: 'Es wurde nichts geändert.',

@@ -68,6 +68,9 @@ export const consoleEditions = {
     calibrationFeedback: 'Show jurors their calibration',
     calibrationFeedbackHint:
       'Once a juror has submitted all calibration entries of a round, they see how far their own totals lie from the panel’s median (never another juror’s marks).',
+    publishJuryStatistics: 'Publish the jury statistics with the results',
+    publishJuryStatisticsHint:
+      'The results manifest and the public page then state, per category, the jury’s agreement (Krippendorff’s α with its 95 % interval) and whether the winner was fragile, with jurors under pseudonyms; anyone verifying the results recomputes them.',
     maxNominations: 'Nominations per company per category',
     maxNominationsHint: 'How many nominations one company may submit in one category.',
     reminderLeadHours: 'Reminder lead time, in hours',
@@ -79,7 +82,7 @@ export const consoleEditions = {
     maxJurorLeniencySigmaHint:
       "How far a juror's marks may lie above or below the others', in standard deviations of all totals; default 1.",
     judgingRulesFrozen:
-      'Judging has opened: the scoring method, the tie-breakers, the minimum scorecards and blind judging are fixed, so that the ranking follows the rules the jurors scored under.',
+      'Judging has opened: the scoring method, the tie-breakers, the minimum scorecards, blind judging and whether the jury statistics are published are fixed, so that the ranking follows the rules the jurors scored under.',
     save: 'Save the changes',
     saved: 'The changes are saved.',
     nothingChanged: 'Nothing was changed.',

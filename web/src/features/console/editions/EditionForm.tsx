@@ -24,8 +24,14 @@ const DATE_FIELDS = [
   'judgingCloseAt',
   'resultsEmbargoUntil',
 ] as const;
-/** The rules that decide a ranking: fixed once judging opens. */
-const JUDGING_RULES = ['scoringMethod', 'tieBreakers', 'minScorecards', 'blind'] as const;
+/** The rules that decide a ranking, or what is published about the jury: fixed once judging opens. */
+const JUDGING_RULES = [
+  'scoringMethod',
+  'tieBreakers',
+  'minScorecards',
+  'blind',
+  'publishJuryStatistics',
+] as const;
 
 type Values = Required<NewEdition>;
 
@@ -77,6 +83,7 @@ export function EditionForm({
     minScorecards: m.minScorecards,
     blind: m.blind,
     calibrationFeedback: m.calibrationFeedback,
+    publishJuryStatistics: m.publishJuryStatistics,
     maxNominationsPerCompanyPerCategory: m.maxNominations,
     reminderLeadHours: m.reminderLeadHours,
     minJurorAgreement: m.minJurorAgreement,
@@ -119,6 +126,7 @@ export function EditionForm({
       minScorecards: number('minScorecards'),
       blind: form.get('blind') === 'on',
       calibrationFeedback: form.get('calibrationFeedback') === 'on',
+      publishJuryStatistics: form.get('publishJuryStatistics') === 'on',
       maxNominationsPerCompanyPerCategory: number('maxNominationsPerCompanyPerCategory'),
       reminderLeadHours: number('reminderLeadHours'),
       minJurorAgreement: number('minJurorAgreement'),
@@ -326,6 +334,13 @@ export function EditionForm({
             label={m.calibrationFeedback}
             hint={m.calibrationFeedbackHint}
             defaultChecked={edition?.calibrationFeedback ?? false}
+          />
+          <Checkbox
+            name="publishJuryStatistics"
+            label={m.publishJuryStatistics}
+            hint={m.publishJuryStatisticsHint}
+            disabled={frozen}
+            defaultChecked={edition?.publishJuryStatistics ?? false}
           />
           <Field
             name="maxNominationsPerCompanyPerCategory"
