@@ -238,7 +238,7 @@ describe('GET /editions/{id}/conflicts/matrix', () => {
 
   it('refuses malformed paging and filters with a 400 naming the field', async () => {
     const w = await world(1, 1);
-    for (const query of [
+    const refused: Record<string, string | number>[] = [
       { page: 0 },
       { page: 'two' },
       { pageSize: 101 },
@@ -250,7 +250,8 @@ describe('GET /editions/{id}/conflicts/matrix', () => {
       { conflicted: 'yes' },
       { q: 'x'.repeat(201) },
       { sort: 'name' },
-    ]) {
+    ];
+    for (const query of refused) {
       const res = await matrixOf(w.edition.id, query).expect(400);
       expect(res.body.code).toBe('request.validation_failed');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(Object.keys(query));
