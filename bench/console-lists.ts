@@ -325,6 +325,7 @@ function routes(world: World): Route[] {
   const e = world.editionId;
   const r = world.roundId;
   const nominations = `/nominations?editionId=${e}&pageSize=20&sort=submittedAt&order=asc&page=1`;
+  const matrix = `/editions/${e}/conflicts/matrix?page=1&pageSize=20&jurorPage=1&jurorPageSize=20`;
   return [
     { label: 'editions', path: '/editions?pageSize=100' },
     { label: 'edition: categories', path: `/editions/${e}/categories` },
@@ -343,7 +344,10 @@ function routes(world: World): Route[] {
     { label: 'users ?q=&role=juror', path: '/users?q=juror&role=juror&page=1&pageSize=20' },
     { label: 'users ?q= (account names)', path: '/users?q=entrant%2012&page=1&pageSize=20' },
     { label: 'panels', path: `/editions/${e}/panels` },
-    { label: 'conflicts matrix', path: `/editions/${e}/conflicts/matrix` },
+    { label: 'conflicts matrix', path: matrix },
+    { label: 'conflicts matrix ?q=', path: `${matrix}&q=steppe` },
+    { label: 'conflicts matrix ?categoryId=', path: `${matrix}&categoryId=${world.categoryId}` },
+    { label: 'conflicts matrix ?conflicted=true', path: `${matrix}&conflicted=true` },
     { label: 'late conflicts', path: `/editions/${e}/late-conflicts?pageSize=100` },
     { label: 'rounds', path: `/editions/${e}/rounds` },
     {

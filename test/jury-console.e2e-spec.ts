@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestEdition } from './support/editions.js';
+import type { EditionOptions, TestEdition } from './support/editions.js';
 import { countRows, createUser, type SignedIn, signIn } from './support/factories.js';
 import {
   assign,
@@ -32,8 +32,8 @@ interface World {
   nominations: string[];
 }
 
-async function world(nominations: number, jurors: number): Promise<World> {
-  const edition = await createJudgingEdition(t);
+async function world(nominations: number, jurors: number, options: EditionOptions = {}): Promise<World> {
+  const edition = await createJudgingEdition(t, options);
   const categoryId = edition.categories[0]!.id;
   const owner = await createUser(t, { roles: ['entrant'] });
   const companies: string[] = [];
@@ -78,6 +78,9 @@ afterAll(async () => {
 });
 
 describe('GET /editions/{id}/conflicts/matrix', () => {
+  const matrixOf = (editionId: string, query: Record<string, string | number | boolean> = {}) =>
+    t.http().get(`/api/v1/editions/${editionId}/conflicts/matrix`).query(query).set(organiser.auth);
+
   it('lists the jurors (panels, declaration done or not), the nominated companies and every conflicted pair with its sources', async () => {
     const w = await world(3, 3);
     const [a, b, c] = w.jurors;
@@ -88,38 +91,43 @@ describe('GET /editions/{id}/conflicts/matrix', () => {
       b!.id,
     ]);
     await confirmConflicts(t, w.edition.id, a!.id);
-    const res = await t
-      .http()
-      .get(`/api/v1/editions/${w.edition.id}/conflicts/matrix`)
-      .set(organiser.auth)
-      .expect(200);
+    const res = await matrixOf(w.edition.id).expect(200);
     expect(res.body.editionId).toBe(w.edition.id);
-    expect(res.body.jurors).toEqual([
-      {
-        id: a!.id,
-        fullName: 'Juror 0',
-        categories: ['efficiency'],
-        employerCompanyId: null,
-        confirmedAt: expect.any(String),
-      },
-      {
-        id: b!.id,
-        fullName: 'Juror 1',
-        categories: ['efficiency'],
-        employerCompanyId: w.companies[1],
-        confirmedAt: null,
-      },
-      {
-        id: c!.id,
-        fullName: 'Juror 2',
-        categories: ['efficiency'],
-        employerCompanyId: null,
-        confirmedAt: null,
-      },
-    ]);
-    expect(res.body.companies).toEqual(
-      w.companies.map((id, i) => ({ id, name: `Company ${i}`, nominations: 1 })),
-    );
+    expect(res.body.jurors).toEqual({
+      items: [
+        {
+          id: a!.id,
+          fullName: 'Juror 0',
+          categories: ['efficiency'],
+          employerCompanyId: null,
+          confirmedAt: expect.any(String),
+        },
+        {
+          id: b!.id,
+          fullName: 'Juror 1',
+          categories: ['efficiency'],
+          employerCompanyId: w.companies[1],
+          confirmedAt: null,
+        },
+        {
+          id: c!.id,
+          fullName: 'Juror 2',
+          categories: ['efficiency'],
+          employerCompanyId: null,
+          confirmedAt: null,
+        },
+      ],
+      page: 1,
+      pageSize: 20,
+      total: 3,
+      undeclared: 2,
+    });
+    expect(res.body.companies).toEqual({
+      items: w.companies.map((id, i) => ({ id, name: `Company ${i}`, nominations: 1 })),
+      page: 1,
+      pageSize: 20,
+      total: 3,
+    });
     expect(res.body.cells).toHaveLength(2);
     expect(res.body.cells).toEqual(
       expect.arrayContaining([
@@ -134,18 +142,136 @@ describe('GET /editions/{id}/conflicts/matrix', () => {
     );
   });
 
-  it('refuses anonymous callers, entrants and jurors, an unknown edition and a malformed id', async () => {
+  it('pages the companies (columns) and the jurors (rows), with the totals of every page and the cells of this one only', async () => {
+    const w = await world(5, 3);
+    const [a, b, c] = w.jurors;
+    await recordConflict(t, w.edition.id, a!.id, w.companies[0]!);
+    await recordConflict(t, w.edition.id, c!.id, w.companies[3]!);
+    await recordConflict(t, w.edition.id, b!.id, w.companies[2]!);
+    await confirmConflicts(t, w.edition.id, c!.id);
+
+    const second = await matrixOf(w.edition.id, {
+      page: 2,
+      pageSize: 2,
+      jurorPage: 2,
+      jurorPageSize: 2,
+    }).expect(200);
+    expect(second.body.companies).toEqual({
+      items: [
+        { id: w.companies[2], name: 'Company 2', nominations: 1 },
+        { id: w.companies[3], name: 'Company 3', nominations: 1 },
+      ],
+      page: 2,
+      pageSize: 2,
+      total: 5,
+    });
+    // Juror 2 alone on the second page of jurors; the undeclared count is of all three.
+    expect(second.body.jurors).toMatchObject({ page: 2, pageSize: 2, total: 3, undeclared: 2 });
+    expect(second.body.jurors.items.map((j: { id: string }) => j.id)).toEqual([c!.id]);
+    // Juror 1's conflict with Company 2 is on another page of jurors; Juror 0's with Company 0 on another page of companies.
+    expect(second.body.cells).toEqual([
+      { jurorId: c!.id, companyId: w.companies[3], sources: ['declared'], awaitingDecision: null },
+    ]);
+
+    // A page past the end: no rows, the totals still there.
+    const beyond = await matrixOf(w.edition.id, {
+      page: 4,
+      pageSize: 2,
+      jurorPage: 3,
+      jurorPageSize: 2,
+    }).expect(200);
+    expect(beyond.body.companies).toEqual({ items: [], page: 4, pageSize: 2, total: 5 });
+    expect(beyond.body.jurors).toEqual({ items: [], page: 3, pageSize: 2, total: 3, undeclared: 2 });
+    expect(beyond.body.cells).toEqual([]);
+  });
+
+  it('narrows the companies by name and to those with a conflict, and the whole matrix to one category', async () => {
+    const w = await world(4, 2, {
+      categories: { efficiency: { cost: '1' }, sustainability: { emissions: '1' } },
+    });
+    const [a, b] = w.jurors;
+    await recordConflict(t, w.edition.id, a!.id, w.companies[1]!);
+    await recordConflict(t, w.edition.id, b!.id, w.companies[3]!);
+
+    const named = await matrixOf(w.edition.id, { q: 'company 3' }).expect(200);
+    expect(named.body.companies.items.map((co: { name: string }) => co.name)).toEqual(['Company 3']);
+    expect(named.body.companies.total).toBe(1);
+    expect(named.body.cells).toEqual([
+      { jurorId: b!.id, companyId: w.companies[3], sources: ['declared'], awaitingDecision: null },
+    ]);
+    // `%` and `_` are literal characters, not wildcards.
+    expect((await matrixOf(w.edition.id, { q: '%' }).expect(200)).body.companies.total).toBe(0);
+
+    const conflicted = await matrixOf(w.edition.id, { conflicted: true }).expect(200);
+    expect(conflicted.body.companies.items.map((co: { name: string }) => co.name)).toEqual([
+      'Company 1',
+      'Company 3',
+    ]);
+    expect((await matrixOf(w.edition.id, { conflicted: false }).expect(200)).body.companies.total).toBe(4);
+
+    // The second category: a panel of its own (a third juror) and one nomination of a fifth company.
+    const other = w.edition.categories[1]!;
+    const owner = await createUser(t, { roles: ['entrant'] });
+    const company = await createCompany(t, owner.id, { name: 'Company Other' });
+    await createNomination(t, {
+      editionId: w.edition.id,
+      categoryId: other.id,
+      companyId: company.id,
+      createdBy: owner.id,
+      status: 'eligible',
+      title: 'Elsewhere',
+    });
+    const third = await signIn(t, ['juror'], { fullName: 'Juror Other' });
+    await putOnPanel(t, w.edition, other.id, [third.id]);
+    await recordConflict(t, w.edition.id, third.id, w.companies[0]!);
+    const category = await matrixOf(w.edition.id, { categoryId: other.id }).expect(200);
+    expect(category.body.jurors.items.map((j: { id: string }) => j.id)).toEqual([third.id]);
+    expect(category.body.jurors.items[0].categories).toEqual([other.code]);
+    // Only the category's participants: Company 0 (a conflict, but nominated elsewhere) is not a column.
+    expect(category.body.companies.items.map((co: { name: string }) => co.name)).toEqual(['Company Other']);
+    expect(category.body.cells).toEqual([]);
+    // Every category: all three jurors, the five companies.
+    const all = await matrixOf(w.edition.id).expect(200);
+    expect(all.body.jurors.total).toBe(3);
+    expect(all.body.companies.total).toBe(5);
+  });
+
+  it('refuses malformed paging and filters with a 400 naming the field', async () => {
+    const w = await world(1, 1);
+    const refused: Record<string, string | number>[] = [
+      { page: 0 },
+      { page: 'two' },
+      { pageSize: 101 },
+      { pageSize: 0 },
+      { jurorPage: 0 },
+      { jurorPage: 10_001 },
+      { jurorPageSize: 101 },
+      { categoryId: 'efficiency' },
+      { conflicted: 'yes' },
+      { q: 'x'.repeat(201) },
+      { sort: 'name' },
+    ];
+    for (const query of refused) {
+      const res = await matrixOf(w.edition.id, query).expect(400);
+      expect(res.body.code).toBe('request.validation_failed');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(Object.keys(query));
+    }
+  });
+
+  it('refuses anonymous callers, entrants and jurors, an unknown edition or category and a malformed id', async () => {
     const w = await world(1, 1);
     const path = `/api/v1/editions/${w.edition.id}/conflicts/matrix`;
     await t.http().get(path).expect(401);
     await t.http().get(path).set(entrant.auth).expect(403);
+    await t.http().get(path).set(juror.auth).expect(403);
     await t.http().get(path).set(w.jurors[0]!.auth).expect(403);
-    const missing = await t
-      .http()
-      .get(`/api/v1/editions/${UNKNOWN}/conflicts/matrix`)
-      .set(organiser.auth)
-      .expect(404);
+    const missing = await matrixOf(UNKNOWN).expect(404);
     expect(missing.body.code).toBe('editions.not_found');
+    const noCategory = await matrixOf(w.edition.id, { categoryId: UNKNOWN }).expect(404);
+    expect(noCategory.body.code).toBe('categories.not_found');
+    // Another edition's category is not this one's.
+    const elsewhere = await createJudgingEdition(t);
+    await matrixOf(w.edition.id, { categoryId: elsewhere.categories[0]!.id }).expect(404);
     await t.http().get(`/api/v1/editions/nope/conflicts/matrix`).set(organiser.auth).expect(400);
   });
 });

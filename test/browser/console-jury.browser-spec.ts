@@ -114,6 +114,11 @@ describe('The organiser’s jury console in the browser', () => {
     const bolat = matrix.getByRole('row', { name: /Bolat Seitkali/ });
     expect((await bolat.getByRole('cell').allInnerTexts())[0]).toBe('Not completed');
     expect(await bolat.getByRole('cell').nth(2).innerText()).toContain('Works for the company');
+    // One page of each: the pagers say how many, with no buttons.
+    const companyPages = b.page.getByRole('navigation', { name: 'Pages of companies' });
+    await companyPages.getByText('3 companies').waitFor();
+    expect(await companyPages.getByRole('button').count()).toBe(0);
+    await b.page.getByRole('navigation', { name: 'Pages of jurors' }).getByText('3 jurors').waitFor();
     await b.page.getByText('2 jurors have not completed the declaration of interests.').waitFor();
     await b.page.getByText('No late conflict is waiting for a decision.').waitFor();
     await expectCleanPage(b.page, 'jury');
@@ -132,6 +137,87 @@ describe('The organiser’s jury console in the browser', () => {
     await b.page.getByRole('link', { name: 'Assignments of Shortlist' }).click();
     await page.expectHeading('Round 1: Shortlist');
     expect(new URL(b.page.url()).pathname).toBe(`${base}/rounds/${w.roundId}`);
+  });
+
+  it('pages the conflicts matrix by companies with the keyboard, and narrows it by name and to the conflicted', async () => {
+    const w = await juryConsole(b);
+    const t = b.app.t;
+    // 21 more companies with a nomination each: 24 columns, two pages of 20 (sorted by name).
+    const owner = await createUser(t, { roles: ['entrant'] });
+    const more: string[] = [];
+    for (let i = 1; i <= 21; i++) {
+      const company = await createCompany(t, owner.id, {
+        name: `Zhetysu Freight ${String(i).padStart(2, '0')}`,
+      });
+      more.push(company.id);
+      await createNomination(t, {
+        editionId: w.editionId,
+        categoryId: w.edition.categories[0]!.id,
+        companyId: company.id,
+        createdBy: owner.id,
+        status: 'eligible',
+        title: `Corridor ${i}`,
+      });
+    }
+    await recordConflict(t, w.editionId, w.jurors[0]!.id, more[20]!);
+    const organiser = await createUser(t, { roles: ['organiser'] });
+    const page = await signInAt(b, organiser, `/organiser/editions/${w.editionId}/jury`);
+    await page.expectHeading('Jury');
+    const matrix = b.page.getByRole('table', { name: 'Conflicts of interest, jurors by company' });
+    const companyPages = b.page.getByRole('navigation', { name: 'Pages of companies' });
+    await companyPages.getByText('24 companies · Page 1 of 2').waitFor();
+    const headers = () => matrix.getByRole('columnheader').allInnerTexts();
+    expect(await headers()).toHaveLength(22);
+    expect((await headers()).slice(2, 4)).toEqual(['Altyn Logistics', 'Steppe Rail']);
+
+    // The next page of columns by keyboard; the Next button goes away, so the focus moves to Previous.
+    const next = companyPages.getByRole('button', { name: 'Next companies' });
+    await next.focus();
+    await b.page.keyboard.press('Enter');
+    await companyPages.getByText('24 companies · Page 2 of 2').waitFor();
+    await matrix.getByRole('columnheader', { name: 'Zhetysu Freight 21' }).waitFor();
+    expect(await headers()).toEqual([
+      'Juror',
+      'Declaration',
+      'Zhetysu Freight 18',
+      'Zhetysu Freight 19',
+      'Zhetysu Freight 20',
+      'Zhetysu Freight 21',
+    ]);
+    expect(new URL(b.page.url()).searchParams.get('page')).toBe('2');
+    await companyPages.locator('button:focus', { hasText: 'Previous companies' }).waitFor();
+    const aliya = matrix.getByRole('row', { name: /Aliya Nurlanova/ });
+    expect((await aliya.getByRole('cell').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      'Complete',
+      'None',
+      'None',
+      'None',
+      'D Declared by the juror',
+    ]);
+    await expectCleanPage(b.page, 'jury (second page of companies)');
+    await b.page.keyboard.press('Enter');
+    await companyPages.getByText('24 companies · Page 1 of 2').waitFor();
+    await companyPages.locator('button:focus', { hasText: 'Next companies' }).waitFor();
+
+    // A search by name, submitted with Enter, starts from the first page.
+    await page.field('q').fill('freight 2');
+    await page.field('q').press('Enter');
+    await companyPages.getByText('2 companies').waitFor();
+    expect((await headers()).slice(2)).toEqual(['Zhetysu Freight 20', 'Zhetysu Freight 21']);
+    expect(new URL(b.page.url()).searchParams.get('page')).toBeNull();
+
+    // Only the companies with a conflict: the box ticked with Space, applied from the keyboard.
+    await page.field('q').fill('');
+    await page.field('conflicted').focus();
+    await b.page.keyboard.press('Space');
+    expect(await page.field('conflicted').isChecked()).toBe(true);
+    await b.page.getByRole('button', { name: 'Apply' }).focus();
+    await b.page.keyboard.press('Enter');
+    await companyPages.getByText('3 companies').waitFor();
+    await matrix.getByRole('columnheader', { name: 'Turan Cargo' }).waitFor();
+    expect((await headers()).slice(2)).toEqual(['Steppe Rail', 'Turan Cargo', 'Zhetysu Freight 21']);
+    expect(new URL(b.page.url()).searchParams.get('conflicted')).toBe('true');
+    await expectCleanPage(b.page, 'jury (conflicted companies)');
   });
 
   it('previews and saves the automatic assignment (an infeasible one explained), adjusts and recuses by hand', async () => {

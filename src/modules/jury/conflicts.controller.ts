@@ -25,7 +25,7 @@ import { type ConflictMatrix, ConflictMatrixService } from './conflict-matrix.se
 import { type ConfirmationView, ConflictsService } from './conflicts.service.js';
 import { ConflictMatrixResponse } from './dto/conflict-matrix.response.js';
 import { LateConflictsService, type LateConflictView } from './conflicts-late.service.js';
-import { ConflictListQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
+import { ConflictListQuery, ConflictMatrixQuery, RecordConflictDto, SetEmployerDto } from './dto/jury.dto.js';
 import { DecideLateConflictDto } from './dto/late-conflicts.dto.js';
 import {
   ConfirmationResponse,
@@ -83,14 +83,15 @@ export class ConflictsController {
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({
     summary:
-      "The conflicts overview as jurors × companies: each juror's panels and whether they completed their declaration, the companies nominated, and every pair with a conflict (declared, organiser's, membership, employer)",
+      "The conflicts overview as jurors × companies, a page of each: each juror's panels and whether they completed their declaration, the companies nominated, and every pair of the page with a conflict (declared, organiser's, membership, employer)",
   })
   @ApiOkResponse({ type: ConflictMatrixResponse })
   matrix(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: ConflictMatrixQuery,
   ): Promise<ConflictMatrix> {
-    return this.matrices.matrix(caller, id);
+    return this.matrices.matrix(caller, id, query);
   }
 
   @Post('editions/:id/conflicts/confirm')

@@ -10,6 +10,7 @@ import type { components } from './schema';
 export type Panel = components['schemas']['PanelResponse'];
 export type ConflictMatrix = components['schemas']['ConflictMatrixResponse'];
 export type ConflictSource = ConflictMatrix['cells'][number]['sources'][number];
+export type ConflictMatrixJuror = ConflictMatrix['jurors']['items'][number];
 export type LateConflict = components['schemas']['LateConflictPage']['items'][number];
 export type Round = components['schemas']['RoundResponse'];
 export type Assignment = components['schemas']['AssignmentPage']['items'][number];
@@ -58,11 +59,43 @@ export function useRemovePanelJuror(editionId: string) {
   });
 }
 
-export function useConflictMatrix(editionId: string) {
+/** Companies (columns) and jurors (rows) per page of the conflicts matrix. */
+export const MATRIX_PAGE_SIZE = 20;
+
+export interface MatrixFilters {
+  /** Part of a company's name. */
+  q?: string;
+  /** One category: its panel's jurors, the companies nominated in it. */
+  categoryId?: string;
+  /** Only the companies with a conflict. */
+  conflicted?: boolean;
+  /** The page of companies. */
+  page: number;
+  jurorPage: number;
+}
+
+/** One page of the conflicts matrix, companies by jurors; the previous page stays shown while the next loads. */
+export function useConflictMatrix(editionId: string, filters: MatrixFilters) {
   return useQuery({
-    queryKey: [...editionKey(editionId), 'matrix'],
+    queryKey: [...editionKey(editionId), 'matrix', filters],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/editions/{id}/conflicts/matrix', { params: { path: { id: editionId } } })),
+      unwrap(
+        api.GET('/api/v1/editions/{id}/conflicts/matrix', {
+          params: {
+            path: { id: editionId },
+            query: {
+              page: filters.page,
+              pageSize: MATRIX_PAGE_SIZE,
+              jurorPage: filters.jurorPage,
+              jurorPageSize: MATRIX_PAGE_SIZE,
+              ...(filters.q ? { q: filters.q } : {}),
+              ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
+              ...(filters.conflicted ? { conflicted: true } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 }
 

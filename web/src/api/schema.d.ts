@@ -948,7 +948,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The conflicts overview as jurors × companies: each juror's panels and whether they completed their declaration, the companies nominated, and every pair with a conflict (declared, organiser's, membership, employer) */
+    /** The conflicts overview as jurors × companies, a page of each: each juror's panels and whether they completed their declaration, the companies nominated, and every pair of the page with a conflict (declared, organiser's, membership, employer) */
     get: operations['ConflictsController_matrix'];
     put?: never;
     post?: never;
@@ -2966,6 +2966,17 @@ export interface components {
        */
       confirmedAt: string | null;
     };
+    ConflictMatrixJurorPage: {
+      items: components['schemas']['ConflictMatrixJuror'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @description Jurors in scope, every page */
+      total: number;
+      /** @description Jurors in scope (every page) who have not completed their declaration */
+      undeclared: number;
+    };
     ConflictMatrixCompany: {
       /** Format: uuid */
       id: string;
@@ -2973,6 +2984,15 @@ export interface components {
       name: string;
       /** @description Its nominations in the edition (submitted or later) */
       nominations: number;
+    };
+    ConflictMatrixCompanyPage: {
+      items: components['schemas']['ConflictMatrixCompany'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @description Companies matching the filters, every page */
+      total: number;
     };
     ConflictMatrixCell: {
       /** Format: uuid */
@@ -2989,9 +3009,11 @@ export interface components {
     ConflictMatrixResponse: {
       /** Format: uuid */
       editionId: string;
-      jurors: components['schemas']['ConflictMatrixJuror'][];
-      companies: components['schemas']['ConflictMatrixCompany'][];
-      /** @description Only the pairs with a conflict */
+      /** @description The rows: a page of the jurors in scope (`jurorPage`, `jurorPageSize`) */
+      jurors: components['schemas']['ConflictMatrixJurorPage'];
+      /** @description The columns: a page of the companies (`page`, `pageSize`) */
+      companies: components['schemas']['ConflictMatrixCompanyPage'];
+      /** @description Only the pairs of this page's jurors and companies with a conflict */
       cells: components['schemas']['ConflictMatrixCell'][];
     };
     ConfirmationResponse: {
@@ -8876,7 +8898,18 @@ export interface operations {
   };
   ConflictsController_matrix: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        jurorPage?: number;
+        jurorPageSize?: number;
+        /** @description Only companies whose name contains this */
+        q?: string;
+        /** @description Only this category: the jurors on its panel as rows, the companies nominated in it (submitted or later) as columns */
+        categoryId?: string;
+        /** @description Only the companies with a conflict with at least one of the jurors in scope (any page) */
+        conflicted?: boolean;
+      };
       header?: never;
       path: {
         id: string;

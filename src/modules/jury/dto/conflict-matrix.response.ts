@@ -60,16 +60,59 @@ class ConflictMatrixCell {
   awaitingDecision!: string | null;
 }
 
+class ConflictMatrixJurorPage {
+  @ApiProperty({ type: [ConflictMatrixJuror] })
+  items!: ConflictMatrixJuror[];
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  page!: number;
+
+  @ApiProperty({ type: 'integer', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Jurors in scope, every page' })
+  total!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Jurors in scope (every page) who have not completed their declaration',
+  })
+  undeclared!: number;
+}
+
+class ConflictMatrixCompanyPage {
+  @ApiProperty({ type: [ConflictMatrixCompany] })
+  items!: ConflictMatrixCompany[];
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  page!: number;
+
+  @ApiProperty({ type: 'integer', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Companies matching the filters, every page' })
+  total!: number;
+}
+
 export class ConflictMatrixResponse implements ConflictMatrix {
   @ApiProperty({ format: 'uuid' })
   editionId!: string;
 
-  @ApiProperty({ type: [ConflictMatrixJuror] })
-  jurors!: ConflictMatrixJuror[];
+  @ApiProperty({
+    type: ConflictMatrixJurorPage,
+    description: 'The rows: a page of the jurors in scope (`jurorPage`, `jurorPageSize`)',
+  })
+  jurors!: ConflictMatrixJurorPage;
 
-  @ApiProperty({ type: [ConflictMatrixCompany] })
-  companies!: ConflictMatrixCompany[];
+  @ApiProperty({
+    type: ConflictMatrixCompanyPage,
+    description: 'The columns: a page of the companies (`page`, `pageSize`)',
+  })
+  companies!: ConflictMatrixCompanyPage;
 
-  @ApiProperty({ type: [ConflictMatrixCell], description: 'Only the pairs with a conflict' })
+  @ApiProperty({
+    type: [ConflictMatrixCell],
+    description: "Only the pairs of this page's jurors and companies with a conflict",
+  })
   cells!: ConflictMatrixCell[];
 }

@@ -15,7 +15,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '../../../common/http/pagination.js';
+import { Transform, Type } from 'class-transformer';
+import { MAX_PAGE, MAX_PAGE_SIZE, PageQuery } from '../../../common/http/pagination.js';
 import { IsInstant, IsText } from '../../editions/dto/validation.js';
 
 export class CreateRoundDto {
@@ -219,4 +220,53 @@ export class DeclarationCompaniesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+}
+
+const asBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * The conflicts matrix a page at a time: `page`/`pageSize` page its columns (companies), `jurorPage` and
+ * `jurorPageSize` its rows (jurors), so that no request carries a large edition's whole matrix.
+ */
+export class ConflictMatrixQuery extends PageQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  jurorPage = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  jurorPageSize = 20;
+
+  @ApiPropertyOptional({ description: 'Only companies whose name contains this', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only this category: the jurors on its panel as rows, the companies nominated in it (submitted or later) as columns',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only the companies with a conflict with at least one of the jurors in scope (any page)',
+  })
+  @IsOptional()
+  @Transform(asBoolean)
+  @IsBoolean()
+  conflicted?: boolean;
 }

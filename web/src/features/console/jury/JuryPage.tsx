@@ -13,11 +13,13 @@ import {
 } from '../../../api/console-jury';
 import { type Category, useCategories } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
-import { Button, ErrorSummary, Field, Notice, Page } from '../../../ui';
+import { Button, Checkbox, ErrorSummary, Field, Notice, Page, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { FilterForm, formValue, Pager, useListParams } from '../entries/shared';
 import { AccountSearch } from '../people/AccountSearch';
 import { categoryName, useJuryError } from './shared';
+import '../entries/entries.css';
 import './jury-admin.css';
 
 const SOURCES: ConflictSource[] = ['declared', 'organiser', 'membership', 'employer'];
@@ -44,7 +46,7 @@ export default function JuryPage() {
           )}
         </QueryState>
       </section>
-      <MatrixSection editionId={edition.id} />
+      <MatrixSection editionId={edition.id} categories={categories.data} />
       <LateConflictsSection editionId={edition.id} />
     </Page>
   );
@@ -122,25 +124,95 @@ function PanelSection({ panel, categories }: { panel: Panel; categories: Categor
   );
 }
 
-function MatrixSection({ editionId }: { editionId: string }) {
-  const { t } = useI18n();
+const MATRIX_FILTERS = ['q', 'category', 'conflicted', 'jurorPage'] as const;
+
+/**
+ * The conflicts matrix a page of companies (columns) and a page of jurors (rows) at a time, narrowed by company
+ * name, to one category, or to the companies with a conflict; the filters and pages are kept in the address.
+ */
+function MatrixSection({ editionId, categories }: { editionId: string; categories: Category[] | undefined }) {
+  const { t, locale } = useI18n();
   const m = t.consoleJury.jury;
-  const matrix = useConflictMatrix(editionId);
+  const [filters, setFilters] = useListParams(MATRIX_FILTERS);
+  const jurorPage = Math.max(1, Number.parseInt(filters.jurorPage ?? '1', 10) || 1);
+  const matrix = useConflictMatrix(editionId, {
+    q: filters.q,
+    categoryId: filters.category,
+    conflicted: filters.conflicted === 'true',
+    page: filters.page,
+    jurorPage,
+  });
+  const filtered = Boolean(filters.q || filters.category || filters.conflicted);
   return (
     <section className="section" aria-labelledby="matrix-title">
       <h2 id="matrix-title">{m.matrix}</h2>
       <p className="muted">{m.matrixLead}</p>
-      <QueryState query={matrix}>{(data) => <Matrix data={data} />}</QueryState>
+      <FilterForm
+        key={JSON.stringify(filters)}
+        onApply={(data) =>
+          setFilters({
+            q: formValue(data, 'q'),
+            category: formValue(data, 'category'),
+            conflicted: formValue(data, 'conflicted'),
+            jurorPage: undefined,
+          })
+        }
+        onClear={() =>
+          setFilters({ q: undefined, category: undefined, conflicted: undefined, jurorPage: undefined })
+        }
+      >
+        <Field name="q" type="search" label={m.matrixSearch} defaultValue={filters.q ?? ''} maxLength={200} />
+        <SelectField
+          name="category"
+          label={m.matrixCategory}
+          hint={m.matrixCategoryHint}
+          defaultValue={filters.category ?? ''}
+          options={[
+            { value: '', label: m.allCategories },
+            ...(categories ?? []).map((c) => ({
+              value: c.id,
+              label: categoryName(categories, c.id, locale),
+            })),
+          ]}
+        />
+        <Checkbox
+          name="conflicted"
+          value="true"
+          label={m.conflictedOnly}
+          defaultChecked={filters.conflicted === 'true'}
+        />
+      </FilterForm>
+      <QueryState query={matrix}>
+        {(data) => (
+          <Matrix
+            data={data}
+            filtered={filtered}
+            onPage={(page) => setFilters({ page: String(page), jurorPage: String(jurorPage) })}
+            onJurorPage={(page) => setFilters({ page: String(filters.page), jurorPage: String(page) })}
+          />
+        )}
+      </QueryState>
     </section>
   );
 }
 
-function Matrix({ data }: { data: ConflictMatrix }) {
+function Matrix({
+  data,
+  filtered,
+  onPage,
+  onJurorPage,
+}: {
+  data: ConflictMatrix;
+  filtered: boolean;
+  onPage: (page: number) => void;
+  onJurorPage: (page: number) => void;
+}) {
   const { t, plural } = useI18n();
   const m = t.consoleJury.jury;
-  if (!data.jurors.length && !data.companies.length) return <p className="muted">{m.matrixEmpty}</p>;
+  const { jurors, companies } = data;
+  if (!filtered && !jurors.total && !companies.total) return <p className="muted">{m.matrixEmpty}</p>;
   const cells = new Map(data.cells.map((c) => [`${c.jurorId}|${c.companyId}`, c]));
-  const missing = data.jurors.filter((j) => !j.confirmedAt).length;
+  const missing = jurors.undeclared;
   return (
     <>
       <Notice tone={missing ? 'warning' : 'info'}>
@@ -165,59 +237,79 @@ function Matrix({ data }: { data: ConflictMatrix }) {
           <dd>{m.awaiting}</dd>
         </div>
       </dl>
-      <div className="jury-matrix-wrap" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-        <table className="jury-matrix">
-          <caption id="matrix-caption">{m.matrixCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.consoleJury.jurorColumn}</th>
-              <th scope="col">{m.declaration}</th>
-              {data.companies.map((company) => (
-                <th scope="col" key={company.id} className="jury-matrix__company">
-                  <span>{company.name}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.jurors.map((juror) => (
-              <tr key={juror.id}>
-                <th scope="row">{juror.fullName}</th>
-                <td className={juror.confirmedAt ? undefined : 'jury-matrix__missing'}>
-                  {juror.confirmedAt ? m.declarationDone : m.declarationMissing}
-                </td>
-                {data.companies.map((company) => {
-                  const cell = cells.get(`${juror.id}|${company.id}`);
-                  return (
-                    <td key={company.id} className={cell ? 'jury-matrix__conflict' : undefined}>
-                      {cell ? (
-                        <>
-                          {cell.sources.map((source) => (
-                            <abbr
-                              key={source}
-                              className={`jury-mark jury-mark--${source}`}
-                              title={m.sources[source]}
-                            >
-                              {m.sourceShort[source]}
-                              <span className="visually-hidden"> {m.sources[source]}</span>
-                            </abbr>
-                          ))}
-                          {cell.awaitingDecision && (
-                            <span className="jury-mark jury-mark--late" title={m.awaiting}>
-                              !<span className="visually-hidden"> {m.awaiting}</span>
-                            </span>
-                          )}
-                        </>
-                      ) : (
-                        <span className="visually-hidden">{m.none}</span>
-                      )}
-                    </td>
-                  );
-                })}
+      {!jurors.items.length || !companies.items.length ? (
+        <p>{m.matrixNoMatch}</p>
+      ) : (
+        <div className="jury-matrix-wrap" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+          <table className="jury-matrix">
+            <caption id="matrix-caption">{m.matrixCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.consoleJury.jurorColumn}</th>
+                <th scope="col">{m.declaration}</th>
+                {companies.items.map((company) => (
+                  <th scope="col" key={company.id} className="jury-matrix__company">
+                    <span>{company.name}</span>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {jurors.items.map((juror) => (
+                <tr key={juror.id}>
+                  <th scope="row">{juror.fullName}</th>
+                  <td className={juror.confirmedAt ? undefined : 'jury-matrix__missing'}>
+                    {juror.confirmedAt ? m.declarationDone : m.declarationMissing}
+                  </td>
+                  {companies.items.map((company) => {
+                    const cell = cells.get(`${juror.id}|${company.id}`);
+                    return (
+                      <td key={company.id} className={cell ? 'jury-matrix__conflict' : undefined}>
+                        {cell ? (
+                          <>
+                            {cell.sources.map((source) => (
+                              <abbr
+                                key={source}
+                                className={`jury-mark jury-mark--${source}`}
+                                title={m.sources[source]}
+                              >
+                                {m.sourceShort[source]}
+                                <span className="visually-hidden"> {m.sources[source]}</span>
+                              </abbr>
+                            ))}
+                            {cell.awaitingDecision && (
+                              <span className="jury-mark jury-mark--late" title={m.awaiting}>
+                                !<span className="visually-hidden"> {m.awaiting}</span>
+                              </span>
+                            )}
+                          </>
+                        ) : (
+                          <span className="visually-hidden">{m.none}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="jury-matrix-pagers">
+        <Pager
+          page={companies.page}
+          pageSize={companies.pageSize}
+          total={companies.total}
+          onPage={onPage}
+          words={m.companyPages}
+        />
+        <Pager
+          page={jurors.page}
+          pageSize={jurors.pageSize}
+          total={jurors.total}
+          onPage={onJurorPage}
+          words={m.jurorPages}
+        />
       </div>
     </>
   );
