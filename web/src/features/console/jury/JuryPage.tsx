@@ -19,7 +19,6 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { FilterForm, formValue, Pager, useListParams } from '../entries/shared';
 import { AccountSearch } from '../people/AccountSearch';
 import { categoryName, useJuryError } from './shared';
-import '../entries/entries.css';
 import './jury-admin.css';
 
 const SOURCES: ConflictSource[] = ['declared', 'organiser', 'membership', 'employer'];
