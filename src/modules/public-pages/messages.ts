@@ -75,6 +75,19 @@ export interface PageMessages {
 /** "1 point", "0.35 points": English and German count a whole one in the singular, anything else in the plural. */
 const points = (amount: string, one: string, other: string) => `${amount} ${amount === '1' ? one : other}`;
 
+/**
+ * Russian "N баллов" after «на» (accusative: на 1 балл, на 3 балла, на 5 баллов) or «до» (genitive: до 1 балла,
+ * до 3 баллов); a fraction takes «балла» either way (на 0,35 балла, до 1,5 балла).
+ */
+const ruPoints = (amount: string, after: 'на' | 'до') => {
+  if (!/^\d+$/.test(amount)) return `${amount} балла`;
+  const n = Number(amount.slice(-2));
+  const one = n % 10 === 1 && n !== 11;
+  const few = n % 10 >= 2 && n % 10 <= 4 && (n < 12 || n > 14);
+  const word = after === 'на' ? (one ? 'балл' : few ? 'балла' : 'баллов') : one ? 'балла' : 'баллов';
+  return `${amount} ${word}`;
+};
+
 export const MESSAGES: Record<Locale, PageMessages> = {
   en: {
     siteName: 'Magistral Awards',
@@ -235,12 +248,12 @@ export const MESSAGES: Record<Locale, PageMessages> = {
     fragileMethod: (method, winners) => `при способе сведения «${method}»: ${winners};`,
     fragileJuror: (juror, winners) => `без оценочных листов члена жюри ${juror}: ${winners};`,
     fragileRaise: (juror, title, amount, margin) =>
-      `если бы член жюри ${juror} поставил номинации «${title}» на ${amount} балла больше, она сравнялась бы с победителем (неустойчивым считается разрыв до ${margin} балла).`,
+      `если бы член жюри ${juror} поставил номинации «${title}» на ${ruPoints(amount, 'на')} больше, она сравнялась бы с победителем (неустойчивым считается разрыв до ${ruPoints(margin, 'до')}).`,
     fragileLower: (juror, title, amount, margin) =>
-      `если бы член жюри ${juror} поставил номинации «${title}» на ${amount} балла меньше, с ней сравнялась бы вторая (неустойчивым считается разрыв до ${margin} балла).`,
+      `если бы член жюри ${juror} поставил номинации «${title}» на ${ruPoints(amount, 'на')} меньше, с ней сравнялась бы вторая (неустойчивым считается разрыв до ${ruPoints(margin, 'до')}).`,
     noWinners: 'без победителя',
     robust: (margin) =>
-      `Результат устойчив: тот же победитель при любом способе сведения оценок, без оценочных листов любого одного члена жюри и при любом изменении итоговой оценки одного члена жюри в пределах ${margin} балла.`,
+      `Результат устойчив: тот же победитель при любом способе сведения оценок, без оценочных листов любого одного члена жюри и при любом изменении итоговой оценки одного члена жюри в пределах ${ruPoints(margin, 'до')}.`,
     notFoundTitle: 'Здесь нет опубликованных итогов',
     notFoundText: 'По этому адресу нет опубликованных итогов.',
   },
