@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { dateTimeFormatter } from './date-time';
 import { type BaseMessages, en, type Messages } from './en';
+import { type DecimalOptions, decimalFormatter, numberFormatter } from './numbers';
 import type { Plural } from './types';
 
 export const LOCALES = ['en', 'ru', 'kk', 'de'] as const;
@@ -124,6 +125,10 @@ interface I18n {
   setTimeZone(timeZone: string | null): void;
   plural(forms: Plural, count: number): string;
   formatDateTime(value: string | Date): string;
+  /** A number (count, score, size, duration…) as `Intl.NumberFormat` would write it, Kazakh completed. */
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  /** An exact decimal the server sent as text ("7.8333"), every place kept, in the reader's digits. */
+  formatDecimal(value: string, options?: DecimalOptions): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -161,8 +166,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const rules = new Intl.PluralRules(locale);
-    const numbers = new Intl.NumberFormat(locale);
+    const numbers = numberFormatter(locale);
     const dateTime = dateTimeFormatter(locale, timeZone);
+    const decimal = decimalFormatter(locale);
+    // One formatter per set of options, made when first asked for.
+    const formatters = new Map<string, { format(value: number): string }>();
+    const formatter = (options: Intl.NumberFormatOptions = {}) => {
+      const key = JSON.stringify(options);
+      let found = formatters.get(key);
+      if (!found) formatters.set(key, (found = numberFormatter(locale, options)));
+      return found;
+    };
     return {
       locale,
       t: loaded[locale] ?? english,
@@ -172,6 +186,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       plural: (forms, count) =>
         format(forms[rules.select(count)] ?? forms.other, { count: numbers.format(count) }),
       formatDateTime: (v) => dateTime(typeof v === 'string' ? new Date(v) : v),
+      formatNumber: (v, options) => formatter(options).format(v),
+      formatDecimal: decimal,
     };
   }, [locale, timeZone, setLocale, setTimeZone]);
 
