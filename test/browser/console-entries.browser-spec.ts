@@ -298,6 +298,12 @@ describe('The organiser’s console: companies, nominations and people', () => {
         problems: [],
       });
     }
+    // Kazakh digits as CLDR writes them though Chromium's ICU has none ("12,500.5" natively): U+00A0 groups.
+    await page.goto(`/organiser/editions/${w.editionId}/nominations/${w.ids.rail}`);
+    await page.expectHtmlLang('kk');
+    await b.page.getByText('CO₂ avoided').waitFor();
+    expect(await page.main.innerText()).toContain('12\u00a0500,5 t/year');
+    expect(await messageProblems(b.page)).toEqual([]);
   });
 
   it.each(['entrant', 'juror'] as const)('shows the %s the 404 page at these addresses', async (who) => {

@@ -1,14 +1,9 @@
-import { consoleShell } from './console/de';
-import { consoleEditions } from './console-editions/de';
-import { consoleJury } from './console-jury/de';
-import { consoleResults } from './console-results/de';
-import { consoleEntries } from './console-entries/de';
 import { jury } from './jury/de';
 import { nominations } from './nominations/de';
 import { scorecard } from './scorecard/de';
-import type { Messages } from './en';
+import type { BaseMessages } from './en';
 
-export const de: Messages = {
+export const de: BaseMessages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Der Preis für Logistik in Zentralasien, im Kaukasus und darüber hinaus',
@@ -323,9 +318,4 @@ export const de: Messages = {
   nominations,
   jury,
   scorecard,
-  console: consoleShell,
-  consoleEditions,
-  consoleJury,
-  consoleResults,
-  consoleEntries,
 };

@@ -1,9 +1,5 @@
-import { consoleShell } from './console/en';
-import { consoleEditions } from './console-editions/en';
-import { consoleJury } from './console-jury/en';
-import { consoleEntries } from './console-entries/en';
+import type { ConsoleSections } from './console-sections/en';
 import type { Plural } from './types';
-import { consoleResults } from './console-results/en';
 import { jury } from './jury/en';
 import { nominations } from './nominations/en';
 import { scorecard } from './scorecard/en';
@@ -310,11 +306,11 @@ export const en = {
   nominations,
   jury,
   scorecard,
-  console: consoleShell,
-  consoleEditions,
-  consoleJury,
-  consoleResults,
-  consoleEntries,
+  // The console's sections (console, consoleEditions, …) are not here: only organisers need them, so they
+  // come with the console's chunk (console-sections/, registered by features/console/messages.ts).
 };
 
-export type Messages = typeof en;
+/** What every locale's base dictionary holds: all but the console's sections. */
+export type BaseMessages = typeof en;
+/** What screens read from `useI18n().t`: the console's sections are there once the console is loaded. */
+export type Messages = BaseMessages & ConsoleSections;

@@ -1,14 +1,9 @@
-import { consoleShell } from './console/kk';
-import { consoleEditions } from './console-editions/kk';
-import { consoleJury } from './console-jury/kk';
-import { consoleResults } from './console-results/kk';
-import { consoleEntries } from './console-entries/kk';
 import { jury } from './jury/kk';
 import { nominations } from './nominations/kk';
 import { scorecard } from './scorecard/kk';
-import type { Messages } from './en';
+import type { BaseMessages } from './en';
 
-export const kk: Messages = {
+export const kk: BaseMessages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Орталық Азия, Кавказ және одан тыс өңірлердің логистика саласындағы сыйлығы',
@@ -308,9 +303,4 @@ export const kk: Messages = {
   nominations,
   jury,
   scorecard,
-  console: consoleShell,
-  consoleEditions,
-  consoleJury,
-  consoleResults,
-  consoleEntries,
 };

@@ -1,14 +1,9 @@
-import { consoleShell } from './console/ru';
-import { consoleEditions } from './console-editions/ru';
-import { consoleJury } from './console-jury/ru';
-import { consoleResults } from './console-results/ru';
-import { consoleEntries } from './console-entries/ru';
 import { jury } from './jury/ru';
 import { nominations } from './nominations/ru';
 import { scorecard } from './scorecard/ru';
-import type { Messages } from './en';
+import type { BaseMessages } from './en';
 
-export const ru: Messages = {
+export const ru: BaseMessages = {
   meta: {
     awardName: 'Magistral Awards',
     tagline: 'Премия в области логистики Центральной Азии, Кавказа и не только',
@@ -335,9 +330,4 @@ export const ru: Messages = {
   nominations,
   jury,
   scorecard,
-  console: consoleShell,
-  consoleEditions,
-  consoleJury,
-  consoleResults,
-  consoleEntries,
 };

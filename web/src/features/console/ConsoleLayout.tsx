@@ -4,6 +4,12 @@ import { type Edition, useEdition } from '../../api/nominations';
 import { format, useI18n } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import './console.css';
+import { registerConsoleMessages } from './messages';
+
+// Every console screen renders inside this layout, whose chunk the router loads (and this await finishes)
+// before it renders any of them: none renders before the console's strings (`t.console…`) are in the
+// dictionary shown, deep link and reload included.
+await registerConsoleMessages();
 
 /** The console's own navigation, above every console screen (organisers only: see `RequireRole`). */
 export function ConsoleLayout() {

@@ -202,10 +202,9 @@ function Groups({ worklist, round }: { worklist: Worklist; round: WorklistRound 
 }
 
 function Distribution({ distribution }: { distribution: OwnDistribution }) {
-  const { t, plural, locale } = useI18n();
+  const { t, plural, locale, formatNumber } = useI18n();
   const d = t.jury.distribution;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
-  const show = (value: string) => number.format(Number(value));
+  const show = (value: string) => formatNumber(Number(value), { maximumFractionDigits: 4 });
   return (
     <section className="section" aria-labelledby="distribution-title">
       <h2 id="distribution-title">{d.title}</h2>
@@ -241,7 +240,7 @@ function Distribution({ distribution }: { distribution: OwnDistribution }) {
                   <tbody>
                     {category.histogram.map((bucket) => (
                       <tr key={bucket.value}>
-                        <th scope="row">{number.format(bucket.value)}</th>
+                        <th scope="row">{formatNumber(bucket.value, { maximumFractionDigits: 4 })}</th>
                         <td>
                           {/* The bar repeats the number beside it, for the eye only. */}
                           <span
@@ -269,7 +268,9 @@ function Distribution({ distribution }: { distribution: OwnDistribution }) {
  * and once all are submitted, the juror's own deviation from the panel's median (never anyone else's marks).
  */
 function Calibration({ round, calibration }: { round: WorklistRound; calibration?: OwnCalibration }) {
-  const { t, plural } = useI18n();
+  const { t, plural, formatDecimal } = useI18n();
+  // "+1.0000" above the median, "−1.0000" below: the sign is the point.
+  const signed = (value: string) => formatDecimal(value, { signed: true });
   const c = t.jury.calibration;
   const { assigned, submitted, feedback } = round.calibration;
   return (
@@ -295,7 +296,7 @@ function Calibration({ round, calibration }: { round: WorklistRound; calibration
                 {calibration.entries.map((e) => (
                   <tr key={e.nominationId}>
                     <th scope="row">{e.title}</th>
-                    <td>{e.total}</td>
+                    <td>{formatDecimal(e.total)}</td>
                     <td>{signed(e.deviation)}</td>
                   </tr>
                 ))}
@@ -306,11 +307,6 @@ function Calibration({ round, calibration }: { round: WorklistRound; calibration
       ) : null}
     </section>
   );
-}
-
-/** "+1.0000" above the median, "−1.0000" below: the sign is the point. */
-function signed(value: string): string {
-  return value.startsWith('-') || /^0(\.0+)?$/.test(value) ? value.replace('-', '−') : `+${value}`;
 }
 
 export default function WorklistPage() {

@@ -9,14 +9,14 @@ function shares(weights: string[]): number[] {
   return values.map((w) => (total > 0 ? w / total : 0));
 }
 
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
+
 /**
  * What the category asks for, beside the text being written: its description, the criteria jurors score
  * (with their weights and what each looks for), its questions and the key metrics it expects.
  */
 export function CategoryGuide({ category, headingId }: { category: Category; headingId: string }) {
-  const { t, locale } = useI18n();
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const { t, locale, formatNumber } = useI18n();
   const criterionShares = shares(category.criteria.map((c) => c.weight));
   const scale = category.criteria[0];
   return (
@@ -37,8 +37,12 @@ export function CategoryGuide({ category, headingId }: { category: Category; hea
           <li key={criterion.id}>
             <strong>{localized(criterion.name, locale)}</strong>{' '}
             <span className="nom-criterion__weight">
-              ({format(t.nominations.weight, { weight: number.format(Number(criterion.weight)) })};{' '}
-              {format(t.nominations.weightShare, { share: percent.format(criterionShares[i] ?? 0) })})
+              (
+              {format(t.nominations.weight, {
+                weight: formatNumber(Number(criterion.weight), { maximumFractionDigits: 4 }),
+              })}
+              ; {format(t.nominations.weightShare, { share: formatNumber(criterionShares[i] ?? 0, PERCENT) })}
+              )
             </span>
             <br />
             {localized(criterion.description, locale)}

@@ -85,7 +85,7 @@ function readOnlyReason(
 
 /** The text as submitted (or as left when the window closed). */
 function ReadOnlyText({ nomination, category }: { nomination: Nomination; category: Category }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   return (
     <section className="section" aria-labelledby="text-title">
       <h2 id="text-title">{t.nominations.editorTitle}</h2>
@@ -104,7 +104,7 @@ function ReadOnlyText({ nomination, category }: { nomination: Nomination; catego
         <ul>
           {nomination.metrics.map((m, i) => (
             <li key={i}>
-              {m.name}: {new Intl.NumberFormat(locale).format(m.value)} {m.unit}
+              {m.name}: {formatNumber(m.value)} {m.unit}
             </li>
           ))}
         </ul>

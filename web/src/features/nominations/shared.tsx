@@ -26,7 +26,7 @@ export function StatusBadge({ status }: { status: NominationStatus }) {
 }
 
 export function useFileSize(): (bytes: number) => string {
-  const { locale } = useI18n();
+  const { formatNumber } = useI18n();
   return useCallback(
     (bytes: number) => {
       const units = ['byte', 'kilobyte', 'megabyte'] as const;
@@ -36,14 +36,14 @@ export function useFileSize(): (bytes: number) => string {
         value /= 1024;
         unit += 1;
       }
-      return new Intl.NumberFormat(locale, {
+      return formatNumber(value, {
         style: 'unit',
         unit: units[unit],
         unitDisplay: 'short',
         maximumFractionDigits: unit === 0 ? 0 : 1,
-      }).format(value);
+      });
     },
-    [locale],
+    [formatNumber],
   );
 }
 

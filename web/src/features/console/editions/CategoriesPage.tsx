@@ -107,7 +107,7 @@ function CategorySection({
   onDone: (saved: boolean) => void;
   onRemoved: () => void;
 }) {
-  const { t, locale, plural } = useI18n();
+  const { t, locale, plural, formatDecimal } = useI18n();
   const [removing, setRemoving] = useState<Removing>(null);
   const m = t.consoleEditions.categories;
   const edition = useConsoleEdition();
@@ -207,7 +207,7 @@ function CategorySection({
                   <td className="ed-code" data-label={m.code}>
                     {criterion.code}
                   </td>
-                  <td data-label={m.weight}>{criterion.weight}</td>
+                  <td data-label={m.weight}>{formatDecimal(criterion.weight)}</td>
                   <td data-label={m.scale}>
                     {format(m.scaleRange, { min: criterion.scaleMin, max: criterion.scaleMax })}
                   </td>

@@ -54,9 +54,8 @@ function Facts({ nomination, category }: { nomination: Nomination; category: Cat
 }
 
 function Text({ nomination, category }: { nomination: Nomination; category: Category | undefined }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const m = t.consoleEntries.nomination;
-  const numbers = new Intl.NumberFormat(locale);
   // The category's questions in its order, then any answer to a question it no longer asks.
   const asked = category?.questions ?? [];
   const others = Object.keys(nomination.answers).filter((code) => !asked.some((q) => q.code === code));
@@ -86,7 +85,7 @@ function Text({ nomination, category }: { nomination: Nomination; category: Cate
             <div key={i}>
               <dt>{metric.name}</dt>
               <dd>
-                {numbers.format(metric.value)} {metric.unit}
+                {formatNumber(metric.value)} {metric.unit}
               </dd>
             </div>
           ))}

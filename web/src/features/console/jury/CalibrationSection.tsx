@@ -129,7 +129,9 @@ function CalibrationEntries({
   busy: boolean;
   onUnmark: (nominationId: string, title: string) => void;
 }) {
-  const { t, plural, locale } = useI18n();
+  const { t, plural, locale, formatDecimal } = useI18n();
+  // "+2.0000" for a juror above the median: the sign is the point.
+  const signed = (value: string) => formatDecimal(value, { signed: true });
   const m = t.consoleJury.calibration;
   const entries = data.entries.filter((e) => e.categoryId === categoryId);
   if (!entries.length) return <p>{format(m.none, { category })}</p>;
@@ -141,7 +143,7 @@ function CalibrationEntries({
           <h3>{entry.title}</h3>
           <p>
             {format(plural(m.submitted, entry.assigned), { submitted: entry.submitted })}{' '}
-            {entry.median === null ? m.noMedian : format(m.median, { median: entry.median })}
+            {entry.median === null ? m.noMedian : format(m.median, { median: formatDecimal(entry.median) })}
           </p>
           {entry.jurors.length > 0 && (
             <div className="jury-table-wrap">
@@ -164,7 +166,7 @@ function CalibrationEntries({
                     .map((j) => (
                       <tr key={j.jurorId}>
                         <th scope="row">{j.fullName}</th>
-                        <td className="jury-calibration__num">{j.total}</td>
+                        <td className="jury-calibration__num">{formatDecimal(j.total)}</td>
                         <td className="jury-calibration__num">{signed(j.deviation)}</td>
                       </tr>
                     ))}
@@ -208,7 +210,7 @@ function CalibrationEntries({
                   <th scope="row">{j.fullName}</th>
                   <td className="jury-calibration__num">{j.entries}</td>
                   <td className="jury-calibration__num">{signed(j.meanDeviation)}</td>
-                  <td className="jury-calibration__num">{j.meanAbsoluteDeviation}</td>
+                  <td className="jury-calibration__num">{formatDecimal(j.meanAbsoluteDeviation)}</td>
                 </tr>
               ))}
             </tbody>
@@ -217,9 +219,4 @@ function CalibrationEntries({
       )}
     </>
   );
-}
-
-/** "+2.0000" for a juror above the median: the sign is the point. */
-function signed(value: string): string {
-  return value.startsWith('-') || /^0(\.0+)?$/.test(value) ? value.replace('-', '−') : `+${value}`;
 }

@@ -5,12 +5,14 @@ import { format, useI18n } from '../../../i18n';
 
 /** Statistics in the reader's digits: up to 4 decimals, a real minus sign where the locale has one. */
 function useStatistic(): { plain: (value: number) => string; signed: (value: number) => string } {
-  const { locale } = useI18n();
-  return useMemo(() => {
-    const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
-    const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 4, signDisplay: 'exceptZero' });
-    return { plain: (v) => plain.format(v), signed: (v) => signed.format(v) };
-  }, [locale]);
+  const { formatNumber } = useI18n();
+  return useMemo(
+    () => ({
+      plain: (v) => formatNumber(v, { maximumFractionDigits: 4 }),
+      signed: (v) => formatNumber(v, { maximumFractionDigits: 4, signDisplay: 'exceptZero' }),
+    }),
+    [formatNumber],
+  );
 }
 
 /** Blocks of Kendall's W listed by name; the rest are counted. */

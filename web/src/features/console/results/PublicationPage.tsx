@@ -65,7 +65,7 @@ function useNow(intervalMs: number): number {
 }
 
 function Countdown({ releaseAt }: { releaseAt: string }) {
-  const { t, locale } = useI18n();
+  const { t, formatNumber } = useI18n();
   const p = t.consoleResults.publication;
   const now = useNow(1000);
   const left = Math.max(0, Math.round((Date.parse(releaseAt) - now) / 1000));
@@ -79,9 +79,7 @@ function Countdown({ releaseAt }: { releaseAt: string }) {
   ];
   const time = units
     .filter(([value], i) => value > 0 || i === units.length - 1)
-    .map(([value, unit]) =>
-      new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value),
-    )
+    .map(([value, unit]) => formatNumber(value, { style: 'unit', unit, unitDisplay: 'long' }))
     .join(' ');
   return (
     <p className="countdown">

@@ -37,13 +37,7 @@ export function useTieBreakerName(): (tieBreaker: string) => string {
 
 /** A decimal the server sent as text ("7.8333"), in the reader's digits without losing a place. */
 export function useDecimal(): (value: string) => string {
-  const { locale } = useI18n();
-  return useMemo(() => {
-    const separator = new Intl.NumberFormat(locale)
-      .formatToParts(1.5)
-      .find((p) => p.type === 'decimal')?.value;
-    return (value: string) => (separator && separator !== '.' ? value.replace('.', separator) : value);
-  }, [locale]);
+  return useI18n().formatDecimal;
 }
 
 /** The same mutation, its refusal in the reader's language (for a ConfirmDialog, which shows `error`). */

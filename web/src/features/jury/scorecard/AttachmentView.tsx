@@ -29,7 +29,7 @@ export function AttachmentView({
   nominationId: string;
   attachment: AttachmentForJuror;
 }) {
-  const { t, locale } = useI18n();
+  const { t, formatNumber } = useI18n();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
@@ -70,9 +70,7 @@ export function AttachmentView({
   );
 
   const size = format(t.scorecard.fileSize, {
-    size: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
-      Math.max(1, attachment.sizeBytes / 1024),
-    ),
+    size: formatNumber(Math.max(1, attachment.sizeBytes / 1024), { maximumFractionDigits: 0 }),
   });
   return (
     <div className="attachment">

@@ -18,17 +18,16 @@ interface CriterionInputProps {
  * radio per value (arrows move within it, Tab leaves it), or a number field for a long scale.
  */
 export function CriterionInput({ criterion, value, readOnly, onChange }: CriterionInputProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const id = useId();
   const name = localized(criterion.name, locale);
-  const numbers = new Intl.NumberFormat(locale);
   const min = criterion.scaleMin;
   const max = criterion.scaleMax;
   const hintId = `${id}-hint`;
   const scale = format(t.scorecard.criterionScale, {
-    min: numbers.format(min),
-    max: numbers.format(max),
-    weight: numbers.format(Number(criterion.weight)),
+    min: formatNumber(min),
+    max: formatNumber(max),
+    weight: formatNumber(Number(criterion.weight)),
   });
   const count = max - min + 1;
   return (
@@ -42,7 +41,7 @@ export function CriterionInput({ criterion, value, readOnly, onChange }: Criteri
       <div id={hintId} className="criterion__hint">
         <p>{localized(criterion.description, locale)}</p>
         <p className="muted">
-          {scale}. {format(t.scorecard.scaleEnds, { min: numbers.format(min), max: numbers.format(max) })}
+          {scale}. {format(t.scorecard.scaleEnds, { min: formatNumber(min), max: formatNumber(max) })}
         </p>
       </div>
       {count <= MAX_RADIOS ? (
@@ -56,7 +55,7 @@ export function CriterionInput({ criterion, value, readOnly, onChange }: Criteri
                 checked={value === mark}
                 onChange={() => onChange(mark)}
               />
-              <span>{numbers.format(mark)}</span>
+              <span>{formatNumber(mark)}</span>
             </label>
           ))}
         </div>

@@ -5,8 +5,7 @@ import { localized } from './localized';
 
 /** The entry as the juror reads it: summary, answers, key metrics and attachments (blind: no company). */
 export function NominationDetails({ nomination }: { nomination: NominationForJuror }) {
-  const { t, locale } = useI18n();
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const { t, locale, formatNumber } = useI18n();
   const { category } = nomination;
   return (
     <section className="nomination" aria-labelledby="nomination-title">
@@ -62,7 +61,7 @@ export function NominationDetails({ nomination }: { nomination: NominationForJur
             {nomination.metrics.map((metric, index) => (
               <li key={`${metric.name}-${index}`}>
                 <span className="nomination__metric-value">
-                  {numbers.format(metric.value)} {metric.unit}
+                  {formatNumber(metric.value, { maximumFractionDigits: 6 })} {metric.unit}
                 </span>{' '}
                 <span>{metric.name}</span>
               </li>

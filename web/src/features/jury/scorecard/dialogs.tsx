@@ -41,8 +41,7 @@ function ModalDialog({
 
 /** The marks of every criterion as a list of name and mark, for the submit summary and read-only views. */
 export function MarksList({ criteria, marks }: { criteria: CriterionForJuror[]; marks: Marks }) {
-  const { t, locale } = useI18n();
-  const numbers = new Intl.NumberFormat(locale);
+  const { t, locale, formatNumber } = useI18n();
   return (
     <dl className="marks-list">
       {criteria.map((criterion) => {
@@ -50,7 +49,7 @@ export function MarksList({ criteria, marks }: { criteria: CriterionForJuror[]; 
         return (
           <div key={criterion.code}>
             <dt>{localized(criterion.name, locale)}</dt>
-            <dd>{mark === undefined ? <em>{t.scorecard.notMarked}</em> : numbers.format(mark)}</dd>
+            <dd>{mark === undefined ? <em>{t.scorecard.notMarked}</em> : formatNumber(mark)}</dd>
           </div>
         );
       })}
@@ -168,12 +167,11 @@ export function ConflictChoice({
   theirs: Scorecard;
   onChoose: (choice: 'mine' | 'theirs') => void;
 }) {
-  const { t, locale } = useI18n();
-  const numbers = new Intl.NumberFormat(locale);
+  const { t, locale, formatNumber } = useI18n();
   const section = useRef<HTMLElement>(null);
   useEffect(() => section.current?.focus(), []);
   const show = (mark: number | undefined) =>
-    mark === undefined ? t.scorecard.notMarked : numbers.format(mark);
+    mark === undefined ? t.scorecard.notMarked : formatNumber(mark);
   const rows = [
     ...criteria.map((c) => ({
       key: c.code,
