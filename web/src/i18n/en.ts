@@ -306,8 +306,8 @@ export const en = {
   nominations,
   jury,
   scorecard,
-  // The console's sections (console, consoleEditions, …) are not here: only organisers need them, so they
-  // come with the console's chunk (console-sections/, registered by features/console/messages.ts).
+  // The console's sections (console, consoleEditions, …) are not here: only organisers need them, so each
+  // comes with the console screens that read it (features/console/messages.ts and strings/).
 };
 
 /** What every locale's base dictionary holds: all but the console's sections. */

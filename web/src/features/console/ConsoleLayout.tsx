@@ -4,12 +4,17 @@ import { type Edition, useEdition } from '../../api/nominations';
 import { format, useI18n } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import './console.css';
-import { registerConsoleMessages } from './messages';
+import { registerConsoleSection } from './messages';
 
 // Every console screen renders inside this layout, whose chunk the router loads (and this await finishes)
-// before it renders any of them: none renders before the console's strings (`t.console…`) are in the
-// dictionary shown, deep link and reload included.
-await registerConsoleMessages();
+// before it renders any of them: none renders before the console's own strings (`t.console.…`) are in the
+// dictionary shown, deep link and reload included. Each screen's module brings its section (strings/).
+await registerConsoleSection('console', {
+  en: () => import('../../i18n/console/en').then((m) => ({ console: m.consoleShell })),
+  ru: () => import('../../i18n/console/ru').then((m) => ({ console: m.consoleShell })),
+  kk: () => import('../../i18n/console/kk').then((m) => ({ console: m.consoleShell })),
+  de: () => import('../../i18n/console/de').then((m) => ({ console: m.consoleShell })),
+});
 
 /** The console's own navigation, above every console screen (organisers only: see `RequireRole`). */
 export function ConsoleLayout() {

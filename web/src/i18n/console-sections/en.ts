@@ -5,9 +5,10 @@ import { consoleJury } from '../console-jury/en';
 import { consoleResults } from '../console-results/en';
 
 /**
- * The console's sections of the dictionary, which only organisers need: a chunk per language, fetched with
- * the console (features/console/messages.ts) and merged into the loaded dictionary, so `t.consoleEditions…`
- * reads as before. English defines the keys; the other languages are typed `ConsoleSections`.
+ * The console's sections of the dictionary, which only organisers need: each a chunk per language, fetched
+ * by the console screens that read it (features/console/messages.ts) and merged into the loaded dictionary,
+ * so `t.consoleEditions…` reads as before. Here for their type: English defines the keys, and each other
+ * language's section file is typed by its English one.
  */
 export const consoleSections = {
   console: consoleShell,

@@ -10,6 +10,7 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { CategoryEditor, CriterionEditor } from './CategoryEditors';
 import { judgingHasOpened, useEditionsError } from './shared';
 import './editions.css';
+import '../strings/editions';
 
 /** What is being edited: one editor at a time, so field ids stay unique on the page. */
 type Editing =

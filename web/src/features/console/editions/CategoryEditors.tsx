@@ -10,6 +10,7 @@ import { format, LOCALES, useI18n } from '../../../i18n';
 import { Button, Checkbox, ErrorSummary, Field, formText, useFieldErrors } from '../../../ui';
 import { TextAreaField } from '../../nominations/shared';
 import { useEditionsError } from './shared';
+import '../strings/editions';
 
 const blank: LocalizedText = { en: '', ru: '', kk: '', de: '' };
 

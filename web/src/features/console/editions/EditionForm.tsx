@@ -15,6 +15,7 @@ import {
 } from '../../../ui';
 import { judgingHasOpened } from './shared';
 import { fromZonedInput, toZonedInput } from './zoned-time';
+import '../strings/editions';
 
 const SCORING_METHODS = ['mean', 'trimmed_mean', 'zscore'] as const;
 const DATE_FIELDS = [

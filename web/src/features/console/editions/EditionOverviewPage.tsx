@@ -19,6 +19,7 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { EditionForm, type TieBreakerCriterion } from './EditionForm';
 import { isStale, PHASES, useEditionsError } from './shared';
 import './editions.css';
+import '../strings/editions';
 
 type EditionSection = keyof Messages['console']['editionSections'];
 

@@ -4,6 +4,7 @@ import { format, useI18n } from '../../../i18n';
 import { Page } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import './editions.css';
+import '../strings/editions';
 
 /** `/organiser`: every edition with its phase and key dates, each leading into its own console. */
 export default function EditionsPage() {

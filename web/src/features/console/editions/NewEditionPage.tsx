@@ -5,6 +5,7 @@ import { Page } from '../../../ui';
 import { EditionForm } from './EditionForm';
 import { useEditionsError } from './shared';
 import './editions.css';
+import '../strings/editions';
 
 /** `/organiser/editions/new`: a draft edition, then its own console. */
 export default function NewEditionPage() {

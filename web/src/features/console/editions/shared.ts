@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Edition } from '../../../api/nominations';
 import { ApiError, isApiError } from '../../../api/problem';
 import { format, useI18n } from '../../../i18n';
+import '../strings/editions';
 
 export const PHASES = [
   'draft',

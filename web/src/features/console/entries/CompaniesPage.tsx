@@ -7,6 +7,7 @@ import { countryName, countryOptions } from '../../companies/countries';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { FilterForm, formValue, Pager, useListParams } from './shared';
 import './entries.css';
+import '../strings/entries';
 
 const FILTERS = ['q', 'country', 'scope'] as const;
 

@@ -3,6 +3,7 @@ import type { EligibilityDecision } from '../../../api/console-entries';
 import { useI18n } from '../../../i18n';
 import { Button, fieldId } from '../../../ui';
 import { TextAreaField } from '../../nominations/shared';
+import '../strings/entries';
 
 const REASON_MAX = 2000;
 

@@ -18,6 +18,7 @@ import { EligibilityForm } from './EligibilityForm';
 import { useConsoleError } from './shared';
 import '../../nominations/nominations.css';
 import './entries.css';
+import '../strings/entries';
 
 const REVIEWABLE = ['submitted', 'eligible', 'ineligible'];
 

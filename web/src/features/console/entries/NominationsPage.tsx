@@ -24,6 +24,7 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { EligibilityForm } from './EligibilityForm';
 import { FilterForm, formValue, localizeProblem, Pager, useConsoleError, useListParams } from './shared';
 import './entries.css';
+import '../strings/entries';
 
 const FILTERS = ['q', 'categoryId', 'status', 'companyId', 'company'] as const;
 const STATUSES: NominationStatus[] = [

@@ -6,6 +6,7 @@ import type { Plural } from '../../../i18n/types';
 import { Button } from '../../../ui';
 // The pager's and the filter form's styles come with them, wherever a screen uses them.
 import './entries.css';
+import '../strings/entries';
 
 /** The failure with our own words for the codes these screens meet (the server's titles are English). */
 export function localizeProblem(error: unknown, problems: Record<string, string | undefined>): unknown {

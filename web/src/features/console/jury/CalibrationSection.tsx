@@ -13,6 +13,7 @@ import { Button, ErrorSummary, Notice, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
+import '../strings/jury';
 
 interface Props {
   roundId: string;

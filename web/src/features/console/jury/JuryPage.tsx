@@ -20,6 +20,7 @@ import { FilterForm, formValue, Pager, useListParams } from '../entries/shared';
 import { AccountSearch } from '../people/AccountSearch';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
+import '../strings/jury';
 
 const SOURCES: ConflictSource[] = ['declared', 'organiser', 'membership', 'employer'];
 

@@ -17,6 +17,7 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
+import '../strings/jury';
 
 /** The round shown: the one asked for, else the newest open one, else the newest. */
 function chosenRound(rounds: Round[], asked: string | null): Round | undefined {

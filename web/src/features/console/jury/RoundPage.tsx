@@ -22,6 +22,7 @@ import { CalibrationSection } from './CalibrationSection';
 import { Pager } from '../entries/shared';
 import { categoryName, useJuryError } from './shared';
 import './jury-admin.css';
+import '../strings/jury';
 
 /** `/organiser/editions/:editionId/rounds/:roundId`: the round's assignments, automatic and by hand. */
 export default function RoundPage() {

@@ -7,6 +7,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { useJuryError } from './shared';
 import './jury-admin.css';
+import '../strings/jury';
 
 export const roundPath = (editionId: string, roundId: string) =>
   `/organiser/editions/${editionId}/rounds/${roundId}`;

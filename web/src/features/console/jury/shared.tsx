@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Category } from '../../../api/nominations';
 import { ApiError, isApiError } from '../../../api/problem';
 import { format, type Locale, useI18n } from '../../../i18n';
+import '../strings/jury';
 
 /** A category's name in the reader's language, by id (its code until the categories are loaded). */
 export function categoryName(categories: Category[] | undefined, id: string, locale: Locale): string {

@@ -3,6 +3,7 @@ import { type ManagedUser, type Role, useAccountSearch } from '../../../api/cons
 import { format, useI18n } from '../../../i18n';
 import { Button, Field } from '../../../ui';
 import './account-search.css';
+import '../strings/entries';
 
 /** How long typing pauses before the search is asked: one request per word typed, not per key. */
 const PAUSE_MS = 250;

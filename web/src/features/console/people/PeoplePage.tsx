@@ -19,6 +19,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FilterForm, formValue, localizeProblem, Pager } from '../entries/shared';
 import '../entries/entries.css';
+import '../strings/entries';
 
 const STATES: InvitationState[] = ['pending', 'accepted', 'revoked', 'expired'];
 const ROLES: Role[] = ['entrant', 'juror', 'organiser'];

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { CategoryAnalytics, JurorAnalytics, RoundAnalytics } from '../../../api/console-results';
 import { Sensitivity } from './Sensitivity';
 import { format, useI18n } from '../../../i18n';
+import '../strings/results';
 
 /** Statistics in the reader's digits: up to 4 decimals, a real minus sign where the locale has one. */
 function useStatistic(): { plain: (value: number) => string; signed: (value: number) => string } {

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';
+import '../strings/results';
 
 /** The offset (ms) of `zone` from UTC at the instant `utc`. */
 function zoneOffset(utc: number, zone: string): number {

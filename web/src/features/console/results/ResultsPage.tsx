@@ -27,6 +27,8 @@ import { useConsoleEdition } from '../ConsoleLayout';
 import { Agreement } from './Agreement';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';
+import '../strings/jury';
+import '../strings/results';
 
 function CloseRound({ round }: { round: Round }) {
   const { t, plural, formatDateTime } = useI18n();

@@ -1,6 +1,7 @@
 import type { CategoryAnalytics } from '../../../api/console-results';
 import { format, useI18n } from '../../../i18n';
 import { useDecimal } from './shared';
+import '../strings/results';
 
 type CategorySensitivity = NonNullable<CategoryAnalytics['sensitivity']>;
 

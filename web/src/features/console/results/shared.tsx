@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { LocalizedText } from '../../../api/nominations';
 import { ApiError, isApiError } from '../../../api/problem';
 import { format, type Locale, useI18n } from '../../../i18n';
+import '../strings/results';
 
 /** A category's name in the reader's language. */
 export function localized(

@@ -13,6 +13,7 @@ import { Button, ErrorSummary, Field, formText, Notice, Page, SelectField } from
 import { QueryState } from '../../../ui/QueryState';
 import { useConsoleProblem } from '../results/shared';
 import './trust.css';
+import '../strings/results';
 
 const FILTERS = ['editionId', 'actorId', 'action'] as const;
 

@@ -11,6 +11,7 @@ import { Button, ErrorSummary, Notice, Page } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { useConsoleProblem } from '../results/shared';
 import './trust.css';
+import '../strings/results';
 
 function QueueDashboard() {
   const { t, formatDateTime } = useI18n();
