@@ -23,6 +23,7 @@ import { PublicationScheduledFrom1764319200000 } from './1764319200000-Publicati
 import { ConsoleListIndexes1764319300000 } from './1764319300000-ConsoleListIndexes.js';
 import { JuryAnalytics1764319400000 } from './1764319400000-JuryAnalytics.js';
 import { CalibrationEntries1764319500000 } from './1764319500000-CalibrationEntries.js';
+import { SampleEntries1764319800000 } from './1764319800000-SampleEntries.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   ConsoleListIndexes1764319300000,
   JuryAnalytics1764319400000,
   CalibrationEntries1764319500000,
+  SampleEntries1764319800000,
 ];
