@@ -491,6 +491,9 @@ describe('refusals change nothing', () => {
     const incomplete = await addSample(world, { answers: {} });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.code).toBe('nominations.incomplete');
+    const noSummary = await addSample(world, { summary: ' ', answers: { approach: 'Rail' } });
+    expect(noSummary.status).toBe(400);
+    expect(noSummary.body.errors).toEqual([expect.objectContaining({ field: 'summary' })]);
     for (const res of [
       await t
         .http()
@@ -502,7 +505,11 @@ describe('refusals change nothing', () => {
     ])
       expect(res.status).toBe(400);
     expect(await state()).toEqual(before);
-    const answered = await addSample(world, { answers: { approach: 'Refrigerated rail wagons' } });
+    // Key metrics are optional for a sample (an entrant's submission needs one).
+    const answered = await addSample(world, {
+      answers: { approach: 'Refrigerated rail wagons' },
+      metrics: [],
+    });
     expect(answered.status).toBe(201);
     await removeSample(world.roundId, answered.body.nominationId as string).expect(204);
     await setQuestions(t, category, []);

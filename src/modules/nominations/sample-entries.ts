@@ -24,7 +24,8 @@ export type SampleStatus = 'eligible' | 'shortlisted';
 
 /**
  * Writes a sample entry in a category of the edition (404 for another edition's category). Its content obeys
- * the rules a submitted nomination does: the category's questions, each required one answered.
+ * the rules a submitted nomination does (a title, a summary, the category's questions, each required one
+ * answered), except that key metrics are optional.
  */
 export async function createSampleEntry(
   manager: EntityManager,
@@ -41,7 +42,7 @@ export async function createSampleEntry(
   if (!category) throw new DomainError(EditionErrors.categoryNotFound, 'The edition has no such category');
   const content = { ...input.content, metrics: plainMetrics(input.content.metrics) };
   assertAnswersFit(category.questions, content.answers);
-  assertComplete(content, category.questions);
+  assertComplete(content, category.questions, { keyMetrics: false });
   const [row] = await manager.query<SampleEntry[]>(
     `INSERT INTO nominations (edition_id, category_id, company_id, sample, created_by, title, summary, answers, metrics,
                               status, submitted_at)
