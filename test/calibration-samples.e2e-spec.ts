@@ -346,6 +346,24 @@ describe('a sample entry through a whole edition', () => {
   });
 });
 
+describe('an Idempotency-Key on writing a sample entry', () => {
+  it('replays the same answer for the same request and writes one sample; another body with it is refused', async () => {
+    const world = await sampleWorld();
+    const key = `sample-${world.roundId}`;
+    const first = await addSample(world).set('Idempotency-Key', key);
+    expect(first.status).toBe(201);
+    const replay = await addSample(world).set('Idempotency-Key', key);
+    expect(replay.status).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect(await countRows(t, 'nominations', 'edition_id = $1 AND sample', [world.edition.id])).toBe(1);
+    const reused = await addSample(world, { title: 'Another sample' }).set('Idempotency-Key', key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('request.idempotency_key_reused');
+    expect(await countRows(t, 'nominations', 'edition_id = $1 AND sample', [world.edition.id])).toBe(1);
+  });
+});
+
 describe('removing a sample entry before anyone scored it', () => {
   it('takes it away with its mark and assignments, audited; a second removal is a 404', async () => {
     const world = await sampleWorld();

@@ -9806,7 +9806,10 @@ export interface operations {
   CalibrationController_addSample: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body from the same user replays the first response (header `Idempotent-Replayed: true`); the same key with another body is a 409. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9818,6 +9821,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A replay answers the same */
       201: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,8 +8,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentCaller } from '../../../common/auth/authenticated.decorator.js';
 import type { Caller } from '../../../common/auth/roles.js';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  type IdempotentRequest,
+  REPLAYED_HEADER,
+} from '../../../common/http/idempotency.js';
 import { CreateSampleEntryDto } from '../dto/calibration.dto.js';
 import { CalibrationMarkedResponse, SampleEntryAddedResponse } from '../dto/calibration.response.js';
 import { CalibrationService, type CalibrationMarked, type SampleEntryAdded } from './calibration.service.js';
@@ -25,23 +32,28 @@ export class CalibrationController {
   // Declared before ':nominationId' for readers; the router prefers the literal segment anyway.
   @Post('samples')
   @Authenticated({ roles: ['organiser'] })
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary:
       "Write a sample entry for the round's calibration: a nomination of no company and no entrant (title, summary, answers to the category's questions, metrics), assigned to every panel juror of its category and scored like any other; it never competes and no entrant, list, export, result or public page shows it",
   })
-  @ApiCreatedResponse({ type: SampleEntryAddedResponse })
+  @ApiCreatedResponse({ type: SampleEntryAddedResponse, description: 'A replay answers the same' })
   @ApiBadRequestResponse({
     description:
       'request.validation_failed, nominations.incomplete (a required question unanswered), nominations.invalid_answers (a question the category does not ask)',
   })
   @ApiNotFoundResponse({ description: "rounds.not_found, categories.not_found (not the round's edition's)" })
   @ApiConflictResponse({ description: CHANGEABLE })
-  addSample(
+  async addSample(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: CreateSampleEntryDto,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SampleEntryAdded> {
-    return this.calibration.addSample(caller, id, dto);
+    const outcome = await this.calibration.addSample(caller, id, dto, idempotent);
+    if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
+    return outcome.value;
   }
 
   @Delete('samples/:nominationId')

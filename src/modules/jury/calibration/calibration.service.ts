@@ -3,6 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../../common/auth/roles.js';
 import { DomainError } from '../../../common/errors/domain-error.js';
 import { Clock } from '../../../common/clock.js';
+import {
+  type IdempotentOutcome,
+  type IdempotentRequest,
+  IdempotentRequests,
+} from '../../../common/http/idempotency.js';
 import { Transactions } from '../../../database/transaction.js';
 import { AuditLog } from '../../audit/audit.service.js';
 import { nominationInEdition } from '../../nominations/nomination.queries.js';
@@ -47,6 +52,7 @@ export class CalibrationService {
     private readonly assignments: AssignmentsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   mark(caller: Caller, roundId: string, nominationId: string): Promise<CalibrationMarked> {
@@ -132,8 +138,13 @@ export class CalibrationService {
    * has no company, so no conflict keeps one out). Admitted to the round's field (eligible in a first round,
    * shortlisted after) so that the scoring rules treat it as any entry; it never competes (contest_entries).
    */
-  addSample(caller: Caller, roundId: string, dto: CreateSampleEntryDto): Promise<SampleEntryAdded> {
-    return this.transactions.run(async (manager) => {
+  addSample(
+    caller: Caller,
+    roundId: string,
+    dto: CreateSampleEntryDto,
+    idempotent: IdempotentRequest | null,
+  ): Promise<IdempotentOutcome<SampleEntryAdded>> {
+    return this.idempotency.run(idempotent, { roundId, ...dto }, async (manager) => {
       const context = await this.rounds.find(manager, roundId, { lock: true });
       const { round, edition } = context;
       this.rounds.assertAssignable(context);
