@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { createUser, type TestUser } from '../support/factories.js';
 import { createJudgingEdition, createRound, putOnPanel, recordConflict } from '../support/jury.js';
-import { createCompany, createNomination } from '../support/nominations.js';
+import { createCompany, createNomination, setQuestions } from '../support/nominations.js';
 import { AppPage } from './pages/app-page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { expectNoAxeViolations } from './support/axe.js';
-import { type BrowserTest, useBrowser } from './support/browser.js';
+import { type BrowserTest, contextOptions, useBrowser } from './support/browser.js';
 import { messageProblems } from './support/messages.js';
 
 /** Where the screenshots go, to be looked at (360 px phone, 1440 px desktop). */
@@ -236,5 +236,104 @@ describe('Calibration entries in the organiser’s round settings', () => {
       await b.page.locator('.worklist-calibration').first().waitFor();
       expect(await messageProblems(b.page)).toEqual([]);
     }
+  });
+
+  it('writes a sample entry by keyboard, shows it as a sample to the organiser and the juror, removes it', async () => {
+    const w = await calibrationWorld(b);
+    const t = b.app.t;
+    const [{ id: categoryId }] = await t.db.query<[{ id: string }]>(
+      `SELECT category_id AS id FROM nominations WHERE id = $1`,
+      [w.nominations['Electric yard tractors']],
+    );
+    await setQuestions(t, categoryId, [{ code: 'approach', required: true, maxLength: 2000 }]);
+    const organiser = await createUser(t, { roles: ['organiser'] });
+    const path = `/organiser/editions/${w.editionId}/rounds/${w.roundId}`;
+    await new SignInPage(b.page).open(path).then((s) => s.signIn(organiser.email, organiser.password));
+    const page = new AppPage(b.page);
+    await page.expectHeading('Round 1: Shortlist');
+    const section = b.page.getByRole('region', { name: 'Calibration entries' });
+    const open = section.getByRole('button', { name: 'Write a sample entry' });
+    await open.focus();
+    await b.page.keyboard.press('Enter');
+    // Opening puts focus on the title; the rest by Tab and typing alone.
+    await b.page.locator('#field-sample-title:focus').waitFor();
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    const title = 'Sample: reefer corridor Almaty–Tashkent';
+    await b.page.keyboard.type(title);
+    await b.page.keyboard.press('Tab');
+    await b.page.keyboard.type('A made-up cold-chain project to calibrate on.');
+    await b.page.keyboard.press('Tab');
+    await b.page.keyboard.type('Refrigerated rail wagons on a fixed timetable.');
+    await expectNoAxeViolations(b.page, 'sample entry form');
+    await b.page.keyboard.press('Tab');
+    await b.page.locator('button:focus', { hasText: 'Add the sample entry' }).waitFor();
+    await b.page.keyboard.press('Enter');
+    await section
+      .getByText(`“${title}” is a sample entry of the round: every juror of the panel is asked to score it.`)
+      .waitFor();
+    await section.getByRole('heading', { name: `${title} Sample entry` }).waitFor();
+    // Closed again, focus back on its button.
+    await b.page.locator('#sample-open:focus').waitFor();
+    const [sample] = await t.db.query<{ id: string; company_id: string | null; answers: unknown }[]>(
+      `SELECT id, company_id, answers FROM nominations WHERE sample AND edition_id = $1`,
+      [w.editionId],
+    );
+    expect(sample).toMatchObject({
+      company_id: null,
+      answers: { approach: 'Refrigerated rail wagons on a fixed timetable.' },
+    });
+    // No company, so no conflict: all three jurors, Aliya too.
+    const assigned = await t.db.query<{ juror_id: string }[]>(
+      `SELECT juror_id FROM assignments WHERE round_id = $1 AND nomination_id = $2`,
+      [w.roundId, sample!.id],
+    );
+    expect(assigned).toHaveLength(3);
+    await expectNoAxeViolations(b.page, 'round with a sample entry');
+    expect(await messageProblems(b.page)).toEqual([]);
+    for (const width of [360, 1440]) {
+      await b.page.setViewportSize({ width, height: 900 });
+      await section.scrollIntoViewIfNeeded();
+      await b.page.screenshot({ path: `${SHOTS}/calibration-sample-en-${width}.png`, fullPage: true });
+    }
+    for (const [locale, button] of [
+      ['ru', 'Написать образец заявки'],
+      ['kk', 'Үлгі өтінім жазу'],
+      ['de', 'Beispieleinreichung schreiben'],
+    ] as const) {
+      await page.languageButton(locale).click();
+      await page.expectHtmlLang(locale);
+      await b.page.getByRole('button', { name: button }).click();
+      await b.page.locator('#sample-form').waitFor();
+      expect(await messageProblems(b.page)).toEqual([]);
+      if (locale === 'kk')
+        await b.page.screenshot({ path: `${SHOTS}/calibration-sample-kk-360.png`, fullPage: true });
+      await b.page.getByRole('button', { name: button }).click();
+    }
+    await page.languageButton('en').click();
+    await page.expectHtmlLang('en');
+
+    // The juror reads it as a sample entry, not a company's.
+    const aliya = w.jurors[0]!;
+    const jurorContext = await b.browser.newContext(contextOptions(b.app.origin));
+    const juror = await jurorContext.newPage();
+    await new SignInPage(juror).open('/jury').then((s) => s.signIn(aliya.email, aliya.password));
+    const item = juror.locator('.worklist-item', { hasText: title });
+    await item.getByText('Sample entry', { exact: false }).waitFor();
+    await item.getByText('Calibration entry').waitFor();
+    await expectNoAxeViolations(juror, 'worklist with a sample entry');
+    await jurorContext.close();
+
+    // Removed while nobody scored it.
+    await section.getByRole('button', { name: `Remove the sample “${title}”` }).click();
+    await section.getByText(`The sample entry “${title}” is removed.`).waitFor();
+    await section.getByText('No calibration entry in efficiency in this round.').waitFor();
+    const audit = await t.db.query<{ action: string }[]>(
+      `SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'calibration_entry.%' ORDER BY seq`,
+      [w.roundId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'calibration_entry.sample_added',
+      'calibration_entry.sample_removed',
+    ]);
   });
 });

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'auth.refresh_token_reused',
   'auth.registered',
   'calibration_entry.marked',
+  'calibration_entry.sample_added',
+  'calibration_entry.sample_removed',
   'calibration_entry.unmarked',
   'company.created',
   'company.invitation_accepted',

@@ -19,7 +19,9 @@ export interface AssignedNomination {
   phase: Phase;
   nominationId: string;
   categoryId: string;
-  companyId: string;
+  /** Null for a sample entry (written by an organiser for calibration). */
+  companyId: string | null;
+  sample: boolean;
   title: string;
   summary: string;
   answers: Record<string, string>;
@@ -52,7 +54,7 @@ export class JurorAccess {
       `SELECT r.id AS "roundId", r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus",
               e.id AS "editionId", e.name AS "editionName", e.blind, e.phase,
               n.id AS "nominationId", n.category_id AS "categoryId", n.company_id AS "companyId",
-              n.title, n.summary, n.answers, n.metrics,
+              n.sample, n.title, n.summary, n.answers, n.metrics,
               EXISTS (SELECT 1 FROM conflict_confirmations cc WHERE cc.edition_id = e.id AND cc.juror_id = $3) AS "declarationComplete"
          FROM rounds r
          JOIN edition_settings e ON e.id = r.edition_id

@@ -38,6 +38,8 @@ export interface WorklistItem {
   scorecard: { status: 'draft' | 'submitted'; version: number; updatedAt: string } | null;
   /** A calibration entry of the round (issue 17): scored like any other, it never competes. */
   calibration: boolean;
+  /** A sample entry an organiser wrote for calibration: no company behind it (`company` is null). */
+  sample: boolean;
 }
 
 /** The juror's calibration entries in a round, and whether the edition shows them their deviation. */
@@ -128,6 +130,8 @@ export interface NominationForJuror {
   answers: Record<string, string>;
   metrics: NominationMetric[];
   company: CompanyForJuror | null;
+  /** A sample entry an organiser wrote for calibration: no company behind it. */
+  sample: boolean;
   attachments: AttachmentForJuror[];
   myScorecard: { status: 'draft' | 'submitted'; version: number } | null;
 }
@@ -239,7 +243,8 @@ export class JurorViewService {
     >(
       `SELECT aa.round_id AS "roundId", aa.nomination_id AS "nominationId", aa.category_id AS "categoryId", c.code AS "categoryCode",
               c.name AS "categoryName", n.title,
-              CASE WHEN e.blind THEN NULL ELSE json_build_object('name', co.name, 'country', co.country, 'website', co.website) END AS company,
+              CASE WHEN e.blind OR co.id IS NULL THEN NULL ELSE json_build_object('name', co.name, 'country', co.country, 'website', co.website) END AS company,
+              n.sample,
               s.status, s.version, s.updated_at AS "updatedAt",
               EXISTS (SELECT 1 FROM calibration_assignments ca
                        WHERE ca.round_id = aa.round_id AND ca.nomination_id = aa.nomination_id AND ca.juror_id = aa.juror_id) AS calibration
@@ -248,7 +253,7 @@ export class JurorViewService {
          JOIN edition_settings e ON e.id = r.edition_id
          JOIN nomination_entries n ON n.id = aa.nomination_id
          JOIN edition_categories c ON c.id = aa.category_id
-         JOIN company_profiles co ON co.id = n.company_id
+         LEFT JOIN company_profiles co ON co.id = n.company_id
          ${scorecard}
         WHERE ${matching}
         ORDER BY ${order}
@@ -316,6 +321,7 @@ export class JurorViewService {
       answers: assigned.answers,
       metrics: assigned.metrics,
       company: await this.company(assigned),
+      sample: assigned.sample,
       attachments: attachments.map((a) => ({
         id: a.id,
         fileName: fileNameFor(assigned, a),
@@ -435,7 +441,7 @@ export class JurorViewService {
   }
 
   private async company(assigned: AssignedNomination): Promise<CompanyForJuror | null> {
-    if (assigned.blind) return null;
+    if (assigned.blind || assigned.companyId === null) return null;
     const [company] = await this.dataSource.query<CompanyForJuror[]>(
       `SELECT name, country, website FROM company_profiles WHERE id = $1`,
       [assigned.companyId],

@@ -150,4 +150,19 @@ export const CalibrationErrors = defineErrors({
     kind: 'conflict',
     title: 'The nomination is already a calibration entry of this round',
   },
+  sampleNotFound: {
+    code: 'calibration.sample_not_found',
+    kind: 'not_found',
+    title: 'No such sample entry in this round',
+  },
+  sampleScored: {
+    code: 'calibration.sample_scored',
+    kind: 'conflict',
+    title: 'A juror has already scored this sample entry; it can no longer be removed',
+  },
+  sampleStays: {
+    code: 'calibration.sample_stays',
+    kind: 'conflict',
+    title: 'A sample entry is always a calibration entry of its round; remove the sample instead',
+  },
 });

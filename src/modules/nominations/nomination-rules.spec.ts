@@ -49,6 +49,14 @@ describe('completenessProblems', () => {
     ]);
   });
 
+  it('asks a sample entry for no key metric, and still checks the ones it has', () => {
+    expect(completenessProblems({ ...complete, metrics: [] }, QUESTIONS, { keyMetrics: false })).toEqual([]);
+    const metrics = [{ name: ' ', value: 1, unit: 't' }];
+    expect(
+      completenessProblems({ ...complete, metrics }, QUESTIONS, { keyMetrics: false }).map((p) => p.field),
+    ).toEqual(['metrics.0.name']);
+  });
+
   it('refuses metrics whose value is not a finite number', () => {
     const metrics = [
       { name: 'CO2', value: '12' as unknown as number, unit: 't' },

@@ -72,10 +72,14 @@ export function assertAnswersFit(
     throw new DomainError(NominationErrors.invalidAnswers, describe(problems), { errors: problems });
 }
 
-/** What a nomination lacks before it can be submitted (and what a submitted one must keep). */
+/**
+ * What a nomination lacks before it can be submitted (and what a submitted one must keep). A sample entry
+ * (an organiser's, for calibration) need not state key metrics: `keyMetrics: false`.
+ */
 export function completenessProblems(
   content: NominationContent,
   questions: readonly CategoryQuestion[],
+  { keyMetrics = true }: { keyMetrics?: boolean } = {},
 ): FieldProblem[] {
   const problems: FieldProblem[] = [...answerProblems(questions, content.answers)];
   const title = content.title.trim();
@@ -88,7 +92,7 @@ export function completenessProblems(
     if (question.required && !(content.answers[question.code] ?? '').trim())
       problems.push({ field: `answers.${question.code}`, messages: ['is required'] });
   }
-  if (!content.metrics.length)
+  if (keyMetrics && !content.metrics.length)
     problems.push({ field: 'metrics', messages: ['at least one key metric is required'] });
   content.metrics.forEach((metric, i) => {
     if (typeof metric.value !== 'number' || !Number.isFinite(metric.value))
@@ -99,8 +103,12 @@ export function completenessProblems(
   return problems;
 }
 
-export function assertComplete(content: NominationContent, questions: readonly CategoryQuestion[]): void {
-  const problems = completenessProblems(content, questions);
+export function assertComplete(
+  content: NominationContent,
+  questions: readonly CategoryQuestion[],
+  options: { keyMetrics?: boolean } = {},
+): void {
+  const problems = completenessProblems(content, questions, options);
   if (problems.length)
     throw new DomainError(NominationErrors.incomplete, describe(problems), { errors: problems });
 }

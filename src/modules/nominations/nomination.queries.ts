@@ -49,33 +49,35 @@ export async function editionNominationLabels(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** The ids of the category's nominations in one of `statuses`, sorted. */
+/** The ids of the category's nominations in one of `statuses` (companies' entries, not samples), sorted. */
 export async function nominationIdsInCategory(
   manager: EntityManager,
   categoryId: string,
   statuses: readonly NominationStatus[],
 ): Promise<string[]> {
   const rows = await manager.query<{ id: string }[]>(
-    `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) ORDER BY id`,
+    `SELECT id FROM nominations WHERE category_id = $1 AND status = ANY($2::text[]) AND NOT sample ORDER BY id`,
     [categoryId, statuses],
   );
   return rows.map((row) => row.id);
 }
 
-/** What assigning a juror needs of a nomination of the edition, if it is one. */
+/** What assigning a juror needs of a nomination of the edition, if it is one (a sample has no company). */
 export async function nominationInEdition(
   manager: EntityManager,
   id: string,
   editionId: string,
-): Promise<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'> | undefined> {
-  const [row] = await manager.query<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status'>[]>(
-    `SELECT id, category_id AS "categoryId", company_id AS "companyId", status FROM nominations WHERE id = $1 AND edition_id = $2`,
+): Promise<Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status' | 'sample'> | undefined> {
+  const [row] = await manager.query<
+    Pick<Nomination, 'id' | 'categoryId' | 'companyId' | 'status' | 'sample'>[]
+  >(
+    `SELECT id, category_id AS "categoryId", company_id AS "companyId", status, sample FROM nominations WHERE id = $1 AND edition_id = $2`,
     [id, editionId],
   );
   return row;
 }
 
-/** How many of the edition's nominations are in each of `statuses` (those with none left out). */
+/** How many of the edition's nominations (not samples) are in each of `statuses` (those with none left out). */
 export async function nominationCountsByStatus(
   manager: EntityManager,
   editionId: string,
@@ -83,13 +85,13 @@ export async function nominationCountsByStatus(
 ): Promise<Map<NominationStatus, number>> {
   const rows = await manager.query<{ status: NominationStatus; count: number }[]>(
     `SELECT status, count(*)::int AS count FROM nominations
-      WHERE edition_id = $1 AND status = ANY($2::text[]) GROUP BY status`,
+      WHERE edition_id = $1 AND status = ANY($2::text[]) AND NOT sample GROUP BY status`,
     [editionId, statuses],
   );
   return new Map(rows.map((row) => [row.status, row.count]));
 }
 
-/** The ids of the edition's categories that have a nomination in one of `statuses`. */
+/** The ids of the edition's categories that have a nomination (not a sample) in one of `statuses`. */
 export async function categoriesWithNominations(
   manager: EntityManager,
   editionId: string,
@@ -97,7 +99,7 @@ export async function categoriesWithNominations(
 ): Promise<string[]> {
   const rows = await manager.query<{ categoryId: string }[]>(
     `SELECT DISTINCT category_id AS "categoryId" FROM nominations
-      WHERE edition_id = $1 AND status = ANY($2::text[])`,
+      WHERE edition_id = $1 AND status = ANY($2::text[]) AND NOT sample`,
     [editionId, statuses],
   );
   return rows.map((row) => row.categoryId);

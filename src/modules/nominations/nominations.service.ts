@@ -33,7 +33,7 @@ import {
 } from './entities/attachment.entity.js';
 import { nominationHistory, type NominationEvent } from './nomination-history.js';
 import {
-  type Nomination,
+  type CompanyNomination,
   type NominationMetric,
   type NominationStatus,
 } from './entities/nomination.entity.js';
@@ -338,7 +338,7 @@ export class NominationsService {
   }
 
   /** Entrants change a nomination, or its attachments, only in an editable status while nominations are open. */
-  async assertEditable(manager: EntityManager, nomination: Nomination): Promise<void> {
+  async assertEditable(manager: EntityManager, nomination: CompanyNomination): Promise<void> {
     if (!EDITABLE.includes(nomination.status))
       throw new DomainError(
         NominationErrors.frozen,
@@ -367,7 +367,7 @@ export class NominationsService {
   async view(manager: EntityManager, id: string, caller: Caller): Promise<NominationView> {
     // The entity's own row shape (its camelCase properties), not a second one written beside it.
     const rows = await manager.query<
-      (Omit<Nomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[]
+      (Omit<CompanyNomination, 'eligibilityDecidedBy' | 'submittedBy'> & { companyName: string })[]
     >(
       `SELECT n.id, n.edition_id AS "editionId", n.category_id AS "categoryId", n.company_id AS "companyId",
               n.created_by AS "createdBy", n.title, n.summary, n.answers, n.metrics, n.status,

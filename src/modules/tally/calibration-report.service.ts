@@ -19,6 +19,8 @@ export interface CalibrationEntryView {
   nominationId: string;
   categoryId: string;
   title: string;
+  /** Written by an organiser for calibration only (no company); removable until a juror scores it. */
+  sample: boolean;
   markedAt: string;
   /** Standing assignments on the entry, and how many of them are submitted. */
   assigned: number;
@@ -83,6 +85,7 @@ export class CalibrationReport {
           nominationId: entry.nominationId,
           categoryId: entry.categoryId,
           title: entry.title,
+          sample: entry.sample,
           markedAt: entry.markedAt.toISOString(),
           assigned: countOf.get(entry.nominationId)?.assigned ?? 0,
           submitted: countOf.get(entry.nominationId)?.submitted ?? 0,

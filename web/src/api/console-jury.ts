@@ -277,3 +277,35 @@ export function useCalibrationMark(roundId: string) {
     onSuccess: invalidate,
   });
 }
+
+export type SampleEntryInput = components['schemas']['CreateSampleEntryDto'];
+
+/**
+ * Writes a sample entry for the round's calibration (no company; every panel juror gets it) or, with
+ * `remove`, takes one away before anyone scored it. Both change the round's assignments: refetch the round.
+ */
+export function useSampleEntry(roundId: string) {
+  const invalidate = useInvalidateRound(roundId);
+  return useMutation({
+    mutationFn: async (
+      change: { add: SampleEntryInput } | { remove: string; title: string },
+    ): Promise<{ title: string }> => {
+      if ('add' in change) {
+        const added = await unwrap(
+          api.POST('/api/v1/rounds/{id}/calibration/samples', {
+            params: { path: { id: roundId } },
+            body: change.add,
+          }),
+        );
+        return { title: added.title };
+      }
+      await unwrap(
+        api.DELETE('/api/v1/rounds/{id}/calibration/samples/{nominationId}', {
+          params: { path: { id: roundId, nominationId: change.remove } },
+        }),
+      );
+      return { title: change.title };
+    },
+    onSuccess: invalidate,
+  });
+}

@@ -1197,6 +1197,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/calibration/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write a sample entry for the round's calibration: a nomination of no company and no entrant (title, summary, answers to the category's questions, metrics), assigned to every panel juror of its category and scored like any other; it never competes and no entrant, list, export, result or public page shows it */
+    post: operations['CalibrationController_addSample'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/calibration/samples/{nominationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a sample entry of the round with its assignments, as long as no juror has scored it */
+    delete: operations['CalibrationController_removeSample'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/calibration/{nominationId}': {
     parameters: {
       query?: never;
@@ -3440,6 +3474,38 @@ export interface components {
       /** Format: uuid */
       roundId: string;
     };
+    CreateSampleEntryDto: {
+      /**
+       * Format: uuid
+       * @description A category of the edition
+       */
+      categoryId: string;
+      title: string;
+      summary?: string;
+      /** @description Question code → answer (the category's `questions`) */
+      answers?: {
+        [key: string]: string;
+      };
+      metrics?: components['schemas']['MetricDto'][];
+    };
+    SampleEntryAddedResponse: {
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** Format: uuid */
+      categoryId: string;
+      /** @description The panel jurors this marking assigned the entry to (already assigned and conflicted jurors left out) */
+      assignedJurorIds: string[];
+      /** Format: date-time */
+      markedAt: string;
+      title: string;
+      /**
+       * @description Admitted to be judged in the round's field
+       * @enum {string}
+       */
+      status: 'eligible' | 'shortlisted';
+    };
     CalibrationMarkedResponse: {
       /** Format: uuid */
       roundId: string;
@@ -3489,6 +3555,8 @@ export interface components {
       scorecard: components['schemas']['WorklistScorecard'] | null;
       /** @description A calibration entry of the round: scored like any other, it never competes (no ranking, no results) */
       calibration: boolean;
+      /** @description A sample entry an organiser wrote for calibration: no company behind it (company is null); always a calibration entry */
+      sample: boolean;
     };
     WorklistCalibrationResponse: {
       /** @description Your standing assignments on calibration entries of the round */
@@ -3696,8 +3764,10 @@ export interface components {
         [key: string]: string;
       };
       metrics: components['schemas']['NominationMetricResponse'][];
-      /** @description null in a blind edition */
+      /** @description null in a blind edition and for a sample entry */
       company: components['schemas']['CompanyForJurorResponse'] | null;
+      /** @description A sample entry an organiser wrote for calibration: no company behind it */
+      sample: boolean;
       attachments: components['schemas']['AttachmentForJurorResponse'][];
       myScorecard: components['schemas']['MyScorecard'] | null;
     };
@@ -4305,6 +4375,8 @@ export interface components {
       categoryId: string;
       /** @example Sample: solar roofs for schools */
       title: string;
+      /** @description A sample entry: written by an organiser for calibration only (no company), removable until a juror scores it */
+      sample: boolean;
       /** Format: date-time */
       markedAt: string;
       /** @description Standing assignments on the entry */
@@ -9821,6 +9893,155 @@ export interface operations {
       };
     };
   };
+  CalibrationController_addSample: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body from the same user replays the first response (header `Idempotent-Replayed: true`); the same key with another body is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSampleEntryDto'];
+      };
+    };
+    responses: {
+      /** @description A replay answers the same */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SampleEntryAddedResponse'];
+        };
+      };
+      /** @description request.validation_failed, nominations.incomplete (a required question unanswered), nominations.invalid_answers (a question the category does not ask) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, categories.not_found (not the round's edition's) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalibrationController_removeSample: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        nominationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Only for: organiser; auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rounds.not_found, calibration.sample_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description calibration.sample_scored (a scorecard, even a draft, exists), rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CalibrationController_mark: {
     parameters: {
       query?: never;
@@ -9934,7 +10155,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
+      /** @description calibration.sample_stays (remove a sample instead), rounds.closed, editions.wrong_phase (calibration entries change during eligibility and judging) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -19,7 +19,7 @@ import { AssignmentErrors } from '../jury.errors.js';
 import { statusesJudgedInRound } from '../jury-rules.js';
 import { RoundsService, type RoundWithEdition } from '../rounds.service.js';
 import type { AssignmentView } from '../views.js';
-import { calibrationIdsAmong } from '../calibration/calibration.queries.js';
+import { calibrationIdsAmong, sampleIdsOf } from '../calibration/calibration.queries.js';
 import { type AssignmentRow, assignmentsSql, toAssignmentView } from './assignment-rows.js';
 import { autoAssign, describeInfeasibility } from './auto-assign.js';
 
@@ -79,7 +79,7 @@ export class AssignmentsService {
 
   /**
    * The default: every panel juror gets every nomination of their category that is judged in this round,
-   * minus conflicts. Adds what is missing (repeating it assigns nothing twice) and mails each juror once.
+   * minus conflicts (a sample entry only in the round it was written for). Adds what is missing (repeating it assigns nothing twice) and mails each juror once.
    */
   async assignDefault(caller: Caller, roundId: string): Promise<{ roundId: string; created: number }> {
     return this.transactions.run(async (manager) => {
@@ -92,6 +92,7 @@ export class AssignmentsService {
            FROM nomination_entries n
            JOIN panel_members pm ON pm.category_id = n.category_id
           WHERE n.edition_id = $2 AND n.status = ANY($3::text[])
+            AND (NOT n.sample OR EXISTS (SELECT 1 FROM calibration_entries ce WHERE ce.round_id = $1 AND ce.nomination_id = n.id))
             AND NOT ${conflictExists('$2', 'pm.juror_id', 'n.company_id')}
          ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING
          RETURNING nomination_id, juror_id`,
@@ -214,9 +215,13 @@ export class AssignmentsService {
     const loads: AutoAssignSummary['loads'] = [];
     const previewed: AutoAssignSummary['nominations'] = [];
     for (const category of categories) {
-      const field = await nominationIdsInCategory(manager, category.id, statuses);
-      // A calibration entry goes to every panel juror (minus conflicts), outside the balanced share.
-      const calibration = await calibrationIdsAmong(manager, round.id, field);
+      // A calibration entry goes to every panel juror (minus conflicts), outside the balanced share: the
+      // marked nominations among the category's field, and the round's own sample entries (which are no
+      // company's nomination, so not in that field).
+      const entered = await nominationIdsInCategory(manager, category.id, statuses);
+      const samples = await sampleIdsOf(manager, round.id, category.id);
+      const calibration = new Set([...(await calibrationIdsAmong(manager, round.id, entered)), ...samples]);
+      const field = [...entered, ...samples].sort();
       const nominations = field.filter((n) => !calibration.has(n));
       const jurors = await manager.query<{ id: string; fullName: string }[]>(
         `SELECT pm.juror_id AS id, u.full_name AS "fullName" FROM panel_members pm JOIN user_directory u ON u.id = pm.juror_id
@@ -311,7 +316,10 @@ export class AssignmentsService {
       this.rounds.assertAssignable(context);
       const { round, edition } = context;
       const nomination = await nominationInEdition(manager, dto.nominationId, edition.id);
-      if (!nomination) throw new DomainError(NominationErrors.notFound);
+      // A sample entry is judged only in the round it was written for (a juror seated later is added here).
+      const foreignSample =
+        nomination?.sample && !(await calibrationIdsAmong(manager, round.id, [nomination.id])).size;
+      if (!nomination || foreignSample) throw new DomainError(NominationErrors.notFound);
       if (!statusesJudgedInRound(round.number).includes(nomination.status)) {
         throw new DomainError(
           AssignmentErrors.nominationNotInRound,
@@ -357,19 +365,19 @@ export class AssignmentsService {
 
   /**
    * A calibration entry goes to every juror of its category's panel, minus those with a conflict of interest
-   * with its company (issue 17). Adds what is missing and mails each newly assigned juror; the caller holds
-   * the round's lock. Returns the jurors it assigned.
+   * with its company (issue 17; a sample entry has none, so nobody). Adds what is missing and mails each newly
+   * assigned juror; the caller holds the round's lock. Returns the jurors it assigned.
    */
   async assignWholePanel(
     manager: EntityManager,
     context: RoundWithEdition,
-    nomination: { id: string; categoryId: string; companyId: string },
+    nomination: { id: string; categoryId: string; companyId: string | null },
   ): Promise<string[]> {
     const { round, edition } = context;
     const created = await manager.query<{ juror_id: string }[]>(
       `INSERT INTO assignments (round_id, nomination_id, juror_id)
        SELECT $1, $2, pm.juror_id FROM panel_members pm
-        WHERE pm.category_id = $3 AND NOT ${conflictExists('$4', 'pm.juror_id', '$5')}
+        WHERE pm.category_id = $3 AND NOT ${conflictExists('$4', 'pm.juror_id', '$5::uuid')}
        ON CONFLICT ON CONSTRAINT pk_assignments DO NOTHING
        RETURNING juror_id`,
       [round.id, nomination.id, nomination.categoryId, edition.id, nomination.companyId],

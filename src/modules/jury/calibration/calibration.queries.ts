@@ -9,6 +9,8 @@ export interface CalibrationEntryRow {
   nominationId: string;
   categoryId: string;
   title: string;
+  /** A sample entry: written by an organiser for calibration, no company's nomination. */
+  sample: boolean;
   markedBy: string;
   markedAt: Date;
 }
@@ -19,7 +21,7 @@ export function calibrationEntriesOf(
   roundId: string,
 ): Promise<CalibrationEntryRow[]> {
   return manager.query<CalibrationEntryRow[]>(
-    `SELECT ce.nomination_id AS "nominationId", n.category_id AS "categoryId", n.title,
+    `SELECT ce.nomination_id AS "nominationId", n.category_id AS "categoryId", n.title, n.sample,
             ce.created_by AS "markedBy", ce.created_at AS "markedAt"
        FROM calibration_entries ce
        JOIN nomination_entries n ON n.id = ce.nomination_id
@@ -41,4 +43,20 @@ export async function calibrationIdsAmong(
     [roundId, nominationIds],
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/** The round's sample entries in a category (each is a calibration entry of the round it was written for). */
+export async function sampleIdsOf(
+  manager: EntityManager,
+  roundId: string,
+  categoryId: string,
+): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>(
+    `SELECT ce.nomination_id AS id
+       FROM calibration_entries ce JOIN nomination_entries n ON n.id = ce.nomination_id
+      WHERE ce.round_id = $1 AND n.category_id = $2 AND n.sample
+      ORDER BY ce.nomination_id`,
+    [roundId, categoryId],
+  );
+  return rows.map((r) => r.id);
 }

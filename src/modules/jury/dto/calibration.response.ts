@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CalibrationMarked } from '../calibration/calibration.service.js';
+import type { CalibrationMarked, SampleEntryAdded } from '../calibration/calibration.service.js';
 
 export class CalibrationMarkedResponse implements CalibrationMarked {
   @ApiProperty({ format: 'uuid' })
@@ -21,4 +21,15 @@ export class CalibrationMarkedResponse implements CalibrationMarked {
 
   @ApiProperty({ format: 'date-time' })
   markedAt!: string;
+}
+
+export class SampleEntryAddedResponse extends CalibrationMarkedResponse implements SampleEntryAdded {
+  @ApiProperty({ maxLength: 200 })
+  title!: string;
+
+  @ApiProperty({
+    enum: ['eligible', 'shortlisted'],
+    description: "Admitted to be judged in the round's field",
+  })
+  status!: 'eligible' | 'shortlisted';
 }

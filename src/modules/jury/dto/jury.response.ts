@@ -510,6 +510,12 @@ class WorklistItemResponse implements WorklistItem {
       'A calibration entry of the round: scored like any other, it never competes (no ranking, no results)',
   })
   calibration!: boolean;
+
+  @ApiProperty({
+    description:
+      'A sample entry an organiser wrote for calibration: no company behind it (company is null); always a calibration entry',
+  })
+  sample!: boolean;
 }
 
 class WorklistCalibrationResponse implements WorklistCalibration {
@@ -904,8 +910,15 @@ export class NominationForJurorResponse implements NominationForJuror {
   @ApiProperty({ type: [NominationMetricResponse] })
   metrics!: NominationMetricResponse[];
 
-  @ApiProperty({ type: CompanyForJurorResponse, nullable: true, description: 'null in a blind edition' })
+  @ApiProperty({
+    type: CompanyForJurorResponse,
+    nullable: true,
+    description: 'null in a blind edition and for a sample entry',
+  })
   company!: CompanyForJurorResponse | null;
+
+  @ApiProperty({ description: 'A sample entry an organiser wrote for calibration: no company behind it' })
+  sample!: boolean;
 
   @ApiProperty({ type: [AttachmentForJurorResponse] })
   attachments!: AttachmentForJurorResponse[];

@@ -28,7 +28,10 @@ export interface NominationMetric {
   unit: string;
 }
 
-/** A company's entry in one category of one edition. */
+/**
+ * A company's entry in one category of one edition, or a sample entry: one an organiser wrote for a round's
+ * calibration (issue 17), with no company, that never competes (migration SampleEntries).
+ */
 @Entity('nominations')
 // The constraints and indexes the migrations create, by their names (test/schema-drift.e2e-spec.ts).
 @Index('ix_nominations_category', ['categoryId'])
@@ -44,6 +47,8 @@ export interface NominationMetric {
   where: `shortlisted_in_round_id IS NOT NULL`,
 })
 @Check('ck_nominations_ineligible_reason', `(status <> 'ineligible') OR (ineligibility_reason IS NOT NULL)`)
+@Check('ck_nominations_sample', `sample = (company_id IS NULL)`)
+@Check('ck_nominations_sample_status', `(NOT sample) OR (status IN ('eligible', 'shortlisted'))`)
 @Check('ck_nominations_submitted_at', `(status IN ('draft', 'withdrawn')) OR (submitted_at IS NOT NULL)`)
 @Check('nominations_answers_check', `jsonb_typeof(answers) = 'object'`)
 @Check('nominations_ineligibility_reason_check', `length(ineligibility_reason) <= 2000`)
@@ -74,8 +79,13 @@ export class Nomination {
   @Column({ name: 'category_id', type: 'uuid' })
   categoryId!: string;
 
-  @Column({ name: 'company_id', type: 'uuid' })
-  companyId!: string;
+  /** NULL exactly for a sample entry. */
+  @Column({ name: 'company_id', type: 'uuid', nullable: true })
+  companyId!: string | null;
+
+  /** Written by an organiser for calibration only: no company, never counted, never shown to entrants. */
+  @Column({ type: 'boolean', default: false })
+  sample!: boolean;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
@@ -132,3 +142,9 @@ export class Nomination {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** A company's entry (not a sample): what every entrant-facing and organiser nomination route works on. */
+export type CompanyNomination = Omit<Nomination, 'companyId' | 'sample'> & {
+  companyId: string;
+  sample: false;
+};

@@ -37,6 +37,12 @@ class CalibrationEntryResponse implements CalibrationEntryView {
   @ApiProperty({ example: 'Sample: solar roofs for schools' })
   title!: string;
 
+  @ApiProperty({
+    description:
+      'A sample entry: written by an organiser for calibration only (no company), removable until a juror scores it',
+  })
+  sample!: boolean;
+
   @ApiProperty({ format: 'date-time' })
   markedAt!: string;
 

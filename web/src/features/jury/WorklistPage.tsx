@@ -185,7 +185,11 @@ function Groups({ worklist, round }: { worklist: Worklist; round: WorklistRound 
               {inCategory.map((item) => (
                 <li key={item.nominationId} className={`worklist-item worklist-item--${item.state}`}>
                   <Link to={scorecardPath(item.roundId, item.nominationId)}>{item.title}</Link>
-                  {item.company && <span className="muted"> — {item.company.name}</span>}
+                  {item.sample && !round.blind ? (
+                    <span className="muted"> — {w.sampleEntry}</span>
+                  ) : (
+                    item.company && <span className="muted"> — {item.company.name}</span>
+                  )}
                   {item.calibration && <span className="worklist-calibration">{w.calibrationEntry}</span>}
                   <span className="worklist-state">
                     <span className="visually-hidden">{format(w.stateLabel, { state: '' })}</span>

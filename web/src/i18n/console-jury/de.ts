@@ -197,6 +197,20 @@ export const consoleJury: ConsoleJuryMessages = {
     entries: 'Bewertete Einreichungen',
     meanDeviation: 'Mittlere Abweichung',
     meanAbsoluteDeviation: 'Mittlere absolute Abweichung',
+    sample: {
+      title: 'Beispieleinreichungen',
+      lead: 'Eine Beispieleinreichung ist ein erfundenes Projekt, das Sie schreiben, damit sich das Panel daran kalibriert. Sie gehört keinem Unternehmen, alle Jurorinnen und Juroren von {category} bewerten sie, und keine Teilnehmerin, keine Liste, kein Ergebnis und keine öffentliche Seite zeigt sie. Sie lässt sich entfernen, bis jemand aus der Jury mit der Bewertung beginnt.',
+      open: 'Beispieleinreichung schreiben',
+      legend: 'Beispieleinreichung in {category}',
+      add: 'Beispieleinreichung hinzufügen',
+      cancel: 'Abbrechen',
+      added:
+        '„{nomination}“ ist eine Beispieleinreichung der Runde: Alle Jurorinnen und Juroren des Panels bewerten sie.',
+      badge: 'Beispieleinreichung',
+      remove: 'Beispiel entfernen',
+      removeNamed: 'Beispiel „{nomination}“ entfernen',
+      removed: 'Die Beispieleinreichung „{nomination}“ ist entfernt.',
+    },
   },
 
   progress: {
@@ -246,6 +260,11 @@ export const consoleJury: ConsoleJuryMessages = {
 
   problems: {
     'calibration.exists': 'Diese Nominierung ist in dieser Runde bereits eine Kalibrierungseinreichung.',
+    'calibration.sample_scored':
+      'Jemand aus der Jury hat diese Beispieleinreichung schon bewertet: Sie lässt sich nicht mehr entfernen.',
+    'calibration.sample_not_found': 'Diese Beispieleinreichung gibt es in der Runde nicht mehr.',
+    'calibration.sample_stays':
+      'Eine Beispieleinreichung kann nicht am Wettbewerb teilnehmen: Entfernen Sie sie stattdessen.',
     'calibration.not_found': 'Diese Nominierung ist in dieser Runde keine Kalibrierungseinreichung mehr.',
     'editions.wrong_phase': 'Die Ausgabe ist dafür nicht in der richtigen Phase.',
     'editions.not_found': 'Diese Ausgabe gibt es nicht.',

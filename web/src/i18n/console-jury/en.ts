@@ -197,6 +197,19 @@ export const consoleJury = {
     entries: 'Entries scored',
     meanDeviation: 'Mean difference',
     meanAbsoluteDeviation: 'Mean absolute difference',
+    sample: {
+      title: 'Sample entries',
+      lead: 'A sample entry is a made-up project you write for the panel to calibrate on. It belongs to no company, every juror of {category} scores it, and no entrant, list, result or public page shows it. You can remove it until a juror starts scoring it.',
+      open: 'Write a sample entry',
+      legend: 'Sample entry in {category}',
+      add: 'Add the sample entry',
+      cancel: 'Cancel',
+      added: '“{nomination}” is a sample entry of the round: every juror of the panel is asked to score it.',
+      badge: 'Sample entry',
+      remove: 'Remove the sample',
+      removeNamed: 'Remove the sample “{nomination}”',
+      removed: 'The sample entry “{nomination}” is removed.',
+    },
   },
 
   progress: {
@@ -246,6 +259,9 @@ export const consoleJury = {
 
   problems: {
     'calibration.exists': 'This nomination is already a calibration entry of the round.',
+    'calibration.sample_scored': 'A juror has already scored this sample entry: it can no longer be removed.',
+    'calibration.sample_not_found': 'This sample entry no longer exists in the round.',
+    'calibration.sample_stays': 'A sample entry cannot compete: remove it instead.',
     'calibration.not_found': 'This nomination is no longer a calibration entry of the round.',
     'editions.wrong_phase': 'The edition is not in the right phase for this.',
     'editions.not_found': 'This edition does not exist.',

@@ -5,6 +5,7 @@ export const jury: JuryMessages = {
 
   worklist: {
     calibrationEntry: 'Kalibrierung',
+    sampleEntry: 'Beispieleinreichung',
     title: 'Ihre Arbeitsliste',
     lead: 'Die Ihnen zugewiesenen Nominierungen, nach Kategorie.',
     nothing:

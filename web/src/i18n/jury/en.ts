@@ -6,6 +6,7 @@ export const jury = {
 
   worklist: {
     calibrationEntry: 'Calibration entry',
+    sampleEntry: 'Sample entry',
     title: 'Your worklist',
     lead: 'The nominations assigned to you, by category.',
     nothing: 'Nothing is assigned to you yet. You will receive an e-mail when nominations are.',

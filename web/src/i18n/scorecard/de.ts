@@ -9,6 +9,9 @@ export const scorecard: ScorecardMessages = {
   category: 'Kategorie',
   company: 'Unternehmen',
   blindEdition: 'Diese Ausgabe wird verdeckt bewertet: Das Unternehmen wird nicht genannt.',
+  sampleEntry: 'Beispieleinreichung',
+  sampleNote:
+    'Von den Organisatoren zur Kalibrierung geschrieben: Sie gehört keinem Unternehmen und nimmt nicht am Wettbewerb teil. Bewerten Sie sie wie jede andere Einreichung.',
   summary: 'Zusammenfassung',
   answers: 'Antworten',
   noAnswer: 'Keine Antwort.',

@@ -11,6 +11,9 @@ export const scorecard = {
   category: 'Category',
   company: 'Company',
   blindEdition: 'This edition is judged blind: the company is not shown.',
+  sampleEntry: 'Sample entry',
+  sampleNote:
+    'Written by the organisers for calibration: it belongs to no company and does not compete. Score it like any other entry.',
   summary: 'Summary',
   answers: 'Answers',
   noAnswer: 'No answer given.',

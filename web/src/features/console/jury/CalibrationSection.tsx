@@ -6,12 +6,14 @@ import {
   useCalibrationMark,
   useNominationProgress,
   useRoundCalibration,
+  useSampleEntry,
 } from '../../../api/console-jury';
 import type { Category } from '../../../api/nominations';
 import { format, useI18n } from '../../../i18n';
 import { Button, ErrorSummary, Notice, SelectField } from '../../../ui';
 import { QueryState } from '../../../ui/QueryState';
 import { Pager } from '../entries/shared';
+import { SampleEntryForm } from './SampleEntryForm';
 import { categoryName, useJuryError } from './shared';
 import '../strings/jury';
 
@@ -24,25 +26,38 @@ interface Props {
 
 /**
  * The round's calibration entries in one category (issue 17): mark a nomination (every panel juror gets it
- * and it never competes), unmark one, and see each juror's total on it against the panel's median.
+ * and it never competes), unmark one, write a sample entry (no company's) or remove one nobody scored yet,
+ * and see each juror's total on each against the panel's median.
  */
 export function CalibrationSection({ roundId, categoryId, categories, progress }: Props) {
   const { t, locale } = useI18n();
   const m = t.consoleJury.calibration;
   const calibration = useRoundCalibration(roundId);
   const marking = useCalibrationMark(roundId);
+  const samples = useSampleEntry(roundId);
   const [chosen, setChosen] = useState('');
   // The category's competing nominations, a page at a time (fewest submitted scorecards first).
   const [page, setPage] = useState(1);
   const nominations = useNominationProgress(roundId, page, categoryId);
   const [done, setDone] = useState<string | null>(null);
-  const error = useJuryError(marking.error, categories);
+  const error = useJuryError(samples.error ?? marking.error, categories);
+  const category = categories.find((c) => c.id === categoryId);
   const name = categoryName(categories, categoryId, locale);
   const open = progress.round.status === 'open';
   const candidates = nominations.data?.items ?? [];
 
+  const removeSample = (nominationId: string, title: string) => {
+    setDone(null);
+    marking.reset();
+    samples.mutate(
+      { remove: nominationId, title },
+      { onSuccess: () => setDone(format(m.sample.removed, { nomination: title })) },
+    );
+  };
+
   const change = (nominationId: string, title: string, unmark: boolean) => {
     setDone(null);
+    samples.reset();
     marking.mutate(
       { nominationId, title, unmark },
       {
@@ -106,11 +121,33 @@ export function CalibrationSection({ roundId, categoryId, categories, progress }
             categoryId={categoryId}
             category={name}
             open={open}
-            busy={marking.isPending}
+            busy={marking.isPending || samples.isPending}
             onUnmark={(id, title) => change(id, title, true)}
+            onRemoveSample={removeSample}
           />
         )}
       </QueryState>
+      {open && category && (
+        <SampleEntryForm
+          category={category}
+          categoryLabel={name}
+          busy={samples.isPending}
+          error={samples.error}
+          onAdd={(input, close) => {
+            setDone(null);
+            marking.reset();
+            samples.mutate(
+              { add: input },
+              {
+                onSuccess: ({ title }) => {
+                  close();
+                  setDone(format(m.sample.added, { nomination: title }));
+                },
+              },
+            );
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -122,6 +159,7 @@ function CalibrationEntries({
   open,
   busy,
   onUnmark,
+  onRemoveSample,
 }: {
   data: RoundCalibration;
   categoryId: string;
@@ -129,6 +167,7 @@ function CalibrationEntries({
   open: boolean;
   busy: boolean;
   onUnmark: (nominationId: string, title: string) => void;
+  onRemoveSample: (nominationId: string, title: string) => void;
 }) {
   const { t, plural, locale, formatDecimal } = useI18n();
   // "+2.0000" for a juror above the median: the sign is the point.
@@ -141,7 +180,10 @@ function CalibrationEntries({
     <>
       {entries.map((entry) => (
         <div key={entry.nominationId} className="jury-calibration">
-          <h3>{entry.title}</h3>
+          <h3>
+            {entry.title}
+            {entry.sample && <span className="jury-sample__badge">{m.sample.badge}</span>}
+          </h3>
           <p>
             {format(plural(m.submitted, entry.assigned), { submitted: entry.submitted })}{' '}
             {entry.median === null ? m.noMedian : format(m.median, { median: formatDecimal(entry.median) })}
@@ -175,16 +217,26 @@ function CalibrationEntries({
               </table>
             </div>
           )}
-          {open && (
-            <Button
-              variant="secondary"
-              busy={busy}
-              aria-label={format(m.unmarkNamed, { nomination: entry.title })}
-              onClick={() => onUnmark(entry.nominationId, entry.title)}
-            >
-              {m.unmark}
-            </Button>
-          )}
+          {open &&
+            (entry.sample ? (
+              <Button
+                variant="danger"
+                busy={busy}
+                aria-label={format(m.sample.removeNamed, { nomination: entry.title })}
+                onClick={() => onRemoveSample(entry.nominationId, entry.title)}
+              >
+                {m.sample.remove}
+              </Button>
+            ) : (
+              <Button
+                variant="secondary"
+                busy={busy}
+                aria-label={format(m.unmarkNamed, { nomination: entry.title })}
+                onClick={() => onUnmark(entry.nominationId, entry.title)}
+              >
+                {m.unmark}
+              </Button>
+            ))}
         </div>
       ))}
       {jurorIds.size > 0 && (

@@ -13,6 +13,12 @@ export function NominationDetails({ nomination }: { nomination: NominationForJur
       <dl className="nomination__facts">
         <dt>{t.scorecard.category}</dt>
         <dd>{localized(category.name, locale)}</dd>
+        {nomination.sample && !nomination.blind && (
+          <>
+            <dt>{t.scorecard.company}</dt>
+            <dd>{t.scorecard.sampleEntry}</dd>
+          </>
+        )}
         {nomination.company && (
           <>
             <dt>{t.scorecard.company}</dt>
@@ -31,6 +37,7 @@ export function NominationDetails({ nomination }: { nomination: NominationForJur
         )}
       </dl>
       {nomination.blind && <p className="muted">{t.scorecard.blindEdition}</p>}
+      {nomination.sample && !nomination.blind && <p className="muted">{t.scorecard.sampleNote}</p>}
 
       <h3>{t.scorecard.summary}</h3>
       <p className="nomination__text">{nomination.summary}</p>
