@@ -8,20 +8,14 @@ import {
   useWorklist,
   WORKLIST_STATES,
   type Worklist,
-  type WorklistItem,
   type WorklistRound,
   type WorklistState,
 } from '../../api/jury';
 import { Loading } from '../../app/Layout';
-import { format, type Locale, useI18n } from '../../i18n';
+import { format, useI18n } from '../../i18n';
+import { localized } from '../../i18n/localized';
 import { ErrorSummary, Notice, Page } from '../../ui';
 import './jury.css';
-
-type LocalizedText = WorklistItem['categoryName'];
-
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale] || text.en;
-}
 
 export const scorecardPath = (roundId: string, nominationId: string) =>
   `/jury/rounds/${roundId}/nominations/${nominationId}`;

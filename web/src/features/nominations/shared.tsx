@@ -1,13 +1,11 @@
 import { type ReactNode, type TextareaHTMLAttributes, useCallback, useMemo, useRef } from 'react';
-import type { AttachmentRules, LocalizedText, NominationStatus } from '../../api/nominations';
+import type { AttachmentRules, NominationStatus } from '../../api/nominations';
 import { ApiError, isApiError } from '../../api/problem';
-import { format, type Locale, useI18n } from '../../i18n';
+import { format, useI18n } from '../../i18n';
 import { Button, ErrorSummary, fieldId } from '../../ui';
 
 /** A category's or criterion's text in the reader's language. */
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale] || text.en;
-}
+export { localized } from '../../i18n/localized';
 
 /** The failure with our own words for the nominations' refusals (the server's titles are English). */
 export function useLocalizedError(error: unknown): unknown {

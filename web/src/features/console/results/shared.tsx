@@ -1,17 +1,9 @@
 import { useMemo } from 'react';
-import type { LocalizedText } from '../../../api/nominations';
 import { ApiError, isApiError } from '../../../api/problem';
-import { format, type Locale, useI18n } from '../../../i18n';
+import { format, useI18n } from '../../../i18n';
 import '../strings/results';
 
-/** A category's name in the reader's language. */
-export function localized(
-  text: LocalizedText | Record<string, string>,
-  locale: Locale,
-  fallback = '',
-): string {
-  return (text as Record<string, string | undefined>)[locale] || text.en || fallback;
-}
+export { localized } from '../../../i18n/localized';
 
 /** The failure with our own words for the results' and trust screens' refusals (the server's are English). */
 export function useConsoleProblem(error: unknown): unknown {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CriterionForJuror } from '../../../api/scorecards';
 import { format, useI18n } from '../../../i18n';
-import { localized } from './localized';
+import { localized } from '../../../i18n/localized';
 
 /** Scales with more values than this get a number field: a row of 20 radios helps nobody. */
 const MAX_RADIOS = 11;

@@ -1,7 +1,7 @@
 import type { NominationForJuror } from '../../../api/scorecards';
 import { useI18n } from '../../../i18n';
 import { AttachmentView } from './AttachmentView';
-import { localized } from './localized';
+import { localized } from '../../../i18n/localized';
 
 /** The entry as the juror reads it: summary, answers, key metrics and attachments (blind: no company). */
 export function NominationDetails({ nomination }: { nomination: NominationForJuror }) {

@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { CriterionForJuror, Marks, Scorecard } from '../../../api/scorecards';
 import { useI18n } from '../../../i18n';
 import { Button } from '../../../ui';
-import { localized } from './localized';
+import { localized } from '../../../i18n/localized';
 
 /** A native modal dialog, open while `open` is true; Escape and the close button report through `onClose`. */
 function ModalDialog({
