@@ -25,6 +25,7 @@ import { JuryAnalytics1764319400000 } from './1764319400000-JuryAnalytics.js';
 import { CalibrationEntries1764319500000 } from './1764319500000-CalibrationEntries.js';
 import { PublishJuryStatistics1764319700000 } from './1764319700000-PublishJuryStatistics.js';
 import { SampleEntries1764319800000 } from './1764319800000-SampleEntries.js';
+import { StoredJuryStatistics1764319900000 } from './1764319900000-StoredJuryStatistics.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   CalibrationEntries1764319500000,
   PublishJuryStatistics1764319700000,
   SampleEntries1764319800000,
+  StoredJuryStatistics1764319900000,
 ];

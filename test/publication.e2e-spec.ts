@@ -19,8 +19,18 @@ import {
 } from '../src/modules/publication/manifest.js';
 import type { PublishedKey } from '../src/modules/publication/manifest-signature.js';
 import { ResultsSigner } from '../src/modules/publication/results-signer.js';
+import { categoryInput } from '../src/modules/publication/manifest-verification.js';
+import { publishedStatistics } from '../src/modules/tally/published-statistics.js';
+import { canonicalJson } from '../src/common/canonical-json.js';
 import { countRows, signIn, type SignedIn } from './support/factories.js';
-import { closeAndTally, createJudgedWorld, score, scoreTable, type JudgedWorld } from './support/tally.js';
+import {
+  closeAndTally,
+  createJudgedWorld,
+  score,
+  scoreTable,
+  waitForRuns,
+  type JudgedWorld,
+} from './support/tally.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -49,7 +59,7 @@ afterAll(async () => {
 });
 
 /** SPEC.md's z-score example, closed and tallied: T2 92.3607 wins, T1 47.6393 is a finalist, T3 (no scorecard) is unranked. */
-async function talliedWorld(): Promise<JudgedWorld> {
+async function talliedWorld({ publishJuryStatistics = false } = {}): Promise<JudgedWorld> {
   const world = await createJudgedWorld(t, {
     scoringMethod: 'zscore',
     minScorecards: 2,
@@ -61,6 +71,10 @@ async function talliedWorld(): Promise<JudgedWorld> {
   await score(t, world, 'B', 'T2', { impact: 100 }, { comment: 'A very private remark' });
   // A draft counts nowhere: T3 stays unranked and the example's numbers are untouched.
   await score(t, world, 'B', 'T3', { impact: 10 }, { status: 'draft' });
+  // Set before judging opened, as the rule must be (it is frozen after: editions-updates.e2e-spec.ts), so the
+  // tally job computes the published statistics with the snapshot.
+  if (publishJuryStatistics)
+    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
   await closeAndTally(t, world, organiser.auth);
   return world;
 }
@@ -674,9 +688,7 @@ describe('published jury statistics (the edition rule publishJuryStatistics)', (
   let world: JudgedWorld;
   let manifest: ResultsManifest;
   beforeAll(async () => {
-    world = await talliedWorld();
-    // Set before judging opened, as the rule must be (it is frozen after: editions-updates.e2e-spec.ts).
-    await t.db.query(`UPDATE editions SET publish_jury_statistics = true WHERE id = $1`, [world.edition.id]);
+    world = await talliedWorld({ publishJuryStatistics: true });
     // Nothing is stated before publication: the public documents are a 404.
     await t.http().get(manifestUrl(world)).expect(404);
     await t
@@ -782,5 +794,124 @@ describe('published jury statistics (the edition rule publishJuryStatistics)', (
     );
     expect(output).toContain('VERIFIED');
     expect(code).toBe(0);
+  });
+});
+
+/** The jury statistics the tally job stored with the snapshot of the world's (one) category; null: none. */
+async function storedStatistics(world: JudgedWorld): Promise<{ snapshotId: string; statistics: unknown }> {
+  const [row] = await t.db.query<{ snapshot_id: string; jury_statistics: unknown }[]>(
+    `SELECT a.snapshot_id, a.jury_statistics FROM tally_analyses a JOIN tally_snapshots s ON s.id = a.snapshot_id
+      WHERE s.round_id = $1`,
+    [world.roundId],
+  );
+  return { snapshotId: row!.snapshot_id, statistics: row!.jury_statistics };
+}
+
+/** Puts `statistics` in place of the stored ones (the analysis is immutable: deleted and written again). */
+async function replaceStatistics(snapshotId: string, statistics: string | null): Promise<void> {
+  await t.db.transaction(async (manager) => {
+    // A DELETE … RETURNING answers with its rows and their count.
+    const [[row]] = await manager.query<[{ analysis: unknown; created_at: Date }[], number]>(
+      `DELETE FROM tally_analyses WHERE snapshot_id = $1 RETURNING analysis, created_at`,
+      [snapshotId],
+    );
+    await manager.query(
+      `INSERT INTO tally_analyses (snapshot_id, analysis, created_at, jury_statistics) VALUES ($1, $2::jsonb, $3, $4::jsonb)`,
+      [snapshotId, JSON.stringify(row!.analysis), row!.created_at, statistics],
+    );
+  });
+}
+
+/** The organiser's preview of the manifest (computed on the request from the current tallies). */
+async function previewManifest(world: JudgedWorld): Promise<ResultsManifest> {
+  return (await t.http().get(manifestUrl(world)).set(organiser.auth).expect(200)).body as ResultsManifest;
+}
+
+/** The same request made again: a new run of every category's job, waited for. */
+async function tallyAgain(world: JudgedWorld): Promise<void> {
+  const again = await t.http().post(`/api/v1/rounds/${world.roundId}/tally`).set(organiser.auth).expect(202);
+  await waitForRuns(
+    t,
+    (again.body.jobs as { runId: string }[]).map((job) => job.runId),
+  );
+}
+
+describe('jury statistics computed once, by the tally job (issue 17: never on a request)', () => {
+  it('the job stores them with the snapshot, byte for byte what the manifest states and a verifier recomputes', async () => {
+    const world = await talliedWorld({ publishJuryStatistics: true });
+    const { statistics } = await storedStatistics(world);
+    expect(statistics).not.toBeNull();
+    const manifest = await previewManifest(world);
+    const category = manifest.categories[0]!;
+    // Computed afresh from the category as published (pseudonyms, the manifest's order), as before issue 17.
+    const fresh = canonicalJson(publishedStatistics(categoryInput(category)));
+    expect(canonicalJson(statistics)).toBe(fresh);
+    expect(canonicalJson(category.juryStatistics)).toBe(fresh);
+    expect(canonicalJson(statistics)).not.toContain(world.jurors.A!.id);
+
+    // Tallying again (and a job delivered twice) leaves the row as it was.
+    const before = await t.db.query(`SELECT * FROM tally_analyses WHERE snapshot_id = $1`, [
+      (await storedStatistics(world)).snapshotId,
+    ]);
+    await tallyAgain(world);
+    await tallyAgain(world);
+    expect(
+      await t.db.query(`SELECT * FROM tally_analyses WHERE snapshot_id = $1`, [
+        (await storedStatistics(world)).snapshotId,
+      ]),
+    ).toEqual(before);
+
+    // Published from the stored statistics, the manifest verifies.
+    await t
+      .http()
+      .post(`/api/v1/editions/${world.edition.id}/publish`)
+      .set(organiser.auth)
+      .send({})
+      .expect(200);
+    const published = (await t.http().get(manifestUrl(world)).expect(200)).body as ResultsManifest;
+    expect(canonicalJson(published.categories[0]!.juryStatistics)).toBe(fresh);
+    const verdict = await verify(published, await signingKeys());
+    expect(verdict.output).toContain('and so do its alpha and fragile verdict');
+    expect(verdict.code).toBe(0);
+  });
+
+  it('the publication reads what the job stored instead of computing it', async () => {
+    const world = await talliedWorld({ publishJuryStatistics: true });
+    const { snapshotId } = await storedStatistics(world);
+    // A marker only a read of the stored value can show (no computation gives this seed).
+    const { statistics } = await storedStatistics(world);
+    await replaceStatistics(snapshotId, JSON.stringify({ ...(statistics as object), seed: 'stored' }));
+    expect((await previewManifest(world)).categories[0]!.juryStatistics!.seed).toBe('stored');
+  });
+
+  it('a snapshot tallied before they were stored: the publication computes them, and the next tally stores the same', async () => {
+    const world = await talliedWorld({ publishJuryStatistics: true });
+    const { snapshotId, statistics } = await storedStatistics(world);
+    await replaceStatistics(snapshotId, null);
+    const manifest = await previewManifest(world);
+    expect(canonicalJson(manifest.categories[0]!.juryStatistics)).toBe(canonicalJson(statistics));
+    const verdict = await verify(manifest);
+    expect(verdict.output).toContain('and so do its alpha and fragile verdict');
+    // The preview stored nothing (a request never writes them); the next tally of the same inputs does.
+    expect((await storedStatistics(world)).statistics).toBeNull();
+    await tallyAgain(world);
+    expect(await storedStatistics(world)).toEqual({ snapshotId, statistics });
+    // Stored once, they never change again (nor does anything else of the analysis).
+    for (const change of [
+      'jury_statistics = NULL',
+      `jury_statistics = '{}'::jsonb`,
+      `analysis = '{}'::jsonb`,
+    ])
+      await expect(
+        t.db.query(`UPDATE tally_analyses SET ${change} WHERE snapshot_id = $1`, [snapshotId]),
+      ).rejects.toThrow('tally analyses are immutable');
+  });
+
+  it('rule off: the job stores none and the manifest states none', async () => {
+    const world = await talliedWorld();
+    expect((await storedStatistics(world)).statistics).toBeNull();
+    await tallyAgain(world);
+    expect((await storedStatistics(world)).statistics).toBeNull();
+    expect('juryStatistics' in (await previewManifest(world)).categories[0]!).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Locale } from '../../common/auth/roles.js';
 import type { PublicResults } from '../publication/manifest.js';
-import type { StatedAlpha } from '../publication/jury-statistics.js';
+import type { StatedAlpha } from '../publication/manifest.js';
 
 type AlphaReason = Extract<StatedAlpha, { value: null }>['reason'];
 

@@ -23,7 +23,7 @@ import {
   statisticsDifferences,
   statisticsSeedText,
   type JuryStatistics,
-} from './jury-statistics.js';
+} from '../tally/analytics/jury-statistics.js';
 
 /**
  * The format this platform writes: /2 may state each category's jury statistics (`juryStatistics`); /1, the

@@ -15,12 +15,14 @@ import {
   type TallyScorecard,
   type TieBreaker,
 } from '../tally/arithmetic/tally.js';
-import { juryStatistics, statisticsSeedText, type JuryStatistics } from './jury-statistics.js';
+import type { JuryStatistics } from '../tally/analytics/jury-statistics.js';
+import { publishedInput } from '../tally/analytics/published-input.js';
+import { publishedStatistics } from '../tally/published-statistics.js';
 import { categoryInput, type ManifestFormat, type ManifestSignature } from './manifest-verification.js';
 
 export { categoryInput, MANIFEST_FORMAT, MANIFEST_FORMATS } from './manifest-verification.js';
 export type { ManifestFormat } from './manifest-verification.js';
-export type { JuryStatistics } from './jury-statistics.js';
+export type { FragilityCause, JuryStatistics, StatedAlpha } from '../tally/analytics/jury-statistics.js';
 
 export interface ManifestNomination {
   id: string;
@@ -77,34 +79,34 @@ export function manifestDigest(manifest: UnsealedManifest): string {
 }
 
 /**
- * A manifest category from a tally input whose jurors are already pseudonyms; with `statistics`, its jury
- * statistics too, computed from the category as published exactly as a verifier will recompute them.
+ * A manifest category from a tally input whose jurors are already pseudonyms, laid out as `publishedInput`
+ * orders it. With `statistics`, its jury statistics too: `true` computes them from the category as published,
+ * exactly as a verifier will recompute them; given ones (the tally job's, stored with the snapshot and
+ * computed from that same published input) are stated as they are.
  */
 export function manifestCategory(
   meta: { code: string; name: Record<string, string> },
   input: TallyInput,
   nominations: ManifestNomination[],
-  { statistics = false }: { statistics?: boolean } = {},
+  { statistics = false }: { statistics?: boolean | JuryStatistics } = {},
 ): ManifestCategory {
+  const laidOut = publishedInput(input);
   const category = {
     code: meta.code,
     name: meta.name,
-    rules: {
-      method: input.rules.method,
-      tieBreakers: [...input.rules.tieBreakers],
-      minScorecards: input.rules.minScorecards,
-    },
-    criteria: [...input.criteria].sort((a, b) => compareIds(a.code, b.code)),
+    rules: laidOut.rules,
+    criteria: laidOut.criteria,
     nominations: [...nominations].sort((a, b) => compareIds(a.id, b.id)),
-    scorecards: [...input.scorecards]
-      .sort((a, b) => compareIds(a.nomination, b.nomination) || compareIds(a.juror, b.juror))
-      .map((card) => ({ juror: card.juror, nomination: card.nomination, scores: { ...card.scores } })),
+    scorecards: laidOut.scorecards,
   };
   const published = categoryInput(category);
   const result = tally(published);
-  if (!statistics) return { ...category, result };
-  const seed = sha256Hex(statisticsSeedText(published));
-  return { ...category, result, juryStatistics: juryStatistics(published, seed) };
+  if (statistics === false) return { ...category, result };
+  return {
+    ...category,
+    result,
+    juryStatistics: statistics === true ? publishedStatistics(published) : statistics,
+  };
 }
 
 // ---- The public results document, derived from the manifest ----

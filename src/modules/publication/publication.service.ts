@@ -27,6 +27,8 @@ import {
 import { finalRound, type RoundRow } from '../jury/round-state.js';
 import { publishResults, revealShortlists } from '../nominations/nomination-status.js';
 import { nominationLabels } from '../nominations/nomination.queries.js';
+import { publishedInput } from '../tally/analytics/published-input.js';
+import { storedJuryStatistics } from '../tally/published-statistics.js';
 import { TallyErrors } from '../tally/tally.errors.js';
 import {
   MANIFEST_FORMAT,
@@ -34,6 +36,7 @@ import {
   publicResultsOf,
   publishedStatus,
   sealManifest,
+  type JuryStatistics,
   type ResultsManifest,
 } from './manifest.js';
 import { ResultsSigner } from './results-signer.js';
@@ -437,21 +440,25 @@ export class PublicationService {
       tallies.flatMap((t) => t.input.nominations),
     );
 
+    // Computed by the tally job from the category as published (pseudonyms, its own digest as the bootstrap's
+    // seed) and stored with the snapshot; computed here only for a snapshot tallied before they were stored.
+    const stored = statistics
+      ? await storedJuryStatistics(
+          manager,
+          tallies.map((t) => t.snapshotId),
+        )
+      : new Map<string, JuryStatistics>();
+
     const categories = tallies.map((t) => {
       const category = manifestCategory(
         { code: t.categoryCode, name: names.get(t.categoryId) ?? {} },
-        {
-          ...t.input,
-          scorecards: t.input.scorecards.map((card) => ({ ...card, juror: pseudonym(card.juror) })),
-        },
+        publishedInput(t.input, pseudonym),
         t.input.nominations.map((id) => ({
           id,
           title: details.get(id)?.title ?? '',
           company: details.get(id)?.companyName ?? '',
         })),
-        // Computed again from the category as published (pseudonyms, its own digest as the bootstrap's seed),
-        // by the analytics code the tally job uses, so that a verifier recomputes exactly what it states.
-        { statistics },
+        { statistics: statistics && (stored.get(t.snapshotId) ?? true) },
       );
       assertSameRanking(t, category.result.nominations);
       return category;

@@ -13,9 +13,12 @@ import { assertPhase } from '../editions/edition-rules.js';
 import type { Phase } from '../editions/edition.queries.js';
 import { tally, TallyInputError, type TallyInput, type TallyResult } from './arithmetic/tally.js';
 import { analyseCategory } from './analytics/analysis.js';
+import { publishedInput } from './analytics/published-input.js';
+import { JurorPseudonyms } from './juror-pseudonyms.js';
+import { publishedStatistics } from './published-statistics.js';
 import { inputsDigest } from './inputs-digest.js';
 import { movePhase } from '../editions/edition-phase.js';
-import { categoriesOf } from '../editions/edition.queries.js';
+import { categoriesOf, publishesJuryStatistics } from '../editions/edition.queries.js';
 import { closeRound, findRound, lockRoundAndEdition, type RoundRow } from '../jury/round-state.js';
 import { assertConflictsDecided, TallyInputs } from './tally-inputs.js';
 import { RoundErrors } from '../jury/jury.errors.js';
@@ -70,6 +73,7 @@ export class TallyService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly inputs: TallyInputs,
+    private readonly pseudonyms: JurorPseudonyms,
   ) {}
 
   /**
@@ -247,8 +251,9 @@ export class TallyService {
       [round.id, categoryId, digest],
     );
     if (existing) {
-      // A snapshot from before jury analytics existed gets its analysis now; a later run finds it.
-      await this.storeAnalysis(manager, existing.id, input, digest);
+      // A snapshot from before jury analytics (or its stored statistics) existed gets them now; a later run
+      // finds them.
+      await this.storeAnalysis(manager, round, existing.id, input, digest);
       return {
         snapshotId: existing.id,
         inputsDigest: digest,
@@ -265,34 +270,56 @@ export class TallyService {
       result,
       input.scorecards.length,
     );
-    await this.storeAnalysis(manager, stored.snapshotId, input, digest, result);
+    await this.storeAnalysis(manager, round, stored.snapshotId, input, digest, result);
     return stored;
   }
 
   /**
-   * The jury analysis of a snapshot, computed once: a snapshot that has one keeps it (the same inputs give
-   * the same analysis), and of two concurrent runs the second inserts nothing.
+   * The jury analysis of a snapshot and, where the edition publishes them, the jury statistics its manifest
+   * will state, computed once: a snapshot that has them keeps them (the same inputs give the same figures),
+   * and of two concurrent runs the second writes nothing. The rule is fixed once judging opens, so it is the
+   * one the results are published under.
    */
   private async storeAnalysis(
     manager: EntityManager,
+    round: RoundRow,
     snapshotId: string,
     input: TallyInput,
     digest: string,
     computed?: TallyResult,
   ): Promise<void> {
-    const [stored] = await manager.query<{ result: TallyResult | null }[]>(
-      `SELECT CASE WHEN $2 THEN s.result END AS result FROM tally_snapshots s
-        WHERE s.id = $1 AND NOT EXISTS (SELECT 1 FROM tally_analyses a WHERE a.snapshot_id = s.id)`,
+    const [stored] = await manager.query<
+      { result: TallyResult | null; analysed: boolean; stated: boolean }[]
+    >(
+      `SELECT CASE WHEN $2 AND a.snapshot_id IS NULL THEN s.result END AS result,
+              a.snapshot_id IS NOT NULL AS analysed, a.jury_statistics IS NOT NULL AS stated
+         FROM tally_snapshots s LEFT JOIN tally_analyses a ON a.snapshot_id = s.id
+        WHERE s.id = $1`,
       [snapshotId, computed === undefined],
     );
-    if (!stored) return;
+    if (!stored || (stored.analysed && stored.stated)) return;
+    const statistics =
+      !stored.stated && (await publishesJuryStatistics(manager, round.editionId))
+        ? publishedStatistics(
+            publishedInput(input, await this.pseudonyms.forEdition(manager, round.editionId)),
+          )
+        : null;
+    if (stored.analysed) {
+      if (statistics)
+        await manager.query(
+          `UPDATE tally_analyses SET jury_statistics = $2::jsonb
+            WHERE snapshot_id = $1 AND jury_statistics IS NULL`,
+          [snapshotId, JSON.stringify(statistics)],
+        );
+      return;
+    }
     const result = computed ?? stored.result;
     if (!result) return;
     const analysis = analyseCategory(input, result, digest);
     await manager.query(
-      `INSERT INTO tally_analyses (snapshot_id, analysis) VALUES ($1, $2::jsonb)
+      `INSERT INTO tally_analyses (snapshot_id, analysis, jury_statistics) VALUES ($1, $2::jsonb, $3::jsonb)
        ON CONFLICT (snapshot_id) DO NOTHING`,
-      [snapshotId, JSON.stringify(analysis)],
+      [snapshotId, JSON.stringify(analysis), statistics && JSON.stringify(statistics)],
     );
   }
 

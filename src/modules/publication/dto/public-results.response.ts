@@ -13,7 +13,7 @@ import {
   type TallyScorecard,
   type TieBreaker,
 } from '../../tally/arithmetic/types.js';
-import type { FragilityCause, JuryStatistics, StatedAlpha } from '../jury-statistics.js';
+import type { FragilityCause, JuryStatistics, StatedAlpha } from '../../tally/analytics/jury-statistics.js';
 import {
   MANIFEST_FORMATS,
   type ManifestCategory,

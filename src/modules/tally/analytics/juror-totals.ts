@@ -2,7 +2,7 @@
  * The juror totals every statistic reads, from the same input as the tally: each counted scorecard's weighted
  * mean (tally rule 1) as the nearest float (the statistics are floats). One definition for the analysis the
  * tally job stores (analysis.ts) and for the statistics a results manifest states and a verifier recomputes
- * (publication/jury-statistics.ts), so the two can never read different totals. Pure, no Node import.
+ * (jury-statistics.ts), so the two can never read different totals. Pure, no Node import.
  */
 import type { TallyInput } from '../arithmetic/tally.js';
 import { categoryWeights, weightedSum } from '../arithmetic/totals.js';

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { CategoryAnalysis } from '../analytics/analysis.js';
+import type { JuryStatistics } from '../analytics/jury-statistics.js';
 
 /**
  * The jury analysis of one tally snapshot (agreement, juror figures), computed once by the tally job.
@@ -17,6 +18,13 @@ export class TallyAnalysis {
 
   @Column({ type: 'jsonb' })
   analysis!: CategoryAnalysis;
+
+  /**
+   * The jury statistics a manifest of this snapshot states (published-statistics.ts), where the edition
+   * publishes them; null where it does not, or for a snapshot analysed before they were stored.
+   */
+  @Column({ name: 'jury_statistics', type: 'jsonb', nullable: true })
+  juryStatistics!: JuryStatistics | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
-import type { TallyInput } from '../tally/arithmetic/tally.js';
-import { analyseCategory } from '../tally/analytics/analysis.js';
-import { tally } from '../tally/arithmetic/tally.js';
+import { canonicalJson, sha256Hex } from '../../../common/canonical-json.js';
+import type { TallyInput } from '../arithmetic/tally.js';
+import { analyseCategory } from './analysis.js';
+import { tally } from '../arithmetic/tally.js';
 import {
   fixedDecimals,
   juryStatistics,

@@ -11,14 +11,14 @@
  * The bootstrap is seeded by the SHA-256 of the category's tally input as the manifest gives it
  * (`statisticsSeedText`), which any verifier computes for itself, so the interval is reproducible.
  */
-import { canonicalJson } from '../../common/canonical-json-text.js';
-import type { TallyInput } from '../tally/arithmetic/tally.js';
-import { jurorTotals } from '../tally/analytics/juror-totals.js';
-import { ALPHA_RESAMPLES, krippendorffAlphaWithInterval } from '../tally/analytics/krippendorff.js';
-import { round4, type NotComputable } from '../tally/analytics/ratings.js';
-import { DEFAULT_FRAGILE_MARGIN, sensitivity, type FragilityCause } from '../tally/analytics/sensitivity.js';
+import { canonicalJson } from '../../../common/canonical-json-text.js';
+import type { TallyInput } from '../arithmetic/tally.js';
+import { jurorTotals } from './juror-totals.js';
+import { ALPHA_RESAMPLES, krippendorffAlphaWithInterval } from './krippendorff.js';
+import { round4, type NotComputable } from './ratings.js';
+import { DEFAULT_FRAGILE_MARGIN, sensitivity, type FragilityCause } from './sensitivity.js';
 
-export type { FragilityCause } from '../tally/analytics/sensitivity.js';
+export type { FragilityCause } from './sensitivity.js';
 
 /** Decimals of a stated alpha and of its interval's bounds. */
 export const ALPHA_DECIMALS = 4;
