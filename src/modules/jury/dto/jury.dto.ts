@@ -15,8 +15,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { Transform, Type } from 'class-transformer';
-import { MAX_PAGE, MAX_PAGE_SIZE, PageQuery } from '../../../common/http/pagination.js';
+import { Transform } from 'class-transformer';
+import { PageNumber, PageQuery, PageSize } from '../../../common/http/pagination.js';
 import { IsInstant, IsText } from '../../editions/dto/validation.js';
 
 export class CreateRoundDto {
@@ -230,20 +230,10 @@ const asBoolean = ({ value }: { value: unknown }): unknown =>
  * `jurorPageSize` its rows (jurors), so that no request carries a large edition's whole matrix.
  */
 export class ConflictMatrixQuery extends PageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @PageNumber()
   jurorPage = 1;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageSize()
   jurorPageSize = 20;
 
   @ApiPropertyOptional({ description: 'Only companies whose name contains this', maxLength: 200 })
