@@ -164,6 +164,8 @@ describe('The juror’s worklist and declaration in the browser', () => {
     await b.page.getByText(/Your declaration for .* is complete/).waitFor();
     // The conflicted nomination is gone; three remain, grouped by category, none started.
     const groups = b.page.locator('.worklist-group');
+    // The declaration's notice and the worklist are two answers: the second may still be on its way.
+    await groups.locator('h3').nth(1).waitFor();
     expect(await groups.locator('h3').allInnerTexts()).toEqual([
       expect.stringContaining('efficiency'),
       expect.stringContaining('sustainability'),
