@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { Locator } from 'playwright-core';
 import { AppPage } from './app-page.js';
 
@@ -36,6 +37,20 @@ export class WorklistPage extends AppPage {
   /** The nominations' titles, in the list's order. */
   titles(): Promise<string[]> {
     return this.page.locator('.worklist-item a').allInnerTexts();
+  }
+
+  /**
+   * Waits until the list shows exactly these titles, then checks them: after the declaration the list read
+   * before it, then an empty list while the refetch is on its way, may show first.
+   */
+  async expectTitles(expected: string[], timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let titles = await this.titles();
+    while (JSON.stringify(titles) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await this.page.waitForTimeout(100);
+      titles = await this.titles();
+    }
+    expect(titles).toEqual(expected);
   }
 
   item(title: string): Locator {
