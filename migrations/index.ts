@@ -26,6 +26,7 @@ import { CalibrationEntries1764319500000 } from './1764319500000-CalibrationEntr
 import { PublishJuryStatistics1764319700000 } from './1764319700000-PublishJuryStatistics.js';
 import { SampleEntries1764319800000 } from './1764319800000-SampleEntries.js';
 import { StoredJuryStatistics1764319900000 } from './1764319900000-StoredJuryStatistics.js';
+import { TallyInputChanges1764320000000 } from './1764320000000-TallyInputChanges.js';
 
 // Every migration, in order. `npm run migration:generate` writes a new file; review it, then add its class here.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -58,4 +59,5 @@ export const MIGRATIONS: Function[] = [
   PublishJuryStatistics1764319700000,
   SampleEntries1764319800000,
   StoredJuryStatistics1764319900000,
+  TallyInputChanges1764320000000,
 ];

@@ -183,6 +183,165 @@ describe('GET /rounds/{id}/advance-preview', () => {
   });
 });
 
+describe('the tally inputs’ version (what the advance preview keys its last check on)', () => {
+  /*
+   * The preview trusts its last check of a round while this version stays the same, so every write that can
+   * change what a tally counts must change it, each in its own transaction, and the writes that cannot
+   * should not (or a juror's every draft save would throw the check away). Each write runs in a transaction
+   * that is rolled back, so the next starts from the same world.
+   */
+  const version = async (run: { query: (sql: string) => Promise<unknown> }) =>
+    JSON.stringify(
+      await run.query(
+        `SELECT count(*)::int AS n, max(transaction_id)::text AS last FROM tally_input_changes`,
+      ),
+    );
+
+  it('changes with every write to a tally input, and only with those', async () => {
+    const w = await world({ close: false });
+    const n = w.nominations;
+    const juror = w.jurors.A!.id;
+    const company = w.companies.N1!.id;
+    const category = w.edition.categories[0]!;
+    const [draft] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO scorecards (round_id, nomination_id, juror_id, scores) VALUES ($1, $2, $3, '{"impact": 4}')
+       ON CONFLICT (round_id, nomination_id, juror_id) DO UPDATE SET status = 'draft', submitted_at = NULL
+       RETURNING id`,
+      [w.roundId, n.N5, juror],
+    );
+    const writes: [string, string, boolean][] = [
+      [
+        'a submitted scorecard’s marks',
+        `UPDATE scorecards SET scores = '{"impact": 1}' WHERE nomination_id = '${n.N1}'`,
+        true,
+      ],
+      [
+        'a scorecard submitted',
+        `UPDATE scorecards SET status = 'submitted', submitted_at = now() WHERE id = '${draft!.id}'`,
+        true,
+      ],
+      [
+        'a submitted scorecard reopened',
+        `UPDATE scorecards SET status = 'draft', submitted_at = NULL WHERE nomination_id = '${n.N2}'`,
+        true,
+      ],
+      ['a submitted scorecard deleted', `DELETE FROM scorecards WHERE nomination_id = '${n.N3}'`, true],
+      [
+        'a draft saved',
+        `UPDATE scorecards SET scores = '{"impact": 2}', version = version + 1 WHERE id = '${draft!.id}'`,
+        false,
+      ],
+      ['a draft deleted', `DELETE FROM scorecards WHERE id = '${draft!.id}'`, false],
+      ['an assignment removed', `DELETE FROM assignments WHERE nomination_id = '${n.N4}'`, true],
+      [
+        'a round closed',
+        `UPDATE rounds SET status = 'closed', closed_at = now() WHERE id = '${w.roundId}'`,
+        true,
+      ],
+      [
+        'a nomination found ineligible',
+        `UPDATE nominations SET status = 'ineligible', ineligibility_reason = 'Late' WHERE id = '${n.N1}'`,
+        true,
+      ],
+      [
+        'a nomination saved in the same category',
+        `UPDATE nominations SET category_id = category_id WHERE id = '${n.N1}'`,
+        false,
+      ],
+      ['a nomination’s title edited', `UPDATE nominations SET title = 'Renamed' WHERE id = '${n.N1}'`, false],
+      ['a nomination removed', `DELETE FROM nominations WHERE id = '${n.N5}'`, true],
+      [
+        'a calibration entry marked',
+        `INSERT INTO calibration_entries (round_id, nomination_id, created_by) VALUES ('${w.roundId}', '${n.N2}', '${organiser.id}')`,
+        true,
+      ],
+      [
+        'a conflict declared',
+        `INSERT INTO conflicts (edition_id, juror_id, company_id, source, reason, created_by) VALUES ('${w.edition.id}', '${juror}', '${company}', 'organiser', 'Adviser', '${organiser.id}')`,
+        true,
+      ],
+      [
+        'a juror joined a company',
+        `INSERT INTO company_members (company_id, user_id, role) VALUES ('${company}', '${juror}', 'member')`,
+        true,
+      ],
+      [
+        'a juror’s employer set',
+        `UPDATE users SET employer_company_id = '${company}' WHERE id = '${juror}'`,
+        true,
+      ],
+      ['a juror’s name changed', `UPDATE users SET full_name = 'Renamed' WHERE id = '${juror}'`, false],
+      ['a criterion’s weight', `UPDATE criteria SET weight = 2 WHERE category_id = '${category.id}'`, true],
+      ['a category updated', `UPDATE categories SET code = code WHERE id = '${category.id}'`, true],
+      [
+        'the scoring method',
+        `UPDATE editions SET scoring_method = 'zscore' WHERE id = '${w.edition.id}'`,
+        true,
+      ],
+      [
+        'the minimum of scorecards',
+        `UPDATE editions SET min_scorecards = 2 WHERE id = '${w.edition.id}'`,
+        true,
+      ],
+      [
+        'the edition’s phase moved',
+        `UPDATE editions SET phase = 'tallying' WHERE id = '${w.edition.id}'`,
+        false,
+      ],
+    ];
+    const changed: Record<string, boolean> = {};
+    for (const [name, sql] of writes) {
+      const runner = t.db.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const before = await version(runner);
+        await runner.query(sql);
+        changed[name] = (await version(runner)) !== before;
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    expect(changed).toEqual(Object.fromEntries(writes.map(([name, , changes]) => [name, changes])));
+  });
+
+  it('is one change per transaction however many rows it writes, and a rolled-back one leaves none', async () => {
+    const w = await world({ close: false });
+    const before = await version(t.db);
+    await t.db.transaction(async (m) => {
+      await m.query(`UPDATE scorecards SET scores = '{"impact": 5}' WHERE round_id = $1`, [w.roundId]);
+      await m.query(`DELETE FROM assignments WHERE round_id = $1 AND nomination_id = $2`, [
+        w.roundId,
+        w.nominations.N5,
+      ]);
+    });
+    const after = JSON.parse(await version(t.db)) as [{ n: number }];
+    expect(after[0].n).toBe((JSON.parse(before) as [{ n: number }])[0].n + 1);
+    await t.db
+      .transaction(async (m) => {
+        await m.query(`UPDATE scorecards SET scores = '{"impact": 6}' WHERE round_id = $1`, [w.roundId]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await version(t.db)).toBe(JSON.stringify(after));
+  });
+
+  it('a correction after a preview is seen by the next preview at once (409), not after the kept check', async () => {
+    const w = await world();
+    await preview(w.roundId, 1).set(organiser.auth).expect(200);
+    await preview(w.roundId, 1).set(organiser.auth).expect(200);
+    // A conflict the organiser records after the tally: A's scorecard of N1 no longer counts.
+    await t.db.query(
+      `INSERT INTO conflicts (edition_id, juror_id, company_id, source, reason, created_by)
+       VALUES ($1, $2, $3, 'organiser', 'Adviser to the company', $4)`,
+      [w.edition.id, w.jurors.A!.id, w.companies.N1!.id, organiser.id],
+    );
+    const stale = await preview(w.roundId, 1).set(organiser.auth);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('tally.not_current');
+  });
+});
+
 describe('DELETE /editions/{id}/publication', () => {
   const publish = (w: JudgedWorld, at?: Date) =>
     t

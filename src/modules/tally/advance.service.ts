@@ -6,7 +6,7 @@ import { AuditLog, type AuditRecord } from '../audit/audit.service.js';
 import { assertPhase } from '../editions/edition-rules.js';
 import type { EntityManager } from 'typeorm';
 import { findEdition, type EditionSummary, type Phase } from '../editions/edition.queries.js';
-import { CurrentTallies, type CurrentRanking } from './current-tallies.js';
+import { CurrentTallies, type CurrentRanking, type Currency } from './current-tallies.js';
 import { movePhase } from '../editions/edition-phase.js';
 import {
   findRound,
@@ -139,7 +139,7 @@ export class AdvanceService {
     return this.transactions.run(async (manager) => {
       const round = await findRound(manager, roundId);
       const edition = (await findEdition(manager, round.editionId))!;
-      const { shortlisted, tallies } = await this.shortlist(manager, round, edition, topN);
+      const { shortlisted, tallies } = await this.shortlist(manager, round, edition, topN, 'reuse');
       return {
         roundId: round.id,
         topN,
@@ -160,19 +160,23 @@ export class AdvanceService {
     });
   }
 
-  /** Refuses a round that cannot advance, then shortlists the top N of its current tallies. */
+  /**
+   * Refuses a round that cannot advance, then shortlists the top N of its current tallies: rechecked for an
+   * advance, reused from the last check while no input changed for a preview.
+   */
   private async shortlist(
     manager: EntityManager,
     round: RoundRow,
     edition: EditionSummary,
     topN: number,
+    currency: Currency = 'recheck',
   ): Promise<{ shortlisted: ShortlistedCategory[]; tallies: CurrentRanking[] }> {
     if (round.status !== 'closed')
       throw new DomainError(TallyErrors.roundOpen, undefined, { roundStatus: round.status });
     assertPhase(edition, 'tallying');
     const next = await laterRound(manager, round);
     if (next) throw new DomainError(TallyErrors.nextRoundExists, undefined, { nextRoundId: next });
-    const tallies = await this.tallies.rankings(manager, round);
+    const tallies = await this.tallies.rankings(manager, round, currency);
     return { shortlisted: shortlistOf(tallies, topN), tallies };
   }
 

@@ -8,6 +8,8 @@ import { categoriesOf } from '../editions/edition.queries.js';
 import { TallyInputs, type RoundRef } from './tally-inputs.js';
 import { SnapshotResults } from './snapshot-results.js';
 import { TallyErrors } from './tally.errors.js';
+import { tallyInputVersion } from './tally-input-version.js';
+import { BoundedCache } from '../../common/bounded-cache.js';
 
 /** A category's current snapshot and its ranking: each nomination's rank, in the tally's order. */
 export interface CurrentRanking {
@@ -24,13 +26,27 @@ export interface CurrentTally extends Omit<CurrentRanking, 'ranking'> {
   result: TallyResult;
 }
 
-interface Current {
+/** A category's current snapshot, as a check of the inputs found it. */
+interface Checked {
   categoryId: string;
   categoryCode: string;
-  input: TallyInput;
   inputsDigest: string;
   snapshotId: string;
 }
+
+interface Current extends Checked {
+  input: TallyInput;
+}
+
+/** How a caller learns which snapshots are current. */
+export type Currency =
+  /** Read and digest the inputs now: what every write (an advance, a publication) acts on. */
+  | 'recheck'
+  /** Trust the last check of this round while no tally input has changed since (a read-only preview). */
+  | 'reuse';
+
+/** Rounds whose last check this process keeps: a few rounds are previewed at a time. */
+const CHECKED_ROUNDS = 256;
 
 /**
  * The snapshots that rank what the database holds now: for each category, the snapshot whose inputs
@@ -39,6 +55,9 @@ interface Current {
  */
 @Injectable()
 export class CurrentTallies {
+  /** Each round's last check, under the version of the tally inputs it read (so valid in every process). */
+  private readonly checked = new BoundedCache<string, Checked[]>(CHECKED_ROUNDS);
+
   constructor(
     private readonly inputs: TallyInputs,
     private readonly snapshotResults: SnapshotResults,
@@ -57,11 +76,15 @@ export class CurrentTallies {
 
   /**
    * As `of`, with each nomination's rank only (what a shortlist needs), from the snapshots' results as
-   * `SnapshotResults` keeps them: the current inputs are read and digested on every call, the ranking of a
-   * snapshot (which never changes) once.
+   * `SnapshotResults` keeps them: the ranking of a snapshot (which never changes) is read once. With
+   * `'reuse'`, so are the current inputs' digests while no tally input changes (`tallyInputVersion`).
    */
-  async rankings(manager: EntityManager, round: RoundRef): Promise<CurrentRanking[]> {
-    const current = await this.current(manager, round);
+  async rankings(
+    manager: EntityManager,
+    round: RoundRef,
+    currency: Currency = 'recheck',
+  ): Promise<CurrentRanking[]> {
+    const current = await this.checkedOf(manager, round, currency);
     const results = await this.snapshotResults.of(
       manager,
       current.map((c) => c.snapshotId),
@@ -73,6 +96,27 @@ export class CurrentTallies {
       inputsDigest: c.inputsDigest,
       ranking: results.get(c.snapshotId)!.nominations,
     }));
+  }
+
+  /**
+   * The current snapshots: rechecked, or with `'reuse'` (a read-only caller: what it has written itself must
+   * not be kept) this round's last check while the inputs' version is the same.
+   */
+  private async checkedOf(manager: EntityManager, round: RoundRef, currency: Currency): Promise<Checked[]> {
+    if (currency === 'recheck') return this.current(manager, round);
+    // Read before the inputs: a change committed in between makes the version newer than the check, so
+    // the check is kept under a version later reads never see again; never the other way round.
+    const key = `${round.id} ${await tallyInputVersion(manager)}`;
+    const held = this.checked.get(key);
+    if (held) return held;
+    const checked = (await this.current(manager, round)).map((c): Checked => ({
+      categoryId: c.categoryId,
+      categoryCode: c.categoryCode,
+      inputsDigest: c.inputsDigest,
+      snapshotId: c.snapshotId,
+    }));
+    this.checked.set(key, checked);
+    return checked;
   }
 
   /**
