@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Page, page } from '../../common/http/pagination.js';
+import { runPrepared } from '../../database/prepared-statements.js';
 import { categoriesOf, rankingRulesOf } from '../editions/edition.queries.js';
 import type { NominationProgressQuery } from './dto/jury.dto.js';
 import { statusesJudgedInRound } from './jury-rules.js';
@@ -86,17 +87,34 @@ export class ProgressService {
   /** Scorecards done per juror and per category over the round's standing assignments. */
   async progress(roundId: string): Promise<RoundProgress> {
     const { round } = await this.rounds.find(this.dataSource.manager, roundId);
-    const rows = await this.dataSource.query<CountRow[]>(
-      `SELECT aa.juror_id AS "jurorId", aa.category_id AS "categoryId", count(*)::int AS assigned,
-              count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
-              count(*) FILTER (WHERE s.status = 'submitted')::int AS submitted
-         FROM active_assignments aa
-         LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
-        WHERE aa.round_id = $1 AND aa.edition_id = $2
-        GROUP BY aa.juror_id, aa.category_id`,
+    const rules = await rankingRulesOf(this.dataSource.manager, round.editionId);
+    const minScorecards = rules?.minScorecards ?? 0;
+    // One statement reads the round's standing assignments and their scorecards once, for the counts per
+    // juror and category and for the nominations below the minimum (the same nominations and counts as the
+    // per-nomination list below). Named, so each connection plans it once.
+    const [counted] = await runPrepared<{ rows: CountRow[] | null; belowMinimum: number }>(
+      this.dataSource,
+      'progress_counts',
+      `WITH standing AS MATERIALIZED (
+         SELECT aa.juror_id, aa.category_id, aa.nomination_id, s.status
+           FROM active_assignments aa
+           LEFT JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id AND s.juror_id = aa.juror_id
+          WHERE aa.round_id = $1 AND aa.edition_id = $2),
+       submitted AS (
+         SELECT nomination_id, count(*) FILTER (WHERE status = 'submitted')::int AS n
+           FROM standing GROUP BY nomination_id)
+       SELECT (SELECT json_agg(g) FROM (
+                 SELECT juror_id AS "jurorId", category_id AS "categoryId", count(*)::int AS assigned,
+                        count(*) FILTER (WHERE status = 'draft')::int AS drafted,
+                        count(*) FILTER (WHERE status = 'submitted')::int AS submitted
+                   FROM standing GROUP BY juror_id, category_id) g) AS rows,
+              (SELECT count(*)::int
+                 FROM contest_entries n LEFT JOIN submitted c ON c.nomination_id = n.id
+                WHERE n.edition_id = $2 AND n.status = ANY($3::text[]) AND coalesce(c.n, 0) < $4) AS "belowMinimum"`,
       // Naming the edition lets the view read only that edition's conflicts.
-      [round.id, round.editionId],
+      [round.id, round.editionId, statusesJudgedInRound(round.number), minScorecards],
     );
+    const rows = counted?.rows ?? [];
     const jurorIds = [...new Set(rows.map((r) => r.jurorId))];
     const people = await this.dataSource.query<
       { id: string; fullName: string; email: string; confirmed: boolean }[]
@@ -107,24 +125,6 @@ export class ProgressService {
       [jurorIds, round.editionId],
     );
     const categories = await categoriesOf(this.dataSource.manager, round.editionId);
-    const rules = await rankingRulesOf(this.dataSource.manager, round.editionId);
-    const minScorecards = rules?.minScorecards ?? 0;
-    // The same nominations and counts as the per-nomination list (`nominations` below), only counted.
-    // Counted once for the round and joined, as the list does: a count per nomination in a subquery read
-    // the assignments' view once per nomination (seconds in an edition of 2,000).
-    const below = await this.dataSource.query<{ n: number }[]>(
-      `WITH counts AS (
-         SELECT aa.nomination_id, count(*)::int AS submitted
-           FROM active_assignments aa
-           JOIN scorecard_states s ON s.round_id = aa.round_id AND s.nomination_id = aa.nomination_id
-                                  AND s.juror_id = aa.juror_id AND s.status = 'submitted'
-          WHERE aa.round_id = $3 AND aa.edition_id = $1
-          GROUP BY aa.nomination_id)
-       SELECT count(*)::int AS n
-         FROM contest_entries n LEFT JOIN counts c ON c.nomination_id = n.id
-        WHERE n.edition_id = $1 AND n.status = ANY($2::text[]) AND coalesce(c.submitted, 0) < $4`,
-      [round.editionId, statusesJudgedInRound(round.number), round.id, minScorecards],
-    );
 
     const byJuror = groupBy(rows, (r) => r.jurorId);
     const byCategory = groupBy(rows, (r) => r.categoryId);
@@ -151,7 +151,7 @@ export class ProgressService {
         .sort((a, b) => b.remaining - a.remaining || a.fullName.localeCompare(b.fullName))
         .map((j) => ({ jurorId: j.jurorId, fullName: j.fullName, remaining: j.remaining })),
       minScorecards,
-      belowMinimum: below[0]?.n ?? 0,
+      belowMinimum: counted?.belowMinimum ?? 0,
       reminder: await manualReminderState(this.dataSource.manager, round.id),
     };
   }
@@ -166,8 +166,11 @@ export class ProgressService {
     const { round } = await this.rounds.find(this.dataSource.manager, roundId);
     const params = [round.editionId, statusesJudgedInRound(round.number), query.categoryId ?? null];
     const where = `WHERE n.edition_id = $1 AND n.status = ANY($2::text[]) AND ($3::uuid IS NULL OR n.category_id = $3)`;
+    // Named statements: each connection plans them once (planning cost as much as the page's own reads).
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<Omit<NominationProgress, 'assignments'>[]>(
+      runPrepared<Omit<NominationProgress, 'assignments'>>(
+        this.dataSource,
+        'progress_nominations_page',
         `WITH counts AS (
            SELECT aa.nomination_id, count(*)::int AS assigned,
                   count(*) FILTER (WHERE s.status = 'draft')::int AS drafted,
@@ -185,13 +188,17 @@ export class ProgressService {
           LIMIT $5 OFFSET $6`,
         [...params, round.id, query.pageSize, query.offset],
       ),
-      this.dataSource.query<{ n: number }[]>(
+      runPrepared<{ n: number }>(
+        this.dataSource,
+        'progress_nominations_count',
         `SELECT count(*)::int AS n FROM contest_entries n ${where}`,
         params,
       ),
     ]);
     const assignments = rows.length
-      ? await this.dataSource.query<AssignmentRow[]>(
+      ? await runPrepared<AssignmentRow>(
+          this.dataSource,
+          'progress_nominations_assignments',
           assignmentsSql('a.round_id = $1 AND a.nomination_id = ANY($2::uuid[])', ''),
           [round.id, rows.map((r) => r.nominationId)],
         )
