@@ -360,7 +360,13 @@ function routes(world: World): Route[] {
       label: 'progress per nomination ?categoryId=',
       path: `/rounds/${r}/progress/nominations?page=1&pageSize=20&categoryId=${world.categoryId}`,
     },
-    { label: 'results (tally runs, ranking)', path: `/rounds/${r}/results`, decided: true },
+    // As the console asks: every category's runs and statistics with its ranking's first page, then a page.
+    { label: 'results (tally runs, ranking)', path: `/rounds/${r}/results?pageSize=25`, decided: true },
+    {
+      label: 'results: ranking page 2',
+      path: `/rounds/${r}/results/${world.categoryId}/ranking?page=2&pageSize=25`,
+      decided: true,
+    },
     { label: 'advance preview ?topN=5', path: `/rounds/${r}/advance-preview?topN=5`, decided: true },
     { label: 'audit log', path: '/audit?page=1&pageSize=25' },
     { label: 'audit log ?editionId=', path: `/audit?editionId=${e}&page=1&pageSize=25` },

@@ -183,6 +183,102 @@ describe('GET /rounds/{id}/advance-preview', () => {
   });
 });
 
+describe('GET /rounds/{id}/results/{categoryId}/ranking and ?pageSize (a ranking a page at a time)', () => {
+  let judged: JudgedWorld;
+  beforeAll(async () => {
+    judged = await world();
+  });
+  const ranking = (w: JudgedWorld, query: Record<string, unknown> = {}, categoryId?: string) =>
+    t
+      .http()
+      .get(`/api/v1/rounds/${w.roundId}/results/${categoryId ?? w.edition.categories[0]!.id}/ranking`)
+      .query(query);
+  const ids = (items: { nomination: string }[]) => items.map((n) => n.nomination);
+
+  it('gives each category’s first page with the total, then any page of it, in rank order with titles', async () => {
+    const n = judged.nominations;
+    const whole = await t
+      .http()
+      .get(`/api/v1/rounds/${judged.roundId}/results`)
+      .set(organiser.auth)
+      .expect(200);
+    const all = whole.body.categories[0];
+    expect(all.nominationsTotal).toBe(5);
+    expect(ids(all.nominations)).toHaveLength(5);
+    expect(ids(all.nominations).slice(0, 2)).toEqual([n.N1, n.N2]);
+
+    const first = await t
+      .http()
+      .get(`/api/v1/rounds/${judged.roundId}/results`)
+      .query({ pageSize: 2 })
+      .set(organiser.auth)
+      .expect(200);
+    expect(first.body.categories[0].nominationsTotal).toBe(5);
+    expect(first.body.categories[0].nominations).toEqual(all.nominations.slice(0, 2));
+    // The rest of the answer is the same: runs, snapshot, rules, juror statistics.
+    expect({ ...first.body.categories[0], nominations: [] }).toEqual({ ...all, nominations: [] });
+
+    const pages = [];
+    for (const pageNumber of [1, 2, 3]) {
+      const response = await ranking(judged, { page: pageNumber, pageSize: 2 })
+        .set(organiser.auth)
+        .expect(200);
+      expect(response.body).toMatchObject({ page: pageNumber, pageSize: 2, total: 5 });
+      pages.push(...response.body.items);
+    }
+    expect(pages).toEqual(all.nominations);
+    expect(pages[0]).toMatchObject({ rank: 1, title: expect.any(String), companyName: expect.any(String) });
+    const beyond = await ranking(judged, { page: 4, pageSize: 2 }).set(organiser.auth).expect(200);
+    expect(beyond.body).toMatchObject({ items: [], total: 5 });
+  });
+
+  it('is an empty page before the category’s first tally', async () => {
+    const open = await world({ close: false });
+    const response = await ranking(open).set(organiser.auth).expect(200);
+    expect(response.body).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
+  });
+
+  it('refuses the anonymous (401), others as if the round did not exist (404), another edition’s category (404), bad paging (400)', async () => {
+    expect((await ranking(judged)).status).toBe(401);
+    for (const caller of [entrant, juror]) {
+      const hidden = await ranking(judged).set(caller.auth);
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.code).toBe('rounds.not_found');
+    }
+    const unknown = await t
+      .http()
+      .get(
+        `/api/v1/rounds/00000000-0000-4000-8000-000000000000/results/${judged.edition.categories[0]!.id}/ranking`,
+      )
+      .set(organiser.auth);
+    expect(unknown.status).toBe(404);
+    const other = await world({ close: false });
+    const foreign = await ranking(judged, {}, other.edition.categories[0]!.id).set(organiser.auth);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('categories.not_found');
+    for (const query of [
+      { page: 0 },
+      { page: 'two' },
+      { pageSize: 0 },
+      { pageSize: 101 },
+      { pageSize: 2.5 },
+    ]) {
+      const bad = await ranking(judged, query).set(organiser.auth);
+      expect(bad.status).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await ranking(judged, {}, 'not-a-uuid').set(organiser.auth)).status).toBe(400);
+    for (const pageSize of [0, 101, 'all']) {
+      const bad = await t
+        .http()
+        .get(`/api/v1/rounds/${judged.roundId}/results`)
+        .query({ pageSize })
+        .set(organiser.auth);
+      expect(bad.status).toBe(400);
+    }
+  });
+});
+
 describe('the tally inputs’ version (what the advance preview keys its last check on)', () => {
   /*
    * The preview trusts its last check of a round while this version stays the same, so every write that can

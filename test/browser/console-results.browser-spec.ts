@@ -7,6 +7,7 @@ import { AppPage } from './pages/app-page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { type BrowserTest, useBrowser } from './support/browser.js';
+import { focused, tabTo } from './support/keyboard.js';
 import { messageProblems } from './support/messages.js';
 
 /*
@@ -146,6 +147,51 @@ describe('The organiser’s results, publication and trust screens', () => {
       'Khorgos dry port',
       'Turan bonded warehouse',
     ]);
+  });
+
+  it('pages a long ranking with the keyboard, 25 at a time, and asks for one page only', async () => {
+    const t = b.app.t;
+    // 30 nominations, one juror: N01 scores 30 … N30 scores 1 (a scale of 0 to 30), so rank k is Nk.
+    const labels = Array.from({ length: 30 }, (_, i) => `N${String(i + 1).padStart(2, '0')}`);
+    const world = await createJudgedWorld(t, {
+      minScorecards: 1,
+      scaleMax: 30,
+      jurors: ['A'],
+      nominations: Object.fromEntries(labels.map((label) => [label, { title: `Entry ${label}` }])),
+    });
+    await scoreTable(t, world, { A: Object.fromEntries(labels.map((label, i) => [label, 30 - i])) });
+    const me = await organiser(t);
+    await closeAndTally(t, world, me.auth);
+    const asked: string[] = [];
+    b.page.on('request', (request) => {
+      if (/\/results(\/|\?|$)/.test(new URL(request.url()).pathname + new URL(request.url()).search))
+        asked.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    });
+    await signInAt(b, me, `/organiser/editions/${world.edition.id}/results`);
+    const rows = b.page.getByRole('table', { name: 'Ranking in efficiency' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(25);
+    const pager = b.page.getByRole('navigation', { name: 'Pages of the ranking in efficiency' });
+    await pager.getByText('30 nominations ranked · Page 1 of 2').waitFor();
+
+    await tabTo(b.page, '.entries-pager button', { limit: 80 });
+    expect(await focused(b.page)).toMatchObject({ text: 'Next page', visible: true });
+    await b.page.keyboard.press('Enter');
+    await pager.getByText('30 nominations ranked · Page 2 of 2').waitFor();
+    await rows.first().getByText('Entry N26').waitFor();
+    expect(await rows.count()).toBe(5);
+    expect(await rows.first().locator('td').first().innerText()).toBe('26');
+    // The first page came with the results; the second alone, of 25.
+    expect(asked.filter((path) => path.includes('/ranking'))).toEqual([
+      `/api/v1/rounds/${world.roundId}/results/${world.edition.categories[0]!.id}/ranking?page=2&pageSize=25`,
+    ]);
+    expect(asked.some((path) => path.endsWith('/results?pageSize=25'))).toBe(true);
+    // Back to the first page: the button gone, its neighbour keeps the focus.
+    expect(await focused(b.page)).toMatchObject({ text: 'Previous page', visible: true });
+    await b.page.keyboard.press('Enter');
+    await pager.getByText('30 nominations ranked · Page 1 of 2').waitFor();
+    await rows.first().getByText('Entry N01').waitFor();
+    await expectClean(b, 'results, a long ranking');
   });
 
   it('shows the jury’s agreement and the flagged jurors beside the ranking, with their CSV, in English and German', async () => {

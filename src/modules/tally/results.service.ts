@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Page, page, type PageQuery } from '../../common/http/pagination.js';
+import { EditionErrors } from '../editions/editions.errors.js';
 import { hasRole, type Caller } from '../../common/auth/roles.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { LocalizedText, Phase } from '../editions/edition.queries.js';
@@ -58,7 +60,10 @@ export interface CategoryResultsView {
     createdAt: Date;
   } | null;
   rules: TallyResult['rules'] | null;
+  /** The ranking, whole or its first page (`pageSize`). */
   nominations: NominationResultView[];
+  /** How many nominations the ranking holds. */
+  nominationsTotal: number;
   /** Organisers see juror ids. */
   jurors: JurorStatistics[];
   overall: TotalsStatistics | null;
@@ -108,7 +113,15 @@ export class ResultsService {
     private readonly snapshotResults: SnapshotResults,
   ) {}
 
-  async results(caller: Caller, roundId: string): Promise<RoundResultsView> {
+  /**
+   * Every category's latest tally and run. With `pageSize`, each ranking is its first page (the console
+   * pages on with `ranking`); without, whole (the CSV, API clients that read it all).
+   */
+  async results(
+    caller: Caller,
+    roundId: string,
+    options: { pageSize?: number } = {},
+  ): Promise<RoundResultsView> {
     const round = await this.visibleRound(caller, roundId);
     const manager = this.dataSource.manager;
     // The stored snapshot may count scorecards that a late conflict puts in question: not shown until decided.
@@ -121,26 +134,21 @@ export class ResultsService {
          FROM tally_runs WHERE round_id = $1 ORDER BY category_id, requested_at DESC, id`,
       [round.id],
     );
-    const latest = await manager.query<LatestSnapshotRow[]>(
-      `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at
-         FROM tally_runs r JOIN tally_snapshots s ON s.id = r.snapshot_id
-        WHERE r.round_id = $1 AND r.status = 'succeeded'
-        ORDER BY r.category_id, r.finished_at DESC, r.id`,
-      [round.id],
-    );
-    // The rankings themselves, read once per snapshot (they never change).
-    const results = await this.snapshotResults.of(
-      manager,
-      latest.map((s) => s.id),
-    );
-    const snapshots = latest.flatMap((s) => {
-      const result = results.get(s.id);
-      return result ? [{ ...s, result }] : [];
-    });
-    // A snapshot ranks nominations of the round's edition only (its category's).
-    const nominations = snapshots.length
-      ? await editionNominationLabels(manager, round.editionId)
-      : new Map<string, NominationLabel>();
+    const snapshots = await this.latestSnapshots(manager, round.id);
+    const shown = (snapshot: (typeof snapshots)[number] | undefined) =>
+      options.pageSize === undefined
+        ? (snapshot?.result.nominations ?? [])
+        : (snapshot?.result.nominations.slice(0, options.pageSize) ?? []);
+    // A snapshot ranks nominations of the round's edition only (its category's): a whole ranking reads the
+    // edition's labels in one pass, a first page only its own.
+    const nominations = !snapshots.length
+      ? new Map<string, NominationLabel>()
+      : options.pageSize === undefined
+        ? await editionNominationLabels(manager, round.editionId)
+        : await nominationLabels(
+            manager,
+            snapshots.flatMap((s) => shown(s).map((n) => n.nomination)),
+          );
     const runOf = new Map(runs.map((r) => [r.category_id, r]));
     const snapshotOf = new Map(snapshots.map((s) => [s.category_id, s]));
 
@@ -180,20 +188,65 @@ export class ResultsService {
               }
             : null,
           rules: snapshot?.result.rules ?? null,
-          nominations: (snapshot?.result.nominations ?? []).map((n) => {
-            const details = nominations.get(n.nomination);
-            return {
-              ...n,
-              title: details?.title ?? '',
-              companyId: details?.companyId ?? '',
-              companyName: details?.companyName ?? '',
-            };
-          }),
+          nominations: shown(snapshot).map((n) => labelled(n, nominations)),
+          nominationsTotal: snapshot?.result.nominations.length ?? 0,
           jurors: snapshot?.result.jurors ?? [],
           overall: snapshot?.result.overall ?? null,
         };
       }),
     };
+  }
+
+  /** One page of a category's latest ranking, in rank order; an empty page before its first tally. */
+  async ranking(
+    caller: Caller,
+    roundId: string,
+    categoryId: string,
+    query: PageQuery,
+  ): Promise<Page<NominationResultView>> {
+    const round = await this.visibleRound(caller, roundId);
+    const manager = this.dataSource.manager;
+    await assertConflictsDecided(manager, round.editionId);
+    const categories = await categoryNamesOf(manager, round.editionId);
+    if (!categories.some((c) => c.id === categoryId)) throw new DomainError(EditionErrors.categoryNotFound);
+    const snapshot = (await this.latestSnapshots(manager, round.id)).find(
+      (s) => s.category_id === categoryId,
+    );
+    const ranked = snapshot?.result.nominations ?? [];
+    const items = ranked.slice(query.offset, query.offset + query.pageSize);
+    const labels = await nominationLabels(
+      manager,
+      items.map((n) => n.nomination),
+    );
+    return page(
+      items.map((n) => labelled(n, labels)),
+      query,
+      ranked.length,
+    );
+  }
+
+  /** Each category's snapshot of its latest successful run, with its result (read once per snapshot). */
+  private async latestSnapshots(
+    manager: EntityManager,
+    roundId: string,
+  ): Promise<
+    (LatestSnapshotRow & { result: Pick<TallyResult, 'nominations' | 'rules' | 'jurors' | 'overall'> })[]
+  > {
+    const latest = await manager.query<LatestSnapshotRow[]>(
+      `SELECT DISTINCT ON (r.category_id) r.category_id, r.id AS run_id, s.id, s.inputs_digest, s.algorithm, s.scorecards, s.created_at
+         FROM tally_runs r JOIN tally_snapshots s ON s.id = r.snapshot_id
+        WHERE r.round_id = $1 AND r.status = 'succeeded'
+        ORDER BY r.category_id, r.finished_at DESC, r.id`,
+      [roundId],
+    );
+    const results = await this.snapshotResults.of(
+      manager,
+      latest.map((s) => s.id),
+    );
+    return latest.flatMap((s) => {
+      const result = results.get(s.id);
+      return result ? [{ ...s, result }] : [];
+    });
   }
 
   /** The results as CSV: one line per nomination and category, ranked first. */
@@ -295,6 +348,17 @@ export class ResultsService {
     if (!hasRole(caller, 'organiser')) throw new DomainError(RoundErrors.notFound);
     return findRound(this.dataSource.manager, roundId);
   }
+}
+
+/** A ranked nomination with its title and company, as a results table shows it. */
+function labelled(n: NominationTally, labels: Map<string, NominationLabel>): NominationResultView {
+  const details = labels.get(n.nomination);
+  return {
+    ...n,
+    title: details?.title ?? '',
+    companyId: details?.companyId ?? '',
+    companyName: details?.companyName ?? '',
+  };
 }
 
 function cmp(a: string | undefined, b: string | undefined): number {

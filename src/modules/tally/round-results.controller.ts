@@ -17,15 +17,17 @@ import {
   type AdvancePreview,
   type ShortlistAnnouncement,
 } from './advance.service.js';
-import { AdvancePreviewQuery, AdvanceRoundDto } from './dto/advance.dto.js';
+import { AdvancePreviewQuery, AdvanceRoundDto, RoundResultsQuery } from './dto/advance.dto.js';
+import { type Page, PageQuery } from '../../common/http/pagination.js';
 import {
   AdvancePreviewResponse,
   AdvanceResponse,
+  RankingPage,
   RoundResultsResponse,
   ShortlistAnnouncementResponse,
   TallyRequestedResponse,
 } from './dto/results.response.js';
-import { ResultsService, type RoundResultsView } from './results.service.js';
+import { type NominationResultView, ResultsService, type RoundResultsView } from './results.service.js';
 import { TallyService, type TallyRequested } from './tally.service.js';
 
 @ApiTags('tally')
@@ -80,8 +82,29 @@ export class RoundResultsController {
   get(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: RoundResultsQuery,
   ): Promise<RoundResultsView> {
-    return this.results.results(caller, id);
+    return this.results.results(caller, id, { pageSize: query.pageSize });
+  }
+
+  @Get(':id/results/:categoryId/ranking')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      "Organisers: one page of a category's latest ranking, in rank order (empty before its first tally)",
+  })
+  @ApiOkResponse({ type: RankingPage })
+  @ApiNotFoundResponse({
+    description: 'Unknown round, the caller is no organiser, or the category is not of its edition',
+  })
+  @ApiConflictResponse({ description: 'tally.conflicts_awaiting_decision' })
+  ranking(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('categoryId', new ParseUUIDPipe()) categoryId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<NominationResultView>> {
+    return this.results.ranking(caller, id, categoryId, query);
   }
 
   @Get(':id/results.csv')

@@ -42,13 +42,38 @@ function running(results: RoundResults | undefined): boolean {
   );
 }
 
+/** The results bring each ranking's first page of this size; `useRanking` reads the others, one at a time. */
+export const RANKING_PAGE_SIZE = 25;
+
 export function useRoundResults(roundId: string | undefined) {
   return useQuery({
     queryKey: resultsKey(roundId ?? ''),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/rounds/{id}/results', { params: { path: { id: roundId ?? '' } } })),
+      unwrap(
+        api.GET('/api/v1/rounds/{id}/results', {
+          params: { path: { id: roundId ?? '' }, query: { pageSize: RANKING_PAGE_SIZE } },
+        }),
+      ),
     enabled: roundId !== undefined,
     refetchInterval: (query) => (running(query.state.data) ? RUNNING_POLL_MS : false),
+  });
+}
+
+/**
+ * A later page of a category's ranking (the first comes with the results), of the snapshot the results
+ * show: a new tally asks again.
+ */
+export function useRanking(roundId: string, categoryId: string, snapshotId: string, page: number) {
+  return useQuery({
+    queryKey: [...consoleKey, 'ranking', roundId, categoryId, snapshotId, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/rounds/{id}/results/{categoryId}/ranking', {
+          params: { path: { id: roundId, categoryId }, query: { page, pageSize: RANKING_PAGE_SIZE } },
+        }),
+      ),
+    enabled: page > 1,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1403,6 +1403,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{id}/results/{categoryId}/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: one page of a category's latest ranking, in rank order (empty before its first tally) */
+    get: operations['RoundResultsController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{id}/results.csv': {
     parameters: {
       query?: never;
@@ -4012,7 +4029,13 @@ export interface components {
       /** @description Of the latest successful run */
       snapshot: components['schemas']['TallySnapshotResponse'] | null;
       rules: components['schemas']['TallyRulesResponse'] | null;
+      /** @description The ranking in rank order: whole, or its first page when the request names a pageSize */
       nominations: components['schemas']['NominationResultResponse'][];
+      /**
+       * @description How many nominations the ranking holds
+       * @example 500
+       */
+      nominationsTotal: number;
       jurors: components['schemas']['JurorStatisticsResponse'][];
       overall: components['schemas']['TotalsStatisticsResponse'] | null;
     };
@@ -4029,6 +4052,18 @@ export interface components {
       editionId: string;
       editionPhase: components['schemas']['Phase'];
       categories: components['schemas']['CategoryResultsResponse'][];
+    };
+    RankingPage: {
+      items: components['schemas']['NominationResultResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Items matching, over every page
+       * @example 42
+       */
+      total: number;
     };
     AdvanceRoundDto: {
       /**
@@ -10794,7 +10829,10 @@ export interface operations {
   };
   RoundResultsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Each category's ranking is its first page of this size (the rest: GET /rounds/{id}/results/{categoryId}/ranking); without it, whole */
+        pageSize?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -10831,6 +10869,76 @@ export interface operations {
       };
       /** @description Unknown round, or the caller is no organiser */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem (application/problem+json) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  RoundResultsController_ranking: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        categoryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RankingPage'];
+        };
+      };
+      /** @description Missing, expired or revoked access token (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description auth.email_unverified until the e-mail address is verified (problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown round, the caller is no organiser, or the category is not of its edition */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description tally.conflicts_awaiting_decision */
+      409: {
         headers: {
           [name: string]: unknown;
         };

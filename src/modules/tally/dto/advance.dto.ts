@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../../../common/http/pagination.js';
 
 export class AdvanceRoundDto {
   @ApiProperty({
@@ -27,4 +28,20 @@ export class AdvancePreviewQuery {
   @Min(1)
   @Max(1000)
   topN!: number;
+}
+
+export class RoundResultsQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    description:
+      "Each category's ranking is its first page of this size (the rest: GET /rounds/{id}/results/{categoryId}/ranking); without it, whole",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
 }

@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page.response.js';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Phase } from '../../editions/edition.queries.js';
 import { LocalizedTextResponse, PHASE_SCHEMA } from '../../editions/dto/edition.response.js';
@@ -185,7 +186,7 @@ export class JurorStatisticsResponse extends TotalsStatisticsResponse implements
   juror!: string;
 }
 
-class NominationResultResponse extends NominationTallyResponse implements NominationResultView {
+export class NominationResultResponse extends NominationTallyResponse implements NominationResultView {
   @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
   title!: string;
 
@@ -219,8 +220,14 @@ class CategoryResultsResponse implements CategoryResultsView {
   @ApiProperty({ type: TallyRulesResponse, nullable: true })
   rules!: TallyRulesResponse | null;
 
-  @ApiProperty({ type: [NominationResultResponse] })
+  @ApiProperty({
+    type: [NominationResultResponse],
+    description: 'The ranking in rank order: whole, or its first page when the request names a pageSize',
+  })
   nominations!: NominationResultResponse[];
+
+  @ApiProperty({ type: 'integer', example: 500, description: 'How many nominations the ranking holds' })
+  nominationsTotal!: number;
 
   @ApiProperty({ type: [JurorStatisticsResponse] })
   jurors!: JurorStatisticsResponse[];
@@ -326,3 +333,5 @@ export class AdvancePreviewResponse implements AdvancePreview {
   @ApiProperty({ type: [AdvancePreviewCategory] })
   categories!: AdvancePreviewCategory[];
 }
+
+export class RankingPage extends PageResponse(NominationResultResponse) {}

@@ -49,6 +49,11 @@ export const consoleResults: ConsoleResultsMessages = {
     noTieBreakers: 'keine',
     methods: { mean: 'Mittelwert', trimmed_mean: 'gestutzter Mittelwert', zscore: 'z-Wert' },
     rankingCaption: 'Rangliste in {category}',
+    rankingPages: 'Seiten der Rangliste in {category}',
+    rankingShown: {
+      one: '{count} Nominierung in der Rangliste',
+      other: '{count} Nominierungen in der Rangliste',
+    },
     rank: 'Rang',
     nomination: 'Einreichung',
     company: 'Unternehmen',

@@ -50,6 +50,8 @@ export const consoleResults = {
     noTieBreakers: 'none',
     methods: { mean: 'mean', trimmed_mean: 'trimmed mean', zscore: 'z-score' },
     rankingCaption: 'Ranking in {category}',
+    rankingPages: 'Pages of the ranking in {category}',
+    rankingShown: { one: '{count} nomination ranked', other: '{count} nominations ranked' } as Plural,
     rank: 'Rank',
     nomination: 'Nomination',
     company: 'Company',

@@ -50,6 +50,8 @@ export const consoleResults: ConsoleResultsMessages = {
     noTieBreakers: 'жоқ',
     methods: { mean: 'орташа', trimmed_mean: 'қысқартылған орташа', zscore: 'z-бағалау' },
     rankingCaption: '«{category}» санатындағы рейтинг',
+    rankingPages: '«{category}» санатындағы рейтинг беттері',
+    rankingShown: { one: 'Рейтингте {count} номинация', other: 'Рейтингте {count} номинация' },
     rank: 'Орын',
     nomination: 'Өтінім',
     company: 'Компания',

@@ -53,6 +53,13 @@ export const consoleResults: ConsoleResultsMessages = {
     noTieBreakers: 'нет',
     methods: { mean: 'среднее', trimmed_mean: 'усечённое среднее', zscore: 'z-оценка' },
     rankingCaption: 'Рейтинг в категории «{category}»',
+    rankingPages: 'Страницы рейтинга в категории «{category}»',
+    rankingShown: {
+      one: 'В рейтинге {count} номинация',
+      few: 'В рейтинге {count} номинации',
+      many: 'В рейтинге {count} номинаций',
+      other: 'В рейтинге {count} номинации',
+    },
     rank: 'Место',
     nomination: 'Заявка',
     company: 'Компания',

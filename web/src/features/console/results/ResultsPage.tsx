@@ -8,6 +8,7 @@ import {
   type Round,
   type RoundAnalytics,
   type RoundResults,
+  RANKING_PAGE_SIZE,
   useAdvance,
   useAdvancePreview,
   useCloseRound,
@@ -15,6 +16,7 @@ import {
   useEditionRounds,
   useRetally,
   useRoundAnalytics,
+  useRanking,
   useRoundResults,
 } from '../../../api/console-results';
 import { usePanels, useRoundProgress } from '../../../api/console-jury';
@@ -24,9 +26,11 @@ import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../..
 import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
+import { Pager } from '../entries/shared';
 import { Agreement } from './Agreement';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';
+import '../strings/entries';
 import '../strings/jury';
 import '../strings/results';
 
@@ -195,11 +199,13 @@ function Downloads({ roundId }: { roundId: string }) {
 }
 
 function Ranking({
+  roundId,
   category,
   index,
   analytics,
   thresholds,
 }: {
+  roundId: string;
   category: CategoryResults;
   index: number;
   /** This category's jury analytics, once loaded. */
@@ -228,6 +234,13 @@ function Ranking({
   const jurorName = (id: string) => names.get(id) ?? format(r.unknownJuror, { id: id.slice(0, 8) });
   const titles = new Map(category.nominations.map((n) => [n.nomination, n.title] as const));
   const nominationTitle = (id: string) => titles.get(id) ?? id.slice(0, 8);
+  // The first page comes with the results; a later one is asked for when the organiser turns to it, and
+  // the first shows until it arrives. A new tally starts again from the first.
+  const snapshotId = category.snapshot?.id ?? '';
+  const [rankingPage, setRankingPage] = useState({ snapshotId, page: 1 });
+  const pageNumber = rankingPage.snapshotId === snapshotId ? rankingPage.page : 1;
+  const later = useRanking(roundId, category.categoryId, snapshotId, pageNumber);
+  const rows = pageNumber > 1 && later.data ? later.data.items : category.nominations;
   return (
     <section className="section results-category" aria-labelledby={heading}>
       <h2 id={heading}>{name}</h2>
@@ -276,7 +289,7 @@ function Ranking({
               </tr>
             </thead>
             <tbody>
-              {category.nominations.map((n) => {
+              {rows.map((n) => {
                 const decided = n.tieBrokenBy
                   ? n.tieBreakerValues.find((v) => v.tieBreaker === n.tieBrokenBy)
                   : undefined;
@@ -312,6 +325,20 @@ function Ranking({
             </tbody>
           </table>
         </div>
+      )}
+      {category.nominationsTotal > RANKING_PAGE_SIZE && (
+        <Pager
+          page={pageNumber}
+          pageSize={RANKING_PAGE_SIZE}
+          total={category.nominationsTotal}
+          onPage={(page) => setRankingPage({ snapshotId, page })}
+          words={{
+            label: format(r.rankingPages, { category: name }),
+            shown: r.rankingShown,
+            previous: t.consoleEntries.previous,
+            next: t.consoleEntries.next,
+          }}
+        />
       )}
       {category.jurors.length > 0 && (
         <div className="results-table-wrap" role="region" aria-labelledby={`${heading}-jurors`} tabIndex={0}>
@@ -493,6 +520,7 @@ function ClosedRound({ round, advance }: { round: Round; advance: AdvanceMutatio
           {results.categories.map((category, index) => (
             <Ranking
               key={category.categoryId}
+              roundId={round.id}
               category={category}
               index={index}
               analytics={analyticsOf.get(category.categoryId)}
