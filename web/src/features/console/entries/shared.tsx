@@ -1,9 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type FormEvent, type ReactNode, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, isApiError } from '../../../api/problem';
-import { format, useI18n } from '../../../i18n';
-import type { Plural } from '../../../i18n/types';
+import { useI18n } from '../../../i18n';
 import { Button } from '../../../ui';
+import { Pager as PagerOf, type PagerProps, type PagerWords } from '../Pager';
 // The pager's and the filter form's styles come with them, wherever a screen uses them.
 import './entries.css';
 import '../strings/entries';
@@ -82,72 +82,17 @@ export function formValue(data: FormData, name: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** What a pager says: its landmark's name, the count, its two buttons. Default: the console's words for results. */
-export interface PagerWords {
-  label: string;
-  shown: Plural;
-  previous: string;
-  next: string;
-}
-
 /**
- * How many there are, and the previous and next pages. Reaching the first or the last page removes the button
- * just pressed: the focus then moves to the other one, so that a keyboard user stays on the pager.
+ * The console's pager (`../Pager`) with the lists' words unless others are given: how many results, and
+ * the previous and next pages.
  */
-export function Pager({
-  page,
-  pageSize,
-  total,
-  onPage,
-  words,
-}: {
-  page: number;
-  pageSize: number;
-  total: number;
-  onPage: (page: number) => void;
-  words?: PagerWords;
-}) {
-  const { t, plural } = useI18n();
-  const said = words ?? {
+export function Pager(props: Omit<PagerProps, 'words'> & { words?: Omit<PagerWords, 'pageOf'> }) {
+  const { t } = useI18n();
+  const words = props.words ?? {
     label: t.consoleEntries.pagination,
     shown: t.consoleEntries.shown,
     previous: t.consoleEntries.previous,
     next: t.consoleEntries.next,
   };
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const buttons = useRef<HTMLElement>(null);
-  const pressed = useRef(false);
-  useEffect(() => {
-    const was = pressed.current;
-    pressed.current = false;
-    const nav = buttons.current;
-    // The button pressed is gone (first or last page): its neighbour takes the focus, not the page's body.
-    if (was && nav && !nav.contains(document.activeElement)) nav.querySelector('button')?.focus();
-  }, [page]);
-  const go = (to: number) => {
-    pressed.current = true;
-    onPage(to);
-  };
-  return (
-    <nav className="entries-pager" aria-label={said.label} ref={buttons}>
-      <p role="status">
-        {plural(said.shown, total)}
-        {pages > 1 && ` · ${format(t.consoleEntries.pageOf, { page, pages })}`}
-      </p>
-      {pages > 1 && (
-        <div className="actions">
-          {page > 1 && (
-            <Button variant="secondary" onClick={() => go(page - 1)}>
-              {said.previous}
-            </Button>
-          )}
-          {page < pages && (
-            <Button variant="secondary" onClick={() => go(page + 1)}>
-              {said.next}
-            </Button>
-          )}
-        </div>
-      )}
-    </nav>
-  );
+  return <PagerOf {...props} words={{ ...words, pageOf: t.consoleEntries.pageOf }} />;
 }

@@ -26,11 +26,10 @@ import { Button, ErrorSummary, Field, Notice, Page, SelectField } from '../../..
 import { QueryState } from '../../../ui/QueryState';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useConsoleEdition } from '../ConsoleLayout';
-import { Pager } from '../entries/shared';
+import { Pager } from '../Pager';
 import { Agreement } from './Agreement';
 import { localized, useConsoleProblem, useDecimal, useLocalizedMutation, useTieBreakerName } from './shared';
 import './results.css';
-import '../strings/entries';
 import '../strings/jury';
 import '../strings/results';
 
@@ -335,8 +334,9 @@ function Ranking({
           words={{
             label: format(r.rankingPages, { category: name }),
             shown: r.rankingShown,
-            previous: t.consoleEntries.previous,
-            next: t.consoleEntries.next,
+            pageOf: r.rankingPageOf,
+            previous: r.rankingPrevious,
+            next: r.rankingNext,
           }}
         />
       )}
