@@ -69,10 +69,17 @@ describe('GET /rounds/{id}/advance-preview', () => {
           categoryId: closed.edition.categories[0]!.id,
           categoryCode: 'efficiency',
           nominationIds: expect.arrayContaining([n.N1, n.N2, n.N3, n.N4]),
+          nominations: expect.any(Array),
           tiedAtCut: expect.arrayContaining([n.N3, n.N4]),
         },
       ],
     });
+    // Named in rank order with their titles and companies, whatever page of the ranking the console shows.
+    const named = response.body.categories[0].nominations as { nomination: string; rank: number }[];
+    expect(named.map((x) => x.nomination)).toEqual(response.body.categories[0].nominationIds);
+    expect(named.map((x) => x.rank)).toEqual([1, 2, 3, 3]);
+    expect(named[0]).toMatchObject({ title: expect.any(String), companyName: expect.any(String) });
+    expect(named[0]!.title).not.toBe('');
     expect(response.body.categories[0].nominationIds).toHaveLength(4);
     expect(response.body.categories[0].tiedAtCut).toHaveLength(2);
 

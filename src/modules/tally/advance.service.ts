@@ -19,6 +19,7 @@ import {
 } from '../jury/round-state.js';
 import { assignPanelsTo } from '../jury/assignments/panel-assignments.js';
 import { announceShortlist, roundShortlisted, shortlist } from '../nominations/nomination-status.js';
+import { nominationLabels } from '../nominations/nomination.queries.js';
 import { ShortlistErrors } from './shortlist.errors.js';
 import { TallyErrors } from './tally.errors.js';
 
@@ -47,6 +48,8 @@ export interface AdvancePreview {
   roundId: string;
   topN: number;
   categories: (ShortlistedCategory & {
+    /** The advancing nominations in rank order, with what names them. */
+    nominations: { nomination: string; title: string; companyName: string; rank: number }[];
     /** The nominations sharing the rank at the cut, when they take the shortlist past N (all of them advance). */
     tiedAtCut: string[];
   })[];
@@ -140,6 +143,10 @@ export class AdvanceService {
       const round = await findRound(manager, roundId);
       const edition = (await findEdition(manager, round.editionId))!;
       const { shortlisted, tallies } = await this.shortlist(manager, round, edition, topN, 'reuse');
+      const labels = await nominationLabels(
+        manager,
+        shortlisted.flatMap((c) => c.nominationIds),
+      );
       return {
         roundId: round.id,
         topN,
@@ -154,7 +161,14 @@ export class AdvanceService {
             category.nominationIds.length > topN
               ? category.nominationIds.filter((id) => ranks.get(id) === cutRank)
               : [];
-          return { ...category, tiedAtCut };
+          const nominations = category.nominationIds.map((id) => ({
+            nomination: id,
+            title: labels.get(id)?.title ?? '',
+            companyName: labels.get(id)?.companyName ?? '',
+            // Every shortlisted nomination is ranked (`shortlistOf` takes ranks up to N).
+            rank: ranks.get(id) ?? 0,
+          }));
+          return { ...category, nominations, tiedAtCut };
         }),
       };
     });

@@ -4100,12 +4100,24 @@ export interface components {
        */
       assignments: number;
     };
+    AdvancingNomination: {
+      /** Format: uuid */
+      nomination: string;
+      /** @example Dry port Khorgos: 40% faster rail transfers */
+      title: string;
+      /** @example KazTransLogistics LLP */
+      companyName: string;
+      /** @example 1 */
+      rank: number;
+    };
     AdvancePreviewCategory: {
       /** Format: uuid */
       categoryId: string;
       /** @example efficiency */
       categoryCode: string;
       nominationIds: string[];
+      /** @description The same nominations in rank order, with their titles: what the organiser reads before confirming */
+      nominations: components['schemas']['AdvancingNomination'][];
       /** @description The nominations sharing the rank at the cut when they take the category past topN (they all advance); empty otherwise */
       tiedAtCut: string[];
     };

@@ -313,7 +313,28 @@ export class ShortlistAnnouncementResponse implements ShortlistAnnouncement {
   nominationIds!: string[];
 }
 
+class AdvancingNomination {
+  @ApiProperty({ format: 'uuid' })
+  nomination!: string;
+
+  @ApiProperty({ example: 'Dry port Khorgos: 40% faster rail transfers' })
+  title!: string;
+
+  @ApiProperty({ example: 'KazTransLogistics LLP' })
+  companyName!: string;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  rank!: number;
+}
+
 class AdvancePreviewCategory extends ShortlistedCategory {
+  @ApiProperty({
+    type: [AdvancingNomination],
+    description:
+      'The same nominations in rank order, with their titles: what the organiser reads before confirming',
+  })
+  nominations!: AdvancingNomination[];
+
   @ApiProperty({
     type: [String],
     format: 'uuid',

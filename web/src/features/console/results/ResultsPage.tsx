@@ -410,7 +410,6 @@ function PreviewList({ preview, results }: { preview: AdvancePreview; results: R
       <h3>{format(r.previewCaption, { topN: preview.topN })}</h3>
       {preview.categories.map((c) => {
         const category = results.categories.find((x) => x.categoryId === c.categoryId);
-        const titles = new Map(category?.nominations.map((n) => [n.nomination, n]) ?? []);
         return (
           <div key={c.categoryId} className="advance-preview__category">
             <h4>
@@ -425,10 +424,12 @@ function PreviewList({ preview, results }: { preview: AdvancePreview; results: R
               </Notice>
             )}
             <ol className="advance-preview__list">
-              {c.nominationIds.map((id) => (
-                <li key={id}>
-                  {titles.get(id)?.title ?? id} <span className="muted">({titles.get(id)?.rank ?? '—'})</span>
-                  {c.tiedAtCut.includes(id) && <span className="badge-tie">{r.tiedAtCutBadge}</span>}
+              {c.nominations.map((n) => (
+                <li key={n.nomination}>
+                  {n.title} <span className="muted">({n.rank})</span>
+                  {c.tiedAtCut.includes(n.nomination) && (
+                    <span className="badge-tie">{r.tiedAtCutBadge}</span>
+                  )}
                 </li>
               ))}
             </ol>
