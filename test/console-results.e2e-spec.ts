@@ -75,7 +75,11 @@ describe('GET /rounds/{id}/advance-preview', () => {
       ],
     });
     // Named in rank order with their titles and companies, whatever page of the ranking the console shows.
-    const named = response.body.categories[0].nominations as { nomination: string; rank: number }[];
+    const named = response.body.categories[0].nominations as {
+      nomination: string;
+      rank: number;
+      title: string;
+    }[];
     expect(named.map((x) => x.nomination)).toEqual(response.body.categories[0].nominationIds);
     expect(named.map((x) => x.rank)).toEqual([1, 2, 3, 3]);
     expect(named[0]).toMatchObject({ title: expect.any(String), companyName: expect.any(String) });
