@@ -417,6 +417,9 @@ async function submitNomination(
   await new RegisterPage(page).open().then((r) => r.register(account));
   await page.goto(await b.app.mailedLink(account.email, '/verify-email'));
   await page.getByRole('status').filter({ hasText: 'Your e-mail address is confirmed.' }).waitFor();
+  // The page's own session refresh may still be on its way: a new page load now would cut its answer off
+  // and present the spent refresh cookie again, which ends the session as stolen. Signed in, it has landed.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).waitFor();
 
   const n = new NominationsPage(page);
   await n.openList();
