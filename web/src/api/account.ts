@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import { currentAccessToken, refreshSession, setAccessToken } from './session';
+import { renewSession, setAccessToken } from './session';
 
 /** `GET /api/v1/me`: the signed-in account. */
 export type Me = components['schemas']['ProfileResponse'];
@@ -14,14 +14,6 @@ export type Locale = Me['locale'];
 export type Role = Me['roles'][number];
 
 export const meKey = ['me'] as const;
-
-/**
- * The access token states whether the address is verified: after a step that verifies it, a fresh token
- * lets the user go on at once instead of meeting `auth.email_unverified` until the token's next refresh.
- */
-async function renewIfSignedIn(): Promise<void> {
-  if (currentAccessToken() !== null) await refreshSession();
-}
 
 export function useMe(enabled: boolean) {
   return useQuery({
@@ -86,7 +78,7 @@ export function useVerifyEmail() {
   return useMutation({
     mutationFn: async (token: string) => {
       await unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } }));
-      await renewIfSignedIn();
+      await renewSession();
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
@@ -129,7 +121,7 @@ export function useAcceptCompanyInvitation() {
   return useMutation({
     mutationFn: async (token: string) => {
       const company = await unwrap(api.POST('/api/v1/companies/invitations/accept', { body: { token } }));
-      await renewIfSignedIn();
+      await renewSession();
       return company;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),

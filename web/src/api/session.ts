@@ -125,3 +125,15 @@ export function refreshSession(): Promise<boolean> {
   })();
   return refreshing;
 }
+
+/**
+ * A new access token for what the server holds now: the token states whether the address is verified, so
+ * after a step that verifies it the user goes on at once instead of meeting `auth.email_unverified` until
+ * the token's next refresh.
+ * A refresh already on its way (the page's own, at load) may have been answered before that change: it is
+ * waited for, then the session refreshes anew when signed in.
+ */
+export async function renewSession(): Promise<void> {
+  if (refreshing) await refreshing;
+  if (accessToken !== null) await refreshSession();
+}
